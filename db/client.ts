@@ -1,0 +1,132 @@
+// The one database client per process: postgres-js when DATABASE_URL is set, embedded PGlite otherwise (DESIGN §2).
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type DbHandle = {
+  db: Db;
+  driver: "postgres" | "pglite";
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+type AgoraGlobal = typeof globalThis & {
+  __agoraDb?: DbHandle;
+  __agoraReady?: Promise<void>;
+};
+const g = globalThis as AgoraGlobal;
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+
+/** Opens a client for the given target without touching the process singleton. */
+export async function openDatabase(target: { url?: string; pgliteDir?: string; poolMax?: number }): Promise<DbHandle> {
+  if (target.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(target.url, {
+      max: target.poolMax ?? 10,
+      onnotice: () => {},
+      // Transaction-mode poolers (Vercel, Supabase, Neon) cannot keep prepared statements.
+      prepare: !/pgbouncer=true|-pooler\./.test(target.url),
+    });
+    const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+    return {
+      db,
+      driver: "postgres",
+      migrate: async () => {
+        await migrate(drizzle(client, { schema, casing: "snake_case" }), { migrationsFolder: MIGRATIONS_FOLDER });
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const dir = target.pgliteDir ?? "memory://";
+  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir.startsWith("memory://") ? undefined : dir, { extensions: { pg_trgm } });
+  const pgliteDb = drizzle(client, { schema, casing: "snake_case" });
+  return {
+    db: pgliteDb as unknown as Db,
+    driver: "pglite",
+    migrate: async () => {
+      await migrate(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    close: () => client.close(),
+  };
+}
+
+function defaultTarget() {
+  const e = env();
+  return { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite") };
+}
+
+let opening: Promise<DbHandle> | undefined;
+
+/** The process-wide client, opened lazily on first use (never at import: `next build` imports this module). */
+export async function getDatabase(): Promise<DbHandle> {
+  if (g.__agoraDb) return g.__agoraDb;
+  opening ??= openDatabase(defaultTarget()).then((handle) => {
+    g.__agoraDb = handle;
+    return handle;
+  });
+  return opening;
+}
+
+/** Replaces the process-wide client (tests give each file its own fresh database). */
+export function useDatabase(handle: DbHandle) {
+  g.__agoraDb = handle;
+  g.__agoraReady = Promise.resolve();
+}
+
+/**
+ * Embedded mode applies migrations at start and seeds the demo catalog into an empty database.
+ * With DATABASE_URL, migrations are an explicit deploy step (`npm run db:migrate`).
+ */
+export function ensureDatabase(): Promise<void> {
+  g.__agoraReady ??= (async () => {
+    const handle = await getDatabase();
+    if (handle.driver !== "pglite") return;
+    await handle.migrate();
+    const { isEmpty, seedDatabase } = await import("@/scripts/seed/seed");
+    if (await isEmpty(handle.db)) {
+      const listings = env().SEED_LISTINGS;
+      console.log(`[agora] empty embedded database: seeding ${listings} demo listings…`);
+      await seedDatabase(handle.db, { listings });
+    }
+  })().catch((error: unknown) => {
+    g.__agoraReady = undefined;
+    throw error;
+  });
+  return g.__agoraReady;
+}
+
+/** The ready database for app and lib code: migrated (and seeded when embedded and empty). */
+export async function getDb(): Promise<Db> {
+  await ensureDatabase();
+  return (await getDatabase()).db;
+}
+
+/** Runs a raw SQL statement and returns its rows on either driver. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return (result as { rows: T[] }).rows;
+}
+
+export async function closeDatabase() {
+  const handle = g.__agoraDb;
+  g.__agoraDb = undefined;
+  g.__agoraReady = undefined;
+  opening = undefined;
+  await handle?.close();
+}

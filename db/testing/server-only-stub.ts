@@ -1,0 +1,2 @@
+// Empty stand-in for `server-only` under Vitest (see vitest.config.ts).
+export {};

@@ -1,0 +1,84 @@
+// Environment, validated once with zod (DESIGN §7). Defaults make `npm run dev` work with nothing set.
+import { z } from "zod";
+
+const DEV_AUTH_SECRET = "agora-dev-auth-secret-not-for-production-use";
+export const DEV_WEBHOOK_SECRET = "whsec_agora_local_development_secret";
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
+    ),
+    PGLITE_DIR: optionalString,
+    AUTH_SECRET: optionalString,
+    AUTH_GITHUB_ID: optionalString,
+    AUTH_GITHUB_SECRET: optionalString,
+    STRIPE_SECRET_KEY: optionalString.pipe(
+      z.string().regex(/^(sk|rk)_/, "must start with sk_ or rk_").optional(),
+    ),
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    STRIPE_API_BASE: optionalString,
+    CRON_SECRET: optionalString,
+    PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10000).default(2000),
+    MIN_PAYOUT_CENTS: z.coerce.number().int().min(0).default(1000),
+    APP_URL: optionalString.pipe(z.url("must be an absolute URL such as https://agora.example").optional()),
+    SEED_LISTINGS: z.coerce.number().int().min(0).default(240),
+  })
+  .superRefine((env, ctx) => {
+    const building = process.env.NEXT_PHASE === "phase-production-build";
+    if (env.NODE_ENV === "production" && !building && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (openssl rand -base64 32)" });
+    }
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
+    }
+    if (Boolean(env.AUTH_GITHUB_ID) !== Boolean(env.AUTH_GITHUB_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_GITHUB_ID"], message: "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET go together" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & {
+  authSecret: string;
+  webhookSecret: string;
+  appUrl: string;
+  paymentsDriver: "stripe" | "local";
+};
+
+export class EnvError extends Error {
+  constructor(issues: z.core.$ZodIssue[]) {
+    const lines = issues.map((i) => `  - ${i.path.join(".") || "env"} ${i.message}`);
+    super(`Agora cannot start: invalid environment\n${lines.join("\n")}\nSee .env.example for every variable.`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) throw new EnvError(parsed.error.issues);
+  const env = parsed.data;
+  return {
+    ...env,
+    authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET,
+    appUrl: (env.APP_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+    paymentsDriver: env.STRIPE_SECRET_KEY ? "stripe" : "local",
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed on first use and then kept for the process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,14 @@
+// Money rules for a sale (DESIGN §3): fee = floor(price × fee_bps / 10000), the creator gets the rest.
+export type PriceSplit = { priceCents: number; feeCents: number; creatorShareCents: number };
+
+export function splitPrice(priceCents: number, feeBps: number): PriceSplit {
+  if (!Number.isSafeInteger(priceCents) || priceCents < 0) throw new RangeError("price must be a non-negative integer of cents");
+  if (!Number.isInteger(feeBps) || feeBps < 0 || feeBps > 10000) throw new RangeError("fee must be 0–10000 basis points");
+  const feeCents = Math.floor((priceCents * feeBps) / 10000);
+  return { priceCents, feeCents, creatorShareCents: priceCents - feeCents };
+}
+
+export function formatPrice(cents: number, currency = "usd"): string {
+  if (cents === 0) return "Free";
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
+}
