@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { listings, reports, users } from "@/db/schema";
+import { getCurrentUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const user = await getCurrentUser();
+  // Non-admins learn nothing, not even that this page exists.
+  if (user?.role !== "admin" || user.status !== "active") notFound();
+  const db = await getDb();
+  const [[u], [pending], [open]] = await Promise.all([
+    db.select({ n: sql<number>`count(*)::int` }).from(users),
+    db.select({ n: sql<number>`count(*)::int` }).from(listings).where(eq(listings.status, "pending_review")),
+    db.select({ n: sql<number>`count(*)::int` }).from(reports).where(eq(reports.status, "open")),
+  ]);
+  const stats = [
+    { label: "Accounts", value: u.n },
+    { label: "Listings waiting for review", value: pending.n },
+    { label: "Open reports", value: open.n },
+  ];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Admin</h1>
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        {stats.map((s) => (
+          <div key={s.label} className="rounded-xl border border-slate-200 bg-white p-4">
+            <dt className="text-sm text-slate-500">{s.label}</dt>
+            <dd className="mt-1 text-2xl font-semibold">{s.value.toLocaleString("en-US")}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

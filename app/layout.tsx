@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+import { getCurrentUser } from "@/lib/auth/session";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Agora — marketplace for AI assets", template: "%s · Agora" },
+  description: "Buy and sell prompts, presets, templates, online tests and fine-tuned models.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <SiteHeader user={user} />
+        {user?.status === "suspended" ? (
+          <div role="status" className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-800">
+            Your account is suspended: you can use your library, but not buy, sell or review.
+          </div>
+        ) : null}
+        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-7xl flex-wrap gap-4 px-4 py-6 text-sm text-slate-500">
+            <span>© Agora</span>
+            <Link href="/browse" className="hover:text-slate-800">
+              Browse
+            </Link>
+            <Link href="/become-creator" className="hover:text-slate-800">
+              Sell on Agora
+            </Link>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+// The form that opens a creator storefront: handle, display name and bio.
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormError } from "@/components/ui/field";
+import type { ActionState } from "@/lib/validated-action";
+
+export function BecomeCreatorForm({ action, defaultName }: { action: (s: ActionState, d: FormData) => Promise<ActionState>; defaultName: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="space-y-4">
+      <FormError message={state.error} />
+      <Field
+        label="Handle"
+        name="handle"
+        required
+        defaultValue={state.values?.handle}
+        hint="Your storefront address: agora/c/your-handle. Lowercase letters, digits, - and _."
+        error={state.fieldErrors?.handle?.[0]}
+      />
+      <Field label="Display name" name="displayName" required defaultValue={state.values?.displayName ?? defaultName} error={state.fieldErrors?.displayName?.[0]} />
+      <div className="space-y-1">
+        <label htmlFor="bio" className="block text-sm font-medium text-slate-700">
+          Bio
+        </label>
+        <textarea id="bio" name="bio" rows={4} maxLength={1000} defaultValue={state.values?.bio} className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+        {state.fieldErrors?.bio?.[0] ? <p className="text-sm text-red-600">{state.fieldErrors.bio[0]}</p> : null}
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Opening your storefront…" : "Become a creator"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+// Who is acting, re-read from the database on every request so role and status changes apply at once.
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { creatorProfiles, users, type UserRole, type UserStatus } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
+
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  status: UserStatus;
+  creatorHandle: string | null;
+};
+
+/** The actor for a session's user id, or null when the account is gone or banned (a banned user is signed out). */
+export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      status: users.status,
+      creatorHandle: creatorProfiles.handle,
+    })
+    .from(users)
+    .leftJoin(creatorProfiles, eq(creatorProfiles.userId, users.id))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row || row.status === "banned") return null;
+  return row;
+}
+
+/** Signed in (suspended accounts may still read what they own). */
+export function assertSignedIn(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError("auth.unauthenticated");
+  return actor;
+}
+
+/** Signed in and allowed to buy, sell and review. */
+export function assertActive(actor: Actor | null): Actor {
+  const a = assertSignedIn(actor);
+  if (a.status !== "active") throw new DomainError("auth.suspended");
+  return a;
+}
+
+export function assertCreator(actor: Actor | null): Actor & { creatorHandle: string } {
+  const a = assertActive(actor);
+  if (!a.creatorHandle) throw new DomainError("auth.not_creator");
+  return a as Actor & { creatorHandle: string };
+}
+
+export function assertAdmin(actor: Actor | null): Actor {
+  const a = assertSignedIn(actor);
+  if (a.role !== "admin" || a.status !== "active") throw new DomainError("auth.forbidden");
+  return a;
+}

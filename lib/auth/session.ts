@@ -1,0 +1,37 @@
+// The signed-in person for this request, read once per request (React cache) and guarded in lib.
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { assertActive, assertAdmin, assertCreator, assertSignedIn, loadActor, type Actor } from "./actor";
+import { auth } from "./config";
+
+export const getCurrentUser = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return loadActor(await getDb(), id);
+});
+
+export async function requireUser(): Promise<Actor> {
+  return assertSignedIn(await getCurrentUser());
+}
+
+export async function requireActiveUser(): Promise<Actor> {
+  return assertActive(await getCurrentUser());
+}
+
+export async function requireCreator(): Promise<Actor & { creatorHandle: string }> {
+  return assertCreator(await getCurrentUser());
+}
+
+export async function requireAdmin(): Promise<Actor> {
+  return assertAdmin(await getCurrentUser());
+}
+
+/** For pages: the signed-in actor, or a redirect to sign-in that comes back to `returnTo`. */
+export async function userOrSignIn(returnTo: string): Promise<Actor> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?returnTo=${encodeURIComponent(returnTo)}`);
+  return user;
+}

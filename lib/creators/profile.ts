@@ -1,0 +1,49 @@
+// Creator profiles: becoming a creator and reading a profile by handle.
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { creatorProfiles, type CreatorProfile } from "@/db/schema";
+import { assertActive, type Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/errors";
+
+const RESERVED_HANDLES = new Set(["admin", "agora", "api", "support", "help", "dashboard", "library", "browse", "settings", "about"]);
+
+export const creatorProfileSchema = z.object({
+  handle: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9_-]{2,31}$/, "Use 3–32 lowercase letters, digits, - or _, starting with a letter or digit.")
+    .refine((h) => !RESERVED_HANDLES.has(h), "That handle is reserved. Pick another one."),
+  displayName: z.string().trim().min(2, "Enter a display name (2 characters or more).").max(60, "Display name is too long (60 at most)."),
+  bio: z.string().trim().max(1000, "Bio is too long (1,000 characters at most).").default(""),
+});
+
+export type CreatorProfileInput = z.input<typeof creatorProfileSchema>;
+
+export async function findCreatorByHandle(db: Db, handle: string): Promise<CreatorProfile | undefined> {
+  const [row] = await db
+    .select()
+    .from(creatorProfiles)
+    .where(sql`lower(${creatorProfiles.handle}) = ${handle.toLowerCase()}`)
+    .limit(1);
+  return row;
+}
+
+/** Makes the acting user a creator. One profile per user; handles are unique regardless of case. */
+export async function becomeCreator(db: Db, actor: Actor | null, input: CreatorProfileInput): Promise<CreatorProfile> {
+  const user = assertActive(actor);
+  const data = creatorProfileSchema.parse(input);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(creatorProfiles).where(eq(creatorProfiles.userId, user.id)).limit(1);
+    if (existing) throw new DomainError("creator.already_creator", "You already have a creator profile.", 409);
+    if (await findCreatorByHandle(tx, data.handle)) throw new DomainError("creator.handle_taken", "That handle is taken. Pick another one.", 409);
+    const [created] = await tx
+      .insert(creatorProfiles)
+      .values({ userId: user.id, handle: data.handle, displayName: data.displayName, bio: data.bio })
+      .onConflictDoNothing()
+      .returning();
+    if (!created) throw new DomainError("creator.handle_taken", "That handle is taken. Pick another one.", 409);
+    return created;
+  });
+}
