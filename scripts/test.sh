@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `npm test`: every suite — typecheck, lint, Vitest (unit + integration), Playwright journeys on a production build.
+# Integration tests use Postgres when DATABASE_URL is set, embedded PGlite otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-chromium.sh
+
+echo "== typecheck"
+npx tsc --noEmit
+echo "== lint"
+npx eslint . --max-warnings 0
+echo "== unit + integration (${DATABASE_URL:+Postgres}${DATABASE_URL:-PGlite})"
+npx vitest run
+echo "== e2e (Chromium against next build && next start)"
+npx tsx scripts/e2e.ts
