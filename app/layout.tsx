@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
+import { unreadCount } from "@/lib/notifications/notifications";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,13 +14,14 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
+  const unread = user ? await unreadCount(await getDb(), user) : 0;
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <SiteHeader user={user} />
+        <SiteHeader user={user} unread={unread} />
         {user?.status === "suspended" ? (
           <div role="status" className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-800">
             Your account is suspended: you can use your library, but not buy, sell or review.

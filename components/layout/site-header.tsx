@@ -2,10 +2,11 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import type { Actor } from "@/lib/auth/actor";
+import { NotificationBell } from "@/components/notifications/bell";
 import { AccountMenu } from "./account-menu";
 import { SearchBox } from "./search-box";
 
-export function SiteHeader({ user }: { user: Actor | null }) {
+export function SiteHeader({ user, unread = 0 }: { user: Actor | null; unread?: number }) {
   const nav = "rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100";
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -37,6 +38,7 @@ export function SiteHeader({ user }: { user: Actor | null }) {
           <SearchBox />
         </div>
         <div className="ml-auto flex items-center gap-2 sm:ml-0">
+          {user ? <NotificationBell unread={unread} /> : null}
           {user ? (
             <AccountMenu
               name={user.name}

@@ -1,0 +1,21 @@
+// The audit trail: every admin action records who did what to which object, in the same transaction.
+import type { Db } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+export type AuditEntry = {
+  actorId: string | null;
+  action: string;
+  targetType: "user" | "listing" | "listing_version" | "review" | "report" | "order" | "payout" | "settlement_run";
+  targetId: string;
+  details?: Record<string, unknown>;
+};
+
+export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actorId: entry.actorId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    details: entry.details ?? {},
+  });
+}
