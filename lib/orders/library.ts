@@ -3,8 +3,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, listingVersions, orders } from "@/db/schema";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
-
-export const ENTITLED_STATUSES = ["paid", "disputed"] as const;
+import { ENTITLING_STATUSES } from "./entitlement";
 
 export async function ownedListings(db: Db, actor: Actor | null) {
   const user = assertSignedIn(actor);
@@ -26,6 +25,6 @@ export async function ownedListings(db: Db, actor: Actor | null) {
     .innerJoin(listings, eq(listings.id, orders.listingId))
     .innerJoin(creatorProfiles, eq(creatorProfiles.userId, listings.creatorId))
     .innerJoin(listingVersions, eq(listingVersions.id, orders.versionId))
-    .where(and(eq(orders.buyerId, user.id), inArray(orders.status, [...ENTITLED_STATUSES])))
+    .where(and(eq(orders.buyerId, user.id), inArray(orders.status, [...ENTITLING_STATUSES])))
     .orderBy(desc(orders.paidAt));
 }
