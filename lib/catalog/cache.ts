@@ -1,0 +1,99 @@
+// Next data-cache wrappers for public catalog reads, tagged so a publish or unpublish shows within seconds.
+import "server-only";
+import { revalidateTag, unstable_cache } from "next/cache";
+import { getDb } from "@/db/client";
+import { searchFacets, type Facets } from "./facets";
+import { categoryCounts, featuredListings, newListings, topCreators, topRatedListings, trendingListings } from "./home";
+import { creatorTotals, listingReviews, listingVersionHistory, moreFromCreator, publicListingBySlug, relatedListings } from "./listing";
+import type { CatalogQuery } from "./params";
+import { resolveTextQuery, searchListings, type SearchPage } from "./search";
+import { storefrontByHandle } from "./storefront";
+import { suggest } from "./suggest";
+
+export const CATALOG_TAG = "listings";
+export const listingTag = (slug: string) => `listing:${slug}`;
+export const creatorTag = (handle: string) => `creator:${handle.toLowerCase()}`;
+
+/** Time-based safety net for what tags do not cover (sales counts, ratings, rolling 7/30-day windows). */
+const REVALIDATE_SECONDS = 300;
+
+/**
+ * Call after a listing is published, unpublished, removed or edited (creator studio, moderation, reviews).
+ * Expires at once rather than serving stale: a removed listing must disappear, not linger for one more view.
+ */
+export function revalidateListing(listing: { slug: string; creatorHandle?: string | null }): void {
+  revalidateTag(CATALOG_TAG, { expire: 0 });
+  revalidateTag(listingTag(listing.slug), { expire: 0 });
+  if (listing.creatorHandle) revalidateTag(creatorTag(listing.creatorHandle), { expire: 0 });
+}
+
+export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | null };
+
+/** Items, next cursor and facets for a parsed query (the API and /browse share one cache entry per query). */
+export const cachedCatalogSearch = unstable_cache(
+  async (query: CatalogQuery): Promise<CatalogResult> => {
+    const db = await getDb();
+    const text = await resolveTextQuery(db, query.q);
+    const [page, facets] = await Promise.all([searchListings(db, query, text), searchFacets(db, query, text)]);
+    return { ...page, facets, didYouMean: text?.didYouMean ?? null };
+  },
+  ["catalog-search-v1"],
+  { tags: [CATALOG_TAG], revalidate: REVALIDATE_SECONDS },
+);
+
+export const cachedSuggest = unstable_cache(async (q: string) => suggest(await getDb(), q), ["catalog-suggest-v1"], {
+  tags: [CATALOG_TAG],
+  revalidate: REVALIDATE_SECONDS,
+});
+
+export const cachedHome = unstable_cache(
+  async () => {
+    const db = await getDb();
+    const [featured, trending, fresh, topRated, creators, categories] = await Promise.all([
+      featuredListings(db),
+      trendingListings(db),
+      newListings(db),
+      topRatedListings(db),
+      topCreators(db),
+      categoryCounts(db),
+    ]);
+    return { featured, trending, fresh, topRated, creators, categories };
+  },
+  ["catalog-home-v1"],
+  { tags: [CATALOG_TAG], revalidate: REVALIDATE_SECONDS },
+);
+
+/** Everything public on a listing page (null when the slug is not a published listing). */
+export function cachedListingPage(slug: string) {
+  return unstable_cache(
+    async () => {
+      const db = await getDb();
+      const listing = await publicListingBySlug(db, slug);
+      if (!listing) return null;
+      const [versions, reviews, related, more, creator] = await Promise.all([
+        listingVersionHistory(db, listing.id),
+        listingReviews(db, listing.id),
+        relatedListings(db, listing),
+        moreFromCreator(db, listing.creatorId, listing.id),
+        creatorTotals(db, listing.creatorId),
+      ]);
+      return { listing, versions, reviews, related, more, creator };
+    },
+    ["catalog-listing-v1", slug],
+    { tags: [CATALOG_TAG, listingTag(slug)], revalidate: REVALIDATE_SECONDS },
+  )();
+}
+
+export function cachedStorefront(handle: string, query: CatalogQuery) {
+  return unstable_cache(
+    async () => {
+      const db = await getDb();
+      const store = await storefrontByHandle(db, handle);
+      if (!store) return null;
+      const page = await searchListings(db, { ...query, creatorId: store.creatorId }, null);
+      return { store, page };
+    },
+    ["catalog-storefront-v1", handle.toLowerCase(), JSON.stringify(query)],
+    { tags: [CATALOG_TAG, creatorTag(handle)], revalidate: REVALIDATE_SECONDS },
+  )();
+}

@@ -1,0 +1,111 @@
+// Facet counts checked against a brute-force count over the same listings, for many filter combinations.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { testDatabase } from "@/db/testing/setup";
+import { LISTING_KINDS } from "@/lib/listings/kinds";
+import { CATEGORY_SLUGS } from "./categories";
+import { PRICE_BANDS, RATING_THRESHOLDS, searchFacets } from "./facets";
+import { parseCatalogQuery, type CatalogQuery } from "./params";
+import { resolveTextQuery, searchListings } from "./search";
+import { refreshSearchTerms } from "./terms";
+import { makeCreator, makeListing } from "./testing/fixtures";
+
+type Row = { kind: string; category: string; price: number; rating: number; words: string[]; published: boolean };
+const rows: Row[] = [];
+let db: Db;
+
+const WORDS = ["sunset", "portrait", "resume", "invoice", "anime", "ledger"];
+const PRICES = [0, 0, 299, 499, 500, 1500, 1999, 2000, 4999, 5000, 12000];
+
+beforeAll(async () => {
+  db = testDatabase().db;
+  const creator = await makeCreator(db);
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let i = 0; i < 180; i++) {
+    const ratingCount = rand(3) === 0 ? 0 : 1 + rand(6);
+    const ratingSum = ratingCount ? ratingCount + rand(ratingCount * 4 + 1) : 0;
+    const row: Row = {
+      kind: LISTING_KINDS[rand(LISTING_KINDS.length)],
+      category: CATEGORY_SLUGS[rand(4)],
+      price: PRICES[rand(PRICES.length)],
+      rating: ratingCount ? Math.round((ratingSum / ratingCount) * 100) / 100 : 0,
+      words: [WORDS[rand(WORDS.length)], WORDS[rand(WORDS.length)]],
+      published: rand(10) > 0,
+    };
+    rows.push(row);
+    await makeListing(db, {
+      creatorId: creator.id,
+      kind: row.kind as CatalogQuery["kind"],
+      category: row.category,
+      priceCents: row.price,
+      ratingCount,
+      ratingSum,
+      title: `Item ${row.words.join(" ")}`,
+      status: row.published ? "published" : (["draft", "pending_review", "rejected", "unpublished", "removed"] as const)[rand(5)],
+    });
+  }
+  await refreshSearchTerms(db);
+});
+
+function parse(params: Record<string, string>): CatalogQuery {
+  const parsed = parseCatalogQuery(new URLSearchParams(params));
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.query;
+}
+
+function bruteForce(query: CatalogQuery) {
+  const text = (r: Row) => !query.q || query.q.split(" ").every((w) => r.words.includes(w));
+  const kindOk = (r: Row) => !query.kind || r.kind === query.kind;
+  const catOk = (r: Row) => !query.category || r.category === query.category;
+  const priceOk = (r: Row) => (!query.free || r.price === 0) && (query.minPrice === undefined || r.price >= query.minPrice) && (query.maxPrice === undefined || r.price <= query.maxPrice);
+  const ratingOk = (r: Row) => !query.minRating || r.rating >= query.minRating;
+  const base = rows.filter((r) => r.published && text(r));
+  return {
+    total: base.filter((r) => kindOk(r) && catOk(r) && priceOk(r) && ratingOk(r)).length,
+    kind: LISTING_KINDS.map((k) => base.filter((r) => r.kind === k && catOk(r) && priceOk(r) && ratingOk(r)).length),
+    category: CATEGORY_SLUGS.map((c) => base.filter((r) => r.category === c && kindOk(r) && priceOk(r) && ratingOk(r)).length),
+    price: PRICE_BANDS.map((b) => base.filter((r) => r.price >= b.min && (b.max === null || r.price <= b.max) && kindOk(r) && catOk(r) && ratingOk(r)).length),
+    rating: RATING_THRESHOLDS.map((t) => base.filter((r) => r.rating >= t && kindOk(r) && catOk(r) && priceOk(r)).length),
+  };
+}
+
+const CASES: Record<string, string>[] = [
+  {},
+  { q: "sunset" },
+  { q: "portrait anime" },
+  { kind: "prompt" },
+  { category: "writing", kind: "test" },
+  { minPrice: "500", maxPrice: "1999" },
+  { free: "1", q: "resume" },
+  { minRating: "3" },
+  { q: "ledger", kind: "model", category: CATEGORY_SLUGS[1], minPrice: "1", minRating: "2" },
+  { kind: "preset", free: "true", minRating: "4.5" },
+];
+
+describe("facet counts", () => {
+  for (const params of CASES) {
+    it(`match a brute-force count for ${JSON.stringify(params)}`, async () => {
+      const query = parse({ ...params, limit: "60" });
+      const text = await resolveTextQuery(db, query.q);
+      const facets = await searchFacets(db, query, text);
+      const expected = bruteForce(query);
+      expect(facets.kind.map((f) => f.count)).toEqual(expected.kind);
+      expect(facets.category.map((f) => f.count)).toEqual(expected.category);
+      expect(facets.price.map((f) => f.count)).toEqual(expected.price);
+      expect(facets.rating.map((f) => f.count)).toEqual(expected.rating);
+      // The items themselves agree with the brute force too (walk every page).
+      let total = 0;
+      let cursor: string | null = null;
+      do {
+        const page = await searchListings(db, { ...query, cursor: cursor ?? undefined }, text);
+        total += page.items.length;
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(total).toBe(expected.total);
+    });
+  }
+});

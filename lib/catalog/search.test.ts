@@ -1,0 +1,110 @@
+// Catalog search: ranking, typo and prefix tolerance, every filter and every sort.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { testDatabase } from "@/db/testing/setup";
+import { parseCatalogQuery, type CatalogQuery } from "./params";
+import { searchListings } from "./search";
+import { refreshSearchTerms } from "./terms";
+import { makeCreator, makeListing } from "./testing/fixtures";
+
+let db: Db;
+let creator: { id: string };
+
+function q(params: Record<string, string>): CatalogQuery {
+  const parsed = parseCatalogQuery(new URLSearchParams(params));
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.query;
+}
+
+async function titles(params: Record<string, string>) {
+  return (await searchListings(db, q(params))).items.map((i) => i.title);
+}
+
+beforeAll(async () => {
+  db = testDatabase().db;
+  creator = await makeCreator(db);
+  const c = creator.id;
+  await makeListing(db, { creatorId: c, title: "Cinematic portrait lighting prompt", tags: ["portrait", "film"], category: "image-generation", priceCents: 900, salesCount: 5, ratingSum: 40, ratingCount: 10 });
+  await makeListing(db, { creatorId: c, title: "Street photo pack", summary: "Includes one cinematic portrait look", category: "photography", priceCents: 0, salesCount: 50 });
+  await makeListing(db, { creatorId: c, title: "Quarterly report template", description: "Works for a portrait orientation page and a cinematic deck.", kind: "template", category: "business", priceCents: 2500, ratingSum: 15, ratingCount: 3 });
+  await makeListing(db, { creatorId: c, title: "Python interview test", kind: "test", category: "coding", tags: ["python", "interview"], priceCents: 1500, salesCount: 300, ratingSum: 90, ratingCount: 20 });
+  await makeListing(db, { creatorId: c, title: "Python data cleaning prompt", kind: "prompt", category: "data-analysis", tags: ["python", "pandas"], priceCents: 500, salesCount: 10, ratingSum: 9, ratingCount: 3 });
+  await makeListing(db, { creatorId: c, title: "Python tutor model", kind: "model", category: "education", tags: ["python"], priceCents: 9900, salesCount: 0 });
+  await refreshSearchTerms(db);
+});
+
+describe("ranking", () => {
+  it("ranks a title match above a summary match above a description match", async () => {
+    expect(await titles({ q: "cinematic portrait" })).toEqual(["Cinematic portrait lighting prompt", "Street photo pack", "Quarterly report template"]);
+  });
+
+  it("lifts listings people buy and rate well among equal text matches", async () => {
+    const result = await titles({ q: "python" });
+    expect(result[0]).toBe("Python interview test");
+    expect(result[result.length - 1]).toBe("Python tutor model");
+  });
+
+  it("finds cinematic portrait prompts from a typo and a partial word", async () => {
+    const result = await searchListings(db, q({ q: "cinematc portrai" }));
+    expect(result.items[0]?.title).toBe("Cinematic portrait lighting prompt");
+  });
+
+  it("matches a partial word as a prefix", async () => {
+    expect(await titles({ q: "interv" })).toEqual(["Python interview test"]);
+  });
+
+  it("returns nothing for words that match nothing", async () => {
+    expect(await titles({ q: "xylophonequartz" })).toEqual([]);
+  });
+});
+
+describe("filters", () => {
+  it("filters by kind", async () => {
+    expect(await titles({ q: "python", kind: "model" })).toEqual(["Python tutor model"]);
+  });
+  it("filters by category", async () => {
+    expect(await titles({ category: "coding" })).toEqual(["Python interview test"]);
+  });
+  it("filters by price range in cents (inclusive)", async () => {
+    expect((await titles({ minPrice: "500", maxPrice: "1500", sort: "price_asc" }))).toEqual(["Python data cleaning prompt", "Cinematic portrait lighting prompt", "Python interview test"]);
+  });
+  it("filters free only", async () => {
+    expect(await titles({ free: "1" })).toEqual(["Street photo pack"]);
+  });
+  it("filters by minimum rating", async () => {
+    expect(await titles({ minRating: "4.5", sort: "rating" })).toEqual(["Quarterly report template", "Python interview test"]);
+    expect(await titles({ minRating: "4", sort: "rating" })).toHaveLength(3);
+  });
+});
+
+describe("sorts", () => {
+  it("sorts by newest, popular, rating and price both ways", async () => {
+    const all = (await searchListings(db, q({ sort: "newest", limit: "60" }))).items;
+    expect(all.map((i) => i.publishedAt)).toEqual([...all.map((i) => i.publishedAt)].sort().reverse());
+    const popular = (await searchListings(db, q({ sort: "popular" }))).items.map((i) => i.salesCount);
+    expect(popular).toEqual([...popular].sort((a, b) => b - a));
+    const rating = (await searchListings(db, q({ sort: "rating" }))).items.map((i) => i.ratingAvg);
+    expect(rating).toEqual([...rating].sort((a, b) => b - a));
+    const up = (await searchListings(db, q({ sort: "price_asc" }))).items.map((i) => i.priceCents);
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    const down = (await searchListings(db, q({ sort: "price_desc" }))).items.map((i) => i.priceCents);
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+  });
+
+  it("defaults to relevance with a query and to popular without one", () => {
+    expect(q({ q: "python" }).sort).toBe("relevance");
+    expect(q({}).sort).toBe("popular");
+  });
+});
+
+describe("query parameters", () => {
+  it("names the parameter that is wrong", () => {
+    expect(parseCatalogQuery(new URLSearchParams({ minPrice: "-1" }))).toMatchObject({ ok: false, parameter: "minPrice" });
+    expect(parseCatalogQuery(new URLSearchParams({ sort: "cheapest" }))).toMatchObject({ ok: false, parameter: "sort" });
+    expect(parseCatalogQuery(new URLSearchParams({ kind: "album" }))).toMatchObject({ ok: false, parameter: "kind" });
+    expect(parseCatalogQuery(new URLSearchParams({ limit: "1000" }))).toMatchObject({ ok: false, parameter: "limit" });
+    expect(parseCatalogQuery(new URLSearchParams({ cursor: "abc" }))).toMatchObject({ ok: false, parameter: "cursor" });
+    expect(parseCatalogQuery(new URLSearchParams({ minPrice: "900", maxPrice: "100" }))).toMatchObject({ ok: false, parameter: "minPrice" });
+    expect(parseCatalogQuery(new URLSearchParams({ minRating: "six" }))).toMatchObject({ ok: false, parameter: "minRating" });
+  });
+});

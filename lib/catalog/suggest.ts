@@ -1,0 +1,31 @@
+// Autocomplete for the header search box: completed search phrases and matching listing titles.
+import "server-only";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { PUBLISHED, tsQuery } from "./filters";
+import { buildTsQuery, completeTerm, resolveTokens, tokenize } from "./terms";
+
+export type Suggestions = {
+  queries: string[];
+  listings: { slug: string; title: string; kind: string }[];
+};
+
+export const SUGGEST_LIMIT = 5;
+
+/** Up to five phrases (the last word completed from the vocabulary) and five listings whose title matches. */
+export async function suggest(db: Db, q: string): Promise<Suggestions> {
+  const tokens = tokenize(q);
+  if (tokens.length === 0 || q.trim().length < 2) return { queries: [], listings: [] };
+  const last = tokens[tokens.length - 1];
+  const head = tokens.slice(0, -1).join(" ");
+  const [completions, resolved] = await Promise.all([completeTerm(db, last, SUGGEST_LIMIT), resolveTokens(db, tokens)]);
+  // Title-only (weight A) matches, most bought first.
+  const listings = await queryRows<{ slug: string; title: string; kind: string }>(
+    db,
+    sql`select l.slug, l.title, l.kind::text as kind from listings l
+        where ${PUBLISHED} and l.search @@ ${tsQuery(buildTsQuery(resolved, "A"))}
+        order by l.sales_count desc nulls last, l.id desc nulls last limit ${SUGGEST_LIMIT}`,
+  );
+  const queries = completions.map((term) => (head ? `${head} ${term}` : term)).filter((phrase) => phrase !== q.trim().toLowerCase() || completions.length === 1);
+  return { queries, listings };
+}

@@ -1,0 +1,125 @@
+// The search_terms vocabulary (distinct words of published listings) and typo-tolerant query expansion over it.
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+
+/** Words of a listing that enter the vocabulary: title, tags and summary, lowercased, split on non-alphanumerics. */
+const listingWords = (alias: string) =>
+  sql.raw(
+    `regexp_split_to_table(lower(${alias}.title || ' ' || agora_tags_text(${alias}.tags) || ' ' || ${alias}.summary), '[^[:alnum:]]+')`,
+  );
+const keepWord = (column: string) => sql.raw(`length(${column}) between 2 and 40 and ${column} !~ '^[0-9]+$'`);
+
+/** Set-based rebuild from every published listing (seed, migrations, nightly repair). */
+export async function refreshSearchTerms(db: Db): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`lock table search_terms in exclusive mode`);
+    await tx.execute(sql`delete from search_terms`);
+    const rows = await queryRows<{ n: number }>(
+      tx,
+      sql`with words as (
+            select distinct l.id, w.word
+            from listings l cross join lateral ${listingWords("l")} as w(word)
+            where l.status = 'published' and ${keepWord("w.word")}
+          ), inserted as (
+            insert into search_terms (term, listing_count)
+            select word, count(*)::int from words group by word
+            returning 1
+          )
+          select count(*)::int as n from inserted`,
+    );
+    return rows[0]?.n ?? 0;
+  });
+}
+
+function oneListingWords(listingId: string): SQL {
+  return sql`select distinct w.word from listings l cross join lateral ${listingWords("l")} as w(word)
+             where l.id = ${listingId} and ${keepWord("w.word")} order by w.word`;
+}
+
+/**
+ * Incremental upkeep for one listing. Call with "publish" right after a listing becomes published and
+ * with "unpublish" right before it leaves `published` (unpublished, removed) or before its text changes.
+ */
+export async function updateSearchTermsForListing(db: Db, listingId: string, change: "publish" | "unpublish"): Promise<void> {
+  if (change === "publish") {
+    // Terms in sorted order so concurrent publishes lock rows in the same order.
+    await db.execute(sql`insert into search_terms (term, listing_count)
+                         select word, 1 from (${oneListingWords(listingId)}) w
+                         on conflict (term) do update set listing_count = search_terms.listing_count + 1`);
+    return;
+  }
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`update search_terms set listing_count = listing_count - 1
+                         where term in (${oneListingWords(listingId)})`);
+    await tx.execute(sql`delete from search_terms where listing_count <= 0`);
+  });
+}
+
+export type ResolvedToken = { token: string; known: boolean; corrections: string[] };
+
+export const MAX_QUERY_TOKENS = 8;
+
+/** Lowercase word tokens of a query (letters and digits only, so they are safe inside a tsquery). */
+export function tokenize(text: string): string[] {
+  const tokens = text
+    .toLowerCase()
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0 && t.length <= 40);
+  return [...new Set(tokens)].slice(0, MAX_QUERY_TOKENS);
+}
+
+/** Minimum trigram similarity for a vocabulary word to count as the intended spelling of an unknown token. */
+export const CORRECTION_SIMILARITY = 0.4;
+
+/**
+ * For each token: is it a word (or the start of a word) in the vocabulary, and if not, the closest
+ * vocabulary words by trigram similarity. One round trip over the small search_terms table.
+ */
+export async function resolveTokens(db: Db, tokens: string[]): Promise<ResolvedToken[]> {
+  if (tokens.length === 0) return [];
+  const rows = await queryRows<{ token: string; known: boolean; corrections: string[] | null }>(
+    db,
+    sql`select t.token,
+               k.known,
+               case when k.known or length(t.token) < 3 then '{}'::text[] else array(
+                 select s.term from search_terms s
+                 where s.term % t.token and similarity(s.term, t.token) >= ${CORRECTION_SIMILARITY}
+                 order by similarity(s.term, t.token) desc, s.listing_count desc, s.term
+                 limit 3
+               ) end as corrections
+        from unnest(${toTextArray(tokens)}::text[]) with ordinality as t(token, n)
+        cross join lateral (select exists (select 1 from search_terms s where s.term like t.token || '%') as known) k
+        order by t.n`,
+  );
+  return rows.map((r) => ({ token: r.token, known: Boolean(r.known), corrections: r.corrections ?? [] }));
+}
+
+/** A Postgres text[] literal for tokens that contain only letters and digits. */
+export function toTextArray(tokens: string[]): string {
+  return `{${tokens.map((t) => `"${t}"`).join(",")}}`;
+}
+
+/**
+ * The `to_tsquery` source for resolved tokens: every token matches as a prefix (partial words), and an
+ * unknown token also matches its corrections (typos). Tokens are ANDed.
+ */
+export function buildTsQuery(resolved: ResolvedToken[], weight = ""): string {
+  return resolved
+    .map(({ token, corrections }) => {
+      const alternatives = [`${token}:*${weight}`, ...corrections.map((c) => `${c}${weight ? `:${weight}` : ""}`)];
+      return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(" | ")})`;
+    })
+    .join(" & ");
+}
+
+/** Vocabulary words starting with `prefix`, most used first (autocomplete). */
+export async function completeTerm(db: Db, prefix: string, limit = 5): Promise<string[]> {
+  if (prefix.length < 2) return [];
+  const rows = await queryRows<{ term: string }>(
+    db,
+    sql`select term from search_terms where term like ${prefix + "%"} order by listing_count desc, term limit ${limit}`,
+  );
+  return rows.map((r) => r.term);
+}
