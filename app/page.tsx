@@ -1,15 +1,17 @@
+// / — home: featured, trending, new and top rated rails, the creators leaderboard and categories with counts.
 import Link from "next/link";
-import { ListingGrid } from "@/components/listings/listing-card";
+import { Rail } from "@/components/catalog/rail";
+import { TopCreators } from "@/components/catalog/top-creators";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db/client";
-import { countPublished, newestListings } from "@/lib/catalog/cards";
-import { CATEGORIES } from "@/lib/catalog/categories";
+import { cachedHome } from "@/lib/catalog/cache";
+import { categoryName } from "@/lib/catalog/categories";
+import { LEADERBOARD_DAYS, TOP_RATED_MIN_REVIEWS, TRENDING_DAYS } from "@/lib/catalog/home";
 
 export default async function HomePage() {
-  const db = await getDb();
-  const [{ items }, total] = await Promise.all([newestListings(db, { limit: 12 }), countPublished(db)]);
+  const home = await cachedHome();
+  const total = home.categories.reduce((sum, c) => sum + c.count, 0);
   return (
-    <div className="space-y-10">
+    <div className="space-y-12">
       <section className="rounded-3xl bg-gradient-to-br from-brand-600 to-indigo-900 px-6 py-12 text-white sm:px-10">
         <h1 className="max-w-2xl text-3xl font-bold tracking-tight sm:text-4xl">The marketplace for AI assets</h1>
         <p className="mt-3 max-w-2xl text-brand-100">
@@ -25,38 +27,38 @@ export default async function HomePage() {
         </div>
       </section>
 
-      <section aria-labelledby="categories-heading">
-        <h2 id="categories-heading" className="text-lg font-semibold">
-          Categories
-        </h2>
-        <ul className="mt-3 flex flex-wrap gap-2">
-          {CATEGORIES.map((c) => (
-            <li key={c.slug}>
-              <Link href={`/browse?category=${c.slug}`} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 text-sm hover:border-brand-500">
-                {c.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section aria-labelledby="new-heading">
-        <div className="flex items-baseline justify-between">
-          <h2 id="new-heading" className="text-lg font-semibold">
-            New on Agora
-          </h2>
-          <Link href="/browse?sort=newest" className="text-sm font-medium text-brand-700 hover:underline">
-            See all
-          </Link>
-        </div>
-        <div className="mt-4">
-          {items.length ? (
-            <ListingGrid listings={items} />
-          ) : (
-            <EmptyState title="Nothing for sale yet">Creators are preparing their first listings. Check back soon.</EmptyState>
-          )}
-        </div>
-      </section>
+      {total === 0 ? (
+        <EmptyState title="Nothing for sale yet">Creators are preparing their first listings. Check back soon.</EmptyState>
+      ) : (
+        <>
+          <section aria-labelledby="categories-heading">
+            <h2 id="categories-heading" className="text-lg font-semibold">
+              Categories
+            </h2>
+            <ul className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+              {home.categories.map((c) => (
+                <li key={c.category}>
+                  <Link href={`/browse?category=${c.category}`} className="flex items-center justify-between rounded-xl border border-slate-200 bg-white px-3 py-2 text-sm hover:border-brand-500">
+                    <span className="truncate">{categoryName(c.category)}</span>
+                    <span className="ml-2 tabular-nums text-xs text-slate-500">{c.count.toLocaleString("en-US")}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <Rail id="featured" title="Featured" hint="Proven favourites, one per creator" listings={home.featured} empty="Nothing featured yet." />
+          <Rail id="trending" title="Trending" hint={`Most sales in the last ${TRENDING_DAYS} days`} href="/browse?sort=popular" listings={home.trending} empty="No sales this week yet." />
+          <Rail id="new" title="New on Agora" href="/browse?sort=newest" listings={home.fresh} empty="Nothing new yet." />
+          <Rail id="top-rated" title="Top rated" hint={`At least ${TOP_RATED_MIN_REVIEWS} reviews`} href={`/browse?sort=rating&minRating=4`} listings={home.topRated} empty="Not enough reviews yet." />
+          <section aria-labelledby="creators-heading" className="max-w-2xl">
+            <h2 id="creators-heading" className="text-lg font-semibold">
+              Top creators
+            </h2>
+            <p className="mb-3 text-sm text-slate-500">Sales in the last {LEADERBOARD_DAYS} days</p>
+            <TopCreators creators={home.creators} />
+          </section>
+        </>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // Test fixtures for catalog tests: creators and listings inserted directly, with any status and numbers.
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, users, type ListingStatus, type NewListing } from "@/db/schema";
 
@@ -14,7 +14,7 @@ export async function makeCreator(db: Db, handle?: string): Promise<{ id: string
   return { id: user.id, handle: h };
 }
 
-export type ListingFixture = Partial<Omit<NewListing, "status">> & { status?: ListingStatus; creatorId: string };
+export type ListingFixture = Partial<Omit<NewListing, "status" | "publishedAt">> & { status?: ListingStatus; creatorId: string; publishedAt?: Date | SQL | null };
 
 export async function makeListing(db: Db, values: ListingFixture): Promise<{ id: string; slug: string }> {
   const n = ++counter;

@@ -1,0 +1,77 @@
+// Facet filters for /browse: every option is a link carrying the whole query, so state lives in the URL.
+import Link from "next/link";
+import { categoryName } from "@/lib/catalog/categories";
+import type { Facets } from "@/lib/catalog/facets";
+import { queryToSearchParams, type CatalogQuery } from "@/lib/catalog/params";
+import { KIND_LABELS } from "@/lib/listings/kinds";
+
+type Override = Parameters<typeof queryToSearchParams>[1];
+
+export function browseHref(query: Partial<CatalogQuery>, overrides: Override = {}): string {
+  // Any filter change starts again from the first page.
+  const params = queryToSearchParams(query, { cursor: undefined, ...overrides });
+  const text = params.toString();
+  return text ? `/browse?${text}` : "/browse";
+}
+
+function Option({ href, label, count, active }: { href: string; label: string; count: number; active: boolean }) {
+  return (
+    <li>
+      <Link
+        href={href}
+        aria-current={active ? "true" : undefined}
+        className={`flex items-center justify-between rounded-lg px-2 py-1.5 text-sm hover:bg-slate-100 ${active ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-700"} ${count === 0 && !active ? "text-slate-400" : ""}`}
+      >
+        <span>
+          {active ? <span aria-hidden>✓ </span> : null}
+          {label}
+        </span>
+        <span className="tabular-nums text-xs text-slate-500">{count.toLocaleString("en-US")}</span>
+      </Link>
+    </li>
+  );
+}
+
+function Group({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="space-y-1">
+      <h2 className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+      <ul>{children}</ul>
+    </section>
+  );
+}
+
+export function FacetList({ query, facets }: { query: CatalogQuery; facets: Facets }) {
+  return (
+    <div className="space-y-5" data-testid="facets">
+      <Group title="Kind">
+        {facets.kind.map((f) => (
+          <Option key={f.value} href={browseHref(query, { kind: query.kind === f.value ? undefined : f.value })} label={KIND_LABELS[f.value]} count={f.count} active={query.kind === f.value} />
+        ))}
+      </Group>
+      <Group title="Category">
+        {facets.category
+          .filter((f) => f.count > 0 || query.category === f.value)
+          .map((f) => (
+            <Option key={f.value} href={browseHref(query, { category: query.category === f.value ? undefined : f.value })} label={categoryName(f.value)} count={f.count} active={query.category === f.value} />
+          ))}
+      </Group>
+      <Group title="Price">
+        {facets.price.map((f) => {
+          const active = f.value === "free" ? query.free : query.minPrice === f.min && (query.maxPrice ?? null) === f.max && !query.free;
+          const overrides: Override = active
+            ? { free: undefined, minPrice: undefined, maxPrice: undefined }
+            : f.value === "free"
+              ? { free: true, minPrice: undefined, maxPrice: undefined }
+              : { free: undefined, minPrice: f.min, maxPrice: f.max ?? undefined };
+          return <Option key={f.value} href={browseHref(query, overrides)} label={f.label} count={f.count} active={active} />;
+        })}
+      </Group>
+      <Group title="Rating">
+        {facets.rating.map((f) => (
+          <Option key={f.value} href={browseHref(query, { minRating: query.minRating === f.value ? undefined : f.value })} label={`${f.value} ★ & up`} count={f.count} active={query.minRating === f.value} />
+        ))}
+      </Group>
+    </div>
+  );
+}
