@@ -1,0 +1,103 @@
+// The delivery gate: who may open a listing's paid content in the library, and which versions they see.
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { listings, listingVersions, type ListingKind, type ListingStatus, type ListingVersion } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/errors";
+import { contentAccess, type ContentAccess } from "@/lib/orders/entitlement";
+
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type DeliveryListing = {
+  id: string;
+  slug: string;
+  title: string;
+  kind: ListingKind;
+  status: ListingStatus;
+  creatorId: string;
+  currentVersionId: string | null;
+};
+
+export type Delivery = { listing: DeliveryListing; access: NonNullable<ContentAccess> };
+
+export function notFound(): DomainError {
+  return new DomainError("not_found");
+}
+
+/**
+ * The listing and how the actor may read it; anyone else gets "not found", never a hint that it exists.
+ * Owners keep an unpublished listing; a listing removed by moderators is withheld from owners
+ * (it may have been removed for what its files contain) while its creator and admins can still inspect it.
+ */
+export async function deliveryAccess(db: Db, actor: Actor | null, listingId: string): Promise<Delivery> {
+  if (!actor || !UUID_RE.test(listingId)) throw notFound();
+  const access = await contentAccess(db, actor, listingId);
+  if (!access) throw notFound();
+  const [listing] = await db
+    .select({
+      id: listings.id,
+      slug: listings.slug,
+      title: listings.title,
+      kind: listings.kind,
+      status: listings.status,
+      creatorId: listings.creatorId,
+      currentVersionId: listings.currentVersionId,
+    })
+    .from(listings)
+    .where(eq(listings.id, listingId))
+    .limit(1);
+  if (!listing) throw notFound();
+  if (access.kind === "owner" && listing.status === "removed") {
+    throw new DomainError("library.withdrawn", "This listing was removed by Agora's moderators, so its content is no longer available.", 410);
+  }
+  return { listing, access };
+}
+
+export type VersionSummary = { id: string; number: number; changelog: string; releasedAt: Date; current: boolean };
+
+/** Every approved version, newest first — never drafts, pending or rejected ones, whoever asks. */
+export async function approvedVersions(db: Db, delivery: Delivery): Promise<VersionSummary[]> {
+  const rows = await db
+    .select({
+      id: listingVersions.id,
+      number: listingVersions.number,
+      changelog: listingVersions.changelog,
+      reviewedAt: listingVersions.reviewedAt,
+      createdAt: listingVersions.createdAt,
+    })
+    .from(listingVersions)
+    .where(and(eq(listingVersions.listingId, delivery.listing.id), eq(listingVersions.reviewStatus, "approved")))
+    .orderBy(desc(listingVersions.number));
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    changelog: r.changelog,
+    releasedAt: r.reviewedAt ?? r.createdAt,
+    current: r.id === delivery.listing.currentVersionId,
+  }));
+}
+
+/**
+ * One approved version by number, or the current one when no number is given
+ * (falling back to the newest approved one if the listing has no current version set).
+ */
+export async function approvedVersion(db: Db, delivery: Delivery, number?: number): Promise<ListingVersion> {
+  const approved = and(eq(listingVersions.listingId, delivery.listing.id), eq(listingVersions.reviewStatus, "approved"));
+  if (number !== undefined) {
+    if (!Number.isInteger(number) || number < 1) throw notFound();
+    const [row] = await db.select().from(listingVersions).where(and(approved, eq(listingVersions.number, number))).limit(1);
+    if (!row) throw notFound();
+    return row;
+  }
+  if (delivery.listing.currentVersionId) {
+    const [row] = await db
+      .select()
+      .from(listingVersions)
+      .where(and(approved, eq(listingVersions.id, delivery.listing.currentVersionId)))
+      .limit(1);
+    if (row) return row;
+  }
+  const [latest] = await db.select().from(listingVersions).where(approved).orderBy(desc(listingVersions.number)).limit(1);
+  if (!latest) throw notFound();
+  return latest;
+}

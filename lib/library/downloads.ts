@@ -1,0 +1,68 @@
+// File delivery: a short-lived signed link per request, and the checks that run again when the link is used.
+import { and, eq, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { files, listingVersions } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/errors";
+import { issueDownloadToken, verifyDownloadToken } from "@/lib/security/download-links";
+import { approvedVersion, deliveryAccess, notFound } from "./access";
+import { parseStoredContent, versionFileId } from "./delivery";
+
+export const DOWNLOAD_PATH = "/api/downloads";
+
+/** A fresh signed URL for the file of an approved version the actor may read (not found when there is none). */
+export async function issueFileDownload(db: Db, actor: Actor | null, listingId: string, versionNumber?: number): Promise<string> {
+  if (!actor) throw notFound();
+  const delivery = await deliveryAccess(db, actor, listingId);
+  const version = await approvedVersion(db, delivery, versionNumber);
+  const fileId = versionFileId(version, parseStoredContent(version, delivery.listing.kind));
+  if (!fileId) throw notFound();
+  const token = issueDownloadToken({ userId: actor.id, fileId, listingId });
+  return `${DOWNLOAD_PATH}/${token}`;
+}
+
+export type FileDownload = { filename: string; contentType: string; byteSize: number; sha256: string; data: Uint8Array };
+
+/**
+ * The bytes behind a download token, for the user it was issued to. Access is checked again at
+ * use (a refund between issue and use ends it) and the file must still belong to an approved
+ * version of the token's listing. Every failure is "not found" except an expired link of one's own.
+ */
+export async function openFileDownload(db: Db, actor: Actor | null, token: string): Promise<FileDownload> {
+  if (!actor) throw notFound();
+  const check = verifyDownloadToken(token, actor.id);
+  if (!check.ok) {
+    if (check.reason === "expired") {
+      throw new DomainError("library.link_expired", "This download link has expired. Go back to your library to download again.", 410);
+    }
+    throw notFound();
+  }
+  const { fileId, listingId } = check.claims;
+  await deliveryAccess(db, actor, listingId);
+  const [delivered] = await db
+    .select({ id: listingVersions.id })
+    .from(listingVersions)
+    .where(
+      and(
+        eq(listingVersions.listingId, listingId),
+        eq(listingVersions.reviewStatus, "approved"),
+        or(eq(listingVersions.fileId, fileId), sql`${listingVersions.content}->>'fileId' = ${fileId}`),
+      ),
+    )
+    .limit(1);
+  if (!delivered) throw notFound();
+  const [file] = await db
+    .select({ filename: files.filename, contentType: files.contentType, byteSize: files.byteSize, sha256: files.sha256, data: files.data })
+    .from(files)
+    .where(eq(files.id, fileId))
+    .limit(1);
+  if (!file) throw notFound();
+  return file;
+}
+
+/** A Content-Disposition value that survives any filename (quotes, slashes, non-ASCII). */
+export function attachmentDisposition(filename: string): string {
+  const safe = filename.replace(/[\\/\r\n"]/g, "_").trim() || "download";
+  const ascii = safe.replace(/[^\x20-\x7e]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
+}

@@ -1,0 +1,88 @@
+// A buyer's order history and receipts: only their own orders, another person's order is "not found".
+import { and, desc, eq, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { creatorProfiles, listings, listingVersions, orders, users, type OrderStatus } from "@/db/schema";
+import { assertSignedIn, type Actor } from "@/lib/auth/actor";
+import { notFound, UUID_RE } from "./access";
+
+export type OrderHistoryEntry = {
+  id: string;
+  listingId: string;
+  title: string;
+  slug: string;
+  status: OrderStatus;
+  priceCents: number;
+  refundedCents: number;
+  currency: string;
+  createdAt: Date;
+  paidAt: Date | null;
+  refundedAt: Date | null;
+};
+
+/** Orders that moved money or are on their way to (abandoned checkouts that expired are left out), newest first. */
+export async function orderHistory(db: Db, actor: Actor | null, limit = 100): Promise<OrderHistoryEntry[]> {
+  const user = assertSignedIn(actor);
+  return db
+    .select({
+      id: orders.id,
+      listingId: orders.listingId,
+      title: listings.title,
+      slug: listings.slug,
+      status: orders.status,
+      priceCents: orders.priceCents,
+      refundedCents: orders.refundedCents,
+      currency: orders.currency,
+      createdAt: orders.createdAt,
+      paidAt: orders.paidAt,
+      refundedAt: orders.refundedAt,
+    })
+    .from(orders)
+    .innerJoin(listings, eq(listings.id, orders.listingId))
+    .where(and(eq(orders.buyerId, user.id), ne(orders.status, "expired")))
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(Math.min(limit, 500));
+}
+
+export type Receipt = OrderHistoryEntry & {
+  versionNumber: number;
+  sellerName: string;
+  sellerHandle: string;
+  buyerName: string;
+  buyerEmail: string;
+  paymentReference: string | null;
+};
+
+/** A receipt for one of the actor's own orders. */
+export async function orderReceipt(db: Db, actor: Actor | null, orderId: string): Promise<Receipt> {
+  const user = assertSignedIn(actor);
+  if (!UUID_RE.test(orderId)) throw notFound();
+  const [row] = await db
+    .select({
+      id: orders.id,
+      listingId: orders.listingId,
+      title: listings.title,
+      slug: listings.slug,
+      status: orders.status,
+      priceCents: orders.priceCents,
+      refundedCents: orders.refundedCents,
+      currency: orders.currency,
+      createdAt: orders.createdAt,
+      paidAt: orders.paidAt,
+      refundedAt: orders.refundedAt,
+      versionNumber: listingVersions.number,
+      sellerName: creatorProfiles.displayName,
+      sellerHandle: creatorProfiles.handle,
+      buyerName: users.name,
+      buyerEmail: users.email,
+      paymentReference: orders.paymentIntentId,
+    })
+    .from(orders)
+    .innerJoin(listings, eq(listings.id, orders.listingId))
+    .innerJoin(listingVersions, eq(listingVersions.id, orders.versionId))
+    .innerJoin(creatorProfiles, eq(creatorProfiles.userId, orders.creatorId))
+    .innerJoin(users, eq(users.id, orders.buyerId))
+    .where(and(eq(orders.id, orderId), eq(orders.buyerId, user.id)))
+    .limit(1);
+  if (!row) throw notFound();
+  return row;
+}
