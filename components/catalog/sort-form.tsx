@@ -1,8 +1,8 @@
 "use client";
 // The sort control: a GET form that keeps every other filter, submitted as soon as the choice changes.
-export function SortForm({ hidden, options, value }: { hidden: [string, string][]; options: { value: string; label: string }[]; value: string }) {
+export function SortForm({ action = "/browse", hidden, options, value }: { action?: string; hidden: [string, string][]; options: { value: string; label: string }[]; value: string }) {
   return (
-    <form action="/browse" method="get" className="flex items-center gap-2">
+    <form action={action} method="get" className="flex items-center gap-2">
       {hidden.map(([name, v]) => (
         <input key={name} type="hidden" name={name} value={v} />
       ))}

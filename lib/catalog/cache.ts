@@ -7,6 +7,7 @@ import { categoryCounts, featuredListings, newListings, topCreators, topRatedLis
 import { creatorTotals, listingReviews, listingVersionHistory, moreFromCreator, publicListingBySlug, relatedListings } from "./listing";
 import type { CatalogQuery } from "./params";
 import { resolveTextQuery, searchListings, type SearchPage } from "./search";
+import { creatorSitemap, listingSitemap, listingSitemapChunks } from "./sitemap";
 import { storefrontByHandle } from "./storefront";
 import { suggest } from "./suggest";
 
@@ -97,3 +98,18 @@ export function cachedStorefront(handle: string, query: CatalogQuery) {
     { tags: [CATALOG_TAG, creatorTag(handle)], revalidate: REVALIDATE_SECONDS },
   )();
 }
+
+export const cachedSitemapChunks = unstable_cache(async () => listingSitemapChunks(await getDb()), ["catalog-sitemap-chunks-v1"], {
+  tags: [CATALOG_TAG],
+  revalidate: 3600,
+});
+
+export const cachedListingSitemap = unstable_cache(async (chunk: number) => listingSitemap(await getDb(), chunk), ["catalog-sitemap-listings-v1"], {
+  tags: [CATALOG_TAG],
+  revalidate: 3600,
+});
+
+export const cachedCreatorSitemap = unstable_cache(async () => creatorSitemap(await getDb()), ["catalog-sitemap-creators-v1"], {
+  tags: [CATALOG_TAG],
+  revalidate: 3600,
+});

@@ -1,0 +1,133 @@
+// /l/[slug] — a published listing: cover, preview, description, price, creator, reviews, versions and neighbours.
+import type { Metadata } from "next";
+import Image from "next/image";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Rail } from "@/components/catalog/rail";
+import { CreatorCard } from "@/components/listings/creator-card";
+import { ListingPreview } from "@/components/listings/listing-preview";
+import { PurchaseBox, type ViewerRelation } from "@/components/listings/purchase-box";
+import { ReportButton } from "@/components/listings/report-button";
+import { ReviewList } from "@/components/listings/review-list";
+import { VersionHistory } from "@/components/listings/version-history";
+import { Stars } from "@/components/ui/stars";
+import { getDb } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/session";
+import { cachedListingPage } from "@/lib/catalog/cache";
+import { categoryName } from "@/lib/catalog/categories";
+import { viewerRelation } from "@/lib/catalog/listing";
+import { markdownToText, renderMarkdown } from "@/lib/catalog/markdown";
+import { productJsonLd } from "@/lib/catalog/structured-data";
+import { env } from "@/lib/env";
+import { KIND_LABELS } from "@/lib/listings/kinds";
+
+type Params = Promise<{ slug: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const page = await cachedListingPage((await params).slug);
+  if (!page) return { title: "Listing not found" };
+  const { listing } = page;
+  const description = listing.summary || markdownToText(listing.description, 160);
+  const images = listing.coverImageId ? [{ url: `${env().appUrl}/api/images/${listing.coverImageId}`, alt: listing.title }] : undefined;
+  return {
+    title: listing.title,
+    description,
+    alternates: { canonical: `/l/${listing.slug}` },
+    openGraph: { type: "website", title: listing.title, description, url: `${env().appUrl}/l/${listing.slug}`, images },
+    twitter: { card: images ? "summary_large_image" : "summary", title: listing.title, description },
+  };
+}
+
+export default async function ListingPage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const [page, user] = await Promise.all([cachedListingPage(slug), getCurrentUser()]);
+  if (!page) notFound();
+  const { listing, versions, reviews, related, more, creator } = page;
+  const relation: ViewerRelation = user ? ((await viewerRelation(await getDb(), user.id, listing)) ?? "buyer") : "anonymous";
+  const jsonLd = productJsonLd(listing, env().appUrl);
+
+  return (
+    <article className="space-y-10">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <Link href="/browse" className="hover:underline">
+          Browse
+        </Link>
+        {" / "}
+        <Link href={`/browse?category=${listing.category}`} className="hover:underline">
+          {categoryName(listing.category)}
+        </Link>
+      </nav>
+
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <div className="min-w-0 space-y-6">
+          <header className="space-y-2">
+            <p className="text-sm font-medium text-brand-700">{KIND_LABELS[listing.kind]}</p>
+            <h1 className="text-3xl font-bold tracking-tight">{listing.title}</h1>
+            {listing.summary ? <p className="text-lg text-slate-600">{listing.summary}</p> : null}
+            <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+              <Stars value={listing.ratingAvg} count={listing.ratingCount} />
+              <span>{listing.salesCount.toLocaleString("en-US")} sales</span>
+              <span>
+                by{" "}
+                <Link href={`/c/${listing.creatorHandle}`} className="font-medium text-slate-900 hover:underline">
+                  {listing.creatorName}
+                </Link>
+              </span>
+            </div>
+          </header>
+          <div className="relative aspect-[16/9] overflow-hidden rounded-2xl bg-slate-100">
+            {listing.coverImageId ? (
+              <Image src={`/api/images/${listing.coverImageId}`} alt={`Cover of ${listing.title}`} fill priority sizes="(max-width: 1024px) 100vw, 800px" className="object-cover" unoptimized />
+            ) : (
+              <div className="flex h-full items-center justify-center text-4xl font-bold text-slate-300">{KIND_LABELS[listing.kind]}</div>
+            )}
+          </div>
+          <section aria-labelledby="preview-heading" className="space-y-3">
+            <h2 id="preview-heading" className="text-xl font-semibold">
+              Preview
+            </h2>
+            <ListingPreview preview={listing.preview} />
+          </section>
+          <section aria-labelledby="description-heading" className="space-y-3">
+            <h2 id="description-heading" className="text-xl font-semibold">
+              Description
+            </h2>
+            <div className="space-y-3 text-sm leading-6 text-slate-700 [&_a]:text-brand-700 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_h2]:mt-4 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: renderMarkdown(listing.description) }} />
+            {listing.tags.length ? (
+              <ul className="flex flex-wrap gap-2" aria-label="Tags">
+                {listing.tags.map((tag) => (
+                  <li key={tag}>
+                    <Link href={`/browse?q=${encodeURIComponent(tag)}`} className="rounded-full bg-slate-100 px-2.5 py-1 text-xs text-slate-700 hover:bg-slate-200">
+                      #{tag}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+          <section aria-labelledby="reviews-heading" className="space-y-3">
+            <h2 id="reviews-heading" className="text-xl font-semibold">
+              Reviews
+            </h2>
+            <ReviewList summary={reviews} />
+          </section>
+          <section aria-labelledby="versions-heading" className="space-y-3">
+            <h2 id="versions-heading" className="text-xl font-semibold">
+              Version history
+            </h2>
+            <VersionHistory versions={versions} />
+          </section>
+        </div>
+        <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start">
+          <PurchaseBox slug={listing.slug} priceCents={listing.priceCents} currency={listing.currency} relation={relation} />
+          <CreatorCard handle={listing.creatorHandle} name={listing.creatorName} bio={listing.creatorBio} totals={creator} />
+          <ReportButton slug={listing.slug} signedIn={Boolean(user)} />
+        </aside>
+      </div>
+
+      <Rail id="related" title="Related listings" href={`/browse?category=${listing.category}`} listings={related} empty="Nothing related yet." />
+      <Rail id="more-from-creator" title={`More from ${listing.creatorName}`} href={`/c/${listing.creatorHandle}`} listings={more} empty="This is their only listing so far." />
+    </article>
+  );
+}

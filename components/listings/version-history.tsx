@@ -1,0 +1,22 @@
+// Approved versions of a listing, newest first, with their changelogs.
+import type { VersionEntry } from "@/lib/catalog/listing";
+
+export function VersionHistory({ versions }: { versions: VersionEntry[] }) {
+  if (versions.length === 0) return <p className="text-sm text-slate-500">No released versions yet.</p>;
+  return (
+    <ol className="space-y-3 border-l-2 border-slate-200 pl-4">
+      {versions.map((v, i) => (
+        <li key={v.number}>
+          <p className="text-sm font-medium">
+            Version {v.number}
+            {i === 0 ? <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs text-green-800">Current</span> : null}
+            <time className="ml-2 text-xs font-normal text-slate-500" dateTime={v.releasedAt}>
+              {new Date(v.releasedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
+            </time>
+          </p>
+          {v.changelog ? <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{v.changelog}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
