@@ -1,0 +1,25 @@
+// checkout.session.completed — fulfil only when the payment is already paid; async methods wait for their event.
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orders } from "@/db/schema";
+import { fulfilOrder } from "@/lib/orders/fulfil";
+import { orderForSession } from "./resolve-order";
+import { checkoutSessionShape } from "./shapes";
+
+export async function onCheckoutSessionCompleted(tx: Db, object: unknown): Promise<string> {
+  const session = checkoutSessionShape.parse(object);
+  const order = await orderForSession(tx, session);
+  if (!order) return "unknown order";
+  if (session.amount_total != null && (session.amount_total !== order.priceCents || session.currency !== order.currency)) {
+    console.error(`[webhook] session ${session.id} amount ${session.amount_total} ${session.currency} differs from order ${order.id}`);
+    return "amount mismatch: not fulfilled";
+  }
+  if (session.payment_status === "unpaid") {
+    if (session.payment_intent && !order.paymentIntentId) {
+      await tx.update(orders).set({ paymentIntentId: session.payment_intent }).where(eq(orders.id, order.id));
+    }
+    return "awaiting async payment";
+  }
+  const result = await fulfilOrder(tx, { orderId: order.id, paymentIntentId: session.payment_intent });
+  return result.outcome;
+}

@@ -1,0 +1,41 @@
+// The parts of Stripe objects the handlers read, validated so a malformed event is refused, not half-applied.
+import { z } from "zod";
+
+const expandable = z.union([z.string(), z.object({ id: z.string() }).transform((o) => o.id)]).nullish();
+
+export const checkoutSessionShape = z.object({
+  id: z.string(),
+  client_reference_id: z.string().nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  payment_status: z.enum(["paid", "unpaid", "no_payment_required"]),
+  amount_total: z.number().int().nullish(),
+  currency: z.string().nullish(),
+  payment_intent: expandable,
+});
+
+export const chargeShape = z.object({
+  id: z.string(),
+  amount: z.number().int(),
+  amount_refunded: z.number().int(),
+  currency: z.string(),
+  payment_intent: expandable,
+  metadata: z.record(z.string(), z.string()).nullish(),
+});
+
+export const disputeShape = z.object({
+  id: z.string(),
+  charge: expandable,
+  payment_intent: expandable,
+  status: z.string(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+});
+
+export const accountShape = z.object({
+  id: z.string(),
+  payouts_enabled: z.boolean().nullish(),
+  details_submitted: z.boolean().nullish(),
+  charges_enabled: z.boolean().nullish(),
+});
+
+export type CheckoutSessionObject = z.infer<typeof checkoutSessionShape>;
+export type ChargeObject = z.infer<typeof chargeShape>;

@@ -1,0 +1,268 @@
+// Exactly-once webhook effects under duplicates, races, reordering and forged signatures.
+import { eq, sql } from "drizzle-orm";
+import Stripe from "stripe";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { ledgerEntries, listings, orders, stripeEvents, type Order } from "@/db/schema";
+import { actorFor, createCreator, createPublishedListing, createUser } from "@/db/testing/factories";
+import { testDatabase } from "@/db/testing/setup";
+import { env } from "@/lib/env";
+import { creatorBalance } from "@/lib/ledger/balance";
+import { ledgerInvariantViolations } from "@/lib/ledger/invariants";
+import { confirmCheckout } from "@/lib/orders/confirm";
+import { splitPrice } from "@/lib/orders/pricing";
+import type { PaymentsDriver } from "./driver";
+import { setPaymentsDriver } from "./driver";
+import { createLocalDriver } from "./local-driver";
+import { chargeObject, checkoutSessionObject, localEvent } from "./local-events";
+import { receiveStripeWebhook } from "./webhook";
+
+let db: Db;
+
+function sign(payload: string, opts: { secret?: string; timestamp?: number } = {}) {
+  return Stripe.webhooks.generateTestHeaderString({ payload, secret: opts.secret ?? env().webhookSecret, timestamp: opts.timestamp });
+}
+
+function deliver(event: object, opts: { secret?: string; timestamp?: number } = {}) {
+  const payload = JSON.stringify(event);
+  return receiveStripeWebhook(payload, sign(payload, opts));
+}
+
+async function pendingOrder(priceCents = 1000): Promise<Order> {
+  const creator = await createCreator(db);
+  const buyer = await createUser(db);
+  const listing = await createPublishedListing(db, creator.id, { priceCents });
+  const [order] = await db
+    .insert(orders)
+    .values({
+      buyerId: buyer.id,
+      listingId: listing.id,
+      creatorId: creator.id,
+      versionId: listing.versionId,
+      checkoutSessionId: `cs_test_${listing.id.slice(0, 8)}`,
+      ...splitPrice(priceCents, 2000),
+    })
+    .returning();
+  return order;
+}
+
+async function reload(order: Order) {
+  const [row] = await db.select().from(orders).where(eq(orders.id, order.id));
+  return row;
+}
+
+async function journalsFor(orderId: string) {
+  const rows = await db
+    .select({ journalId: ledgerEntries.journalId, kind: ledgerEntries.kind })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.orderId, orderId));
+  return [...new Map(rows.map((r) => [r.journalId, r.kind])).values()];
+}
+
+async function countEvents() {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(stripeEvents);
+  return row.n;
+}
+
+async function countEntries() {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries);
+  return row.n;
+}
+
+async function expectBooksBalanced() {
+  expect(await ledgerInvariantViolations(db)).toEqual([]);
+}
+
+beforeEach(() => {
+  db = testDatabase().db;
+  setPaymentsDriver(createLocalDriver());
+});
+afterEach(() => setPaymentsDriver(undefined));
+
+describe("checkout.session.completed", () => {
+  it("pays the order once and books buyers −1000, creator +800, platform +200", async () => {
+    const order = await pendingOrder(1000);
+    const res = await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
+    expect(res.status).toBe(200);
+    const paid = await reload(order);
+    expect(paid.status).toBe("paid");
+    expect(paid.paymentIntentId).toMatch(/^pi_local_/);
+    expect(await journalsFor(order.id)).toEqual(["sale"]);
+    expect(await creatorBalance(db, order.creatorId)).toBe(800);
+    const [listing] = await db.select({ salesCount: listings.salesCount }).from(listings).where(eq(listings.id, order.listingId));
+    expect(listing.salesCount).toBe(1);
+    await expectBooksBalanced();
+  });
+
+  it("1,000 deliveries of the same event at 100 at a time: every answer 200, one paid order, one journal", async () => {
+    const order = await pendingOrder(2500);
+    const payload = JSON.stringify(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
+    const header = sign(payload);
+    const eventsBefore = await countEvents();
+    const statuses: number[] = [];
+    for (let wave = 0; wave < 10; wave++) {
+      const results = await Promise.all(Array.from({ length: 100 }, () => receiveStripeWebhook(payload, header)));
+      statuses.push(...results.map((r) => r.status));
+    }
+    expect(statuses).toHaveLength(1000);
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    expect((await reload(order)).status).toBe("paid");
+    expect(await journalsFor(order.id)).toEqual(["sale"]);
+    expect(await countEvents()).toBe(eventsBefore + 1);
+    expect(await creatorBalance(db, order.creatorId)).toBe(2000);
+    await expectBooksBalanced();
+  });
+
+  it("50 success-page fulfilments racing 50 webhook deliveries fulfil once", async () => {
+    const order = await pendingOrder(1500);
+    const buyer = await actorFor(db, order.buyerId);
+    const paidSession: PaymentsDriver = {
+      ...createLocalDriver(),
+      retrieveCheckoutSession: async (id) => ({
+        id,
+        orderId: order.id,
+        paymentStatus: "paid",
+        status: "complete",
+        paymentIntentId: "pi_race",
+        amountTotal: 1500,
+        currency: "usd",
+        url: null,
+      }),
+    };
+    setPaymentsDriver(paidSession);
+    const session = { ...checkoutSessionObject(order, "paid"), payment_intent: "pi_race" };
+    const work: Promise<unknown>[] = [];
+    for (let i = 0; i < 50; i++) {
+      work.push(confirmCheckout(db, paidSession, buyer, order.checkoutSessionId!));
+      // Distinct event ids: Stripe may send the same fact as different events.
+      work.push(deliver(localEvent("checkout.session.completed", session)));
+    }
+    const results = await Promise.all(work);
+    for (const r of results.filter((x): x is { status: number } => typeof (x as { status?: unknown }).status === "number")) expect(r.status).toBe(200);
+    expect((await reload(order)).status).toBe("paid");
+    expect(await journalsFor(order.id)).toEqual(["sale"]);
+    expect(await creatorBalance(db, order.creatorId)).toBe(1200);
+    await expectBooksBalanced();
+  });
+
+  it("unpaid completion waits; async_payment_succeeded then fulfils", async () => {
+    const order = await pendingOrder();
+    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "unpaid")));
+    expect((await reload(order)).status).toBe("pending");
+    expect(await journalsFor(order.id)).toEqual([]);
+    await deliver(localEvent("checkout.session.async_payment_succeeded", checkoutSessionObject(order, "paid")));
+    expect((await reload(order)).status).toBe("paid");
+    expect(await journalsFor(order.id)).toEqual(["sale"]);
+    await expectBooksBalanced();
+  });
+
+  it("async_payment_succeeded before completed converges to one paid order", async () => {
+    const order = await pendingOrder();
+    await deliver(localEvent("checkout.session.async_payment_succeeded", checkoutSessionObject(order, "paid")));
+    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
+    expect((await reload(order)).status).toBe("paid");
+    expect(await journalsFor(order.id)).toEqual(["sale"]);
+    await expectBooksBalanced();
+  });
+
+  it("a refund arriving before completion still ends refunded, with sale and reversal booked", async () => {
+    const order = await pendingOrder(1000);
+    await deliver(localEvent("charge.refunded", chargeObject(order, 1000)));
+    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
+    const final = await reload(order);
+    expect(final.status).toBe("refunded");
+    expect(final.refundedCents).toBe(1000);
+    expect((await journalsFor(order.id)).sort()).toEqual(["refund", "sale"]);
+    expect(await creatorBalance(db, order.creatorId)).toBe(0);
+    await expectBooksBalanced();
+  });
+
+  it("async failure and expiry close a pending order without touching the books", async () => {
+    const failed = await pendingOrder();
+    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(failed, "unpaid")));
+    await deliver(localEvent("checkout.session.async_payment_failed", checkoutSessionObject(failed, "unpaid")));
+    expect((await reload(failed)).status).toBe("failed");
+    const expired = await pendingOrder();
+    await deliver(localEvent("checkout.session.expired", checkoutSessionObject(expired, "unpaid", "expired")));
+    expect((await reload(expired)).status).toBe("expired");
+    // A late success for an expired session doesn't resurrect it.
+    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(expired, "paid")));
+    expect((await reload(expired)).status).toBe("expired");
+    expect(await journalsFor(failed.id)).toEqual([]);
+    expect(await journalsFor(expired.id)).toEqual([]);
+  });
+
+  it("refuses to fulfil when the paid amount differs from the order", async () => {
+    const order = await pendingOrder(1000);
+    await deliver(localEvent("checkout.session.completed", { ...checkoutSessionObject(order, "paid"), amount_total: 1 }));
+    expect((await reload(order)).status).toBe("pending");
+  });
+});
+
+describe("refunds and disputes", () => {
+  it("partial then full refunds reverse exactly the refunded part, and a full refund ends the entitlement", async () => {
+    const order = await pendingOrder(999);
+    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
+    expect(await creatorBalance(db, order.creatorId)).toBe(800);
+    await deliver(localEvent("charge.refunded", chargeObject(order, 333)));
+    let row = await reload(order);
+    expect(row).toMatchObject({ status: "paid", refundedCents: 333 });
+    // Same cumulative amount again (a redelivery as a new event): nothing more happens.
+    await deliver(localEvent("charge.refunded", chargeObject(order, 333)));
+    await deliver(localEvent("charge.refunded", chargeObject(order, 999)));
+    row = await reload(order);
+    expect(row).toMatchObject({ status: "refunded", refundedCents: 999 });
+    expect(await creatorBalance(db, order.creatorId)).toBe(0);
+    await expectBooksBalanced();
+  });
+
+  it("a dispute keeps access; won returns to paid, lost reverses like a refund", async () => {
+    const won = await pendingOrder(2000);
+    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(won, "paid")));
+    const dispute = (o: Order, status: string) => ({ id: `dp_${o.id.slice(0, 8)}`, object: "dispute", charge: `ch_x`, payment_intent: null, status, metadata: { order_id: o.id } });
+    await deliver(localEvent("charge.dispute.created", dispute(won, "needs_response")));
+    expect((await reload(won)).status).toBe("disputed");
+    await deliver(localEvent("charge.dispute.closed", dispute(won, "won")));
+    expect((await reload(won)).status).toBe("paid");
+
+    const lost = await pendingOrder(2000);
+    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(lost, "paid")));
+    await deliver(localEvent("charge.dispute.created", dispute(lost, "needs_response")));
+    await deliver(localEvent("charge.dispute.closed", dispute(lost, "lost")));
+    expect(await reload(lost)).toMatchObject({ status: "refunded", refundedCents: 2000 });
+    expect(await creatorBalance(db, lost.creatorId)).toBe(0);
+    await expectBooksBalanced();
+  });
+
+  it("a refund for a payment nobody knows yet is answered 500 so Stripe retries, and nothing is stored", async () => {
+    const eventsBefore = await countEvents();
+    const res = await deliver(localEvent("charge.refunded", { id: "ch_unknown", object: "charge", amount: 500, amount_refunded: 500, currency: "usd", payment_intent: "pi_unknown", metadata: {} }));
+    expect(res.status).toBe(500);
+    expect(await countEvents()).toBe(eventsBefore);
+  });
+
+  it("unknown event types are acknowledged and recorded", async () => {
+    const res = await deliver(localEvent("customer.created", { id: "cus_1", object: "customer" }));
+    expect(res).toMatchObject({ status: 200, body: { received: true, handled: false } });
+  });
+});
+
+describe("signature attacks are refused with 400 and write nothing", () => {
+  it.each([
+    ["one byte changed", (p: string, h: string) => [p.replace('"paid"', '"pai d"'), h]],
+    ["wrong secret", (p: string) => [p, sign(p, { secret: "whsec_wrong" })]],
+    ["timestamp 301 s old", (p: string) => [p, sign(p, { timestamp: Math.floor(Date.now() / 1000) - 301 })]],
+    ["missing header", (p: string) => [p, null]],
+    ["re-serialised JSON", (p: string, h: string) => [JSON.stringify(JSON.parse(p), null, 2), h]],
+  ] as const)("%s", async (_name, tamper) => {
+    const order = await pendingOrder();
+    const payload = JSON.stringify(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
+    const [body, header] = tamper(payload, sign(payload)) as [string, string | null];
+    const [eventsBefore, entriesBefore] = [await countEvents(), await countEntries()];
+    const res = await receiveStripeWebhook(body, header);
+    expect(res.status).toBe(400);
+    expect((await reload(order)).status).toBe("pending");
+    expect(await countEvents()).toBe(eventsBefore);
+    expect(await countEntries()).toBe(entriesBefore);
+  });
+});
