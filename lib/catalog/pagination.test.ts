@@ -11,7 +11,7 @@ import { sql } from "drizzle-orm";
 
 let db: Db;
 let creatorId: string;
-let initial: string[] = [];
+const initial: string[] = [];
 
 beforeAll(async () => {
   db = testDatabase().db;
