@@ -1,0 +1,156 @@
+// The image pipeline (DESIGN §6): untrusted bytes → a clean cover and WebP thumbnail, or a clear refusal.
+// The type comes from the bytes (magic numbers, then sharp's own reading), never from the name. Dimensions
+// are checked from the header before any pixel is decoded, so a decompression bomb costs microseconds.
+import { createHash } from "node:crypto";
+import sharp from "sharp";
+import { DomainError } from "@/lib/errors";
+
+// No libvips operation cache: every upload is different, and a server should not hold 50 MB for nothing.
+sharp.cache(false);
+
+export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+/** Well below sharp's default (268 MP): 40 MP decodes to at most ~160 MB of pixels. */
+export const MAX_INPUT_PIXELS = 40_000_000;
+
+export type ImageFormat = "jpeg" | "png" | "webp";
+export type ImagePurpose = "cover" | "example" | "avatar";
+export type ImageFocus = "center" | "top" | "bottom" | "left" | "right";
+export const IMAGE_FOCUSES: readonly ImageFocus[] = ["center", "top", "bottom", "left", "right"];
+
+type PurposeRules = {
+  label: string;
+  minWidth: number;
+  minHeight: number;
+  /** Longest allowed cover width; avatars are cropped to a square of this side instead. */
+  maxWidth: number;
+  square: boolean;
+  thumb: { width: number; height: number };
+};
+
+export const IMAGE_RULES: Record<ImagePurpose, PurposeRules> = {
+  cover: { label: "Covers", minWidth: 800, minHeight: 600, maxWidth: 1600, square: false, thumb: { width: 300, height: 200 } },
+  example: { label: "Example images", minWidth: 256, minHeight: 256, maxWidth: 1600, square: false, thumb: { width: 300, height: 200 } },
+  avatar: { label: "Avatars", minWidth: 200, minHeight: 200, maxWidth: 512, square: true, thumb: { width: 96, height: 96 } },
+};
+
+export type ProcessedImage = {
+  hash: string;
+  contentType: "image/jpeg" | "image/webp";
+  width: number;
+  height: number;
+  byteSize: number;
+  data: Uint8Array;
+  thumbContentType: "image/webp";
+  thumbWidth: number;
+  thumbHeight: number;
+  thumbData: Uint8Array;
+  sourceFormat: ImageFormat;
+};
+
+const fail = (code: string, message: string, status: number) => new DomainError(`image.${code}` as `image.${string}`, message, status);
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export const imageTooLarge = (bytes: number | null) =>
+  fail("too_large", `${bytes ? `This image is ${formatBytes(bytes)}; ` : "This image is too large; "}the limit is ${formatBytes(IMAGE_MAX_BYTES)}.`, 413);
+
+/** The image format the bytes start with (JPEG, PNG or WebP), or null for anything else (SVG, HTML, GIF, ZIP…). */
+export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= 8 && png.every((b, i) => bytes[i] === b)) return "png";
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes.length >= 12 && ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "webp";
+  return null;
+}
+
+/** Header facts, without decoding pixels. */
+async function readHeader(bytes: Uint8Array, expected: ImageFormat) {
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw fail("corrupt", "This image is damaged and can't be read. Export it again as JPEG, PNG or WebP and retry.", 422);
+  }
+  if (meta.format !== expected) {
+    throw fail("wrong_type", "Upload a JPEG, PNG or WebP image; this file's contents are not one, whatever its name says.", 415);
+  }
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  if (!width || !height) throw fail("corrupt", "This image has no readable dimensions. Export it again and retry.", 422);
+  // Orientations 5–8 swap width and height once the image is turned upright.
+  const swapped = (meta.orientation ?? 1) >= 5;
+  return { width: swapped ? height : width, height: swapped ? width : height, pixels: width * height };
+}
+
+/**
+ * Validates and re-encodes an uploaded image: upright (EXIF orientation applied), metadata stripped
+ * (EXIF, GPS, XMP, ICC), only the decoded pixels survive, so trailing payloads (ZIP polyglots) are dropped.
+ */
+export async function processImage(input: Uint8Array, purpose: ImagePurpose = "cover", focus: ImageFocus = "center"): Promise<ProcessedImage> {
+  const rules = IMAGE_RULES[purpose];
+  if (input.byteLength === 0) throw fail("empty", "The file is empty. Choose an image to upload.", 400);
+  if (input.byteLength > IMAGE_MAX_BYTES) throw imageTooLarge(input.byteLength);
+  const format = sniffImageFormat(input);
+  if (!format) throw fail("wrong_type", "Upload a JPEG, PNG or WebP image; this file's contents are not one, whatever its name says.", 415);
+
+  const header = await readHeader(input, format);
+  if (header.pixels > MAX_INPUT_PIXELS) {
+    throw fail(
+      "too_many_pixels",
+      `This image claims to be ${header.width.toLocaleString("en-US")}×${header.height.toLocaleString("en-US")} pixels; the limit is ${MAX_INPUT_PIXELS / 1_000_000} megapixels.`,
+      413,
+    );
+  }
+  if (header.width < rules.minWidth || header.height < rules.minHeight) {
+    throw fail(
+      "too_small",
+      `This image is ${header.width}×${header.height}; ${rules.label.toLowerCase()} need at least ${rules.minWidth}×${rules.minHeight} pixels.`,
+      422,
+    );
+  }
+
+  let raw: { data: Buffer; info: sharp.OutputInfo };
+  try {
+    const decoder = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "truncated", autoOrient: true, sequentialRead: true });
+    const resized = rules.square
+      ? decoder.resize(rules.maxWidth, rules.maxWidth, { fit: "cover", position: focusPosition(focus) })
+      : decoder.resize({ width: rules.maxWidth, withoutEnlargement: true });
+    raw = await resized.toColourspace("srgb").raw().toBuffer({ resolveWithObject: true });
+  } catch {
+    throw fail("corrupt", "This image is damaged or incomplete (was the upload cut short?). Export it again and retry.", 422);
+  }
+
+  const { width, height, channels } = raw.info;
+  const pixels = () => sharp(raw.data, { raw: { width, height, channels } });
+  // Opaque covers as JPEG (encodes ~5× faster than WebP at this size); transparent ones keep their alpha in WebP.
+  const opaque = channels === 3;
+  const [cover, thumb] = await Promise.all([
+    opaque ? pixels().jpeg({ quality: 82 }).toBuffer() : pixels().webp({ quality: 82, effort: 2 }).toBuffer(),
+    pixels()
+      .resize(rules.thumb.width, rules.thumb.height, { fit: "cover", position: focusPosition(focus) })
+      .webp({ quality: 78, effort: 2 })
+      .toBuffer(),
+  ]);
+  return {
+    hash: createHash("sha256").update(cover).digest("hex"),
+    contentType: opaque ? "image/jpeg" : "image/webp",
+    width,
+    height,
+    byteSize: cover.byteLength,
+    data: new Uint8Array(cover.buffer, cover.byteOffset, cover.byteLength),
+    thumbContentType: "image/webp",
+    thumbWidth: rules.thumb.width,
+    thumbHeight: rules.thumb.height,
+    thumbData: new Uint8Array(thumb.buffer, thumb.byteOffset, thumb.byteLength),
+    sourceFormat: format,
+  };
+}
+
+function focusPosition(focus: ImageFocus): string {
+  return focus === "center" ? "centre" : focus;
+}
