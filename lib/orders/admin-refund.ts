@@ -1,0 +1,42 @@
+// Admin-initiated refunds: the payment provider refunds first, then the books follow in one transaction.
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { orders } from "@/db/schema";
+import { assertAdmin, type Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/errors";
+import { writeAudit } from "@/lib/moderation/audit";
+import type { PaymentsDriver } from "@/lib/payments/driver";
+import { applyRefund, type RefundResult } from "./refunds";
+
+export const adminRefundSchema = z.object({
+  orderId: z.uuid("Unknown order."),
+  // Cents; omitted = everything not refunded yet.
+  amountCents: z.coerce.number().int("Whole cents only.").positive("Refund a positive amount.").optional(),
+  reason: z.string().trim().min(3, "Give a reason (it is kept in the audit log).").max(500),
+});
+
+export async function refundOrderAsAdmin(db: Db, driver: PaymentsDriver, actor: Actor | null, input: z.input<typeof adminRefundSchema>): Promise<RefundResult> {
+  const admin = assertAdmin(actor);
+  const data = adminRefundSchema.parse(input);
+  const [order] = await db.select().from(orders).where(eq(orders.id, data.orderId)).limit(1);
+  if (!order) throw new DomainError("order.not_found", "No such order.", 404);
+  if (order.status !== "paid" && order.status !== "disputed") throw new DomainError("order.not_refundable", `A ${order.status} order can't be refunded.`, 409);
+  const remaining = order.priceCents - order.refundedCents;
+  const amount = data.amountCents ?? remaining;
+  if (amount <= 0 || amount > remaining) {
+    throw new DomainError("order.refund_too_large", `At most ${remaining} cents can still be refunded on this order.`, 400);
+  }
+  const target = order.refundedCents + amount;
+  if (order.priceCents > 0) {
+    if (!order.paymentIntentId) throw new DomainError("order.no_payment", "This order has no recorded payment to refund.", 409);
+    // Keyed by the cumulative target: a retried click refunds once at the provider.
+    await driver.refund({ orderId: order.id, paymentIntentId: order.paymentIntentId, amountCents: amount, idempotencyKey: `refund-${order.id}-${target}` });
+  }
+  return db.transaction(async (tx) => {
+    const result = await applyRefund(tx, order.id, target);
+    if (!result) throw new DomainError("order.not_found", "No such order.", 404);
+    await writeAudit(tx, { actorId: admin.id, action: "order.refund", targetType: "order", targetId: order.id, details: { amountCents: amount, reason: data.reason } });
+    return result;
+  });
+}
