@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RefundForm } from "@/components/admin-orders/refund-form";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/db/client";
+import { orderStatus, type OrderStatus } from "@/db/schema";
+import { getCurrentUser } from "@/lib/auth/session";
+import { listOrdersForAdmin } from "@/lib/orders/admin-orders";
+import { formatPrice } from "@/lib/orders/pricing";
+import { refundAction } from "./actions";
+
+export const metadata: Metadata = { title: "Orders · Admin" };
+
+export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string }> }) {
+  const user = await getCurrentUser();
+  if (user?.role !== "admin" || user.status !== "active") notFound();
+  const params = await searchParams;
+  const status = orderStatus.enumValues.includes(params.status as OrderStatus) ? (params.status as OrderStatus) : undefined;
+  const rows = await listOrdersForAdmin(await getDb(), user, { status, q: params.q?.slice(0, 200) });
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold">Orders</h1>
+        <Link href="/admin" className="text-sm text-brand-700 hover:underline">
+          ← Admin
+        </Link>
+      </div>
+      <form className="flex flex-wrap gap-2" method="get">
+        <label className="sr-only" htmlFor="order-q">
+          Buyer email or order id
+        </label>
+        <input id="order-q" name="q" defaultValue={params.q} placeholder="Buyer email or order id" className="w-64 rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+        <label className="sr-only" htmlFor="order-status">
+          Status
+        </label>
+        <select id="order-status" name="status" defaultValue={status ?? ""} className="rounded-lg border border-slate-300 px-3 py-2 text-sm">
+          <option value="">Any status</option>
+          {orderStatus.enumValues.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100">
+          Filter
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState title="No orders match">Try another email, order id or status.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th className="px-3 py-2">Order</th>
+                <th className="px-3 py-2">Buyer</th>
+                <th className="px-3 py-2">Listing</th>
+                <th className="px-3 py-2">Amount</th>
+                <th className="px-3 py-2">Status</th>
+                <th className="px-3 py-2">Refund</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((o) => (
+                <tr key={o.id} className="align-top">
+                  <td className="px-3 py-2 font-mono text-xs">
+                    {o.id.slice(0, 8)}
+                    <div className="text-slate-500">{o.createdAt.toISOString().slice(0, 16).replace("T", " ")}</div>
+                  </td>
+                  <td className="px-3 py-2">{o.buyerEmail}</td>
+                  <td className="px-3 py-2">
+                    <Link href={`/l/${o.listingSlug}`} className="hover:underline">
+                      {o.listingTitle}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    {formatPrice(o.priceCents, o.currency)}
+                    {o.refundedCents ? <div className="text-xs text-red-600">−{formatPrice(o.refundedCents, o.currency)} refunded</div> : null}
+                  </td>
+                  <td className="px-3 py-2">{o.status}</td>
+                  <td className="px-3 py-2">
+                    {(o.status === "paid" || o.status === "disputed") && o.priceCents > o.refundedCents ? (
+                      <RefundForm orderId={o.id} remaining={((o.priceCents - o.refundedCents) / 100).toFixed(2)} action={refundAction} />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
