@@ -2,7 +2,7 @@
 // The type comes from the bytes (magic numbers, then sharp's own reading), never from the name. Dimensions
 // are checked from the header before any pixel is decoded, so a decompression bomb costs microseconds.
 import { createHash } from "node:crypto";
-import sharp from "sharp";
+import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { DomainError } from "@/lib/errors";
 
 // No libvips operation cache: every upload is different, and a server should not hold 50 MB for nothing.
@@ -70,7 +70,7 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
 
 /** Header facts, without decoding pixels. */
 async function readHeader(bytes: Uint8Array, expected: ImageFormat) {
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
@@ -114,7 +114,7 @@ export async function processImage(input: Uint8Array, purpose: ImagePurpose = "c
     );
   }
 
-  let raw: { data: Buffer; info: sharp.OutputInfo };
+  let raw: { data: Buffer; info: OutputInfo };
   try {
     const decoder = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "truncated", autoOrient: true, sequentialRead: true });
     const resized = rules.square

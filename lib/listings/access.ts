@@ -1,0 +1,58 @@
+// Ownership checks for the creator studio: another creator's listing reads as "not found", never as "forbidden".
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { files, images, listings, type FileRow, type Listing } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+export const listingNotFound = () => new DomainError("listing.not_found", "We couldn't find that listing.", 404);
+
+/** The actor's own listing, row-locked for the rest of the transaction; anyone else's id is not found. */
+export async function lockOwnListing(tx: Db, creatorId: string, listingId: string): Promise<Listing> {
+  if (!isUuid(listingId)) throw listingNotFound();
+  const [row] = await tx
+    .select()
+    .from(listings)
+    .where(and(eq(listings.id, listingId), eq(listings.creatorId, creatorId)))
+    .for("update")
+    .limit(1);
+  if (!row) throw listingNotFound();
+  return row;
+}
+
+/** Throws not-found unless every image id belongs to the owner. */
+export async function assertOwnImages(db: Db, ownerId: string, imageIds: string[]): Promise<void> {
+  const ids = [...new Set(imageIds)];
+  if (ids.length === 0) return;
+  if (!ids.every(isUuid)) throw new DomainError("image.not_found", "We couldn't find that image. Upload it again.", 404);
+  const rows = await db
+    .select({ id: images.id })
+    .from(images)
+    .where(and(inArray(images.id, ids), eq(images.ownerId, ownerId)));
+  if (rows.length !== ids.length) throw new DomainError("image.not_found", "We couldn't find that image. Upload it again.", 404);
+}
+
+/** The owner's file row (without its bytes), or not-found. */
+export async function ownFile(db: Db, ownerId: string, fileId: string): Promise<Omit<FileRow, "data">> {
+  if (!isUuid(fileId)) throw new DomainError("file.not_found", "We couldn't find that file. Upload it again.", 404);
+  const [row] = await db
+    .select({
+      id: files.id,
+      ownerId: files.ownerId,
+      filename: files.filename,
+      contentType: files.contentType,
+      byteSize: files.byteSize,
+      sha256: files.sha256,
+      createdAt: files.createdAt,
+    })
+    .from(files)
+    .where(and(eq(files.id, fileId), eq(files.ownerId, ownerId)))
+    .limit(1);
+  if (!row) throw new DomainError("file.not_found", "We couldn't find that file. Upload it again.", 404);
+  return row;
+}

@@ -1,0 +1,143 @@
+// Reads for the creator studio: the creator's listings table and one listing with its versions for the editor.
+// Suspended creators may still read their own listings (they can't change them).
+import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { files, listings, listingVersions, type Listing, type ListingStatus, type ListingVersion } from "@/db/schema";
+import { assertSignedIn, type Actor } from "@/lib/auth/actor";
+import { isUuid } from "./access";
+import { readDraft, type ContentDraft } from "./content-draft";
+import type { Kind } from "./kinds";
+
+export type StudioFilter = { status?: ListingStatus | "attention"; kind?: Kind; q?: string };
+
+export type StudioRow = {
+  id: string;
+  slug: string;
+  title: string;
+  kind: Kind;
+  status: ListingStatus;
+  statusReason: string | null;
+  priceCents: number;
+  currency: string;
+  coverImageId: string | null;
+  salesCount: number;
+  ratingAvg: number;
+  ratingCount: number;
+  updatedAt: Date;
+  liveVersion: number | null;
+  draftVersion: number | null;
+  pendingVersion: number | null;
+  rejectedVersion: number | null;
+};
+
+/** The creator's listings, most recently edited first, with where each stands on versions. */
+export async function creatorListings(db: Db, actor: Actor | null, filter: StudioFilter = {}): Promise<StudioRow[]> {
+  const user = assertSignedIn(actor);
+  const versionOf = (status: ListingVersion["reviewStatus"]) =>
+    sql<number | null>`(select max(v.number) from listing_versions v where v.listing_id = ${listings.id} and v.review_status = ${status})`;
+  const conditions = [eq(listings.creatorId, user.id)];
+  if (filter.status === "attention") conditions.push(inArray(listings.status, ["rejected", "draft"]));
+  else if (filter.status) conditions.push(eq(listings.status, filter.status));
+  if (filter.kind) conditions.push(eq(listings.kind, filter.kind));
+  if (filter.q?.trim()) conditions.push(ilike(listings.title, `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  return db
+    .select({
+      id: listings.id,
+      slug: listings.slug,
+      title: listings.title,
+      kind: listings.kind,
+      status: listings.status,
+      statusReason: listings.statusReason,
+      priceCents: listings.priceCents,
+      currency: listings.currency,
+      coverImageId: listings.coverImageId,
+      salesCount: listings.salesCount,
+      ratingAvg: sql<number>`${listings.ratingAvg}::float8`.mapWith(Number),
+      ratingCount: listings.ratingCount,
+      updatedAt: listings.updatedAt,
+      liveVersion: sql<number | null>`(select v.number from listing_versions v where v.id = ${listings.currentVersionId})`,
+      draftVersion: versionOf("draft"),
+      pendingVersion: versionOf("pending_review"),
+      rejectedVersion: sql<number | null>`(select max(v.number) from listing_versions v where v.listing_id = ${listings.id} and v.review_status = 'rejected'
+        and v.number > coalesce((select max(a.number) from listing_versions a where a.listing_id = ${listings.id} and a.review_status <> 'rejected'), 0))`,
+    })
+    .from(listings)
+    .where(and(...conditions))
+    .orderBy(desc(listings.updatedAt), desc(listings.id))
+    .limit(500);
+}
+
+/** Counts per status for the filter tabs. */
+export async function creatorStatusCounts(db: Db, actor: Actor | null): Promise<Partial<Record<ListingStatus, number>>> {
+  const user = assertSignedIn(actor);
+  const rows = await db
+    .select({ status: listings.status, n: sql<number>`count(*)::int` })
+    .from(listings)
+    .where(eq(listings.creatorId, user.id))
+    .groupBy(listings.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+export type VersionSummary = Pick<
+  ListingVersion,
+  "id" | "number" | "reviewStatus" | "reviewReason" | "changelog" | "submittedAt" | "reviewedAt" | "createdAt" | "updatedAt"
+> & { isLive: boolean };
+
+export type EditorListing = {
+  listing: Listing;
+  versions: VersionSummary[];
+  /** The draft version being edited, if any. */
+  draft: (VersionSummary & { content: ContentDraft; fileId: string | null }) | null;
+  /** What the content editor starts from: the draft, else the live version, else the latest one. */
+  startingContent: ContentDraft;
+  /** The number the next edit will get. */
+  nextNumber: number;
+  file: { id: string; filename: string; byteSize: number; sha256: string; contentType: string } | null;
+};
+
+/** One of the actor's listings with everything the editor shows, or null (also for another creator's id). */
+export async function listingForEditor(db: Db, actor: Actor | null, listingId: string): Promise<EditorListing | null> {
+  const user = assertSignedIn(actor);
+  if (!isUuid(listingId)) return null;
+  const [listing] = await db
+    .select()
+    .from(listings)
+    .where(and(eq(listings.id, listingId), eq(listings.creatorId, user.id)))
+    .limit(1);
+  if (!listing) return null;
+  const rows = await db.select().from(listingVersions).where(eq(listingVersions.listingId, listing.id)).orderBy(asc(listingVersions.number));
+  const summary = (v: ListingVersion): VersionSummary => ({
+    id: v.id,
+    number: v.number,
+    reviewStatus: v.reviewStatus,
+    reviewReason: v.reviewReason,
+    changelog: v.changelog,
+    submittedAt: v.submittedAt,
+    reviewedAt: v.reviewedAt,
+    createdAt: v.createdAt,
+    updatedAt: v.updatedAt,
+    isLive: v.id === listing.currentVersionId,
+  });
+  const draftRow = rows.find((v) => v.reviewStatus === "draft");
+  const live = rows.find((v) => v.id === listing.currentVersionId);
+  const latest = rows[rows.length - 1];
+  const base = draftRow ?? live ?? latest;
+  const fileId = base?.fileId ?? null;
+  let file: EditorListing["file"] = null;
+  if (fileId) {
+    const [f] = await db
+      .select({ id: files.id, filename: files.filename, byteSize: files.byteSize, sha256: files.sha256, contentType: files.contentType })
+      .from(files)
+      .where(eq(files.id, fileId))
+      .limit(1);
+    file = f ?? null;
+  }
+  return {
+    listing,
+    versions: rows.map(summary).reverse(),
+    draft: draftRow ? { ...summary(draftRow), content: readDraft(listing.kind, draftRow.content), fileId: draftRow.fileId } : null,
+    startingContent: readDraft(listing.kind, base?.content),
+    nextNumber: draftRow ? draftRow.number : (latest?.number ?? 0) + 1,
+    file,
+  };
+}

@@ -1,0 +1,57 @@
+// The listing status machine (DESIGN §3): which status may follow which, and who may make the move.
+import type { ListingStatus } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
+
+export type StatusMove = { from: ListingStatus; to: ListingStatus; by: "creator" | "admin" };
+
+/**
+ * Every allowed move. Anything not listed is refused:
+ * draft → pending_review (creator submits the first version), pending_review → published | rejected (admin),
+ * rejected → draft (creator revises), published ⇄ unpublished (creator), published → removed (admin).
+ */
+export const STATUS_MOVES: readonly StatusMove[] = [
+  { from: "draft", to: "pending_review", by: "creator" },
+  { from: "pending_review", to: "published", by: "admin" },
+  { from: "pending_review", to: "rejected", by: "admin" },
+  { from: "rejected", to: "draft", by: "creator" },
+  { from: "published", to: "unpublished", by: "creator" },
+  { from: "unpublished", to: "published", by: "creator" },
+  { from: "published", to: "removed", by: "admin" },
+];
+
+export function canMove(from: ListingStatus, to: ListingStatus, by: "creator" | "admin"): boolean {
+  return STATUS_MOVES.some((m) => m.from === from && m.to === to && m.by === by);
+}
+
+const MOVE_MESSAGES: Partial<Record<ListingStatus, string>> = {
+  pending_review: "This listing is waiting for review; it can't be changed until the review is done.",
+  removed: "This listing was removed by a moderator and can't be changed.",
+};
+
+/** Throws a conflict when the move is not allowed, with a message that says why in the person's terms. */
+export function assertMove(from: ListingStatus, to: ListingStatus, by: "creator" | "admin"): void {
+  if (canMove(from, to, by)) return;
+  throw new DomainError("listing.bad_transition", MOVE_MESSAGES[from] ?? `A ${statusLabel(from).toLowerCase()} listing can't become ${statusLabel(to).toLowerCase()}.`, 409);
+}
+
+/** Listings whose details and content the creator may change: everything but a pending first review and removed. */
+export function isEditable(status: ListingStatus): boolean {
+  return status !== "pending_review" && status !== "removed";
+}
+
+export function assertEditable(status: ListingStatus): void {
+  if (!isEditable(status)) throw new DomainError("listing.locked", MOVE_MESSAGES[status], 409);
+}
+
+export const STATUS_LABELS: Record<ListingStatus, string> = {
+  draft: "Draft",
+  pending_review: "In review",
+  published: "Published",
+  rejected: "Changes requested",
+  unpublished: "Unpublished",
+  removed: "Removed",
+};
+
+export function statusLabel(status: ListingStatus): string {
+  return STATUS_LABELS[status];
+}
