@@ -1,0 +1,79 @@
+// Starting `next start` for journeys and benchmarks: a free port, a production build, a health wait.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Builds once unless a build exists and reuse is allowed (E2E_SKIP_BUILD=1 or `reuse`). */
+export function ensureBuild(opts: { reuse?: boolean } = {}) {
+  const built = existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
+  if (built && (opts.reuse || process.env.E2E_SKIP_BUILD === "1")) return;
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (build.status !== 0) throw new Error("next build failed");
+}
+
+export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void> };
+
+export async function startNextServer(env: Record<string, string>, opts: { quiet?: boolean } = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      APP_URL: url,
+      AUTH_URL: url,
+      AUTH_SECRET: "test-auth-secret-0123456789abcdef0123456789",
+      STRIPE_SECRET_KEY: "",
+      ...env,
+      NODE_ENV: "production",
+    } as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  child.stdout?.on("data", (d: Buffer) => (opts.quiet ? undefined : process.env.E2E_VERBOSE && process.stdout.write(d)));
+  child.stderr?.on("data", (d: Buffer) => process.stderr.write(d));
+  const stop = async () => {
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      await new Promise((r) => setTimeout(r, 800));
+    }
+  };
+  try {
+    await waitForHealth(url, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, process: child, stop };
+}
+
+async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited early with code ${server.exitCode}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server did not become healthy at ${url} within ${timeoutMs / 1000}s`);
+}
