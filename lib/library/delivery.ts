@@ -1,7 +1,7 @@
 // Reading one approved version's paid content for delivery, shaped per kind (a test never ships its answers).
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { files, type ListingVersion } from "@/db/schema";
+import { files, listingVersions, type ListingVersion } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import {
@@ -35,6 +35,8 @@ export type DeliveredVersion = {
   listing: DeliveryListing;
   access: Delivery["access"]["kind"];
   versions: VersionSummary[];
+  /** For owners: the version number their order snapshotted at purchase. */
+  purchasedVersion: number | null;
   version: { id: string; number: number; changelog: string; releasedAt: Date; current: boolean };
   content: DeliveredContent;
 };
@@ -85,10 +87,20 @@ export async function readDelivery(db: Db, actor: Actor | null, listingId: strin
   if (stored.kind === "test") content = testForTaker(stored);
   else if (stored.kind === "model") content = { ...stored, file: await fileMeta(db, versionFileId(version, stored)) };
   else content = stored;
+  let purchasedVersion: number | null = null;
+  if (delivery.access.kind === "owner") {
+    const [row] = await db
+      .select({ number: listingVersions.number })
+      .from(listingVersions)
+      .where(eq(listingVersions.id, delivery.access.order.versionId))
+      .limit(1);
+    purchasedVersion = row?.number ?? null;
+  }
   return {
     listing: delivery.listing,
     access: delivery.access.kind,
     versions,
+    purchasedVersion,
     version: {
       id: version.id,
       number: version.number,

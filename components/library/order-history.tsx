@@ -1,0 +1,54 @@
+// Order history: every purchase with its amount, date, order id and status, each with a receipt.
+import Link from "next/link";
+import type { OrderHistoryEntry } from "@/lib/library/orders";
+import { formatPrice } from "@/lib/orders/pricing";
+import { formatDate, OrderStatusBadge } from "./format";
+
+export function OrderHistory({ orders }: { orders: OrderHistoryEntry[] }) {
+  return (
+    <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm" data-testid="order-history">
+        <caption className="sr-only">Your orders</caption>
+        <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 sm:table-header-group">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">Date</th>
+            <th scope="col" className="px-4 py-2 font-medium">Item</th>
+            <th scope="col" className="px-4 py-2 font-medium">Order</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">Amount</th>
+            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+            <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Receipt</span></th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {orders.map((o) => (
+            <tr key={o.id} className="grid grid-cols-2 gap-x-4 gap-y-1 px-4 py-3 sm:table-row sm:p-0">
+              <td className="text-slate-600 sm:px-4 sm:py-3">{formatDate(o.paidAt ?? o.createdAt)}</td>
+              <td className="col-span-2 row-start-2 font-medium sm:px-4 sm:py-3">
+                <Link href={`/l/${o.slug}`} className="hover:text-brand-700">
+                  {o.title}
+                </Link>
+              </td>
+              <td className="font-mono text-xs text-slate-500 sm:px-4 sm:py-3" title={o.id}>
+                <span className="sr-only">Order </span>#{o.id.slice(0, 8)}
+              </td>
+              <td className="text-right tabular-nums sm:px-4 sm:py-3">
+                {formatPrice(o.priceCents, o.currency)}
+                {o.refundedCents > 0 ? (
+                  <span className="block text-xs text-slate-500">−{formatPrice(o.refundedCents, o.currency)} refunded</span>
+                ) : null}
+              </td>
+              <td className="sm:px-4 sm:py-3">
+                <OrderStatusBadge status={o.status} />
+              </td>
+              <td className="text-right sm:px-4 sm:py-3">
+                <Link href={`/library/orders/${o.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+                  Receipt<span className="sr-only"> for {o.title}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
