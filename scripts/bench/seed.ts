@@ -1,0 +1,48 @@
+// Benchmark: seed 100,000 listings into a fresh Postgres database and print one JSON line with the time.
+// Usage: tsx scripts/bench/seed.ts [--listings N]   (DATABASE_URL names the server; a throwaway database is created on it)
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase } from "@/db/client";
+import { seedDatabase } from "@/scripts/seed/seed";
+
+const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+
+function listingsArg(argv: readonly string[]): number {
+  const at = argv.indexOf("--listings");
+  const value = at === -1 ? 100_000 : Number(argv[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error("--listings must be a positive integer");
+  return value;
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function main() {
+  const listings = listingsArg(process.argv.slice(2));
+  const serverUrl = process.env.DATABASE_URL || DEFAULT_URL;
+  const name = `agora_bench_seed_${randomBytes(5).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  try {
+    const handle = await openDatabase({ url: databaseUrl(serverUrl, name), poolMax: 3 });
+    try {
+      await handle.migrate();
+      // Progress goes to stderr: stdout carries only the JSON result line.
+      const summary = await seedDatabase(handle.db, { listings, concurrency: 2, log: (line) => process.stderr.write(`${line}\n`) });
+      console.log(JSON.stringify({ bench: "seed", driver: "postgres", listings, seconds: summary.seconds, rows: summary.rows }));
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,197 @@
+// The demo seed writes a consistent, deterministic marketplace: valid content, balanced ledger, matching counters.
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { queryRows, type Db } from "@/db/client";
+import { CATEGORY_SLUGS } from "@/lib/catalog/categories";
+import { verifyPassword } from "@/lib/auth/password";
+import { listingContentSchema } from "@/lib/listings/content";
+import { LISTING_KINDS } from "@/lib/listings/kinds";
+import { buildPreview } from "@/lib/listings/preview";
+import { testDatabase } from "@/db/testing/setup";
+import { isEmpty, seedDatabase, type SeedSummary } from "./seed";
+
+const LISTINGS = 120;
+let db: Db;
+let summary: SeedSummary;
+
+const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(db, query);
+
+// jsonb stores object keys in its own order, so field lists derived from stored content come back reordered.
+const comparablePreview = (preview: unknown) =>
+  preview && typeof preview === "object" && "fields" in preview && Array.isArray(preview.fields)
+    ? { ...preview, fields: [...(preview.fields as string[])].sort() }
+    : preview;
+
+describe("seedDatabase", () => {
+  beforeAll(async () => {
+    db = testDatabase().db;
+    expect(await isEmpty(db)).toBe(true);
+    summary = await seedDatabase(db, { listings: LISTINGS });
+  });
+
+  it("reports the database as no longer empty", async () => {
+    expect(await isEmpty(db)).toBe(false);
+    expect(summary.rows.listings).toBe(LISTINGS);
+  });
+
+  it("creates exactly N listings across all five kinds, ten or more categories and every review state", async () => {
+    const listings = await rows<{ kind: string; category: string; status: string }>(sql`select kind, category, status from listings`);
+    expect(listings).toHaveLength(LISTINGS);
+    expect(new Set(listings.map((l) => l.kind))).toEqual(new Set(LISTING_KINDS));
+    const categories = new Set(listings.map((l) => l.category));
+    expect(categories.size).toBeGreaterThanOrEqual(10);
+    for (const category of categories) expect(CATEGORY_SLUGS).toContain(category);
+    const statuses = new Set(listings.map((l) => l.status));
+    for (const status of ["published", "draft", "pending_review", "rejected"]) expect(statuses).toContain(status);
+  });
+
+  it("writes public fields within the catalog's rules", async () => {
+    const listings = await rows<{ slug: string; title: string; summary: string; tags: string[]; price_cents: number; description: string }>(
+      sql`select slug, title, summary, tags, price_cents, description from listings`,
+    );
+    for (const listing of listings) {
+      expect(listing.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(listing.title.length).toBeGreaterThanOrEqual(5);
+      expect(listing.title.length).toBeLessThanOrEqual(120);
+      expect(listing.summary.length).toBeLessThanOrEqual(200);
+      expect(listing.tags.length).toBeLessThanOrEqual(10);
+      for (const tag of listing.tags) expect(tag).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(listing.price_cents === 0 || (listing.price_cents >= 100 && listing.price_cents <= 100000)).toBe(true);
+      expect(listing.description).toContain("## ");
+    }
+    const free = listings.filter((l) => l.price_cents === 0).length;
+    expect(free).toBeGreaterThan(0);
+    expect(free).toBeLessThan(LISTINGS / 2);
+  });
+
+  it("stores version content that passes the content schema and previews built from the live version", async () => {
+    const versions = await rows<{ listing_id: string; content: unknown; number: number; changelog: string; review_status: string }>(
+      sql`select listing_id, content, number, changelog, review_status from listing_versions`,
+    );
+    for (const version of versions) {
+      expect(() => listingContentSchema.parse(version.content)).not.toThrow();
+      if (version.number > 1) expect(version.changelog.length).toBeGreaterThan(0);
+    }
+    const listings = await rows<{ status: string; preview: unknown; content: unknown; review_status: string | null; published_at: unknown }>(sql`
+      select l.status, l.preview, v.content, v.review_status, l.published_at
+      from listings l left join listing_versions v on v.id = l.current_version_id`);
+    for (const listing of listings) {
+      if (["published", "unpublished", "removed"].includes(listing.status)) {
+        expect(listing.review_status).toBe("approved");
+        expect(listing.published_at).not.toBeNull();
+        expect(comparablePreview(listing.preview)).toEqual(comparablePreview(buildPreview(listingContentSchema.parse(listing.content))));
+      } else {
+        expect(listing.review_status).toBeNull();
+      }
+    }
+    const unapproved = await rows<{ status: string; review_status: string; status_reason: string | null; review_reason: string | null }>(sql`
+      select l.status, v.review_status, l.status_reason, v.review_reason
+      from listings l join listing_versions v on v.listing_id = l.id
+      where l.status in ('draft', 'pending_review', 'rejected')`);
+    for (const row of unapproved) {
+      expect(row.review_status).toBe(row.status === "draft" ? "draft" : row.status);
+      if (row.status === "rejected") {
+        expect(row.status_reason).toBeTruthy();
+        expect(row.review_reason).toBeTruthy();
+      }
+    }
+  });
+
+  it("balances every ledger journal and the ledger as a whole", async () => {
+    const unbalanced = await rows<{ journal_id: string }>(sql`select journal_id from ledger_entries group by journal_id having sum(amount_cents) <> 0`);
+    expect(unbalanced).toEqual([]);
+    const [total] = await rows<{ sum: string | number; count: string | number }>(sql`select coalesce(sum(amount_cents), 0) as sum, count(*) as count from ledger_entries`);
+    expect(Number(total.sum)).toBe(0);
+    expect(Number(total.count)).toBeGreaterThan(0);
+    const [journals] = await rows<{ sales: string | number; paid: string | number; refunds: string | number; refunded: string | number }>(sql`
+      select
+        (select count(distinct journal_id) from ledger_entries where kind = 'sale') as sales,
+        (select count(*) from orders where status in ('paid', 'refunded') and price_cents > 0) as paid,
+        (select count(distinct journal_id) from ledger_entries where kind = 'refund') as refunds,
+        (select count(*) from orders where status = 'refunded') as refunded`);
+    expect(Number(journals.sales)).toBe(Number(journals.paid));
+    expect(Number(journals.refunds)).toBe(Number(journals.refunded));
+  });
+
+  it("gives each creator a balance equal to their share of orders that stayed paid", async () => {
+    const mismatches = await rows<{ creator_id: string }>(sql`
+      with balances as (
+        select substr(account, 9)::uuid as creator_id, sum(amount_cents) as balance
+        from ledger_entries where account like 'creator:%' group by 1
+      ), shares as (
+        select creator_id, sum(creator_share_cents) as share from orders where status = 'paid' group by 1
+      )
+      select coalesce(b.creator_id, s.creator_id) as creator_id
+      from balances b full join shares s on s.creator_id = b.creator_id
+      where coalesce(b.balance, 0) <> coalesce(s.share, 0)`);
+    expect(mismatches).toEqual([]);
+  });
+
+  it("keeps sales counts and rating aggregates in step with orders and visible reviews", async () => {
+    const drift = await rows<{ id: string }>(sql`
+      select l.id from listings l
+      left join (select listing_id, count(*) as n from orders where status = 'paid' group by 1) o on o.listing_id = l.id
+      left join (select listing_id, sum(rating) as total, count(*) as n from reviews where hidden_at is null group by 1) r on r.listing_id = l.id
+      where l.sales_count <> coalesce(o.n, 0) or l.rating_sum <> coalesce(r.total, 0) or l.rating_count <> coalesce(r.n, 0)`);
+    expect(drift).toEqual([]);
+    const [reviewed] = await rows<{ n: string | number }>(sql`select count(*) as n from listings where rating_count > 0`);
+    expect(Number(reviewed.n)).toBeGreaterThan(0);
+  });
+
+  it("only reviews paid orders, by their buyer, about that listing", async () => {
+    const bad = await rows<{ id: string }>(sql`
+      select r.id from reviews r join orders o on o.id = r.order_id
+      where o.status <> 'paid' or o.buyer_id <> r.author_id or o.listing_id <> r.listing_id or r.rating not between 1 and 5`);
+    expect(bad).toEqual([]);
+  });
+
+  it("never sells a listing to its own creator, and snapshots the live version and the fee split", async () => {
+    const bad = await rows<{ id: string }>(sql`
+      select o.id from orders o join listings l on l.id = o.listing_id
+      where o.buyer_id = l.creator_id or o.creator_id <> l.creator_id or o.version_id <> l.current_version_id
+        or o.price_cents <> l.price_cents or o.fee_cents <> floor(o.price_cents * 2000 / 10000)
+        or (o.status = 'paid' and o.paid_at is null) or (o.status = 'refunded' and o.refunded_cents <> o.price_cents)`);
+    expect(bad).toEqual([]);
+  });
+
+  it("creates the demo accounts with their roles and the demo password", async () => {
+    const accounts = await rows<{ email: string; role: string; password_hash: string; handle: string | null; payouts_enabled: boolean | null }>(sql`
+      select u.email, u.role, u.password_hash, c.handle, c.payouts_enabled
+      from users u left join creator_profiles c on c.user_id = u.id
+      where u.email like '%@demo.test' order by u.email`);
+    expect(accounts.map((a) => [a.email, a.role])).toEqual([
+      ["admin@demo.test", "admin"],
+      ["buyer@demo.test", "user"],
+      ["creator@demo.test", "user"],
+    ]);
+    expect(await verifyPassword(accounts[0].password_hash, "demo-password")).toBe(true);
+    expect(accounts[2].handle).toBe("demo-creator");
+    expect(accounts[2].payouts_enabled).toBe(true);
+    const [shelf] = await rows<{ published: string | number; others: string | number }>(sql`
+      select count(*) filter (where l.status = 'published') as published, count(distinct l.status) as others
+      from listings l join users u on u.id = l.creator_id where u.email = 'creator@demo.test'`);
+    expect(Number(shelf.published)).toBeGreaterThanOrEqual(5);
+    expect(Number(shelf.others)).toBe(4);
+    const [library] = await rows<{ orders: string | number; reviews: string | number }>(sql`
+      select count(distinct o.id) as orders, count(distinct r.id) as reviews
+      from orders o join users u on u.id = o.buyer_id left join reviews r on r.order_id = o.id
+      where u.email = 'buyer@demo.test' and o.status = 'paid'`);
+    expect(Number(library.orders)).toBeGreaterThanOrEqual(5);
+    expect(Number(library.reviews)).toBeGreaterThanOrEqual(3);
+  });
+
+  it("refuses to seed a database that already has data unless asked to reset", async () => {
+    await expect(seedDatabase(db, { listings: 5 })).rejects.toThrow(/reset/);
+  });
+
+  it("produces the same catalog when seeded again with reset", async () => {
+    const catalog = () => rows<{ id: string; slug: string; title: string; price_cents: number }>(sql`select id, slug, title, price_cents from listings order by slug`);
+    const ledger = () => rows<{ total: string | number; n: string | number }>(sql`select sum(abs(amount_cents)) as total, count(*) as n from ledger_entries`);
+    const before = await catalog();
+    const ledgerBefore = await ledger();
+    const again = await seedDatabase(db, { listings: LISTINGS, reset: true });
+    expect(await catalog()).toEqual(before);
+    expect(await ledger()).toEqual(ledgerBefore);
+    expect(again.rows).toEqual(summary.rows);
+  });
+});

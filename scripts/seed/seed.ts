@@ -1,0 +1,180 @@
+// The deterministic demo catalog (DESIGN §7): `seedDatabase` fills an empty (or reset) database in bulk batches.
+import { is, sql, type SQL } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
+import type { Db, Tx } from "@/db/client";
+import * as schema from "@/db/schema";
+import { creatorProfiles, images, ledgerEntries, listingDailyStats, listings, listingVersions, orders, reviews, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { insertAllSql, insertRowsSql } from "./bulk-insert";
+import { buildCatalogEntry, type ListingRow, type VersionRow } from "./catalog";
+import { sellListing, type DemoPurchases, type LedgerRow, type OrderRow, type ReviewRow, type SalesCounters } from "./commerce";
+import { generateCoverPool } from "./covers";
+import { chooseDemoPurchases, demoCreatorDailyStats } from "./demo-shelf";
+import { seededUuid } from "./ids";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, planPeople, type People } from "./people";
+import { ANCHOR, DAY, planListings, type ListingPlan } from "./plan";
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./people";
+
+export type SeedOptions = {
+  listings: number;
+  reset?: boolean;
+  log?: (line: string) => void;
+  /**
+   * Batches written at once. 1 (default) seeds in a single transaction: all or nothing, the right choice for PGlite.
+   * More than 1 needs a connection pool (postgres-js): each batch is then its own atomic statement, written in
+   * parallel, so a failure can leave a partial catalog behind (seed again with reset).
+   */
+  concurrency?: number;
+};
+
+export type SeedSummary = {
+  listings: number;
+  /** Rows written per table. */
+  rows: Record<string, number>;
+  seconds: number;
+  demoAccounts: { email: string; role: "user" | "admin"; persona: string; password: string }[];
+};
+
+/** Listings generated and written per statement; large enough to amortise round trips, small enough to pipeline. */
+const LISTINGS_PER_BATCH = 1000;
+const ROWS_PER_INSERT = 5000;
+const MAX_COVERS = 24;
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).limit(1);
+  return rows.length === 0;
+}
+
+/** Empties every application table. TRUNCATE fires no row triggers, so the append-only ledger allows it. */
+export async function resetDatabase(db: Db): Promise<void> {
+  const names = Object.values(schema).flatMap((value) => (is(value, PgTable) ? [`"${getTableConfig(value).name}"`] : []));
+  await db.execute(sql.raw(`truncate table ${names.join(", ")} restart identity cascade`));
+}
+
+function coverPoolSize(listingCount: number): number {
+  return listingCount === 0 ? 0 : Math.min(MAX_COVERS, Math.max(8, Math.ceil(listingCount / 10)));
+}
+
+/** Lets pending socket writes and query results through while a batch is generated. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+type BatchRows = { listings: ListingRow[]; versions: VersionRow[]; orders: OrderRow[]; ledger: LedgerRow[]; reviews: ReviewRow[] };
+
+async function buildBatch(plans: readonly ListingPlan[], people: People, coverIds: readonly string[], demoPurchases: DemoPurchases, counters: SalesCounters): Promise<BatchRows> {
+  const rows: BatchRows = { listings: [], versions: [], orders: [], ledger: [], reviews: [] };
+  for (const [i, plan] of plans.entries()) {
+    if (i % 100 === 99) await yieldToEventLoop();
+    const sales = sellListing(plan, people, demoPurchases, counters);
+    const entry = buildCatalogEntry(plan, people.userIds[people.creatorUserIndex(plan.creator)], people.adminId, coverIds, sales);
+    rows.listings.push(entry.listing);
+    rows.versions.push(...entry.versions);
+    rows.orders.push(...sales.orders);
+    rows.ledger.push(...sales.ledger);
+    rows.reviews.push(...sales.reviews);
+  }
+  return rows;
+}
+
+/** One statement for the whole batch: listings and versions reference each other, so they must land together. */
+function batchStatement(rows: BatchRows): SQL {
+  const statements = [insertRowsSql(listings, rows.listings), insertRowsSql(listingVersions, rows.versions)];
+  if (rows.orders.length > 0) statements.push(insertRowsSql(orders, rows.orders));
+  if (rows.ledger.length > 0) statements.push(insertRowsSql(ledgerEntries, rows.ledger));
+  if (rows.reviews.length > 0) statements.push(insertRowsSql(reviews, rows.reviews));
+  return insertAllSql(statements);
+}
+
+async function insertInChunks<T extends PgTable>(tx: Db | Tx, table: T, rows: readonly T["$inferInsert"][]): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await tx.execute(insertRowsSql(table, rows.slice(start, start + ROWS_PER_INSERT)));
+  }
+}
+
+export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSummary> {
+  const { listings: listingCount, log = () => {}, concurrency = 1 } = opts;
+  if (!Number.isInteger(listingCount) || listingCount < 0) throw new RangeError(`listings must be a non-negative integer, got ${listingCount}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  if (opts.reset) await resetDatabase(db);
+  else if (!(await isEmpty(db))) throw new Error("The database already has users; seed it with reset to replace its data.");
+
+  const coverCount = coverPoolSize(listingCount);
+  // argon2 is slow on purpose: hash the demo password once (in parallel with the covers) and share it.
+  const [passwordHash, covers] = await Promise.all([hashPassword(DEMO_PASSWORD), generateCoverPool(coverCount)]);
+  const plans = planListings(listingCount, Math.max(coverCount, 1));
+  const people = planPeople(plans, passwordHash);
+  const demoPurchases = chooseDemoPurchases(plans);
+  const coverIds = covers.map((_, i) => seededUuid("image", i));
+  const dailyStats = demoCreatorDailyStats(plans);
+  const rows: Record<string, number> = {
+    users: people.users.length,
+    creator_profiles: people.profiles.length,
+    images: covers.length,
+    listings: 0,
+    listing_versions: 0,
+    orders: 0,
+    ledger_entries: 0,
+    reviews: 0,
+    listing_daily_stats: dailyStats.length,
+  };
+  log(`seeding ${listingCount} listings, ${people.creators} creators, ${people.buyers} buyers, ${covers.length} covers`);
+
+  const writeAccounts = async (tx: Tx) => {
+    await insertInChunks(tx, users, people.users);
+    await insertInChunks(tx, creatorProfiles, people.profiles);
+    if (covers.length > 0) {
+      await tx.insert(images).values(covers.map((cover, i) => ({ ...cover, id: coverIds[i], ownerId: null, createdAt: new Date(ANCHOR - 760 * DAY) })));
+    }
+  };
+
+  const writeCatalog = async (executor: Db | Tx) => {
+    const counters: SalesCounters = { orders: 0, journals: 0, reviews: 0 };
+    const inFlight = new Set<Promise<void>>();
+    let nextReport = 0.1;
+    for (let start = 0; start < plans.length; start += LISTINGS_PER_BATCH) {
+      const batch = await buildBatch(plans.slice(start, start + LISTINGS_PER_BATCH), people, coverIds, demoPurchases, counters);
+      const statement = batchStatement(batch);
+      while (inFlight.size >= concurrency) await Promise.race(inFlight);
+      // Writing overlaps with generating the next batch. Drizzle queries run when awaited, so wrap each exactly once.
+      const write: Promise<void> = (async () => {
+        await executor.execute(statement);
+      })().finally(() => inFlight.delete(write));
+      write.catch(() => {});
+      inFlight.add(write);
+      await yieldToEventLoop();
+      rows.listings += batch.listings.length;
+      rows.listing_versions += batch.versions.length;
+      rows.orders += batch.orders.length;
+      rows.ledger_entries += batch.ledger.length;
+      rows.reviews += batch.reviews.length;
+      if (listingCount >= 5000 && rows.listings >= nextReport * listingCount) {
+        log(`  ${rows.listings} / ${listingCount} listings generated (${elapsed()})`);
+        nextReport += 0.1;
+      }
+    }
+    await Promise.all(inFlight);
+    await insertInChunks(executor, listingDailyStats, dailyStats);
+  };
+
+  if (concurrency === 1) {
+    await db.transaction(async (tx) => {
+      await writeAccounts(tx);
+      await writeCatalog(tx);
+      log(`committing (${rows.ledger_entries} ledger entries are checked for balance at commit)`);
+    });
+  } else {
+    await db.transaction(writeAccounts);
+    // Each batch is one statement, hence one transaction: its journals are checked for balance when it commits.
+    await writeCatalog(db);
+  }
+  log(`done in ${elapsed()}`);
+
+  return {
+    listings: listingCount,
+    rows,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
+    demoAccounts: DEMO_ACCOUNTS.map((account) => ({ ...account, password: DEMO_PASSWORD })),
+  };
+}
