@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   customType,
+  doublePrecision,
   date,
   index,
   integer,
@@ -520,6 +521,42 @@ export const searchTerms = pgTable(
     listingCount: integer().notNull().default(0),
   },
   (t) => [index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`)],
+);
+
+// The catalog's narrow search projection of published listings, kept in step by triggers on listings
+// (drizzle/0004_listing_search_sync.sql). Search and facets scan this (~200 bytes a row, `body` stored out of
+// line) instead of the wide listings heap, so a query matching half the catalog stays within milliseconds.
+export const listingSearch = pgTable(
+  "listing_search",
+  {
+    listingId: uuid()
+      .primaryKey()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    creatorId: uuid().notNull(),
+    kind: listingKind().notNull(),
+    category: text().notNull(),
+    priceCents: integer().notNull(),
+    ratingAvg: numeric({ precision: 3, scale: 2, mode: "number" }).notNull(),
+    salesCount: integer().notNull(),
+    publishedAt: timestamp({ withTimezone: true }),
+    // Popularity × Bayesian rating (agora_listing_boost): the order within a relevance tier.
+    boost: doublePrecision().notNull(),
+    // Title (A), tags (B) and summary (C): small, stored inline, decides the relevance tier.
+    head: tsvector().notNull(),
+    // The listing's whole weighted document (listings.search), matched through its GIN index only.
+    body: tsvector().notNull(),
+  },
+  (t) => [
+    index("listing_search_body_idx").using("gin", t.body),
+    index("listing_search_head_idx").using("gin", t.head),
+    index("listing_search_boost_idx").on(t.boost.desc(), t.listingId.desc()),
+    index("listing_search_new_idx").on(t.publishedAt.desc(), t.listingId.desc()),
+    index("listing_search_popular_idx").on(t.salesCount.desc(), t.listingId.desc()),
+    index("listing_search_rating_idx").on(t.ratingAvg.desc(), t.listingId.desc()),
+    index("listing_search_price_idx").on(t.priceCents, t.listingId),
+    index("listing_search_facets_idx").on(t.kind, t.category, t.priceCents, t.ratingAvg),
+    index("listing_search_creator_idx").on(t.creatorId),
+  ],
 );
 
 export const usersRelations = relations(users, ({ one, many }) => ({

@@ -6,7 +6,8 @@ export type CursorKey = { sort: Sort; key: string | null; id: string };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Each sort's key is text produced by Postgres, so it round-trips exactly (microseconds, float8 digits).
 const KEY_SHAPES: Record<Sort, RegExp> = {
-  relevance: /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i,
+  // tier|boost with a text query (boost is float8 text), sales count without one.
+  relevance: /^([123]\|\d+(\.\d+)?(e[-+]?\d+)?|\d{1,10})$/i,
   newest: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/,
   popular: /^\d{1,10}$/,
   rating: /^\d(\.\d{1,2})?$/,

@@ -1,10 +1,9 @@
 // Facet counts for kind, category, price band and rating: each group counts under every other filter (not its own).
-import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { LISTING_KINDS, type Kind } from "@/lib/listings/kinds";
 import { CATEGORIES } from "./categories";
-import { allOf, filterConditions, PUBLISHED, tsQuery } from "./filters";
+import { allOf, filterConditions, tsQuery } from "./filters";
 import type { CatalogQuery } from "./params";
 import type { TextMatch } from "./search";
 
@@ -28,47 +27,45 @@ export type Facets = {
 };
 
 const BAND_SQL = sql.raw(
-  `case ${PRICE_BANDS.map((b, i) => `when l.price_cents ${b.max === null ? `>= ${b.min}` : `between ${b.min} and ${b.max}`} then ${i}`).join(" ")} end`,
+  `case ${PRICE_BANDS.map((b, i) => `when s.price_cents ${b.max === null ? `>= ${b.min}` : `between ${b.min} and ${b.max}`} then ${i}`).join(" ")} end`,
 );
-const RATING_SQL = sql.raw(`case ${RATING_THRESHOLDS.map((t, i) => `when l.rating_avg >= ${t} then ${i}`).join(" ")} else -1 end`);
+const RATING_SQL = sql.raw(`case ${RATING_THRESHOLDS.map((t, i) => `when s.rating_avg >= ${t} then ${i}`).join(" ")} else -1 end`);
 
-type FacetRow = { kind: Kind | null; category: string | null; band: number | null; rating: number | null; nk: number; nc: number; np: number; nr: number; g: number };
+type CubeRow = { kind: Kind; category: string; band: number; rating: number; p: boolean; r: boolean; n: number };
 
-/** The facet SQL (exported for the benchmark's EXPLAIN): one pass, four grouping sets, one filtered count per group. */
+/**
+ * The facet SQL (exported for the benchmark's EXPLAIN): one pass over the narrow listing_search rows that
+ * match the text, grouped into a small cube (kind × category × price band × rating bucket × price ok × rating ok).
+ * Every facet group is then summed from the cube under all filters but its own, exactly.
+ */
 export function facetSql(query: CatalogQuery, text: TextMatch | null) {
   const f = filterConditions(query);
   const ok = (part: keyof typeof f) => f[part] ?? sql`true`;
-  // A row matters to a facet group when it passes every filter but that group's own: at least three of four.
+  // A row matters to some facet group only when it fails at most one filter group.
   const relevant = [f.kind, f.category, f.price, f.rating].filter(Boolean).length >= 2
     ? sql`((${ok("kind")})::int + (${ok("category")})::int + (${ok("price")})::int + (${ok("rating")})::int) >= 3`
     : null;
-  return sql`select kind, category, band, rating,
-      count(*) filter (where c_ok and p_ok and r_ok)::int as nk,
-      count(*) filter (where k_ok and p_ok and r_ok)::int as nc,
-      count(*) filter (where k_ok and c_ok and r_ok)::int as np,
-      count(*) filter (where k_ok and c_ok and p_ok)::int as nr,
-      grouping(kind, category, band, rating)::int as g
-    from (
-      select l.kind, l.category, ${BAND_SQL} as band, ${RATING_SQL} as rating,
-             ${ok("kind")} as k_ok, ${ok("category")} as c_ok, ${ok("price")} as p_ok, ${ok("rating")} as r_ok
-      from listings l
-      where ${allOf([PUBLISHED, text ? sql`l.search @@ ${tsQuery(text.source)}` : null, relevant])}
-    ) s
-    group by grouping sets ((kind), (category), (band), (rating))`;
+  return sql`select s.kind, s.category, ${BAND_SQL} as band, ${RATING_SQL} as rating, ${ok("price")} as p, ${ok("rating")} as r, count(*)::int as n
+    from listing_search s
+    where ${allOf([text ? sql`s.body @@ ${tsQuery(text.source)}` : null, query.creatorId ? sql`s.creator_id = ${query.creatorId}::uuid` : null, relevant])}
+    group by 1, 2, 3, 4, 5, 6`;
 }
 
 export async function searchFacets(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<Facets> {
-  const rows = await queryRows<FacetRow>(db, facetSql(query, text));
+  const rows = await queryRows<CubeRow>(db, facetSql(query, text));
   const kinds = new Map<string, number>();
   const categories = new Map<string, number>();
   const bands = new Map<number, number>();
   const ratings = new Map<number, number>();
+  const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
   for (const row of rows) {
-    // grouping() bits, high to low: kind, category, band, rating (1 = rolled up).
-    if (row.g === 0b0111 && row.kind) kinds.set(row.kind, Number(row.nk));
-    else if (row.g === 0b1011 && row.category) categories.set(row.category, Number(row.nc));
-    else if (row.g === 0b1101 && row.band !== null) bands.set(Number(row.band), Number(row.np));
-    else if (row.g === 0b1110 && row.rating !== null) ratings.set(Number(row.rating), Number(row.nr));
+    const n = Number(row.n);
+    const kindOk = !query.kind || row.kind === query.kind;
+    const categoryOk = !query.category || row.category === query.category;
+    if (categoryOk && row.p && row.r) add(kinds, row.kind, n);
+    if (kindOk && row.p && row.r) add(categories, row.category, n);
+    if (kindOk && categoryOk && row.r && row.band !== null) add(bands, Number(row.band), n);
+    if (kindOk && categoryOk && row.p) add(ratings, Number(row.rating), n);
   }
   let cumulative = 0;
   const rating = RATING_THRESHOLDS.map((value, i) => {

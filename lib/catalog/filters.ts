@@ -1,4 +1,4 @@
-// SQL pieces every public catalog query shares: the published-only predicate, filters, text match and ranking.
+// SQL pieces every public catalog query shares: the published-only predicate, card columns and filters.
 import { sql, type SQL } from "drizzle-orm";
 import type { CatalogQuery } from "./params";
 
@@ -16,17 +16,20 @@ export const CARD_FROM = sql.raw(`listings l join creator_profiles c on c.user_i
 
 export type FilterPart = "kind" | "category" | "price" | "rating";
 
-/** One SQL condition per filter group (true when the filter is unset), so facets can leave one group out. */
+/**
+ * One SQL condition per filter group over `listing_search s` (null when the filter is unset), so facets can
+ * leave one group out. listing_search holds published listings only (kept in step by triggers).
+ */
 export function filterConditions(query: Pick<CatalogQuery, "kind" | "category" | "minPrice" | "maxPrice" | "free" | "minRating">): Record<FilterPart, SQL | null> {
   const price: SQL[] = [];
-  if (query.free) price.push(sql`l.price_cents = 0`);
-  if (query.minPrice !== undefined) price.push(sql`l.price_cents >= ${query.minPrice}`);
-  if (query.maxPrice !== undefined) price.push(sql`l.price_cents <= ${query.maxPrice}`);
+  if (query.free) price.push(sql`s.price_cents = 0`);
+  if (query.minPrice !== undefined) price.push(sql`s.price_cents >= ${query.minPrice}`);
+  if (query.maxPrice !== undefined) price.push(sql`s.price_cents <= ${query.maxPrice}`);
   return {
-    kind: query.kind ? sql`l.kind = ${query.kind}` : null,
-    category: query.category ? sql`l.category = ${query.category}` : null,
-    price: price.length ? sql.join(price, sql` and `) : null,
-    rating: query.minRating !== undefined && query.minRating > 0 ? sql`l.rating_avg >= ${query.minRating}` : null,
+    kind: query.kind ? sql`s.kind = ${query.kind}` : null,
+    category: query.category ? sql`s.category = ${query.category}` : null,
+    price: price.length ? sql`(${sql.join(price, sql` and `)})` : null,
+    rating: query.minRating !== undefined && query.minRating > 0 ? sql`s.rating_avg >= ${query.minRating}` : null,
   };
 }
 
@@ -38,14 +41,4 @@ export function allOf(parts: (SQL | null | undefined)[]): SQL {
 /** `to_tsquery` over a source built by buildTsQuery: tokens contain only letters and digits. */
 export function tsQuery(source: string): SQL {
   return sql`to_tsquery('english'::regconfig, ${source})`;
-}
-
-/**
- * Relevance: weighted text rank (title and tags over summary over description), lifted by sales and by a
- * Bayesian rating (5 phantom reviews at 3.5 stars) so a single 5-star review does not outrank a proven listing.
- */
-export function relevanceScore(tsquery: SQL): SQL {
-  return sql`(ts_rank('{0.1, 0.2, 0.4, 1.0}'::float4[], l.search, ${tsquery})::float8
-    * (1 + 0.25 * ln(1 + l.sales_count::float8))
-    * (0.5 + (l.rating_sum + 17.5)::float8 / (l.rating_count + 5) / 5))`;
 }

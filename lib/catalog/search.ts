@@ -1,16 +1,15 @@
 // Catalog search: typo-tolerant full text, filters, six sorts and exact keyset pages over published listings.
-import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { DomainError } from "@/lib/errors";
 import type { ListingCard } from "./cards";
-import { decodeCursor, encodeCursor } from "./cursor";
-import { allOf, CARD_COLUMNS, filterConditions, PUBLISHED, relevanceScore, tsQuery } from "./filters";
+import { decodeCursor, encodeCursor, type CursorKey } from "./cursor";
+import { allOf, CARD_COLUMNS, filterConditions, PUBLISHED, tsQuery } from "./filters";
 import type { CatalogQuery, Sort } from "./params";
 import { buildTsQuery, resolveTokens, tokenize } from "./terms";
-import { DomainError } from "@/lib/errors";
 
-/** What the text of a query became: the tsquery source, and the spelling fixes it used. */
-export type TextMatch = { source: string; corrections: { token: string; suggestions: string[] }[]; didYouMean: string | null };
+/** What the text of a query became: tsquery sources (any field, and title/tags only) and the spelling fixes used. */
+export type TextMatch = { source: string; titleSource: string; corrections: { token: string; suggestions: string[] }[]; didYouMean: string | null };
 
 export async function resolveTextQuery(db: Db, q: string | undefined): Promise<TextMatch | null> {
   const tokens = q ? tokenize(q) : [];
@@ -18,107 +17,105 @@ export async function resolveTextQuery(db: Db, q: string | undefined): Promise<T
   const resolved = await resolveTokens(db, tokens);
   const corrections = resolved.filter((r) => r.corrections.length > 0).map((r) => ({ token: r.token, suggestions: r.corrections }));
   const didYouMean = corrections.length ? resolved.map((r) => r.corrections[0] ?? r.token).join(" ") : null;
-  return { source: buildTsQuery(resolved), corrections, didYouMean };
+  return { source: buildTsQuery(resolved), titleSource: buildTsQuery(resolved, "AB"), corrections, didYouMean };
 }
 
-type SortPlan = {
-  /** The sort key selected in the page subquery (an expression over `l`). */
-  key: SQL;
-  /** ORDER BY inside the page subquery; `desc nulls last` matches the partial indexes' direction. */
-  order: SQL;
-  /** ORDER BY of the outer query over the page's `k` and `id`. */
-  outerOrder: SQL;
-  /** Rows strictly after the cursor. */
-  after: (key: string | null, id: string) => SQL;
-  /** The key as exact text (never a JS Date or float). */
-  keyText: SQL;
+/**
+ * Relevance tiers, best first: every word in the title or tags (3), in the title, tags or summary (2), anywhere
+ * including the description (1). Inside a tier, listings people buy and rate well come first (boost).
+ */
+function tierCondition(tier: number, text: TextMatch): SQL {
+  const any = tsQuery(text.source);
+  const titled = tsQuery(text.titleSource);
+  if (tier === 3) return sql`s.head @@ ${titled}`;
+  if (tier === 2) return sql`s.head @@ ${any} and not (s.head @@ ${titled})`;
+  return sql`s.body @@ ${any} and not (s.head @@ ${any})`;
+}
+
+type SortPlan = { column: string; cast: string; descending: boolean; keyText: string };
+
+// Each order matches a listing_search index exactly (direction and nulls), so pages are index range scans.
+const SORT_PLANS: Record<Exclude<Sort, "relevance">, SortPlan> = {
+  newest: { column: "s.published_at", cast: "timestamptz", descending: true, keyText: `to_char(p.k at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` },
+  popular: { column: "s.sales_count", cast: "int", descending: true, keyText: "p.k::text" },
+  rating: { column: "s.rating_avg", cast: "numeric", descending: true, keyText: "p.k::text" },
+  price_asc: { column: "s.price_cents", cast: "int", descending: false, keyText: "p.k::text" },
+  price_desc: { column: "s.price_cents", cast: "int", descending: true, keyText: "p.k::text" },
 };
+const BOOST_PLAN: SortPlan = { column: "s.boost", cast: "float8", descending: true, keyText: "p.k::text" };
 
-const desc = (column: string, cast: string): Omit<SortPlan, "key"> & { key?: SQL } => ({
-  order: sql.raw(`${column} desc nulls last, l.id desc nulls last`),
-  outerOrder: sql.raw(`p.k desc nulls last, p.id desc nulls last`),
-  after: (key, id) => sql`${sql.raw(column)} <= ${key}::${sql.raw(cast)} and (${sql.raw(column)} < ${key}::${sql.raw(cast)} or l.id < ${id}::uuid)`,
-  keyText: sql.raw(`p.k::text`),
-});
+function orderBy(plan: SortPlan, prefix: string, id: string): string {
+  // price_desc walks the ascending (price, id) index backwards: descending with nulls first.
+  const nulls = plan === SORT_PLANS.price_desc ? "nulls first" : "nulls last";
+  return plan.descending ? `${prefix} desc ${nulls}, ${id} desc ${nulls}` : `${prefix} asc, ${id} asc`;
+}
 
-function sortPlan(sort: Sort, text: TextMatch | null): SortPlan {
-  switch (sort) {
-    case "relevance": {
-      if (!text) return { ...desc("l.sales_count", "int"), key: sql`l.sales_count` };
-      const score = relevanceScore(tsQuery(text.source));
-      return {
-        key: score,
-        order: sql`k desc nulls last, l.id desc nulls last`,
-        outerOrder: sql.raw(`p.k desc nulls last, p.id desc nulls last`),
-        after: (key, id) => sql`${score} <= ${key}::float8 and (${score} < ${key}::float8 or l.id < ${id}::uuid)`,
-        keyText: sql.raw(`p.k::text`),
-      };
+function afterCursor(plan: SortPlan, key: string | null, id: string): SQL {
+  const col = sql.raw(plan.column);
+  const cast = sql.raw(plan.cast);
+  if (key === null) return sql`${col} is null and s.listing_id < ${id}::uuid`;
+  return plan.descending
+    ? sql`${col} <= ${key}::${cast} and (${col} < ${key}::${cast} or s.listing_id < ${id}::uuid)`
+    : sql`${col} >= ${key}::${cast} and (${col} > ${key}::${cast} or s.listing_id > ${id}::uuid)`;
+}
+
+/** One page of one ordering; `keyPrefix` tags relevance keys with their tier. Exported for the benchmark's EXPLAIN. */
+export function pageSql(plan: SortPlan, where: SQL[], limit: number, keyPrefix = ""): SQL {
+  return sql`with p as (
+      select s.listing_id as id, ${sql.raw(plan.column)} as k from listing_search s
+      where ${allOf(where)}
+      order by ${sql.raw(orderBy(plan, plan.column, "s.listing_id"))}
+      limit ${limit}
+    )
+    select ${CARD_COLUMNS}, ${keyPrefix} || ${sql.raw(plan.keyText)} as "sortKey"
+    from p join listings l on l.id = p.id join creator_profiles c on c.user_id = l.creator_id
+    where ${PUBLISHED}
+    order by ${sql.raw(orderBy(plan, "p.k", "p.id"))}`;
+}
+
+function filterWhere(query: CatalogQuery): SQL[] {
+  const f = filterConditions(query);
+  return [f.kind, f.category, f.price, f.rating, query.creatorId ? sql`s.creator_id = ${query.creatorId}::uuid` : null].filter((c): c is SQL => Boolean(c));
+}
+
+function cursorFor(query: CatalogQuery): CursorKey | null {
+  if (!query.cursor) return null;
+  const cursor = decodeCursor(query.cursor, query.sort);
+  if (!cursor) throw new DomainError("input.invalid_cursor", "cursor is not valid for this query", 400);
+  return cursor;
+}
+
+/** The SQL statements one page runs, in order (relevance may continue into lower tiers). */
+export function searchPageStatements(query: CatalogQuery, text: TextMatch | null): { tier: number | null; statement: SQL }[] {
+  const cursor = cursorFor(query);
+  const base = filterWhere(query);
+  if (query.sort === "relevance" && text) {
+    const [tierText, boost] = cursor?.key?.split("|") ?? [];
+    const startTier = cursor ? Number(tierText) : 3;
+    const out: { tier: number; statement: SQL }[] = [];
+    for (let tier = startTier; tier >= 1; tier--) {
+      const after = cursor && tier === startTier ? afterCursor(BOOST_PLAN, boost, cursor.id) : null;
+      out.push({ tier, statement: pageSql(BOOST_PLAN, [tierCondition(tier, text), ...base, ...(after ? [after] : [])], query.limit + 1, `${tier}|`) });
     }
-    case "newest":
-      return {
-        key: sql`l.published_at`,
-        order: sql.raw(`l.published_at desc nulls last, l.id desc nulls last`),
-        outerOrder: sql.raw(`p.k desc nulls last, p.id desc nulls last`),
-        after: (key, id) =>
-          key === null
-            ? sql`l.published_at is null and l.id < ${id}::uuid`
-            : sql`l.published_at <= ${key}::timestamptz and (l.published_at < ${key}::timestamptz or l.id < ${id}::uuid)`,
-        keyText: sql.raw(`to_char(p.k at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`),
-      };
-    case "popular":
-      return { ...desc("l.sales_count", "int"), key: sql`l.sales_count` };
-    case "rating":
-      return { ...desc("l.rating_avg", "numeric"), key: sql`l.rating_avg` };
-    case "price_asc":
-      return {
-        key: sql`l.price_cents`,
-        order: sql.raw(`l.price_cents asc, l.id asc`),
-        outerOrder: sql.raw(`p.k asc, p.id asc`),
-        after: (key, id) => sql`l.price_cents >= ${key}::int and (l.price_cents > ${key}::int or l.id > ${id}::uuid)`,
-        keyText: sql.raw(`p.k::text`),
-      };
-    case "price_desc":
-      // Backward scan of the (price_cents, id) index: descending with nulls first (both columns are not null).
-      return {
-        key: sql`l.price_cents`,
-        order: sql.raw(`l.price_cents desc nulls first, l.id desc nulls first`),
-        outerOrder: sql.raw(`p.k desc nulls first, p.id desc nulls first`),
-        after: (key, id) => sql`l.price_cents <= ${key}::int and (l.price_cents < ${key}::int or l.id < ${id}::uuid)`,
-        keyText: sql.raw(`p.k::text`),
-      };
+    return out;
   }
+  const plan = SORT_PLANS[query.sort === "relevance" ? "popular" : query.sort];
+  const where = [...(text ? [sql`s.body @@ ${tsQuery(text.source)}`] : []), ...base];
+  if (cursor) where.push(afterCursor(plan, cursor.key, cursor.id));
+  return [{ tier: null, statement: pageSql(plan, where, query.limit + 1) }];
 }
 
 export type SearchPage = { items: ListingCard[]; nextCursor: string | null };
-
-/** The SQL of one page; exported so the benchmark can EXPLAIN exactly what the API runs. */
-export function searchPageSql(query: CatalogQuery, text: TextMatch | null): SQL {
-  const plan = sortPlan(query.sort, text);
-  let after: SQL | null = null;
-  if (query.cursor) {
-    const cursor = decodeCursor(query.cursor, query.sort);
-    if (!cursor) throw new DomainError("input.invalid_cursor", "cursor is not valid for this query", 400);
-    after = plan.after(cursor.key, cursor.id);
-  }
-  const f = filterConditions(query);
-  const where = allOf([PUBLISHED, text ? sql`l.search @@ ${tsQuery(text.source)}` : null, f.kind, f.category, f.price, f.rating, query.creatorId ? sql`l.creator_id = ${query.creatorId}::uuid` : null, after]);
-  return sql`with p as (
-      select l.id, ${plan.key} as k from listings l
-      where ${where}
-      order by ${plan.order}
-      limit ${query.limit + 1}
-    )
-    select ${CARD_COLUMNS}, ${plan.keyText} as "sortKey"
-    from p join listings l on l.id = p.id join creator_profiles c on c.user_id = l.creator_id
-    order by ${plan.outerOrder}`;
-}
-
 type CardRow = ListingCard & { sortKey: string | null };
 
 /** One page of results; `text` comes from resolveTextQuery so callers resolve a query once for items and facets. */
 export async function searchListings(db: Db, query: CatalogQuery, text?: TextMatch | null): Promise<SearchPage> {
   const match = text === undefined ? await resolveTextQuery(db, query.q) : text;
-  const rows = await queryRows<CardRow>(db, searchPageSql(query, match));
+  const rows: CardRow[] = [];
+  for (const { statement } of searchPageStatements(query, match)) {
+    rows.push(...(await queryRows<CardRow>(db, statement)).slice(0, query.limit + 1 - rows.length));
+    if (rows.length > query.limit) break;
+  }
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > query.limit && last ? encodeCursor({ sort: query.sort, key: last.sortKey, id: last.id }) : null;

@@ -1,5 +1,4 @@
 // Autocomplete for the header search box: completed search phrases and matching listing titles.
-import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { PUBLISHED, tsQuery } from "./filters";
