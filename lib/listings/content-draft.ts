@@ -208,6 +208,8 @@ export function draftToContent(draft: ContentDraft): { ok: true; content: Listin
         issues.push({ path: "settings", message: parsed.message, line: parsed.line, column: parsed.column });
       } else if (!parsed.value || typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
         issues.push({ path: "settings", message: "Settings must be a JSON object: { \"name\": value, … }.", line: 1, column: 1 });
+      } else if (Object.keys(parsed.value).length === 0) {
+        issues.push({ path: "settings", message: "Add at least one setting.", line: 1, column: 1 });
       }
       candidate = { kind: "preset", tool: draft.tool, settings: parsed.ok ? parsed.value : {}, notes: draft.notes };
       break;
@@ -215,6 +217,7 @@ export function draftToContent(draft: ContentDraft): { ok: true; content: Listin
     case "template": {
       const parsed = parseJsonText(draft.bodyText);
       if (!parsed.ok) issues.push({ path: "body", message: parsed.message, line: parsed.line, column: parsed.column });
+      else if (isEmptyJson(parsed.value)) issues.push({ path: "body", message: "The template body is empty: add its fields.", line: 1, column: 1 });
       candidate = { kind: "template", format: "json", body: parsed.ok ? parsed.value : null, notes: draft.notes };
       break;
     }
@@ -236,14 +239,21 @@ export function draftToContent(draft: ContentDraft): { ok: true; content: Listin
   }
   const result = listingContentSchema.safeParse(candidate);
   if (!result.success) {
+    const own = [...issues];
     for (const issue of zodIssues(result.error)) {
-      // JSON syntax problems were already reported with their position.
-      if (issues.some((i) => i.path === issue.path || (i.line && issue.path.startsWith(i.path)))) continue;
+      // Problems found above (JSON syntax with its position, unmarked answers) are not repeated.
+      if (own.some((i) => i.path === issue.path || (i.line && issue.path.startsWith(i.path)))) continue;
       issues.push(issue);
     }
   }
   if (issues.length || !result.success) return { ok: false, issues };
   return { ok: true, content: result.data };
+}
+
+function isEmptyJson(value: unknown): boolean {
+  if (value === null || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === "object" && Object.keys(value).length === 0;
 }
 
 /** Image ids a draft or content refers to (prompt example outputs), to check they belong to the creator. */
