@@ -559,6 +559,20 @@ export const listingSearch = pgTable(
   ],
 );
 
+// Published listings counted per (kind, category, price, rating): facets without a text query sum these few
+// thousand cells instead of scanning the catalog. Kept in step by triggers on listing_search (0006).
+export const listingFacetCounts = pgTable(
+  "listing_facet_counts",
+  {
+    kind: listingKind().notNull(),
+    category: text().notNull(),
+    priceCents: integer().notNull(),
+    ratingAvg: numeric({ precision: 3, scale: 2, mode: "number" }).notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.category, t.priceCents, t.ratingAvg] })],
+);
+
 export const usersRelations = relations(users, ({ one, many }) => ({
   creatorProfile: one(creatorProfiles, { fields: [users.id], references: [creatorProfiles.userId] }),
   orders: many(orders, { relationName: "buyer" }),

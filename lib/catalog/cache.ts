@@ -2,11 +2,11 @@
 import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
-import { searchFacets, type Facets } from "./facets";
+import { catalogSearch, withCatalogPlans, type CatalogResult } from "./catalog";
 import { categoryCounts, featuredListings, newListings, topCreators, topRatedListings, trendingListings } from "./home";
 import { creatorTotals, listingReviews, listingVersionHistory, moreFromCreator, publicListingBySlug, relatedListings } from "./listing";
 import type { CatalogQuery } from "./params";
-import { resolveTextQuery, searchListings, type SearchPage } from "./search";
+import { searchListings } from "./search";
 import { creatorSitemap, listingSitemap, listingSitemapChunks } from "./sitemap";
 import { storefrontByHandle } from "./storefront";
 import { suggest } from "./suggest";
@@ -28,16 +28,9 @@ export function revalidateListing(listing: { slug: string; creatorHandle?: strin
   if (listing.creatorHandle) revalidateTag(creatorTag(listing.creatorHandle), { expire: 0 });
 }
 
-export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | null };
-
 /** Items, next cursor and facets for a parsed query (the API and /browse share one cache entry per query). */
 export const cachedCatalogSearch = unstable_cache(
-  async (query: CatalogQuery): Promise<CatalogResult> => {
-    const db = await getDb();
-    const text = await resolveTextQuery(db, query.q);
-    const [page, facets] = await Promise.all([searchListings(db, query, text), searchFacets(db, query, text)]);
-    return { ...page, facets, didYouMean: text?.didYouMean ?? null };
-  },
+  async (query: CatalogQuery): Promise<CatalogResult> => catalogSearch(await getDb(), query),
   ["catalog-search-v1"],
   { tags: [CATALOG_TAG], revalidate: REVALIDATE_SECONDS },
 );
@@ -91,7 +84,7 @@ export function cachedStorefront(handle: string, query: CatalogQuery) {
       const db = await getDb();
       const store = await storefrontByHandle(db, handle);
       if (!store) return null;
-      const page = await searchListings(db, { ...query, creatorId: store.creatorId }, null);
+      const page = await withCatalogPlans(db, (tx) => searchListings(tx, { ...query, creatorId: store.creatorId }, null));
       return { store, page };
     },
     ["catalog-storefront-v1", handle.toLowerCase(), JSON.stringify(query)],

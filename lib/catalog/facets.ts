@@ -45,7 +45,12 @@ export function facetSql(query: CatalogQuery, text: TextMatch | null) {
   const relevant = [f.kind, f.category, f.price, f.rating].filter(Boolean).length >= 2
     ? sql`((${ok("kind")})::int + (${ok("category")})::int + (${ok("price")})::int + (${ok("rating")})::int) >= 3`
     : null;
-  return sql`select s.kind, s.category, ${BAND_SQL} as band, ${RATING_SQL} as rating, ${ok("price")} as p, ${ok("rating")} as r, count(*)::int as n
+  const dims = sql`s.kind, s.category, ${BAND_SQL} as band, ${RATING_SQL} as rating, ${ok("price")} as p, ${ok("rating")} as r`;
+  if (!text && !query.creatorId) {
+    // No text: sum the maintained cube (a few thousand cells) instead of counting the catalog.
+    return sql`select ${dims}, sum(s.n)::int as n from listing_facet_counts s where ${allOf([relevant])} group by 1, 2, 3, 4, 5, 6`;
+  }
+  return sql`select ${dims}, count(*)::int as n
     from listing_search s
     where ${allOf([text ? sql`s.body @@ ${tsQuery(text.source)}` : null, query.creatorId ? sql`s.creator_id = ${query.creatorId}::uuid` : null, relevant])}
     group by 1, 2, 3, 4, 5, 6`;

@@ -1,0 +1,29 @@
+// One catalog request (items, next cursor, facets) in one transaction whose plans are pinned to the indexes.
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { searchFacets, type Facets } from "./facets";
+import type { CatalogQuery } from "./params";
+import { resolveTextQuery, searchListings, type SearchPage } from "./search";
+
+export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | null };
+
+/**
+ * listing_search keeps `body` out of line, which the planner does not price: it would rather seq-scan and
+ * detoast every row than read the GIN index. Inside this transaction seq scans are a last resort and JIT is off
+ * (its compile time dwarfs these millisecond queries). Both settings are local to the transaction.
+ */
+export async function withCatalogPlans<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
+    return work(tx as unknown as Db);
+  });
+}
+
+export async function catalogSearch(db: Db, query: CatalogQuery): Promise<CatalogResult> {
+  return withCatalogPlans(db, async (tx) => {
+    const text = await resolveTextQuery(tx, query.q);
+    const page = await searchListings(tx, query, text);
+    const facets = await searchFacets(tx, query, text);
+    return { ...page, facets, didYouMean: text?.didYouMean ?? null };
+  });
+}
