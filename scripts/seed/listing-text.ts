@@ -3,7 +3,7 @@ import type { Kind } from "@/lib/listings/kinds";
 import type { ListingDraft } from "./kinds";
 import type { Random } from "./random";
 
-const STOP_WORDS = new Set(["a", "an", "and", "the", "for", "of", "to", "in", "on", "with", "by", "your", "edition", "questions", "variations", "prompts"]);
+const STOP_WORDS = new Set(["a", "an", "and", "the", "for", "of", "to", "in", "on", "with", "by", "your", "edition", "questions", "variations", "prompts", "generator", "kit", "pack", "ready", "based"]);
 
 /** At most ten distinct lowercase tags, made of letters, digits and inner hyphens. */
 export function normalizeTags(candidates: readonly string[]): string[] {
@@ -68,4 +68,39 @@ export function describeListing(draft: ListingDraft, kind: Kind, rng: Random): s
   ];
   if (rng.chance(0.5)) lines.push("", "## Good to know", `- ${rng.pick(FIT_NOTES[kind])}`, "- Every future version is included with your purchase.");
   return lines.join("\n");
+}
+
+// Words that keep their capital letter inside a sentence.
+const PROPER_NOUNS = new Set([
+  "English", "Spanish", "Python", "Excel", "Notion", "Etsy", "Instagram", "Google", "Midjourney", "Lightroom", "Socratic",
+  "Victorian", "Scandinavian", "Tokyo", "Kodak", "Portra", "Nordic", "Pandas", "Sora", "Suno", "Kubernetes", "Azure",
+  "Scrum", "Claude", "Gemini", "Llama", "Mistral", "Cursor", "Airtable", "Zapier", "Whisper", "Flux", "Fuji", "Reels",
+]);
+
+/** A title-cased phrase as it reads mid-sentence: "Notion-Friendly KPI Dashboard" → "Notion-friendly KPI dashboard". */
+export function inSentence(phrase: string): string {
+  return phrase
+    .split(" ")
+    .map((word) =>
+      word
+        .split("-")
+        .map((part) => (/[A-Z0-9]/.test(part.slice(1)) || PROPER_NOUNS.has(part.replace(/[^A-Za-z]/g, "")) ? part : part.toLowerCase()))
+        .join("-"),
+    )
+    .join(" ");
+}
+
+/** `1 input`, `3 inputs`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** A phrase as one tag: "Low-Key" → "low-key", "Golden Hour" → "golden-hour". */
+export function phraseTag(phrase: string): string {
+  return phrase.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+/** "A cinematic prompt", "An epic prompt", "An ONNX model" (for the start of a sentence). */
+export function withArticle(phrase: string): string {
+  return `${/^([aeio]|u(?!s)|[AEIOU]|[FHLMNRSX][A-Z0-9])/.test(phrase) ? "An" : "A"} ${phrase}`;
 }

@@ -100,18 +100,22 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
   if (opts.reset) await resetDatabase(db);
   else if (!(await isEmpty(db))) throw new Error("The database already has users; seed it with reset to replace its data.");
 
+  // argon2 is slow on purpose: hash the demo password once and share it. (First: it queues on the same
+  // libuv thread pool as sharp.)
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const coverCount = coverPoolSize(listingCount);
-  // argon2 is slow on purpose: hash the demo password once (in parallel with the covers) and share it.
-  const [passwordHash, covers] = await Promise.all([hashPassword(DEMO_PASSWORD), generateCoverPool(coverCount)]);
+  // Covers are encoded on sharp's worker threads while accounts and the first batch are written.
+  const coversReady = generateCoverPool(coverCount);
+  coversReady.catch(() => {});
   const plans = planListings(listingCount, Math.max(coverCount, 1));
   const people = planPeople(plans, passwordHash);
   const demoPurchases = chooseDemoPurchases(plans);
-  const coverIds = covers.map((_, i) => seededUuid("image", i));
+  const coverIds = Array.from({ length: coverCount }, (_, i) => seededUuid("image", i));
   const dailyStats = demoCreatorDailyStats(plans);
   const rows: Record<string, number> = {
     users: people.users.length,
     creator_profiles: people.profiles.length,
-    images: covers.length,
+    images: coverCount,
     listings: 0,
     listing_versions: 0,
     orders: 0,
@@ -119,18 +123,24 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
     reviews: 0,
     listing_daily_stats: dailyStats.length,
   };
-  log(`seeding ${listingCount} listings, ${people.creators} creators, ${people.buyers} buyers, ${covers.length} covers`);
+  log(`seeding ${listingCount} listings, ${people.creators} creators, ${people.buyers} buyers, ${coverCount} covers`);
 
   const writeAccounts = async (tx: Tx) => {
     await insertInChunks(tx, users, people.users);
     await insertInChunks(tx, creatorProfiles, people.profiles);
-    if (covers.length > 0) {
-      await tx.insert(images).values(covers.map((cover, i) => ({ ...cover, id: coverIds[i], ownerId: null, createdAt: new Date(ANCHOR - 760 * DAY) })));
-    }
+  };
+
+  const writeCovers = async (executor: Db | Tx) => {
+    const covers = await coversReady;
+    if (covers.length === 0) return;
+    await executor.insert(images).values(covers.map((cover, i) => ({ ...cover, id: coverIds[i], ownerId: null, createdAt: new Date(ANCHOR - 760 * DAY) })));
   };
 
   const writeCatalog = async (executor: Db | Tx) => {
     const counters: SalesCounters = { orders: 0, journals: 0, reviews: 0 };
+    // Listings point at covers, so the images land before the first batch (while it is being generated).
+    const coversWritten = writeCovers(executor);
+    coversWritten.catch(() => {});
     const inFlight = new Set<Promise<void>>();
     let nextReport = 0.1;
     for (let start = 0; start < plans.length; start += LISTINGS_PER_BATCH) {
@@ -139,6 +149,7 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
       while (inFlight.size >= concurrency) await Promise.race(inFlight);
       // Writing overlaps with generating the next batch. Drizzle queries run when awaited, so wrap each exactly once.
       const write: Promise<void> = (async () => {
+        await coversWritten;
         await executor.execute(statement);
       })().finally(() => inFlight.delete(write));
       write.catch(() => {});
@@ -154,7 +165,7 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
         nextReport += 0.1;
       }
     }
-    await Promise.all(inFlight);
+    await Promise.all([coversWritten, ...inFlight]);
     await insertInChunks(executor, listingDailyStats, dailyStats);
   };
 
@@ -169,6 +180,8 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
     // Each batch is one statement, hence one transaction: its journals are checked for balance when it commits.
     await writeCatalog(db);
   }
+  // Fresh statistics so the first searches after a bulk load get good plans.
+  await db.execute(sql`analyze`);
   log(`done in ${elapsed()}`);
 
   return {

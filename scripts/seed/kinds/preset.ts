@@ -1,5 +1,6 @@
 // Seeded preset listings: tool settings (Lightroom, Midjourney, Stable Diffusion, Resolve, ElevenLabs, LLM samplers…).
 import type { CategorySlug } from "@/lib/catalog/categories";
+import { phraseTag, plural } from "../listing-text";
 import type { Random } from "../random";
 import type { ListingDraft } from "./types";
 
@@ -11,6 +12,8 @@ type PresetTool = {
   categories: readonly CategorySlug[];
   looks: readonly string[];
   noun: string;
+  /** How many variations a pack of this tool's presets usually has (1 = a single preset). */
+  packSizes: readonly number[];
   tags: readonly string[];
   settings: (rng: Random, look: string) => Settings;
 };
@@ -20,6 +23,7 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 const TOOLS: readonly PresetTool[] = [
   {
     tool: "Adobe Lightroom Classic",
+    packSizes: [1, 5, 8, 10, 12, 15, 20],
     categories: ["photography", "photography", "image-generation"],
     looks: ["Kodak Portra 400 Film", "Moody Forest", "Clean Wedding", "Cinematic Teal and Orange", "Golden Hour Glow", "Matte Black and White", "Desert Warm", "Nordic Winter"],
     noun: "Lightroom Presets",
@@ -42,6 +46,7 @@ const TOOLS: readonly PresetTool[] = [
   },
   {
     tool: "Midjourney",
+    packSizes: [1, 1, 3, 5],
     categories: ["image-generation"],
     looks: ["Cinematic Portrait", "Dreamy Pastel", "Dark Fantasy", "Editorial Fashion", "Isometric Diorama", "Vintage Anime", "Architectural Minimalism"],
     noun: "Midjourney Style Preset",
@@ -60,6 +65,7 @@ const TOOLS: readonly PresetTool[] = [
   },
   {
     tool: "Stable Diffusion XL (ComfyUI)",
+    packSizes: [1, 1, 3],
     categories: ["image-generation", "video"],
     looks: ["Photoreal Portrait", "Anime Cel Shading", "Cinematic Lighting", "Product Render", "Watercolor", "Cyberpunk Neon"],
     noun: "ComfyUI Workflow Preset",
@@ -79,6 +85,7 @@ const TOOLS: readonly PresetTool[] = [
   },
   {
     tool: "DaVinci Resolve",
+    packSizes: [1, 3, 5, 8],
     categories: ["video", "photography"],
     looks: ["Blockbuster Teal and Orange", "Kodak 2383 Print Film", "Bleach Bypass", "Soft Pastel Vlog", "Night City Neon", "Documentary Natural"],
     noun: "DaVinci Resolve Color Grade",
@@ -95,6 +102,7 @@ const TOOLS: readonly PresetTool[] = [
   },
   {
     tool: "ElevenLabs",
+    packSizes: [1, 1, 3],
     categories: ["audio", "video"],
     looks: ["Warm Audiobook Narrator", "Energetic Podcast Host", "Calm Meditation Guide", "Documentary Voiceover", "Friendly Explainer"],
     noun: "ElevenLabs Voice Settings",
@@ -111,6 +119,7 @@ const TOOLS: readonly PresetTool[] = [
   },
   {
     tool: "Suno",
+    packSizes: [1, 3, 5],
     categories: ["audio"],
     looks: ["Lo-Fi Study Beats", "Synthwave Drive", "Acoustic Folk Story", "Epic Trailer Orchestral", "Indie Pop Summer"],
     noun: "Suno Style Preset",
@@ -126,6 +135,7 @@ const TOOLS: readonly PresetTool[] = [
   },
   {
     tool: "OpenAI API",
+    packSizes: [1, 1, 3],
     categories: ["writing", "coding", "productivity", "business", "marketing"],
     looks: ["Precise Technical Writer", "Creative Brainstorm", "Deterministic JSON Extractor", "Concise Summarizer", "Brand Voice Copywriter"],
     noun: "OpenAI Sampling Preset",
@@ -143,6 +153,7 @@ const TOOLS: readonly PresetTool[] = [
   },
   {
     tool: "SillyTavern",
+    packSizes: [1, 1, 3],
     categories: ["role-play", "writing"],
     looks: ["Immersive Storyteller", "Slow-Burn Romance", "Grimdark Adventure", "Cozy Slice of Life", "Mystery Noir"],
     noun: "SillyTavern Generation Preset",
@@ -159,6 +170,7 @@ const TOOLS: readonly PresetTool[] = [
   },
   {
     tool: "Notion AI",
+    packSizes: [1, 1, 3],
     categories: ["productivity", "education", "data-analysis"],
     looks: ["Meeting Notes Cleaner", "Study Notes Summarizer", "Weekly Report Builder", "Research Digest"],
     noun: "Notion AI Preset",
@@ -176,33 +188,49 @@ const TOOLS: readonly PresetTool[] = [
 
 const CHANGES = ["Rebalanced highlights and shadows for darker scenes.", "Added a softer variant for skin tones.", "Updated for the latest version of the tool.", "Fixed a setting that clipped on HDR footage.", "Two new variations added, same price."];
 
+const VARIATION_NAMES = ["Soft", "Bold", "Warm", "Cool", "Faded", "Punchy", "Muted", "Bright", "Dark", "Clean", "Vintage", "Crisp", "Airy", "Deep", "Dusk", "Noon", "Indoor", "Overcast", "Night", "Studio"];
+
+/** Variations adjust the base settings: an intensity and a couple of named shifts. */
+function variations(rng: Random, count: number): Json[] {
+  return VARIATION_NAMES.slice(0, count).map((name) => ({ name, intensity: rng.int(40, 100), warmth: rng.int(-20, 20), contrast: rng.int(-15, 15) }));
+}
+
 export function generatePreset(rng: Random): ListingDraft {
   const tool = rng.pick(TOOLS);
   const look = rng.pick(tool.looks);
   const category = rng.pick(tool.categories);
-  const count = rng.pick([1, 1, 5, 8, 10, 12, 15, 20]);
-  const title =
-    count > 1
-      ? `${look} ${tool.noun.replace(/ Preset$/, " Presets")} (${count} variations)`
-      : rng.pick([`${look} ${tool.noun}`, `${look} Look – ${tool.noun}`, `${tool.noun}: ${look}`]);
+  const count = rng.pick(tool.packSizes);
+  const pack = count > 1 ? `${tool.noun.replace(/ Preset$/, " Presets")} (${count} variations)` : tool.noun;
+  const visual = tool.categories.some((c) => c === "photography" || c === "video" || c === "image-generation");
+  const title = count > 1 ? `${look} ${pack}` : rng.pick([`${look} ${tool.noun}`, visual ? `${look} Look – ${tool.noun}` : `${look} Preset for ${tool.tool}`, `${tool.noun}: ${look}`]);
   const settings = tool.settings(rng, look);
+  const settingsFor = (version: number): Settings => {
+    const base = version === 1 ? settings : { ...tool.settings(rng, look), revision: version };
+    return count > 1 ? { ...base, variations: variations(rng, count) } : base;
+  };
   return {
     category,
     title,
     summary: `${look} settings for ${tool.tool}${count > 1 ? ` in ${count} variations` : ""}. Import once, apply in one click, then fine-tune to taste.`,
-    tags: [...look.toLowerCase().split(/\W+/), ...tool.tags, "preset"],
+    tags: [phraseTag(look), ...look.toLowerCase().split(/\s+/), ...tool.tags, "preset"],
     highlights: [
-      `${count > 1 ? `${count} variations of the` : "The"} ${look.toLowerCase()} look for ${tool.tool}`,
-      `${Object.keys(settings).length} tuned settings, documented field by field`,
-      "Before/after notes for typical footage, photos or prompts",
+      `${count > 1 ? `${count} variations of the` : "The"} ${look} ${visual ? "look" : "settings"} for ${tool.tool}`,
+      `${plural(Object.keys(settings).length, "tuned setting")}, documented field by field`,
+      "Notes on which sources it suits and how to dial it back",
       "Free updates when the tool changes its defaults",
     ],
-    steps: [`Open ${tool.tool} and find the import or settings panel.`, "Paste or import the settings from your library.", "Apply, then adjust intensity to match your source."],
+    steps: [
+      `Open ${tool.tool} and find its import or settings panel.`,
+      "Paste or import the settings from your library.",
+      visual ? "Apply, then adjust intensity to match your source." : "Run a few real inputs through it and nudge the values if results drift.",
+    ],
     contentFor: (version) => ({
       kind: "preset",
       tool: tool.tool,
-      settings: version === 1 ? settings : { ...tool.settings(rng, look), revision: version },
-      notes: `${look} for ${tool.tool}. Start from the defaults here and lower intensity for flat or underexposed sources.`,
+      settings: settingsFor(version),
+      notes: visual
+        ? `${look} for ${tool.tool}. Start from the defaults here and lower intensity for flat or underexposed sources.`
+        : `${look} for ${tool.tool}. Change one value at a time and keep notes of what worked for your inputs.`,
     }),
     changelogFor: () => rng.pick(CHANGES),
   };

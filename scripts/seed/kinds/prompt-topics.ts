@@ -65,7 +65,7 @@ export const PROMPT_TOPICS: readonly PromptTopic[] = [
       "A sweeping valley under a double sunset, tiny travellers on a ridge for scale, volumetric haze over the river.",
       "Clean vector-style character turnaround: front, side and back views on a neutral grey background with a colour swatch strip.",
     ],
-    tags: ["midjourney", "cinematic", "portrait", "lighting", "art", "illustration", "concept-art"],
+    tags: ["cinematic", "portrait", "lighting", "art", "illustration", "concept-art", "ai-art"],
   },
   {
     category: "photography",

@@ -1,4 +1,5 @@
 // Seeded prompt listings: image prompts with scene variables and text prompts with a role, task and inputs.
+import { inSentence, phraseTag, plural, withArticle } from "../listing-text";
 import type { Random } from "../random";
 import { PROMPT_TOPICS, type PromptTopic } from "./prompt-topics";
 import type { ContentInput, ListingDraft, PromptVariable } from "./types";
@@ -7,6 +8,22 @@ const LIGHTING = ["soft window light", "dramatic chiaroscuro lighting", "golden 
 const LENSES = ["85mm f/1.4", "35mm documentary lens", "50mm prime", "24mm wide angle", "100mm macro", "anamorphic lens"];
 const FINISHES = ["film grain", "ultra detailed", "high dynamic range", "subtle halation", "matte finish", "8k texture detail"];
 const NEGATIVES = ["blurry", "extra fingers", "watermark", "oversaturated", "low contrast", "distorted hands", "text artifacts"];
+
+const RENDER_NOTES = ["crisp detail and natural skin texture", "a soft, filmic highlight roll-off", "balanced composition with room for text", "rich shadows without crushed blacks", "consistent results across four seeds"];
+
+/** The tag a target model is searched by. */
+const MODEL_TAGS: Record<string, string> = {
+  "Midjourney v7": "midjourney",
+  "DALL-E 3": "dall-e",
+  "Stable Diffusion XL": "sdxl",
+  "GPT-4o": "gpt-4o",
+  "Llama 3": "llama",
+  "Mistral Large": "mistral",
+  "GitHub Copilot Chat": "copilot",
+  "Runway Gen-3": "runway",
+  "Character.AI": "character-ai",
+  "ChatGPT Advanced Data Analysis": "chatgpt",
+};
 
 const PROMPT_CHANGES = [
   "Tightened the wording so results are more consistent across seeds.",
@@ -65,7 +82,7 @@ function promptTitle(rng: Random, topic: PromptTopic, flavor: string, subject: s
   if (topic.medium === "image") {
     return rng.weighted<string>([
       [`${flavor} ${subject} Prompt for ${model}`, 4],
-      [`${flavor} ${subject} Prompt Pack (${rng.pick([12, 20, 25, 30, 50])} prompts)`, 2],
+      [`${flavor} ${subject} Prompt Template for ${model}`, 2],
       [`${subject} Prompts for ${model}: ${flavor} Style`, 2],
       [`${flavor} ${subject} for ${audience.replace(/^\w/, (c) => c.toUpperCase())}`, 1],
     ]);
@@ -91,10 +108,15 @@ export function generatePrompt(rng: Random): ListingDraft {
   const template = topic.medium === "image" ? imageTemplate(rng, topic, flavor, subject, model, variables) : textTemplate(rng, topic, subject, variables);
   const outputs = rng.sample(topic.outputs, rng.int(1, Math.min(3, topic.outputs.length)));
 
-  const exampleFor = (output: string, seed: number) => ({
-    input: variables.map((variable) => `${variable.name}: ${variable.examples[(seed + variable.name.length) % variable.examples.length]}`).join("; "),
-    output,
-  });
+  const exampleFor = (output: string, seed: number) => {
+    const values = new Map(variables.map((variable) => [variable.name, variable.examples[(seed + variable.name.length) % variable.examples.length]]));
+    const input = [...values].map(([name, value]) => `${name}: ${value}`).join("; ");
+    if (topic.medium === "text") return { input, output };
+    // Image prompts describe the picture they produced from these inputs.
+    const setting = values.has("setting") ? ` in ${values.get("setting")}` : "";
+    const mood = values.has("mood") ? `, ${values.get("mood")} mood` : "";
+    return { input, output: `${flavor} ${subject.toLowerCase()} of ${values.get("subject") ?? "the subject"}${setting}${mood}; ${rng.pick(RENDER_NOTES)}.` };
+  };
 
   const contentFor = (version: number): ContentInput => ({
     kind: "prompt",
@@ -106,19 +128,19 @@ export function generatePrompt(rng: Random): ListingDraft {
 
   const summary =
     topic.medium === "image"
-      ? `A ${flavor.toLowerCase()} ${subject.toLowerCase()} prompt for ${model} with ${variables.length} fill-in variables and tested example outputs.`
-      : `A reusable ${subject.toLowerCase()} prompt for ${audience.toLowerCase()}: paste it into ${model}, fill ${variables.length} inputs, get a polished first draft.`;
+      ? `${withArticle(inSentence(flavor))} ${inSentence(subject)} prompt for ${model} with ${plural(variables.length, "fill-in variable")} and tested example outputs.`
+      : `A reusable ${inSentence(subject)} prompt for ${inSentence(audience)}: paste it into ${model}, fill ${plural(variables.length, "input")}, get a polished first draft.`;
 
   return {
     category: topic.category,
     title,
     summary,
-    tags: [...flavor.toLowerCase().split(/\W+/), ...subject.toLowerCase().split(/\W+/), model.toLowerCase().split(" ")[0], ...rng.sample(topic.tags, 4), "prompt"],
+    tags: [phraseTag(flavor), ...subject.toLowerCase().split(/\s+/), MODEL_TAGS[model] ?? phraseTag(model), ...rng.sample(topic.tags, 4), "prompt"],
     highlights: [
       `The full prompt template, ready for ${model}`,
       `${variables.length} documented variables: ${variables.map((variable) => `\`${variable.name}\``).join(", ")}`,
-      `${outputs.length} example output${outputs.length > 1 ? "s" : ""} so you know what to expect`,
-      topic.medium === "image" ? `Lighting and lens keywords tuned for ${flavor.toLowerCase()} results` : `A structure that keeps the answer focused on ${audience.toLowerCase()}`,
+      `${plural(outputs.length, "example output")} so you know what to expect`,
+      topic.medium === "image" ? `Lighting and lens keywords tuned for ${inSentence(flavor)} results` : `A structure that keeps the answer focused on ${inSentence(audience)}`,
     ],
     steps: [
       "Copy the template from your library.",

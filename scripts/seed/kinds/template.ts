@@ -1,5 +1,6 @@
 // Seeded template listings: structured JSON documents (email sequences, calendars, PRDs, lesson plans, character cards…).
 import type { CategorySlug } from "@/lib/catalog/categories";
+import { inSentence, withArticle } from "../listing-text";
 import type { Random } from "../random";
 import type { ListingDraft } from "./types";
 
@@ -217,12 +218,12 @@ export function generateTemplate(rng: Random): ListingDraft {
   return {
     category,
     title,
-    summary: `A ${flavor.toLowerCase()} ${type.name.toLowerCase()} template built for ${audience.toLowerCase()}: structured JSON you can paste into your tools or feed to an AI assistant.`,
-    tags: [...type.name.toLowerCase().split(/\W+/), ...type.tags, "template"],
+    summary: `${withArticle(inSentence(flavor))} ${inSentence(type.name)} template built for ${inSentence(audience)}: structured JSON you can paste into your tools or feed to an AI assistant.`,
+    tags: [...type.name.toLowerCase().split(/\s+/), ...type.tags, "template"],
     highlights: [
-      `A complete ${type.name.toLowerCase()} structure in JSON`,
+      `A complete ${inSentence(type.name)} structure in JSON`,
       "Placeholders in `{{double_braces}}` for everything you need to change",
-      `Field names chosen for ${audience.toLowerCase()}`,
+      `Field names chosen for ${inSentence(audience)}`,
       "Works with Notion, Airtable, Zapier or any LLM that accepts JSON",
     ],
     steps: ["Download or copy the JSON from your library.", "Fill the placeholders with your own details.", "Import it into your tool of choice or paste it into your AI assistant as a starting point."],
@@ -230,7 +231,7 @@ export function generateTemplate(rng: Random): ListingDraft {
       kind: "template",
       format: "json",
       body: version === 1 ? body : { ...(body as { [key: string]: Json }), revision: version },
-      notes: `Built for ${audience.toLowerCase()}. Keep the field names stable if you automate on top of it.`,
+      notes: `Built for ${inSentence(audience)}. Keep the field names stable if you automate on top of it.`,
     }),
     changelogFor: () => rng.pick(CHANGES),
   };
