@@ -1,6 +1,6 @@
 "use server";
 // Review actions: write, edit, reply, hide and restore (forms), and loading more reviews for the list.
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -14,7 +14,8 @@ import { validatedAction } from "@/lib/validated-action";
 
 function revalidateReviews(change: ReviewChange) {
   revalidateListing({ slug: change.listing.slug, creatorHandle: change.listing.creatorHandle });
-  revalidatePath(`/l/${change.listing.slug}`);
+  // Reviews show on the listing page and in the library: re-render whichever page the action came from.
+  refresh();
 }
 
 export const createReviewAction = validatedAction(createReviewSchema, async (data) => {

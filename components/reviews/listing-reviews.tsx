@@ -99,7 +99,7 @@ export function ViewerPanel({ viewer, listingId, returnTo }: { viewer: ReviewVie
   switch (viewer.state) {
     case "can_write":
       return (
-        <div className="rounded-xl border border-brand-200 bg-white p-4">
+        <div className="rounded-xl border border-brand-100 bg-white p-4">
           <h3 className="mb-3 font-medium">Write a review</h3>
           <ReviewForm mode="create" listingId={listingId} />
         </div>

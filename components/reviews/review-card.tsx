@@ -14,7 +14,7 @@ export function ReviewCard({ review, highlight = false }: { review: ReviewItem; 
   const [mode, setMode] = useState<"view" | "edit" | "reply">("view");
   return (
     <article
-      className={`rounded-xl border p-4 ${review.hidden ? "border-dashed border-slate-300 bg-slate-50" : highlight ? "border-brand-200 bg-brand-50/40" : "border-slate-200 bg-white"}`}
+      className={`rounded-xl border p-4 ${review.hidden ? "border-dashed border-slate-300 bg-slate-50" : highlight ? "border-brand-100 bg-brand-50/40" : "border-slate-200 bg-white"}`}
       aria-label={`Review by ${review.authorName}`}
       data-testid="review"
     >

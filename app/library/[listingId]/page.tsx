@@ -1,3 +1,5 @@
+// /library/[listingId] — delivery of something the person may read. No loading.tsx in app/library on purpose:
+// a streamed loading shell commits a 200 before notFound() runs, and a stranger must get a real 404.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -99,7 +101,7 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
             </Link>
           </p>
         ) : updatedSincePurchase ? (
-          <p className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-700" role="status">
+          <p className="rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-700" role="status">
             <span className="mr-1 rounded bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">Updated</span>
             You bought v{purchasedVersion}; this is v{latest.number}. Earlier versions stay available in the version menu.
           </p>
