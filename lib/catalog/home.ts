@@ -63,13 +63,13 @@ export async function topRatedListings(db: Db, limit = 8): Promise<ListingCard[]
   return rows.map(toCard);
 }
 
-/** Creators with the most sales in the last 30 days (only creators with something published). */
+/** Creators with the most sales of their published listings in the last 30 days. */
 export async function topCreators(db: Db, limit = 8): Promise<TopCreator[]> {
   const rows = await queryRows<TopCreator>(
     db,
     sql`with recent as (
-          select o.creator_id, count(*)::int as n from orders o
-          where o.status in ('paid', 'disputed') and o.paid_at >= now() - make_interval(days => ${LEADERBOARD_DAYS})
+          select o.creator_id, count(*)::int as n from orders o join listings l on l.id = o.listing_id
+          where o.status in ('paid', 'disputed') and o.paid_at >= now() - make_interval(days => ${LEADERBOARD_DAYS}) and ${PUBLISHED}
           group by o.creator_id
         )
         select c.handle, c.display_name as "displayName", c.avatar_image_id as "avatarImageId", recent.n as sales,

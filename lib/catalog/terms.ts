@@ -2,7 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 
-/** Words of a listing that enter the vocabulary: title, tags and summary, lowercased, split on non-alphanumerics. */
+/** Words of a listing that enter the vocabulary: title, tags and summary, lowercased, split on non-alphanumerics (English stop words left out). */
 const listingWords = (alias: string) =>
   sql.raw(
     `regexp_split_to_table(lower(${alias}.title || ' ' || agora_tags_text(${alias}.tags) || ' ' || ${alias}.summary), '[^[:alnum:]]+')`,
@@ -23,6 +23,7 @@ export async function refreshSearchTerms(db: Db): Promise<number> {
           ), inserted as (
             insert into search_terms (term, listing_count)
             select word, count(*)::int from words group by word
+            having to_tsvector('english'::regconfig, word) <> ''::tsvector
             returning 1
           )
           select count(*)::int as n from inserted`,
@@ -45,6 +46,7 @@ export async function updateSearchTermsForListing(db: Db, listingId: string, cha
     // Terms in sorted order so concurrent publishes lock rows in the same order.
     await db.execute(sql`insert into search_terms (term, listing_count)
                          select word, 1 from (${oneListingWords(listingId)}) w
+                         where to_tsvector('english'::regconfig, word) <> ''::tsvector
                          on conflict (term) do update set listing_count = search_terms.listing_count + 1`);
     return;
   }
