@@ -17,7 +17,7 @@ export function freePort(): Promise<number> {
 
 /** Builds once unless a build exists and reuse is allowed (E2E_SKIP_BUILD=1 or `reuse`). */
 export function ensureBuild(opts: { reuse?: boolean } = {}) {
-  const built = existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
+  const built = existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"));
   if (built && (opts.reuse || process.env.E2E_SKIP_BUILD === "1")) return;
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) throw new Error("next build failed");
