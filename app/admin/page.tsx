@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import Link from "next/link";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { listings, reports, users } from "@/db/schema";
+import { listingVersions, reports, users } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -14,13 +15,14 @@ export default async function AdminPage() {
   const db = await getDb();
   const [[u], [pending], [open]] = await Promise.all([
     db.select({ n: sql<number>`count(*)::int` }).from(users),
-    db.select({ n: sql<number>`count(*)::int` }).from(listings).where(eq(listings.status, "pending_review")),
+    // New listings and updates alike: every submitted version waits in the review queue.
+    db.select({ n: sql<number>`count(*)::int` }).from(listingVersions).where(eq(listingVersions.reviewStatus, "pending_review")),
     db.select({ n: sql<number>`count(*)::int` }).from(reports).where(eq(reports.status, "open")),
   ]);
   const stats = [
-    { label: "Accounts", value: u.n },
-    { label: "Listings waiting for review", value: pending.n },
-    { label: "Open reports", value: open.n },
+    { label: "Accounts", value: u.n, href: null },
+    { label: "Versions waiting for review", value: pending.n, href: "/admin/moderation" },
+    { label: "Open reports", value: open.n, href: null },
   ];
   return (
     <div className="space-y-6">
@@ -30,6 +32,13 @@ export default async function AdminPage() {
           <div key={s.label} className="rounded-xl border border-slate-200 bg-white p-4">
             <dt className="text-sm text-slate-500">{s.label}</dt>
             <dd className="mt-1 text-2xl font-semibold">{s.value.toLocaleString("en-US")}</dd>
+            {s.href ? (
+              <dd className="mt-1 text-sm">
+                <Link href={s.href} className="text-brand-700 hover:underline">
+                  Open the review queue →
+                </Link>
+              </dd>
+            ) : null}
           </div>
         ))}
       </dl>

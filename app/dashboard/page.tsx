@@ -1,50 +1,143 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
-import { and, eq, sql } from "drizzle-orm";
+import { SalesChart } from "@/components/dashboard/sales-chart";
+import { StatusBadge } from "@/components/studio/status-badge";
 import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
-import { listings } from "@/db/schema";
 import { userOrSignIn } from "@/lib/auth/session";
-import { creatorBalance } from "@/lib/ledger/balance";
-import { formatPrice } from "@/lib/orders/pricing";
+import { creatorStats } from "@/lib/dashboard/stats";
+import { creatorStatusCounts } from "@/lib/listings/queries";
 
 export const metadata: Metadata = { title: "Creator dashboard" };
+
+const money = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 
 export default async function DashboardPage() {
   const user = await userOrSignIn("/dashboard");
   if (!user.creatorHandle) redirect("/become-creator");
   const db = await getDb();
-  const [balance, counts] = await Promise.all([
-    creatorBalance(db, user.id),
-    db
-      .select({ status: listings.status, n: sql<number>`count(*)::int` })
-      .from(listings)
-      .where(and(eq(listings.creatorId, user.id)))
-      .groupBy(listings.status),
-  ]);
-  const count = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
-  const stats = [
-    { label: "Payable balance", value: formatPrice(balance) === "Free" ? "$0.00" : formatPrice(balance) },
-    { label: "Published listings", value: String(count("published")) },
-    { label: "Waiting for review", value: String(count("pending_review")) },
-    { label: "Drafts", value: String(count("draft") + count("rejected")) },
+  const [stats, counts] = await Promise.all([creatorStats(db, user), creatorStatusCounts(db, user)]);
+  const cards = [
+    { label: `Sales in ${stats.month.label}`, value: stats.month.sales.toLocaleString("en-US") },
+    { label: `Earnings in ${stats.month.label}`, value: money(stats.month.earningsCents), hint: "Your 80% after the platform fee, net of refunds." },
+    { label: "Payable balance", value: money(stats.payableCents), hint: "Paid out monthly once it reaches the minimum." },
+    { label: "Lifetime", value: money(stats.lifetime.earningsCents), hint: `${stats.lifetime.sales.toLocaleString("en-US")} sales · ${money(stats.lifetime.paidOutCents)} paid out` },
   ];
+  const waiting = (counts.pending_review ?? 0) + (counts.rejected ?? 0);
   return (
-    <div className="space-y-6">
+    <div className="space-y-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Creator dashboard</h1>
-        <ButtonLink href={`/c/${user.creatorHandle}`} variant="secondary">
-          View storefront
-        </ButtonLink>
+        <div className="flex flex-wrap gap-2">
+          <ButtonLink href={`/c/${user.creatorHandle}`} variant="secondary">
+            View storefront
+          </ButtonLink>
+          {user.status === "active" ? <ButtonLink href="/dashboard/listings/new">New listing</ButtonLink> : null}
+        </div>
       </div>
-      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        {stats.map((s) => (
-          <div key={s.label} className="rounded-xl border border-slate-200 bg-white p-4">
-            <dt className="text-sm text-slate-500">{s.label}</dt>
-            <dd className="mt-1 text-2xl font-semibold">{s.value}</dd>
+
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {cards.map((c) => (
+          <div key={c.label} className="rounded-xl border border-slate-200 bg-white p-4">
+            <dt className="text-sm text-slate-500">{c.label}</dt>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums">{c.value}</dd>
+            {c.hint ? <dd className="mt-1 text-xs text-slate-500">{c.hint}</dd> : null}
           </div>
         ))}
       </dl>
+      {waiting ? (
+        <p className="rounded-lg bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          {counts.pending_review ? `${counts.pending_review} listing(s) in review. ` : ""}
+          {counts.rejected ? `${counts.rejected} listing(s) need changes. ` : ""}
+          <Link href="/dashboard/listings" className="font-medium underline">
+            See your listings
+          </Link>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="chart-title" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+        <h2 id="chart-title" className="mb-3 text-lg font-semibold">
+          Sales and earnings, last 30 days
+        </h2>
+        <SalesChart days={stats.daily} />
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="perf-title" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+          <h2 id="perf-title" className="mb-1 text-lg font-semibold">
+            Listing performance
+          </h2>
+          <p className="mb-3 text-xs text-slate-500">Last 30 days. Views are counted in batches and may lag a few seconds.</p>
+          {stats.listings.length === 0 ? (
+            <EmptyState title="Nothing published yet" action={<ButtonLink href="/dashboard/listings">Go to your listings</ButtonLink>}>
+              Once a listing is approved, its views, sales and conversion show here.
+            </EmptyState>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[36rem] text-left text-sm">
+                <thead className="text-xs uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3">Listing</th>
+                    <th scope="col" className="py-2 pr-3 text-right">Views</th>
+                    <th scope="col" className="py-2 pr-3 text-right">Sales</th>
+                    <th scope="col" className="py-2 pr-3 text-right">Conversion</th>
+                    <th scope="col" className="py-2 pr-3 text-right">Earned</th>
+                    <th scope="col" className="py-2 text-right">Rating</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {stats.listings.map((l) => (
+                    <tr key={l.id}>
+                      <td className="py-2 pr-3">
+                        <Link href={`/dashboard/listings/${l.id}`} className="font-medium hover:text-brand-700 hover:underline">
+                          {l.title}
+                        </Link>{" "}
+                        {l.status !== "published" ? <StatusBadge status={l.status} /> : null}
+                      </td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{l.views30.toLocaleString("en-US")}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">
+                        {l.sales30.toLocaleString("en-US")} <span className="text-xs text-slate-400">/ {l.salesTotal.toLocaleString("en-US")} all time</span>
+                      </td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{l.conversion30 === null ? "—" : `${(l.conversion30 * 100).toFixed(1)}%`}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{money(l.earnings30Cents)}</td>
+                      <td className="py-2 text-right tabular-nums">{l.ratingCount ? `${l.ratingAvg.toFixed(1)} (${l.ratingCount})` : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+
+        <section aria-labelledby="recent-title" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+          <h2 id="recent-title" className="mb-3 text-lg font-semibold">
+            Recent sales
+          </h2>
+          {stats.recentSales.length === 0 ? (
+            <p className="text-sm text-slate-500">No sales yet. Share your storefront link to get the first one.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {stats.recentSales.map((s) => (
+                <li key={s.orderId} className="flex items-start justify-between gap-3 py-2 text-sm">
+                  <div className="min-w-0">
+                    <p className="truncate font-medium">{s.listingTitle}</p>
+                    <p className="text-xs text-slate-500">
+                      {new Date(s.paidAt).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })}
+                      {s.status !== "paid" ? ` · ${s.status}` : ""}
+                    </p>
+                  </div>
+                  <div className="shrink-0 text-right tabular-nums">
+                    <p className="font-medium">{money(s.creatorShareCents)}</p>
+                    <p className="text-xs text-slate-500">of {money(s.priceCents)}</p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
     </div>
   );
 }

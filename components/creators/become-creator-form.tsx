@@ -1,9 +1,10 @@
 "use client";
-// The form that opens a creator storefront: handle, display name and bio.
+// The form that opens a creator storefront: handle, display name, bio and avatar.
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import type { ActionState } from "@/lib/validated-action";
+import { AvatarUpload } from "./avatar-upload";
 
 export function BecomeCreatorForm({ action, defaultName }: { action: (s: ActionState, d: FormData) => Promise<ActionState>; defaultName: string }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -26,6 +27,8 @@ export function BecomeCreatorForm({ action, defaultName }: { action: (s: ActionS
         <textarea id="bio" name="bio" rows={4} maxLength={1000} defaultValue={state.values?.bio} className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
         {state.fieldErrors?.bio?.[0] ? <p className="text-sm text-red-600">{state.fieldErrors.bio[0]}</p> : null}
       </div>
+      <AvatarUpload name="avatarImageId" defaultImageId={state.values?.avatarImageId} />
+      {state.fieldErrors?.avatarImageId?.[0] ? <p className="text-sm text-red-600">{state.fieldErrors.avatarImageId[0]}</p> : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Opening your storefront…" : "Become a creator"}
       </Button>

@@ -1,10 +1,11 @@
-// Creator profiles: becoming a creator and reading a profile by handle.
+// Creator profiles: becoming a creator (with an optional avatar) and reading a profile by handle.
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { creatorProfiles, type CreatorProfile } from "@/db/schema";
 import { assertActive, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
+import { assertOwnImages } from "@/lib/listings/access";
 
 const RESERVED_HANDLES = new Set(["admin", "agora", "api", "support", "help", "dashboard", "library", "browse", "settings", "about"]);
 
@@ -17,6 +18,11 @@ export const creatorProfileSchema = z.object({
     .refine((h) => !RESERVED_HANDLES.has(h), "That handle is reserved. Pick another one."),
   displayName: z.string().trim().min(2, "Enter a display name (2 characters or more).").max(60, "Display name is too long (60 at most)."),
   bio: z.string().trim().max(1000, "Bio is too long (1,000 characters at most).").default(""),
+  // An image the person uploaded as an avatar (POST /api/uploads/images?purpose=avatar); empty for none.
+  avatarImageId: z
+    .union([z.uuid("Upload the avatar again."), z.literal("")])
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export type CreatorProfileInput = z.input<typeof creatorProfileSchema>;
@@ -38,9 +44,10 @@ export async function becomeCreator(db: Db, actor: Actor | null, input: CreatorP
     const [existing] = await tx.select().from(creatorProfiles).where(eq(creatorProfiles.userId, user.id)).limit(1);
     if (existing) throw new DomainError("creator.already_creator", "You already have a creator profile.", 409);
     if (await findCreatorByHandle(tx, data.handle)) throw new DomainError("creator.handle_taken", "That handle is taken. Pick another one.", 409);
+    if (data.avatarImageId) await assertOwnImages(tx, user.id, [data.avatarImageId]);
     const [created] = await tx
       .insert(creatorProfiles)
-      .values({ userId: user.id, handle: data.handle, displayName: data.displayName, bio: data.bio })
+      .values({ userId: user.id, handle: data.handle, displayName: data.displayName, bio: data.bio, avatarImageId: data.avatarImageId ?? null })
       .onConflictDoNothing()
       .returning();
     if (!created) throw new DomainError("creator.handle_taken", "That handle is taken. Pick another one.", 409);

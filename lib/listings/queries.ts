@@ -88,8 +88,11 @@ export type EditorListing = {
   versions: VersionSummary[];
   /** The draft version being edited, if any. */
   draft: (VersionSummary & { content: ContentDraft; fileId: string | null }) | null;
-  /** What the content editor starts from: the draft, else the live version, else the latest one. */
+  /** What the content editor starts from: the draft, else a just-rejected version, else the live version. */
   startingContent: ContentDraft;
+  startingChangelog: string;
+  /** The latest version if it was rejected, with the reviewer's reason. */
+  lastRejection: { number: number; reason: string } | null;
   /** The number the next edit will get. */
   nextNumber: number;
   file: { id: string; filename: string; byteSize: number; sha256: string; contentType: string } | null;
@@ -121,7 +124,10 @@ export async function listingForEditor(db: Db, actor: Actor | null, listingId: s
   const draftRow = rows.find((v) => v.reviewStatus === "draft");
   const live = rows.find((v) => v.id === listing.currentVersionId);
   const latest = rows[rows.length - 1];
-  const base = draftRow ?? live ?? latest;
+  // After a rejection, the next edit starts from what was rejected (to fix it), not from the live version.
+  const rejected = latest?.reviewStatus === "rejected" ? latest : undefined;
+  const base = draftRow ?? rejected ?? live ?? latest;
+  const lastReviewed = [...rows].reverse().find((v) => v.reviewStatus !== "draft");
   const fileId = base?.fileId ?? null;
   let file: EditorListing["file"] = null;
   if (fileId) {
@@ -137,6 +143,8 @@ export async function listingForEditor(db: Db, actor: Actor | null, listingId: s
     versions: rows.map(summary).reverse(),
     draft: draftRow ? { ...summary(draftRow), content: readDraft(listing.kind, draftRow.content), fileId: draftRow.fileId } : null,
     startingContent: readDraft(listing.kind, base?.content),
+    startingChangelog: draftRow?.changelog ?? rejected?.changelog ?? "",
+    lastRejection: lastReviewed?.reviewStatus === "rejected" ? { number: lastReviewed.number, reason: lastReviewed.reviewReason ?? "" } : null,
     nextNumber: draftRow ? draftRow.number : (latest?.number ?? 0) + 1,
     file,
   };

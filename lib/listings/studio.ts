@@ -39,11 +39,29 @@ export async function createListing(db: Db, actor: Actor | null, input: unknown)
   });
 }
 
-/** Moves a rejected listing back to draft when its creator starts revising it. */
+/**
+ * Moves a rejected listing back to draft when its creator starts revising it, with a new draft version
+ * that starts from the rejected content (the rejected version itself stays as it was reviewed).
+ */
 export async function reviseIfRejected(tx: Db, listing: Listing): Promise<Listing> {
   if (listing.status !== "rejected") return listing;
   assertMove("rejected", "draft", "creator");
   const [updated] = await tx.update(listings).set({ status: "draft", statusReason: null }).where(eq(listings.id, listing.id)).returning();
+  const [latest] = await tx
+    .select()
+    .from(listingVersions)
+    .where(eq(listingVersions.listingId, listing.id))
+    .orderBy(desc(listingVersions.number))
+    .limit(1);
+  if (latest && latest.reviewStatus !== "draft") {
+    await tx.insert(listingVersions).values({
+      listingId: listing.id,
+      number: latest.number + 1,
+      content: readDraft(listing.kind, latest.content),
+      fileId: latest.fileId,
+      reviewStatus: "draft",
+    });
+  }
   return updated;
 }
 

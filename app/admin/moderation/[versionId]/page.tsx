@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ContentView } from "@/components/admin/content-view";
+import { DiffView } from "@/components/admin/diff-view";
+import { ReviewDecision } from "@/components/admin/review-decision";
+import { MARKDOWN_CLASSES } from "@/components/studio/markdown-field";
+import { StatusBadge, VersionBadge } from "@/components/studio/status-badge";
+import { getDb } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/session";
+import { categoryName } from "@/lib/catalog/categories";
+import { renderMarkdown } from "@/lib/catalog/markdown";
+import { KIND_LABELS } from "@/lib/listings/kinds";
+import { reviewItem } from "@/lib/moderation/review";
+import { formatPrice } from "@/lib/orders/pricing";
+import { approveAction, rejectAction } from "../actions";
+
+export const metadata: Metadata = { title: "Review · Admin" };
+
+export default async function ReviewVersionPage({ params }: { params: Promise<{ versionId: string }> }) {
+  const user = await getCurrentUser();
+  if (user?.role !== "admin" || user.status !== "active") notFound();
+  const { versionId } = await params;
+  const item = await reviewItem(await getDb(), user, versionId);
+  if (!item) notFound();
+  const { listing, version, creator } = item;
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/moderation" className="text-sm text-brand-700 hover:underline">
+        ← Review queue
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{listing.title}</h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <span>
+              {KIND_LABELS[listing.kind]} · {categoryName(listing.category)} · {formatPrice(listing.priceCents, listing.currency)}
+            </span>
+            <StatusBadge status={listing.status} />
+            <span>Version {version.number}</span>
+            <VersionBadge status={version.reviewStatus} />
+          </p>
+          <p className="mt-1 text-sm text-slate-600">
+            by {creator.displayName} (@{creator.handle}, {creator.email}){creator.status !== "active" ? ` — account ${creator.status}` : ""}
+          </p>
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+          {version.changelog ? (
+            <section className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+              <h2 className="mb-2 text-lg font-semibold">Changelog</h2>
+              <p className="whitespace-pre-line text-sm">{version.changelog}</p>
+            </section>
+          ) : null}
+          {item.diff && item.live ? (
+            <section className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+              <h2 className="mb-2 text-lg font-semibold">Changes from the live version</h2>
+              <DiffView diff={item.diff} liveNumber={item.live.number} newNumber={version.number} />
+            </section>
+          ) : null}
+          <section className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+            <h2 className="mb-3 text-lg font-semibold">Full content of version {version.number}</h2>
+            {item.content ? <ContentView content={item.content} file={item.file} /> : <p className="text-sm text-red-700">This version&apos;s content does not pass its schema.</p>}
+          </section>
+          <section className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+            <h2 className="text-lg font-semibold">Public details</h2>
+            {listing.coverImageId ? (
+              // eslint-disable-next-line @next/next/no-img-element -- immutable stored image
+              <img src={`/api/images/${listing.coverImageId}`} alt="Cover" className="max-h-64 rounded-lg ring-1 ring-slate-200" />
+            ) : (
+              <p className="text-sm text-slate-500">No cover image.</p>
+            )}
+            <p className="text-sm font-medium">{listing.summary || <span className="text-slate-400">No summary</span>}</p>
+            {listing.tags.length ? <p className="text-sm text-slate-600">Tags: {listing.tags.join(", ")}</p> : null}
+            <div className={MARKDOWN_CLASSES} dangerouslySetInnerHTML={{ __html: renderMarkdown(listing.description) }} />
+          </section>
+        </div>
+        <aside className="space-y-3 lg:sticky lg:top-20 lg:self-start">
+          <section className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+            <h2 className="mb-3 text-lg font-semibold">Decision</h2>
+            {version.reviewStatus === "pending_review" ? (
+              <ReviewDecision versionId={version.id} approve={approveAction} reject={rejectAction} isUpdate={Boolean(item.live)} />
+            ) : (
+              <p className="text-sm text-slate-600">
+                Already {version.reviewStatus === "approved" ? "approved" : "rejected"}.{version.reviewReason ? ` Reason: ${version.reviewReason}` : ""}
+              </p>
+            )}
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

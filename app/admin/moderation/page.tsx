@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/session";
+import { KIND_LABELS } from "@/lib/listings/kinds";
+import { reviewQueue } from "@/lib/moderation/review";
+
+export const metadata: Metadata = { title: "Review queue · Admin" };
+
+export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+  const user = await getCurrentUser();
+  // Non-admins learn nothing, not even that this page exists.
+  if (user?.role !== "admin" || user.status !== "active") notFound();
+  const { done } = await searchParams;
+  const queue = await reviewQueue(await getDb(), user);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold">Review queue</h1>
+        <Link href="/admin" className="text-sm text-brand-700 hover:underline">
+          ← Admin
+        </Link>
+      </div>
+      {done === "approved" || done === "rejected" ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {done === "approved" ? "Approved. The creator has been notified." : "Rejected. The creator sees your reason on their listing."}
+        </p>
+      ) : null}
+      {queue.length === 0 ? (
+        <EmptyState title="Nothing to review">New listings and new versions appear here when creators submit them.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
+          <table className="w-full min-w-[40rem] text-left text-sm">
+            <caption className="sr-only">Versions waiting for review, oldest first</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-3">Listing</th>
+                <th scope="col" className="px-4 py-3">Creator</th>
+                <th scope="col" className="px-4 py-3">What</th>
+                <th scope="col" className="px-4 py-3">Submitted</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {queue.map((item) => (
+                <tr key={item.versionId}>
+                  <td className="px-4 py-3">
+                    <Link href={`/admin/moderation/${item.versionId}`} className="font-medium text-brand-700 hover:underline">
+                      {item.title}
+                    </Link>
+                    <p className="text-xs text-slate-500">{KIND_LABELS[item.kind]}</p>
+                  </td>
+                  <td className="px-4 py-3">
+                    {item.creatorName} <span className="text-xs text-slate-500">@{item.creatorHandle}</span>
+                  </td>
+                  <td className="px-4 py-3">
+                    {item.isUpdate ? (
+                      <span className="rounded-full bg-sky-50 px-2 py-0.5 text-xs font-medium text-sky-800 ring-1 ring-sky-200">Update to v{item.number}</span>
+                    ) : (
+                      <span className="rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-800 ring-1 ring-violet-200">New listing</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-3 text-slate-600">
+                    {item.submittedAt?.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// POST /api/uploads/files — an attached file (model weights…) as the raw body; its name in X-File-Name
+// (URI-encoded) and its type in Content-Type. Streamed with a size limit; returns name, size and sha256.
+import { getDb } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/session";
+import { publicError } from "@/lib/errors";
+import { readBodyWithLimit } from "@/lib/files/body";
+import { fileTooLarge, storeFile } from "@/lib/files/files";
+import { fileMaxBytes } from "@/lib/files/limits";
+import { assertCreator } from "@/lib/auth/actor";
+
+function decodeName(value: string | null): string {
+  if (!value) return "file";
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+export async function POST(request: Request) {
+  try {
+    // Who may upload is checked before a byte of the body is read.
+    const actor = assertCreator(await getCurrentUser());
+    const limit = fileMaxBytes();
+    const bytes = await readBodyWithLimit(request, limit, (declared) => fileTooLarge(declared, limit));
+    const file = await storeFile(await getDb(), actor, {
+      filename: decodeName(request.headers.get("x-file-name")),
+      contentType: request.headers.get("content-type"),
+      bytes,
+    });
+    return Response.json(file, { status: 201, headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    const { status, code, message } = publicError(error);
+    if (status >= 500) console.error("[uploads/files] failed", error);
+    return Response.json({ error: message, code }, { status });
+  }
+}

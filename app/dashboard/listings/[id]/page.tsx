@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ListingEditor, type EditorData } from "@/components/studio/listing-editor";
+import { getDb } from "@/db/client";
+import { userOrSignIn } from "@/lib/auth/session";
+import { detailsToForm } from "@/lib/listings/details";
+import { fileMaxBytes } from "@/lib/files/limits";
+import { listingForEditor } from "@/lib/listings/queries";
+import type { CategorySlug } from "@/lib/catalog/categories";
+
+export const metadata: Metadata = { title: "Edit listing" };
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export default async function EditListingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await userOrSignIn(`/dashboard/listings/${id}`);
+  if (!user.creatorHandle) redirect("/become-creator");
+  const editor = await listingForEditor(await getDb(), user, id);
+  // Another creator's listing is simply not found.
+  if (!editor) notFound();
+  const { listing, versions, draft } = editor;
+  const pending = versions.find((v) => v.reviewStatus === "pending_review");
+  const live = versions.find((v) => v.isLive);
+  const data: EditorData = {
+    listing: {
+      id: listing.id,
+      kind: listing.kind,
+      status: listing.status,
+      statusReason: listing.statusReason,
+      slug: listing.slug,
+      publishedAt: iso(listing.publishedAt),
+      coverImageId: listing.coverImageId,
+      creatorHandle: user.creatorHandle,
+      liveVersionNumber: live?.number ?? null,
+    },
+    details: detailsToForm({
+      title: listing.title,
+      summary: listing.summary,
+      description: listing.description,
+      category: listing.category as CategorySlug,
+      tags: listing.tags,
+      priceCents: listing.priceCents,
+    }),
+    content: editor.startingContent,
+    changelog: editor.startingChangelog,
+    draftNumber: draft?.number ?? null,
+    nextNumber: editor.nextNumber,
+    pending: pending ? { number: pending.number, submittedAt: iso(pending.submittedAt) } : null,
+    lastRejection: editor.lastRejection,
+    versions: versions.map((v) => ({
+      id: v.id,
+      number: v.number,
+      reviewStatus: v.reviewStatus,
+      reviewReason: v.reviewReason,
+      changelog: v.changelog,
+      submittedAt: iso(v.submittedAt),
+      reviewedAt: iso(v.reviewedAt),
+      isLive: v.isLive,
+    })),
+    fileMaxBytes: fileMaxBytes(),
+    canEdit: user.status === "active",
+  };
+  // Remount the editor when the server state moves on (submitted, reviewed, unpublished…).
+  const key = `${listing.status}-${pending?.number ?? 0}-${draft?.number ?? 0}-${listing.currentVersionId ?? ""}`;
+  return <ListingEditor key={key} data={data} />;
+}

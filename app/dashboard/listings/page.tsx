@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { ListingActions } from "@/components/studio/listing-actions";
+import { StatusBadge } from "@/components/studio/status-badge";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/db/client";
+import { listingStatus } from "@/db/schema";
+import { userOrSignIn } from "@/lib/auth/session";
+import { KIND_LABELS, LISTING_KINDS } from "@/lib/listings/kinds";
+import { creatorListings, creatorStatusCounts } from "@/lib/listings/queries";
+import { statusLabel } from "@/lib/listings/status";
+import { formatPrice } from "@/lib/orders/pricing";
+
+export const metadata: Metadata = { title: "Your listings" };
+
+const filterSchema = z.object({
+  status: z.enum([...listingStatus.enumValues, "attention"]).optional().catch(undefined),
+  kind: z.enum(LISTING_KINDS).optional().catch(undefined),
+  q: z.string().max(120).optional().catch(undefined),
+  deleted: z.string().optional().catch(undefined),
+});
+
+export default async function StudioListingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await userOrSignIn("/dashboard/listings");
+  if (!user.creatorHandle) redirect("/become-creator");
+  const filter = filterSchema.parse(await searchParams);
+  const db = await getDb();
+  const [rows, counts] = await Promise.all([creatorListings(db, user, filter), creatorStatusCounts(db, user)]);
+  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  const canEdit = user.status === "active";
+  const tabs = [
+    { value: undefined, label: "All", n: total },
+    ...listingStatus.enumValues.filter((s) => counts[s]).map((s) => ({ value: s, label: statusLabel(s), n: counts[s] ?? 0 })),
+  ];
+  const href = (changes: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    const next = { status: filter.status, kind: filter.kind, q: filter.q, ...changes };
+    for (const [k, v] of Object.entries(next)) if (v) params.set(k, v);
+    const qs = params.toString();
+    return qs ? `/dashboard/listings?${qs}` : "/dashboard/listings";
+  };
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Your listings</h1>
+        {canEdit ? <ButtonLink href="/dashboard/listings/new">New listing</ButtonLink> : null}
+      </div>
+      {filter.deleted ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          The draft was deleted.
+        </p>
+      ) : null}
+
+      {total === 0 ? (
+        <EmptyState title="No listings yet" action={canEdit ? <ButtonLink href="/dashboard/listings/new">Create your first listing</ButtonLink> : null}>
+          Sell a prompt, a preset, a template, an online test or a model file. You can save a draft and come back to it.
+        </EmptyState>
+      ) : (
+        <>
+          <nav aria-label="Filter by status" className="flex flex-wrap gap-2">
+            {tabs.map((t) => (
+              <Link
+                key={t.label}
+                href={href({ status: t.value })}
+                aria-current={filter.status === t.value ? "page" : undefined}
+                className={`rounded-full px-3 py-1 text-sm ${filter.status === t.value ? "bg-slate-900 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100"}`}
+              >
+                {t.label} <span className="tabular-nums opacity-70">{t.n}</span>
+              </Link>
+            ))}
+          </nav>
+          <form method="get" className="flex flex-wrap items-end gap-2" role="search" aria-label="Filter listings">
+            {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
+            <div>
+              <label htmlFor="studio-q" className="block text-xs font-medium text-slate-600">
+                Title contains
+              </label>
+              <input id="studio-q" name="q" defaultValue={filter.q} className="w-56 rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+            </div>
+            <div>
+              <label htmlFor="studio-kind" className="block text-xs font-medium text-slate-600">
+                Kind
+              </label>
+              <select id="studio-kind" name="kind" defaultValue={filter.kind ?? ""} className="rounded-lg border border-slate-300 px-3 py-2 text-sm">
+                <option value="">Any kind</option>
+                {LISTING_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {KIND_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+              Filter
+            </button>
+          </form>
+
+          {rows.length === 0 ? (
+            <EmptyState title="Nothing matches these filters" action={<ButtonLink href="/dashboard/listings" variant="secondary">Show all listings</ButtonLink>} />
+          ) : (
+            <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
+              <table className="w-full min-w-[44rem] text-left text-sm">
+                <caption className="sr-only">Your listings, most recently edited first</caption>
+                <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th scope="col" className="px-4 py-3">Listing</th>
+                    <th scope="col" className="px-4 py-3">Status</th>
+                    <th scope="col" className="px-4 py-3">Versions</th>
+                    <th scope="col" className="px-4 py-3 text-right">Price</th>
+                    <th scope="col" className="px-4 py-3 text-right">Sales</th>
+                    <th scope="col" className="px-4 py-3">Actions</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map((row) => (
+                    <tr key={row.id} className="align-top">
+                      <td className="px-4 py-3">
+                        <div className="flex items-start gap-3">
+                          {row.coverImageId ? (
+                            // eslint-disable-next-line @next/next/no-img-element -- immutable stored thumbnail
+                            <img src={`/api/images/${row.coverImageId}?size=thumb`} alt="" width={60} height={40} className="mt-0.5 rounded ring-1 ring-slate-200" />
+                          ) : (
+                            <span aria-hidden className="mt-0.5 h-10 w-[60px] shrink-0 rounded bg-slate-100" />
+                          )}
+                          <div className="min-w-0">
+                            <Link href={`/dashboard/listings/${row.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                              {row.title}
+                            </Link>
+                            <p className="text-xs text-slate-500">
+                              {KIND_LABELS[row.kind]} · edited {row.updatedAt.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })}
+                            </p>
+                          </div>
+                        </div>
+                      </td>
+                      <td className="px-4 py-3">
+                        <StatusBadge status={row.status} />
+                        {row.statusReason && (row.status === "rejected" || row.status === "removed") ? (
+                          <p className="mt-1 max-w-56 text-xs text-red-700">{row.statusReason}</p>
+                        ) : null}
+                      </td>
+                      <td className="px-4 py-3 text-xs text-slate-600">
+                        {row.liveVersion ? <p>Live v{row.liveVersion}</p> : null}
+                        {row.pendingVersion ? <p className="text-amber-700">v{row.pendingVersion} in review</p> : null}
+                        {row.draftVersion && row.liveVersion ? <p>v{row.draftVersion} draft</p> : null}
+                        {row.rejectedVersion && row.liveVersion ? <p className="text-red-700">v{row.rejectedVersion} not approved</p> : null}
+                      </td>
+                      <td className="px-4 py-3 text-right tabular-nums">{formatPrice(row.priceCents, row.currency)}</td>
+                      <td className="px-4 py-3 text-right tabular-nums">{row.salesCount.toLocaleString("en-US")}</td>
+                      <td className="px-4 py-3">
+                        <ListingActions compact canEdit={canEdit} listing={{ id: row.id, title: row.title, status: row.status, neverPublished: row.liveVersion === null }} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// Browser uploads with progress: XMLHttpRequest (fetch can't report upload progress) to a route handler.
+export type UploadResult<T> = { ok: true; data: T } | { ok: false; error: string; status: number };
+
+export function uploadWithProgress<T>(
+  url: string,
+  body: Blob,
+  opts: { headers?: Record<string, string>; onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<UploadResult<T>> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    for (const [name, value] of Object.entries(opts.headers ?? {})) xhr.setRequestHeader(name, value);
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) opts.onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const json = (xhr.response ?? {}) as T & { error?: string };
+      if (xhr.status >= 200 && xhr.status < 300) resolve({ ok: true, data: json });
+      else resolve({ ok: false, status: xhr.status, error: json.error ?? `Upload failed (${xhr.status}). Please try again.` });
+    };
+    xhr.onerror = () => resolve({ ok: false, status: 0, error: "The upload was interrupted. Check your connection and try again." });
+    xhr.onabort = () => resolve({ ok: false, status: 0, error: "Upload cancelled." });
+    opts.signal?.addEventListener("abort", () => xhr.abort());
+    xhr.send(body);
+  });
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${(bytes / (1024 * 1024 * 1024)).toFixed(2)} GB`;
+}
+
+export type UploadedImage = { id: string; width: number; height: number; thumbWidth: number; thumbHeight: number; url: string; thumbUrl: string };
+export type UploadedFile = { id: string; filename: string; contentType: string; byteSize: number; sha256: string };

@@ -1,0 +1,41 @@
+// A listing's versions, newest first: review status, changelog, reviewer's reason, which one is live.
+import { VersionBadge } from "./status-badge";
+
+export type VersionItem = {
+  id: string;
+  number: number;
+  reviewStatus: "draft" | "pending_review" | "approved" | "rejected";
+  reviewReason: string | null;
+  changelog: string;
+  submittedAt: string | null;
+  reviewedAt: string | null;
+  isLive: boolean;
+};
+
+const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }) : null);
+
+export function VersionList({ versions }: { versions: VersionItem[] }) {
+  if (versions.length === 0) return <p className="text-sm text-slate-500">No versions yet.</p>;
+  return (
+    <ol className="divide-y divide-slate-100" aria-label="Versions">
+      {versions.map((v) => (
+        <li key={v.id} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-3" data-testid={`version-${v.number}`}>
+          <span className="w-10 shrink-0 font-semibold">v{v.number}</span>
+          <VersionBadge status={v.reviewStatus} />
+          {v.isLive ? <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-medium text-white">Live</span> : null}
+          <span className="text-xs text-slate-500">
+            {v.reviewedAt ? `reviewed ${date(v.reviewedAt)}` : v.submittedAt ? `submitted ${date(v.submittedAt)}` : "not submitted"}
+          </span>
+          <div className="basis-full pl-[3.25rem] text-sm text-slate-700">
+            {v.changelog ? <p className="whitespace-pre-line">{v.changelog}</p> : null}
+            {v.reviewReason ? (
+              <p className={`mt-1 whitespace-pre-line rounded-lg px-2 py-1 ${v.reviewStatus === "rejected" ? "bg-red-50 text-red-700" : "bg-slate-50 text-slate-600"}`}>
+                Reviewer: {v.reviewReason}
+              </p>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
