@@ -9,7 +9,7 @@ export function LibraryItems({ items }: { items: LibraryItem[] }) {
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="library-items">
       {items.map((item) => (
-        <li key={item.orderId} className="flex gap-4 rounded-xl border border-slate-200 bg-white p-4">
+        <li key={item.orderId} className="flex min-w-0 gap-4 rounded-xl border border-slate-200 bg-white p-4">
           <div className="relative h-16 w-24 flex-none overflow-hidden rounded-lg bg-slate-100">
             {item.coverImageId ? (
               <Image src={`/api/images/${item.coverImageId}?size=thumb`} alt="" fill sizes="96px" className="object-cover" unoptimized />

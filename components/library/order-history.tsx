@@ -21,26 +21,27 @@ export function OrderHistory({ orders }: { orders: OrderHistoryEntry[] }) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {orders.map((o) => (
-            <tr key={o.id} className="grid grid-cols-2 gap-x-4 gap-y-1 px-4 py-3 sm:table-row sm:p-0">
-              <td className="text-slate-600 sm:px-4 sm:py-3">{formatDate(o.paidAt ?? o.createdAt)}</td>
-              <td className="col-span-2 row-start-2 font-medium sm:px-4 sm:py-3">
+            // Below sm each row is a 2-column card: item + status, date + amount, order id + receipt.
+            <tr key={o.id} className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-4 gap-y-1 px-4 py-3 sm:table-row sm:p-0">
+              <td className="col-start-1 row-start-2 text-slate-600 sm:px-4 sm:py-3">{formatDate(o.paidAt ?? o.createdAt)}</td>
+              <td className="col-start-1 row-start-1 font-medium sm:px-4 sm:py-3">
                 <Link href={`/l/${o.slug}`} className="hover:text-brand-700">
                   {o.title}
                 </Link>
               </td>
-              <td className="font-mono text-xs text-slate-500 sm:px-4 sm:py-3" title={o.id}>
+              <td className="col-start-1 row-start-3 font-mono text-xs text-slate-500 sm:px-4 sm:py-3" title={o.id}>
                 <span className="sr-only">Order </span>#{o.id.slice(0, 8)}
               </td>
-              <td className="text-right tabular-nums sm:px-4 sm:py-3">
+              <td className="col-start-2 row-start-2 text-right tabular-nums sm:px-4 sm:py-3">
                 {formatPrice(o.priceCents, o.currency)}
                 {o.refundedCents > 0 ? (
                   <span className="block text-xs text-slate-500">−{formatPrice(o.refundedCents, o.currency)} refunded</span>
                 ) : null}
               </td>
-              <td className="sm:px-4 sm:py-3">
+              <td className="col-start-2 row-start-1 text-right sm:px-4 sm:py-3 sm:text-left">
                 <OrderStatusBadge status={o.status} />
               </td>
-              <td className="text-right sm:px-4 sm:py-3">
+              <td className="col-start-2 row-start-3 text-right sm:px-4 sm:py-3">
                 <Link href={`/library/orders/${o.id}`} className="text-sm font-medium text-brand-700 hover:underline">
                   Receipt<span className="sr-only"> for {o.title}</span>
                 </Link>

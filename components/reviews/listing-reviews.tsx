@@ -63,7 +63,7 @@ function RatingSummary({ summary }: { summary: ReviewSummary }) {
     );
   }
   return (
-    <div className="space-y-2">
+    <div className="max-w-sm space-y-2">
       <p className="text-3xl font-bold" aria-label={`Average rating ${summary.average.toFixed(1)} out of 5`}>
         {summary.average.toFixed(1)}
         <span className="ml-1 text-base font-normal text-slate-500">/ 5</span>

@@ -1,11 +1,14 @@
 "use client";
 // The sortable, pageable list of reviews; pages come from a server action so the listing page itself stays cached.
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { loadReviewsAction } from "@/app/reviews/actions";
 import { Button } from "@/components/ui/button";
 import type { ReviewItem, ReviewPage } from "@/lib/reviews/list";
 import type { ReviewSort } from "@/lib/reviews/schemas";
 import { ReviewCard } from "./review-card";
+
+/** The order each listing's list was last sorted in during this visit, kept across remounts. */
+const chosenSort = new Map<string, ReviewSort>();
 
 const SORT_LABELS: Record<ReviewSort, string> = { newest: "Newest", highest: "Highest rated", lowest: "Lowest rated" };
 
@@ -20,12 +23,22 @@ export function ReviewList({
   initialPage: ReviewPage;
   emptyText?: string;
 }) {
-  const [sort, setSort] = useState<ReviewSort>(initialSort);
+  const [sort, setSort] = useState<ReviewSort>(() => chosenSort.get(listingId) ?? initialSort);
   const [items, setItems] = useState<ReviewItem[]>(initialPage.items);
   const [cursor, setCursor] = useState<string | null>(initialPage.nextCursor);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const selectId = useId();
+
+  // The list remounts when the server re-renders after a review action; reload it in the order the viewer chose.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current) return;
+    restored.current = true;
+    const remembered = chosenSort.get(listingId);
+    if (remembered && remembered !== initialSort) load(remembered, null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount
+  }, []);
 
   function load(nextSort: ReviewSort, after: string | null) {
     setError(null);
@@ -40,7 +53,7 @@ export function ReviewList({
     });
   }
 
-  if (items.length === 0 && !cursor && sort === initialSort) {
+  if (items.length === 0 && !cursor && !pending) {
     return <p className="text-sm text-slate-500">{emptyText}</p>;
   }
   return (
@@ -56,6 +69,7 @@ export function ReviewList({
           onChange={(event) => {
             const next = event.target.value as ReviewSort;
             setSort(next);
+            chosenSort.set(listingId, next);
             load(next, null);
           }}
           className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm"
