@@ -16,7 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
         // Always a download, never rendered: a stored content type can't turn into a page on our origin.
         "Content-Type": "application/octet-stream",
         "Content-Disposition": attachmentDisposition(file.filename),
-        "Content-Length": String(file.byteSize),
+        "Content-Length": String(file.data.byteLength),
         "Content-Security-Policy": "default-src 'none'; sandbox",
       },
     });
