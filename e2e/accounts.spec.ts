@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ACCOUNTS, E2E_PASSWORD } from "./fixtures";
-import { DEMO, DEMO_PASSWORD, signInViaApi, signUp, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, formError, signInViaApi, signUp, uniqueEmail } from "./helpers";
 
 test.describe("accounts", () => {
   test("a visitor signs up, signs out and signs back in", async ({ page }) => {
@@ -26,7 +26,7 @@ test.describe("accounts", () => {
     await page.getByLabel("Email").fill(DEMO.buyer);
     await page.getByLabel("Password").fill("another password");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("alert")).toContainText("already exists");
+    await expect(formError(page)).toContainText("already exists");
     await expect(page.getByLabel("Name")).toHaveValue("Someone Else");
   });
 
@@ -35,12 +35,12 @@ test.describe("accounts", () => {
     await page.getByLabel("Email").fill(DEMO.buyer);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(formError(page)).toHaveText("Email or password is incorrect.");
 
     await page.getByLabel("Email").fill(uniqueEmail("nobody"));
     await page.getByLabel("Password").fill("whatever-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(formError(page)).toHaveText("Email or password is incorrect.");
   });
 
   test("a banned user cannot sign in", async ({ page }) => {
@@ -48,7 +48,7 @@ test.describe("accounts", () => {
     await page.getByLabel("Email").fill(E2E_ACCOUNTS.banned.email);
     await page.getByLabel("Password").fill(E2E_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toContainText("closed");
+    await expect(formError(page)).toContainText("closed");
     const session = await (await page.request.get("/api/auth/session")).json();
     expect(session?.user).toBeFalsy();
   });

@@ -14,6 +14,11 @@ export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter}@e2e.test`;
 }
 
+/** The error a form shows (Next's route announcer is also role=alert, so look inside forms only). */
+export function formError(page: Page) {
+  return page.locator("form").getByRole("alert");
+}
+
 /** Signs the page's browser context in through Auth.js' credentials endpoint, like a form post would. */
 export async function signInViaApi(page: Page, email: string, password: string) {
   const csrf = await page.request.get("/api/auth/csrf");
