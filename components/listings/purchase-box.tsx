@@ -1,18 +1,39 @@
-// Price and the primary action: Buy (wired by the purchases issue), "In your library" for owners, or "Your listing".
+// Price and the primary action: Buy / Get, "In your library" for owners, or "Your listing" for its creator.
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { buyAction } from "@/app/checkout/actions";
+import { BuyForm } from "@/components/orders/buy-form";
 import { formatPrice } from "@/lib/orders/pricing";
 
 export type ViewerRelation = "anonymous" | "buyer" | "owner" | "creator";
 
-export function PurchaseBox({ slug, priceCents, currency, relation }: { slug: string; priceCents: number; currency: string; relation: ViewerRelation }) {
+export function PurchaseBox({
+  listingId,
+  slug,
+  priceCents,
+  currency,
+  relation,
+  notice,
+}: {
+  listingId: string;
+  slug: string;
+  priceCents: number;
+  currency: string;
+  relation: ViewerRelation;
+  notice?: string;
+}) {
   return (
     <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="purchase-box">
+      {notice ? (
+        <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          {notice}
+        </p>
+      ) : null}
       <p className="text-2xl font-bold" data-testid="listing-price">
         {formatPrice(priceCents, currency)}
       </p>
       {relation === "owner" ? (
-        <Link href="/library" className={buttonClass("secondary", "w-full")} data-testid="in-library">
+        <Link href={`/library/${listingId}`} className={buttonClass("secondary", "w-full")} data-testid="in-library">
           In your library
         </Link>
       ) : relation === "creator" ? (
@@ -24,12 +45,7 @@ export function PurchaseBox({ slug, priceCents, currency, relation }: { slug: st
           {priceCents === 0 ? "Get it free" : "Buy"}
         </Link>
       ) : (
-        // Placeholder: the purchases issue turns this into the checkout form for this listing.
-        <form action={`/l/${slug}`} method="get" data-buy-listing={slug}>
-          <button type="submit" className={buttonClass("primary", "w-full")} data-testid="buy-button">
-            {priceCents === 0 ? "Get it free" : "Buy"}
-          </button>
-        </form>
+        <BuyForm action={buyAction} listingId={listingId} slug={slug} free={priceCents === 0} />
       )}
       <p className="text-xs text-slate-500">One purchase includes every future version.</p>
     </div>

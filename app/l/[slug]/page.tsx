@@ -8,7 +8,7 @@ import { CreatorCard } from "@/components/listings/creator-card";
 import { ListingPreview } from "@/components/listings/listing-preview";
 import { PurchaseBox, type ViewerRelation } from "@/components/listings/purchase-box";
 import { ReportButton } from "@/components/listings/report-button";
-import { ReviewList } from "@/components/listings/review-list";
+import { ListingReviews } from "@/components/reviews/listing-reviews";
 import { VersionHistory } from "@/components/listings/version-history";
 import { Stars } from "@/components/ui/stars";
 import { getDb } from "@/db/client";
@@ -38,11 +38,17 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function ListingPage({ params }: { params: Params }) {
+const CHECKOUT_NOTICES: Record<string, string> = {
+  cancelled: "Checkout cancelled — you haven't been charged.",
+  failed: "The payment didn't go through and no money was taken. You can try again.",
+};
+
+export default async function ListingPage({ params, searchParams }: { params: Params; searchParams: Promise<{ checkout?: string; reviews?: string }> }) {
   const { slug } = await params;
+  const query = await searchParams;
   const [page, user] = await Promise.all([cachedListingPage(slug), getCurrentUser()]);
   if (!page) notFound();
-  const { listing, versions, reviews, related, more, creator } = page;
+  const { listing, versions, related, more, creator } = page;
   const relation: ViewerRelation = user ? ((await viewerRelation(await getDb(), user.id, listing)) ?? "buyer") : "anonymous";
   const jsonLd = productJsonLd(listing, env().appUrl);
 
@@ -110,7 +116,7 @@ export default async function ListingPage({ params }: { params: Params }) {
             <h2 id="reviews-heading" className="text-xl font-semibold">
               Reviews
             </h2>
-            <ReviewList summary={reviews} />
+            <ListingReviews listingId={listing.id} actor={user} returnTo={`/l/${listing.slug}`} sort={query.reviews} />
           </section>
           <section aria-labelledby="versions-heading" className="space-y-3">
             <h2 id="versions-heading" className="text-xl font-semibold">
@@ -120,7 +126,14 @@ export default async function ListingPage({ params }: { params: Params }) {
           </section>
         </div>
         <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start">
-          <PurchaseBox slug={listing.slug} priceCents={listing.priceCents} currency={listing.currency} relation={relation} />
+          <PurchaseBox
+            listingId={listing.id}
+            slug={listing.slug}
+            priceCents={listing.priceCents}
+            currency={listing.currency}
+            relation={relation}
+            notice={query.checkout ? CHECKOUT_NOTICES[query.checkout] : undefined}
+          />
           <CreatorCard handle={listing.creatorHandle} name={listing.creatorName} bio={listing.creatorBio} totals={creator} />
           <ReportButton slug={listing.slug} signedIn={Boolean(user)} />
         </aside>
