@@ -1,16 +1,18 @@
 // Benchmark: seed 100,000 listings into a fresh Postgres database and print one JSON line with the time.
-// Usage: tsx scripts/bench/seed.ts [--listings N]   (DATABASE_URL names the server; a throwaway database is created on it)
+// Usage: tsx scripts/bench/seed.ts [--listings N] [--concurrency N]
+// DATABASE_URL names the server; a throwaway database is created on it and dropped afterwards.
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
+import { describeSeedError } from "@/scripts/seed/errors";
 import { seedDatabase } from "@/scripts/seed/seed";
 
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
-function listingsArg(argv: readonly string[]): number {
-  const at = argv.indexOf("--listings");
-  const value = at === -1 ? 100_000 : Number(argv[at + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error("--listings must be a positive integer");
+function positiveIntArg(argv: readonly string[], name: string, fallback: number): number {
+  const at = argv.indexOf(name);
+  const value = at === -1 ? fallback : Number(argv[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
   return value;
 }
 
@@ -21,18 +23,21 @@ function databaseUrl(serverUrl: string, name: string): string {
 }
 
 async function main() {
-  const listings = listingsArg(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const listings = positiveIntArg(argv, "--listings", 100_000);
+  // Parallel batch writers: Postgres does most of the work (full-text vectors, indexes, triggers).
+  const concurrency = positiveIntArg(argv, "--concurrency", 3);
   const serverUrl = process.env.DATABASE_URL || DEFAULT_URL;
   const name = `agora_bench_seed_${randomBytes(5).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   try {
-    const handle = await openDatabase({ url: databaseUrl(serverUrl, name), poolMax: 3 });
+    const handle = await openDatabase({ url: databaseUrl(serverUrl, name), poolMax: concurrency + 1 });
     try {
       await handle.migrate();
       // Progress goes to stderr: stdout carries only the JSON result line.
-      const summary = await seedDatabase(handle.db, { listings, concurrency: 2, log: (line) => process.stderr.write(`${line}\n`) });
-      console.log(JSON.stringify({ bench: "seed", driver: "postgres", listings, seconds: summary.seconds, rows: summary.rows }));
+      const summary = await seedDatabase(handle.db, { listings, concurrency, log: (line) => process.stderr.write(`${line}\n`) });
+      console.log(JSON.stringify({ bench: "seed", driver: "postgres", listings, concurrency, seconds: summary.seconds, rows: summary.rows }));
     } finally {
       await handle.close();
     }
@@ -43,6 +48,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`seed benchmark failed: ${describeSeedError(error)}`);
   process.exit(1);
 });

@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "@/db/client";
+import { describeSeedError } from "./errors";
 import { isEmpty, seedDatabase } from "./seed";
 
 const USAGE = "Usage: npm run db:seed -- --listings N [--reset]";
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
       listings: args.listings,
       reset: args.reset,
       // Parallel batches only pay off (and only work) with a Postgres connection pool.
-      concurrency: handle.driver === "postgres" && args.listings >= 10_000 ? 2 : 1,
+      concurrency: handle.driver === "postgres" && args.listings >= 10_000 ? 3 : 1,
       log: (line) => console.log(line),
     });
     console.log("Rows:", Object.entries(summary.rows).map(([table, count]) => `${table} ${count}`).join(", "));
@@ -63,7 +64,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`Invalid arguments: ${error.message}`);
-    else console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+    else console.error(`Seeding failed: ${describeSeedError(error)}`);
     process.exit(1);
   },
 );

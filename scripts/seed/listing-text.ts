@@ -58,7 +58,7 @@ const FIT_NOTES: Record<Kind, readonly string[]> = {
 /** The markdown description: intro, what's inside, how to use it and, for some listings, a note or two. */
 export function describeListing(draft: ListingDraft, kind: Kind, rng: Random): string {
   const lines = [
-    `${draft.summary} ${rng.pick(OPENERS)}`,
+    rng.pick(OPENERS),
     "",
     "## What's inside",
     ...draft.highlights.map((item) => `- ${item}`),

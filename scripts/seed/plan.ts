@@ -130,7 +130,8 @@ function lastActivity(rng: Random, versions: readonly VersionPlan[], sellingUnti
 
 function salesTarget(rng: Random, everPublished: boolean, demo: boolean): number {
   if (!everPublished) return 0;
-  const target = rng.chance(0.015) ? rng.int(15, 80) : Math.floor(-Math.log(1 - rng.next()) * 1.2);
+  // Most listings sell a handful of copies; about one in a hundred is a bestseller.
+  const target = rng.chance(0.01) ? rng.int(12, 60) : Math.floor(-Math.log(1 - rng.next()));
   return demo ? Math.max(target, rng.int(3, 12)) : target;
 }
 

@@ -10,6 +10,7 @@ import { buildCatalogEntry, type ListingRow, type VersionRow } from "./catalog";
 import { sellListing, type DemoPurchases, type LedgerRow, type OrderRow, type ReviewRow, type SalesCounters } from "./commerce";
 import { generateCoverPool } from "./covers";
 import { chooseDemoPurchases, demoCreatorDailyStats } from "./demo-shelf";
+import { isDeadlock } from "./errors";
 import { seededUuid } from "./ids";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, planPeople, type People } from "./people";
 import { ANCHOR, DAY, planListings, type ListingPlan } from "./plan";
@@ -40,6 +41,7 @@ export type SeedSummary = {
 const LISTINGS_PER_BATCH = 1000;
 const ROWS_PER_INSERT = 5000;
 const MAX_COVERS = 24;
+const MAX_ATTEMPTS = 5;
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const rows = await db.select({ id: users.id }).from(users).limit(1);
@@ -150,7 +152,16 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
       // Writing overlaps with generating the next batch. Drizzle queries run when awaited, so wrap each exactly once.
       const write: Promise<void> = (async () => {
         await coversWritten;
-        await executor.execute(statement);
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await executor.execute(statement);
+            return;
+          } catch (error) {
+            // Parallel batches can deadlock in triggers that upsert shared rows; the batch statement is atomic, so rerun it.
+            if (concurrency === 1 || !isDeadlock(error) || attempt >= MAX_ATTEMPTS) throw error;
+            log(`  batch at listing ${start} deadlocked with another batch; retrying (attempt ${attempt + 1})`);
+          }
+        }
       })().finally(() => inFlight.delete(write));
       write.catch(() => {});
       inFlight.add(write);
