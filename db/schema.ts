@@ -541,7 +541,7 @@ export const listingSearch = pgTable(
     publishedAt: timestamp({ withTimezone: true }),
     // Popularity × Bayesian rating (agora_listing_boost): the order within a relevance tier.
     boost: doublePrecision().notNull(),
-    // Title (A), tags (B) and summary (C): small, stored inline, decides the relevance tier.
+    // Title (A) and tags (B): small, stored inline, decides the relevance tier.
     head: tsvector().notNull(),
     // The listing's whole weighted document (listings.search), matched through its GIN index only.
     body: tsvector().notNull(),

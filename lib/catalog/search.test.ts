@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 describe("ranking", () => {
-  it("ranks a title match above a summary match above a description match", async () => {
+  it("ranks title and tag matches above summary and description matches, then by sales and rating", async () => {
     expect(await titles({ q: "cinematic portrait" })).toEqual(["Cinematic portrait lighting prompt", "Street photo pack", "Quarterly report template"]);
   });
 

@@ -9,27 +9,50 @@ import type { CatalogQuery, Sort } from "./params";
 import { buildTsQuery, resolveTokens, tokenize } from "./terms";
 
 /** What the text of a query became: tsquery sources (any field, and title/tags only) and the spelling fixes used. */
-export type TextMatch = { source: string; titleSource: string; corrections: { token: string; suggestions: string[] }[]; didYouMean: string | null };
+export type TextMatch = {
+  source: string;
+  corrections: { token: string; suggestions: string[] }[];
+  didYouMean: string | null;
+  /** Estimated listings matching (from the vocabulary's counts, assuming independent words). */
+  estimatedMatches: number;
+  /** Published listings in all. */
+  catalogSize: number;
+};
 
 export async function resolveTextQuery(db: Db, q: string | undefined): Promise<TextMatch | null> {
   const tokens = q ? tokenize(q) : [];
   if (tokens.length === 0) return null;
-  const resolved = await resolveTokens(db, tokens);
+  const [resolved, [size]] = await Promise.all([
+    resolveTokens(db, tokens),
+    queryRows<{ n: number }>(db, sql`select coalesce(sum(n), 0)::int as n from listing_facet_counts`),
+  ]);
   const corrections = resolved.filter((r) => r.corrections.length > 0).map((r) => ({ token: r.token, suggestions: r.corrections }));
   const didYouMean = corrections.length ? resolved.map((r) => r.corrections[0] ?? r.token).join(" ") : null;
-  return { source: buildTsQuery(resolved), titleSource: buildTsQuery(resolved, "AB"), corrections, didYouMean };
+  const catalogSize = Math.max(1, Number(size?.n ?? 0));
+  const density = resolved.reduce((d, r) => d * Math.min(1, r.matches / catalogSize), 1);
+  return { source: buildTsQuery(resolved), corrections, didYouMean, estimatedMatches: Math.round(density * catalogSize), catalogSize };
 }
 
 /**
- * Relevance tiers, best first: every word in the title or tags (3), in the title, tags or summary (2), anywhere
- * including the description (1). Inside a tier, listings people buy and rate well come first (boost).
+ * Relevance tiers, best first: every word in the title or tags (2), or only with the summary and description
+ * too (1). Inside a tier, listings people buy and rate well come first (boost). `head` (title and tags) is
+ * inline, so testing it row by row is cheap; `body` is only ever read through its GIN index or for a few rows.
  */
 function tierCondition(tier: number, text: TextMatch): SQL {
-  const any = tsQuery(text.source);
-  const titled = tsQuery(text.titleSource);
-  if (tier === 3) return sql`s.head @@ ${titled}`;
-  if (tier === 2) return sql`s.head @@ ${any} and not (s.head @@ ${titled})`;
-  return sql`s.body @@ ${any} and not (s.head @@ ${any})`;
+  const q = tsQuery(text.source);
+  return tier === 2 ? sql`s.head @@ ${q}` : sql`s.body @@ ${q} and not (s.head @@ ${q})`;
+}
+
+/**
+ * How a page finds its rows. "walk": follow the sort index and test each row (cheap when matches are dense:
+ * about limit / density rows). "bitmap": collect every match through GIN, then sort (cheap when they are few).
+ * The planner cannot price reading out-of-line values, so the choice is made here from the vocabulary counts.
+ */
+export type Strategy = "walk" | "bitmap";
+function strategyFor(text: TextMatch | null, limit: number): Strategy {
+  if (!text) return "walk";
+  const expected = text.estimatedMatches;
+  return expected * expected > limit * text.catalogSize * 4 ? "walk" : "bitmap";
 }
 
 type SortPlan = { column: string; cast: string; descending: boolean; keyText: string };
@@ -60,10 +83,11 @@ function afterCursor(plan: SortPlan, key: string | null, id: string): SQL {
 }
 
 /** One page of one ordering; `keyPrefix` tags relevance keys with their tier. Exported for the benchmark's EXPLAIN. */
-export function pageSql(plan: SortPlan, where: SQL[], limit: number, keyPrefix = ""): SQL {
+export function pageSql(plan: SortPlan, where: SQL[], limit: number, keyPrefix = "", strategy: Strategy = "walk"): SQL {
+  // OFFSET 0 fences the filter from the ORDER BY, so "bitmap" cannot be turned into an index walk.
+  const source = strategy === "bitmap" ? sql`(select * from listing_search s where ${allOf(where)} offset 0) s` : sql`listing_search s where ${allOf(where)}`;
   return sql`with p as (
-      select s.listing_id as id, ${sql.raw(plan.column)} as k from listing_search s
-      where ${allOf(where)}
+      select s.listing_id as id, ${sql.raw(plan.column)} as k from ${source}
       order by ${sql.raw(orderBy(plan, plan.column, "s.listing_id"))}
       limit ${limit}
     )
@@ -86,23 +110,37 @@ function cursorFor(query: CatalogQuery): CursorKey | null {
 }
 
 /** The SQL statements one page runs, in order (relevance may continue into lower tiers). */
-export function searchPageStatements(query: CatalogQuery, text: TextMatch | null): { tier: number | null; statement: SQL }[] {
+export type PageStatement = { tier: number | null; strategy: Strategy; statement: SQL };
+
+export function searchPageStatements(query: CatalogQuery, text: TextMatch | null): PageStatement[] {
   const cursor = cursorFor(query);
   const base = filterWhere(query);
+  const strategy = strategyFor(text, query.limit + 1);
   if (query.sort === "relevance" && text) {
     const [tierText, boost] = cursor?.key?.split("|") ?? [];
-    const startTier = cursor ? Number(tierText) : 3;
-    const out: { tier: number; statement: SQL }[] = [];
+    const startTier = cursor ? Math.min(2, Number(tierText)) : 2;
+    const out: PageStatement[] = [];
     for (let tier = startTier; tier >= 1; tier--) {
       const after = cursor && tier === startTier ? afterCursor(BOOST_PLAN, boost, cursor.id) : null;
-      out.push({ tier, statement: pageSql(BOOST_PLAN, [tierCondition(tier, text), ...base, ...(after ? [after] : [])], query.limit + 1, `${tier}|`) });
+      out.push({ tier, strategy, statement: pageSql(BOOST_PLAN, [tierCondition(tier, text), ...base, ...(after ? [after] : [])], query.limit + 1, `${tier}|`, strategy) });
     }
     return out;
   }
   const plan = SORT_PLANS[query.sort === "relevance" ? "popular" : query.sort];
   const where = [...(text ? [sql`s.body @@ ${tsQuery(text.source)}`] : []), ...base];
   if (cursor) where.push(afterCursor(plan, cursor.key, cursor.id));
-  return [{ tier: null, statement: pageSql(plan, where, query.limit + 1) }];
+  return [{ tier: null, strategy, statement: pageSql(plan, where, query.limit + 1, "", strategy) }];
+}
+
+/** Runs one page statement; a walk turns bitmap scans off for itself (inside withCatalogPlans' transaction). */
+export async function runPageStatement<T>(db: Db, { strategy, statement }: PageStatement, text: TextMatch | null): Promise<T[]> {
+  if (strategy !== "walk" || !text) return queryRows<T>(db, statement);
+  await db.execute(sql`select set_config('enable_bitmapscan', 'off', true)`);
+  try {
+    return await queryRows<T>(db, statement);
+  } finally {
+    await db.execute(sql`select set_config('enable_bitmapscan', 'on', true)`);
+  }
 }
 
 export type SearchPage = { items: ListingCard[]; nextCursor: string | null };
@@ -112,8 +150,8 @@ type CardRow = ListingCard & { sortKey: string | null };
 export async function searchListings(db: Db, query: CatalogQuery, text?: TextMatch | null): Promise<SearchPage> {
   const match = text === undefined ? await resolveTextQuery(db, query.q) : text;
   const rows: CardRow[] = [];
-  for (const { statement } of searchPageStatements(query, match)) {
-    rows.push(...(await queryRows<CardRow>(db, statement)).slice(0, query.limit + 1 - rows.length));
+  for (const statement of searchPageStatements(query, match)) {
+    rows.push(...(await runPageStatement<CardRow>(db, statement, match)).slice(0, query.limit + 1 - rows.length));
     if (rows.length > query.limit) break;
   }
   const page = rows.slice(0, query.limit);

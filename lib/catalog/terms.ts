@@ -57,7 +57,8 @@ export async function updateSearchTermsForListing(db: Db, listingId: string, cha
   });
 }
 
-export type ResolvedToken = { token: string; known: boolean; corrections: string[] };
+/** `matches`: listings whose title, tags or summary hold a word this token matches (prefix or correction). */
+export type ResolvedToken = { token: string; known: boolean; corrections: string[]; matches: number };
 
 export const MAX_QUERY_TOKENS = 8;
 
@@ -80,21 +81,20 @@ export const CORRECTION_SIMILARITY = 0.4;
  */
 export async function resolveTokens(db: Db, tokens: string[]): Promise<ResolvedToken[]> {
   if (tokens.length === 0) return [];
-  const rows = await queryRows<{ token: string; known: boolean; corrections: string[] | null }>(
+  const rows = await queryRows<{ token: string; prefixed: number; corrections: string[] | null; corrected: number }>(
     db,
-    sql`select t.token,
-               k.known,
-               case when k.known or length(t.token) < 3 then '{}'::text[] else array(
+    sql`select t.token, k.prefixed, c.corrections, coalesce((select sum(s.listing_count) from search_terms s where s.term = any(c.corrections)), 0)::int as corrected
+        from unnest(${toTextArray(tokens)}::text[]) with ordinality as t(token, n)
+        cross join lateral (select coalesce(sum(s.listing_count), 0)::int as prefixed from search_terms s where s.term like t.token || '%') k
+        cross join lateral (select case when k.prefixed > 0 or length(t.token) < 3 then '{}'::text[] else array(
                  select s.term from search_terms s
                  where s.term % t.token and similarity(s.term, t.token) >= ${CORRECTION_SIMILARITY}
                  order by similarity(s.term, t.token) desc, s.listing_count desc, s.term
                  limit 3
-               ) end as corrections
-        from unnest(${toTextArray(tokens)}::text[]) with ordinality as t(token, n)
-        cross join lateral (select exists (select 1 from search_terms s where s.term like t.token || '%') as known) k
+               ) end as corrections) c
         order by t.n`,
   );
-  return rows.map((r) => ({ token: r.token, known: Boolean(r.known), corrections: r.corrections ?? [] }));
+  return rows.map((r) => ({ token: r.token, known: Number(r.prefixed) > 0, corrections: r.corrections ?? [], matches: Number(r.prefixed) + Number(r.corrected) }));
 }
 
 /** A Postgres text[] literal for tokens that contain only letters and digits. */

@@ -8,7 +8,7 @@ import { catalogSearch, withCatalogPlans } from "@/lib/catalog/catalog";
 import { encodeCursor } from "@/lib/catalog/cursor";
 import { facetSql } from "@/lib/catalog/facets";
 import { parseCatalogQuery, type CatalogQuery } from "@/lib/catalog/params";
-import { resolveTextQuery, searchPageStatements } from "@/lib/catalog/search";
+import { resolveTextQuery, runPageStatement, searchPageStatements } from "@/lib/catalog/search";
 import { refreshSearchTerms } from "@/lib/catalog/terms";
 import { seedDatabase } from "@/scripts/seed/seed";
 import { createScratchDatabase, DEFAULT_ADMIN_URL, loadLoop, percentile } from "../support/database";
@@ -68,12 +68,14 @@ function planSummary(node: PlanNode, out: string[] = []): string[] {
 async function explain(db: Db, query: CatalogQuery) {
   return withCatalogPlans(db, async (tx) => {
     const text = await resolveTextQuery(tx, query.q);
-    const statements = { items: searchPageStatements(query, text)[0].statement, facets: facetSql(query, text) };
+    const page = searchPageStatements(query, text)[0];
     const plans: Record<string, string[]> = {};
-    for (const [part, statement] of Object.entries(statements)) {
+    const explainOne = async (statement: SQL) => {
       const [row] = await queryRows<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(tx, sql`explain (format json) ${statement}`);
-      plans[part] = planSummary(row["QUERY PLAN"][0].Plan);
-    }
+      return planSummary(row["QUERY PLAN"][0].Plan);
+    };
+    plans[`items (${page.strategy})`] = (await runPageStatement<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(tx, { ...page, statement: sql`explain (format json) ${page.statement}` }, text)).flatMap((r) => planSummary(r["QUERY PLAN"][0].Plan));
+    plans.facets = await explainOne(facetSql(query, text));
     return plans;
   });
 }
