@@ -1,0 +1,84 @@
+// Catalog journeys: header search with filters and sort, pagination, a listing page, and keyboard autocomplete.
+import { expect, test, type Page } from "@playwright/test";
+
+/** A word from a real listing title, so the journey works on whatever the seed produced. */
+async function titleWord(page: Page): Promise<{ word: string; title: string }> {
+  const res = await page.request.get("/api/v1/listings?sort=popular&limit=1");
+  expect(res.status()).toBe(200);
+  const { items } = (await res.json()) as { items: { title: string }[] };
+  const title = items[0].title;
+  const word = title.split(/[^A-Za-z]+/).find((w) => w.length >= 5) ?? title.split(" ")[0];
+  return { word: word.toLowerCase(), title };
+}
+
+test("search from the header, filter, sort, paginate and open a listing @mobile", async ({ page }) => {
+  await page.goto("/");
+  const box = page.locator("#site-search");
+  await box.fill("prompt");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/browse\?q=prompt/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("prompt");
+  await expect(page.getByTestId("listing-card").first()).toBeVisible();
+
+  // A facet link keeps the query and adds the filter; the URL carries the whole state.
+  const facets = page.getByTestId("facets").filter({ visible: true }).first();
+  if (!(await facets.isVisible())) await page.getByText("Filters").click();
+  await page.getByTestId("facets").filter({ visible: true }).first().getByRole("link", { name: /^Prompt/ }).click();
+  await expect(page).toHaveURL(/kind=prompt/);
+  await expect(page).toHaveURL(/q=prompt/);
+
+  await page.getByLabel("Sort by").selectOption("price_asc");
+  await expect(page).toHaveURL(/sort=price_asc/);
+  const prices = await page.getByTestId("listing-card").evaluateAll((cards) => cards.map((c) => c.textContent ?? ""));
+  expect(prices.length).toBeGreaterThan(0);
+
+  // Pagination: a next page (when there is one) shows other listings, and Back returns to the first page.
+  const next = page.getByRole("link", { name: "Next page" });
+  if (await next.isVisible()) {
+    const firstPage = await page.getByTestId("listing-card").first().innerText();
+    await next.click();
+    await expect(page).toHaveURL(/cursor=/);
+    await expect(page.getByTestId("listing-card").first()).not.toHaveText(firstPage);
+    await page.goBack();
+    await expect(page).not.toHaveURL(/cursor=/);
+  }
+
+  await page.getByTestId("listing-card").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/l\/[a-z0-9-]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Preview" })).toBeVisible();
+  await expect(page.getByTestId("listing-price")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Version history" })).toBeVisible();
+});
+
+test("pick an autocomplete suggestion with the keyboard", async ({ page }) => {
+  const { word } = await titleWord(page);
+  await page.goto("/");
+  const box = page.getByRole("combobox", { name: /Search/ });
+  await box.pressSequentially(word.slice(0, Math.max(3, word.length - 2)), { delay: 40 });
+  const listbox = page.getByRole("listbox", { name: "Search suggestions" });
+  await expect(listbox).toBeVisible();
+  await expect(listbox.getByRole("option").first()).toBeVisible();
+  await box.press("ArrowDown");
+  await expect(box).toHaveAttribute("aria-activedescendant", /.+/);
+  const chosen = await listbox.getByRole("option", { selected: true }).innerText();
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/(browse\?q=|l\/)/);
+  expect(chosen.length).toBeGreaterThan(0);
+
+  // Escape closes the list without leaving the page.
+  await page.goto("/");
+  await box.pressSequentially(word.slice(0, 4), { delay: 40 });
+  await expect(listbox).toBeVisible();
+  await box.press("Escape");
+  await expect(listbox).toBeHidden();
+});
+
+test("the public API answers with CORS and rejects a bad parameter by name", async ({ request }) => {
+  const ok = await request.get("/api/v1/listings?limit=2");
+  expect(ok.status()).toBe(200);
+  expect(ok.headers()["access-control-allow-origin"]).toBe("*");
+  const bad = await request.get("/api/v1/listings?sort=cheapest");
+  expect(bad.status()).toBe(400);
+  expect(((await bad.json()) as { parameter: string }).parameter).toBe("sort");
+});
