@@ -20,8 +20,8 @@ export function SalesChart({ days }: { days: ChartDay[] }) {
   const [active, setActive] = useState<number | null>(null);
   const values = days.map((d) => (series === "earnings" ? d.earningsCents : d.sales));
   const max = niceMax(Math.max(...values, 0));
-  const width = 720;
-  const height = 220;
+  const width = 960;
+  const height = 260;
   const pad = { left: 56, right: 8, top: 12, bottom: 28 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;

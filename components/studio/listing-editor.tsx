@@ -277,7 +277,13 @@ export function ListingEditor({ data }: { data: EditorData }) {
 
       <Section
         title="Details"
-        description={live ? "Shown on the listing page and in search. Changes go live as soon as you save them." : "Shown on the listing page and in search. Drafts save automatically."}
+        description={
+          locked
+            ? "Shown on the listing page and in search. Locked for now."
+            : live
+              ? "Shown on the listing page and in search. Changes go live as soon as you save them."
+              : "Shown on the listing page and in search. Drafts save automatically."
+        }
       >
         <TextInput label="Title" required value={details.title} max={TITLE_MAX} disabled={locked} onChange={(v) => editDetails("title", v)} error={errorFor("title")} />
         <TextInput
@@ -386,7 +392,11 @@ export function ListingEditor({ data }: { data: EditorData }) {
               {submitting ? "Submitting…" : data.listing.liveVersionNumber ? `Submit version ${versionNumber} for review` : "Submit for review"}
             </Button>
             <p className="text-sm text-slate-500">
-              {hasChangesToSubmit ? "A moderator reviews it, usually within a day. You'll get a notification." : "Edit the content to start a new version."}
+              {hasChangesToSubmit
+                ? "A moderator reviews it, usually within a day. You'll get a notification."
+                : status === "rejected"
+                  ? `Make the requested changes to start version ${versionNumber}.`
+                  : "Edit the content to start a new version."}
             </p>
           </div>
         </Section>

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { removeListing } from "@/lib/moderation/listings";
 import { approveVersion, rejectVersion, reviewItem, reviewQueue } from "@/lib/moderation/review";
 import { buildPreview } from "./preview";
-import { listingForEditor } from "./queries";
+import { creatorListings, listingForEditor } from "./queries";
 import { canMove, STATUS_MOVES } from "./status";
 import { createListing, deleteDraftListing, duplicateListing, republishListing, saveListingDetails, unpublishListing } from "./studio";
 import { DETAILS, makeAdmin, makeCreator, makeOwner, promptDraft, validDraft } from "./testing/studio-fixtures";
@@ -244,6 +244,9 @@ describe("publishing and versions", () => {
       { op: "add", text: "targetModel: Claude Sonnet" },
     ]);
 
+    const [studioRow] = (await creatorListings(db, creator)).filter((l) => l.id === id);
+    expect([studioRow.liveVersion, studioRow.pendingVersion, studioRow.draftVersion]).toEqual([1, 2, null]);
+
     const outcome = await approveVersion(db, admin, { versionId: saved.versionId });
     expect(outcome.ownersNotified).toBe(2);
     row = await listingRow(id);
@@ -284,6 +287,14 @@ describe("publishing and versions", () => {
     await saveListingDetails(db, creator, id, { ...DETAILS, summary: "A much clearer summary." });
     const row = await listingRow(id);
     expect([row.status, row.statusReason]).toEqual(["draft", null]);
+    // Revising starts version 2 from the rejected content, so a details-only fix can be resubmitted.
+    const editor = await listingForEditor(db, creator, id);
+    expect(editor?.draft).toMatchObject({ number: 2, content: { targetModel: "GPT-4o" } });
+    expect(editor?.lastRejection).toEqual({ number: 1, reason: "Please add a clearer summary." });
+    await expect(submitForReview(db, creator, id)).rejects.toMatchObject({ code: "version.changelog_required" });
+    await saveContentDraft(db, creator, id, { draft: editor!.draft!.content, changelog: "Clearer summary." });
+    await submitForReview(db, creator, id);
+    expect((await listingRow(id)).status).toBe("pending_review");
   });
 
   it("republishing needs no review and keeps the approved version; unpublishing keeps it too", async () => {

@@ -33,8 +33,10 @@ export type StudioRow = {
 /** The creator's listings, most recently edited first, with where each stands on versions. */
 export async function creatorListings(db: Db, actor: Actor | null, filter: StudioFilter = {}): Promise<StudioRow[]> {
   const user = assertSignedIn(actor);
+  // Qualified by hand: inside these subqueries an unqualified "id" would mean listing_versions.id.
+  const outerId = sql.raw(`"listings"."id"`);
   const versionOf = (status: ListingVersion["reviewStatus"]) =>
-    sql<number | null>`(select max(v.number) from listing_versions v where v.listing_id = ${listings.id} and v.review_status = ${status})`;
+    sql<number | null>`(select max(v.number) from listing_versions v where v.listing_id = ${outerId} and v.review_status = ${status})`;
   const conditions = [eq(listings.creatorId, user.id)];
   if (filter.status === "attention") conditions.push(inArray(listings.status, ["rejected", "draft"]));
   else if (filter.status) conditions.push(eq(listings.status, filter.status));
@@ -55,11 +57,11 @@ export async function creatorListings(db: Db, actor: Actor | null, filter: Studi
       ratingAvg: sql<number>`${listings.ratingAvg}::float8`.mapWith(Number),
       ratingCount: listings.ratingCount,
       updatedAt: listings.updatedAt,
-      liveVersion: sql<number | null>`(select v.number from listing_versions v where v.id = ${listings.currentVersionId})`,
+      liveVersion: sql<number | null>`(select v.number from listing_versions v where v.id = "listings"."current_version_id")`,
       draftVersion: versionOf("draft"),
       pendingVersion: versionOf("pending_review"),
-      rejectedVersion: sql<number | null>`(select max(v.number) from listing_versions v where v.listing_id = ${listings.id} and v.review_status = 'rejected'
-        and v.number > coalesce((select max(a.number) from listing_versions a where a.listing_id = ${listings.id} and a.review_status <> 'rejected'), 0))`,
+      rejectedVersion: sql<number | null>`(select max(v.number) from listing_versions v where v.listing_id = ${outerId} and v.review_status = 'rejected'
+        and v.number > coalesce((select max(a.number) from listing_versions a where a.listing_id = ${outerId} and a.review_status <> 'rejected'), 0))`,
     })
     .from(listings)
     .where(and(...conditions))

@@ -12,8 +12,19 @@ function newQuestion(): DraftQuestion {
   return { id, question: "", choices: ["", ""], correctIndex: -1, explanation: "" };
 }
 
+const incomplete = (q: DraftQuestion) => !q.question.trim() || q.correctIndex < 0 || q.choices.some((c) => !c.trim());
+
 export function TestBuilder({ draft, onChange, disabled, issues }: EditorProps<TestDraft>) {
   const [previewing, setPreviewing] = useState(false);
+  // Long tests start folded (one line per question); short ones and unfinished questions start open.
+  const [open, setOpen] = useState<Set<string>>(() => new Set(draft.questions.filter((q) => draft.questions.length <= 3 || incomplete(q)).map((q) => q.id)));
+  const toggle = (id: string, isOpen: boolean) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (isOpen) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const setQuestions = (questions: DraftQuestion[]) => onChange({ ...draft, questions });
   const setQuestion = (index: number, changes: Partial<DraftQuestion>) => setQuestions(draft.questions.map((q, i) => (i === index ? { ...q, ...changes } : q)));
   const move = (index: number, by: -1 | 1) => {
@@ -50,9 +61,20 @@ export function TestBuilder({ draft, onChange, disabled, issues }: EditorProps<T
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-medium text-slate-700">Questions ({draft.questions.length})</h3>
-        <Button type="button" variant="secondary" aria-pressed={previewing} onClick={() => setPreviewing((p) => !p)}>
-          {previewing ? "Back to editing" : "Preview as a buyer"}
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          {!previewing && draft.questions.length > 1 ? (
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => setOpen(open.size === draft.questions.length ? new Set() : new Set(draft.questions.map((q) => q.id)))}
+            >
+              {open.size === draft.questions.length ? "Collapse all" : "Expand all"}
+            </Button>
+          ) : null}
+          <Button type="button" variant="secondary" aria-pressed={previewing} onClick={() => setPreviewing((p) => !p)}>
+            {previewing ? "Back to editing" : "Preview as a buyer"}
+          </Button>
+        </div>
       </div>
       {issueAt(issues, "questions") ? <p className="text-sm text-red-600">{issueAt(issues, "questions")}</p> : null}
 
@@ -62,94 +84,115 @@ export function TestBuilder({ draft, onChange, disabled, issues }: EditorProps<T
         <ol className="space-y-4">
           {draft.questions.map((q, index) => (
             <li key={q.id}>
-              <fieldset className="space-y-3 rounded-xl border border-slate-200 p-3 sm:p-4">
-                <legend className="px-1 text-sm font-semibold">Question {index + 1}</legend>
-                <TextArea
-                  label="Question"
-                  required
-                  rows={2}
-                  max={2000}
-                  value={q.question}
-                  disabled={disabled}
-                  onChange={(question) => setQuestion(index, { question })}
-                  error={issueAt(issues, `questions.${index}.question`)}
-                />
-                <div className="space-y-2" role="radiogroup" aria-label={`Choices for question ${index + 1}; select the correct one`}>
-                  <p className="text-sm font-medium text-slate-700">Choices — select the correct answer</p>
-                  {q.choices.map((choice, c) => (
-                    <div key={c} className="flex items-center gap-2">
-                      <input
-                        type="radio"
-                        name={`correct-${q.id}`}
-                        checked={q.correctIndex === c}
-                        disabled={disabled}
-                        onChange={() => setQuestion(index, { correctIndex: c })}
-                        aria-label={`Choice ${c + 1} is correct`}
-                      />
-                      <input
-                        value={choice}
-                        disabled={disabled}
-                        onChange={(e) => setQuestion(index, { choices: q.choices.map((x, i) => (i === c ? e.target.value : x)) })}
-                        aria-label={`Question ${index + 1}, choice ${c + 1}`}
-                        placeholder={`Choice ${c + 1}`}
-                        maxLength={500}
-                        className="block w-full rounded-lg border border-slate-300 px-3 py-1.5 text-sm"
-                      />
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        disabled={disabled || q.choices.length <= 2}
-                        aria-label={`Remove choice ${c + 1} of question ${index + 1}`}
-                        onClick={() =>
-                          setQuestion(index, {
-                            choices: q.choices.filter((_, i) => i !== c),
-                            correctIndex: q.correctIndex === c ? -1 : q.correctIndex > c ? q.correctIndex - 1 : q.correctIndex,
-                          })
-                        }
-                      >
-                        ✕
-                      </Button>
-                    </div>
-                  ))}
-                  <Button type="button" variant="ghost" disabled={disabled || q.choices.length >= 8} onClick={() => setQuestion(index, { choices: [...q.choices, ""] })}>
-                    + Add choice
-                  </Button>
-                  {issueAt(issues, `questions.${index}.correctIndex`) || issueAt(issues, `questions.${index}.choices`, true) ? (
-                    <p className="text-sm text-red-600">{issueAt(issues, `questions.${index}.correctIndex`) ?? issueAt(issues, `questions.${index}.choices`, true)}</p>
-                  ) : null}
-                </div>
-                <TextArea
-                  label="Explanation (shown after answering)"
-                  rows={2}
-                  max={4000}
-                  value={q.explanation}
-                  disabled={disabled}
-                  onChange={(explanation) => setQuestion(index, { explanation })}
-                />
-                <div className="flex flex-wrap justify-end gap-2">
-                  <Button type="button" variant="ghost" disabled={disabled || index === 0} aria-label={`Move question ${index + 1} up`} onClick={() => move(index, -1)}>
-                    ↑ Up
-                  </Button>
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    disabled={disabled || index === draft.questions.length - 1}
-                    aria-label={`Move question ${index + 1} down`}
-                    onClick={() => move(index, 1)}
-                  >
-                    ↓ Down
-                  </Button>
-                  <Button type="button" variant="ghost" disabled={disabled} onClick={() => setQuestions(draft.questions.filter((_, i) => i !== index))}>
-                    Remove question {index + 1}
-                  </Button>
-                </div>
-              </fieldset>
+              <details
+                open={open.has(q.id)}
+                onToggle={(e) => toggle(q.id, e.currentTarget.open)}
+                className="group rounded-xl border border-slate-200 open:bg-white"
+              >
+                <summary className="flex cursor-pointer list-none items-start gap-2 px-3 py-2 text-sm sm:px-4">
+                  <span aria-hidden className="mt-0.5 text-slate-400 transition group-open:rotate-90">▶</span>
+                  <span className="font-semibold">Question {index + 1}</span>
+                  <span className="min-w-0 flex-1 truncate text-slate-600">{q.question || "(no text yet)"}</span>
+                  {incomplete(q) ? <span className="shrink-0 rounded-full bg-amber-50 px-2 text-xs text-amber-800 ring-1 ring-amber-200">unfinished</span> : null}
+                </summary>
+                <fieldset className="space-y-3 border-t border-slate-100 p-3 sm:p-4">
+                  <legend className="sr-only">Question {index + 1}</legend>
+                  <TextArea
+                    label="Question"
+                    required
+                    rows={2}
+                    max={2000}
+                    value={q.question}
+                    disabled={disabled}
+                    onChange={(question) => setQuestion(index, { question })}
+                    error={issueAt(issues, `questions.${index}.question`)}
+                  />
+                  <div className="space-y-2" role="radiogroup" aria-label={`Choices for question ${index + 1}; select the correct one`}>
+                    <p className="text-sm font-medium text-slate-700">Choices — select the correct answer</p>
+                    {q.choices.map((choice, c) => (
+                      <div key={c} className="flex items-center gap-2">
+                        <input
+                          type="radio"
+                          name={`correct-${q.id}`}
+                          checked={q.correctIndex === c}
+                          disabled={disabled}
+                          onChange={() => setQuestion(index, { correctIndex: c })}
+                          aria-label={`Choice ${c + 1} is correct`}
+                        />
+                        <input
+                          value={choice}
+                          disabled={disabled}
+                          onChange={(e) => setQuestion(index, { choices: q.choices.map((x, i) => (i === c ? e.target.value : x)) })}
+                          aria-label={`Question ${index + 1}, choice ${c + 1}`}
+                          placeholder={`Choice ${c + 1}`}
+                          maxLength={500}
+                          className="block w-full rounded-lg border border-slate-300 px-3 py-1.5 text-sm"
+                        />
+                        <Button
+                          type="button"
+                          variant="ghost"
+                          disabled={disabled || q.choices.length <= 2}
+                          aria-label={`Remove choice ${c + 1} of question ${index + 1}`}
+                          onClick={() =>
+                            setQuestion(index, {
+                              choices: q.choices.filter((_, i) => i !== c),
+                              correctIndex: q.correctIndex === c ? -1 : q.correctIndex > c ? q.correctIndex - 1 : q.correctIndex,
+                            })
+                          }
+                        >
+                          ✕
+                        </Button>
+                      </div>
+                    ))}
+                    <Button type="button" variant="ghost" disabled={disabled || q.choices.length >= 8} onClick={() => setQuestion(index, { choices: [...q.choices, ""] })}>
+                      + Add choice
+                    </Button>
+                    {issueAt(issues, `questions.${index}.correctIndex`) || issueAt(issues, `questions.${index}.choices`, true) ? (
+                      <p className="text-sm text-red-600">{issueAt(issues, `questions.${index}.correctIndex`) ?? issueAt(issues, `questions.${index}.choices`, true)}</p>
+                    ) : null}
+                  </div>
+                  <TextArea
+                    label="Explanation (shown after answering)"
+                    rows={2}
+                    max={4000}
+                    value={q.explanation}
+                    disabled={disabled}
+                    onChange={(explanation) => setQuestion(index, { explanation })}
+                  />
+                  <div className="flex flex-wrap justify-end gap-2">
+                    <Button type="button" variant="ghost" disabled={disabled || index === 0} aria-label={`Move question ${index + 1} up`} onClick={() => move(index, -1)}>
+                      ↑ Up
+                    </Button>
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      disabled={disabled || index === draft.questions.length - 1}
+                      aria-label={`Move question ${index + 1} down`}
+                      onClick={() => move(index, 1)}
+                    >
+                      ↓ Down
+                    </Button>
+                    <Button type="button" variant="ghost" disabled={disabled} onClick={() => setQuestions(draft.questions.filter((_, i) => i !== index))}>
+                      Remove question {index + 1}
+                    </Button>
+                  </div>
+                </fieldset>
+              </details>
             </li>
           ))}
         </ol>
       )}
       {!previewing ? (
-        <Button type="button" variant="secondary" disabled={disabled || draft.questions.length >= 200} onClick={() => setQuestions([...draft.questions, newQuestion()])}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={disabled || draft.questions.length >= 200}
+          onClick={() => {
+            const question = newQuestion();
+            setQuestions([...draft.questions, question]);
+            toggle(question.id, true);
+          }}
+        >
           + Add question
         </Button>
       ) : null}
