@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { listings, orders, type Order } from "@/db/schema";
 import { creatorAccount, postJournal, type JournalLine } from "@/lib/ledger/journal";
 import { notify } from "@/lib/notifications/notifications";
+import { withdrawReviewForRefundedOrder } from "@/lib/reviews/moderation";
 import { formatPrice } from "./pricing";
 
 /** How much of a cumulative refund comes back from the platform fee and from the creator's share. */
@@ -50,6 +51,8 @@ export async function applyRefund(tx: Db, orderId: string, totalRefundedCents: n
     .returning();
   if (full) {
     await tx.update(listings).set({ salesCount: sql`greatest(${listings.salesCount} - 1, 0)` }).where(eq(listings.id, order.listingId));
+    // A review stands only on a purchase that stands.
+    await withdrawReviewForRefundedOrder(tx, order.id);
   }
   const amount = formatPrice(finalTarget - order.refundedCents, order.currency);
   const [listing] = await tx.select({ title: listings.title }).from(listings).where(eq(listings.id, order.listingId));

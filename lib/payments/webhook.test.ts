@@ -3,13 +3,14 @@ import { eq, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { ledgerEntries, listings, orders, stripeEvents, type Order } from "@/db/schema";
+import { ledgerEntries, listings, orders, reviews, stripeEvents, type Order } from "@/db/schema";
 import { actorFor, createCreator, createPublishedListing, createUser } from "@/db/testing/factories";
 import { testDatabase } from "@/db/testing/setup";
 import { env } from "@/lib/env";
 import { creatorBalance } from "@/lib/ledger/balance";
 import { ledgerInvariantViolations } from "@/lib/ledger/invariants";
 import { confirmCheckout } from "@/lib/orders/confirm";
+import { createReview } from "@/lib/reviews/write";
 import { splitPrice } from "@/lib/orders/pricing";
 import type { PaymentsDriver } from "./driver";
 import { setPaymentsDriver } from "./driver";
@@ -214,6 +215,18 @@ describe("refunds and disputes", () => {
     expect(row).toMatchObject({ status: "refunded", refundedCents: 999 });
     expect(await creatorBalance(db, order.creatorId)).toBe(0);
     await expectBooksBalanced();
+  });
+
+  it("a full refund withdraws the buyer's review from the listing's rating", async () => {
+    const order = await pendingOrder(1000);
+    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
+    await createReview(db, await actorFor(db, order.buyerId), { listingId: order.listingId, rating: 5, body: "Great" });
+    const rating = async () => (await db.select({ count: listings.ratingCount, sum: listings.ratingSum }).from(listings).where(eq(listings.id, order.listingId)))[0];
+    expect(await rating()).toEqual({ count: 1, sum: 5 });
+    await deliver(localEvent("charge.refunded", chargeObject(order, 1000)));
+    expect(await rating()).toEqual({ count: 0, sum: 0 });
+    const [review] = await db.select().from(reviews).where(eq(reviews.orderId, order.id));
+    expect(review.hiddenAt).not.toBeNull();
   });
 
   it("a dispute keeps access; won returns to paid, lost reverses like a refund", async () => {

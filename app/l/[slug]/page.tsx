@@ -112,12 +112,7 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
               </ul>
             ) : null}
           </section>
-          <section aria-labelledby="reviews-heading" className="space-y-3">
-            <h2 id="reviews-heading" className="text-xl font-semibold">
-              Reviews
-            </h2>
-            <ListingReviews listingId={listing.id} actor={user} returnTo={`/l/${listing.slug}`} sort={query.reviews} />
-          </section>
+          <ListingReviews listingId={listing.id} actor={user} returnTo={`/l/${listing.slug}`} sort={query.reviews} />
           <section aria-labelledby="versions-heading" className="space-y-3">
             <h2 id="versions-heading" className="text-xl font-semibold">
               Version history
