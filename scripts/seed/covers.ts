@@ -1,5 +1,8 @@
 // A pool of abstract listing covers drawn as SVG and encoded locally with sharp (no network, no fonts).
+// Encoded covers are cached under .data/seed-covers, so reseeding (tests, --reset) skips the encoding.
 import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
 import sharp from "sharp";
 import { Random } from "./random";
 
@@ -65,9 +68,45 @@ function coverSvg(index: number): string {
 </svg>`;
 }
 
-async function renderCover(index: number): Promise<CoverImage> {
-  const cover = await sharp(Buffer.from(coverSvg(index))).webp({ quality: 78, effort: 2 }).toBuffer();
+const CACHE_DIR = path.join(process.cwd(), ".data", "seed-covers");
+
+async function encode(svg: string): Promise<{ cover: Buffer; thumb: Buffer }> {
+  const cover = await sharp(Buffer.from(svg)).webp({ quality: 78, effort: 2 }).toBuffer();
   const thumb = await sharp(cover).resize(THUMB_SIZE.width, THUMB_SIZE.height, { fit: "cover" }).webp({ quality: 72, effort: 2 }).toBuffer();
+  return { cover, thumb };
+}
+
+/** Writes via a temporary name, so a concurrent reader never sees half a file. */
+async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, file);
+}
+
+/** Encoded bytes of a cover, from the cache when this exact drawing was encoded before by this libvips. */
+async function encodeCached(svg: string): Promise<{ cover: Buffer; thumb: Buffer }> {
+  const key = createHash("sha256").update(`${sharp.versions.vips}\n${svg}`).digest("hex").slice(0, 32);
+  const coverFile = path.join(CACHE_DIR, `${key}.webp`);
+  const thumbFile = path.join(CACHE_DIR, `${key}.thumb.webp`);
+  try {
+    const [cover, thumb] = await Promise.all([readFile(coverFile), readFile(thumbFile)]);
+    return { cover, thumb };
+  } catch {
+    // Not cached yet (or half written by a concurrent seed): encode it.
+  }
+  const encoded = await encode(svg);
+  try {
+    await mkdir(CACHE_DIR, { recursive: true });
+    await writeAtomically(coverFile, encoded.cover);
+    await writeAtomically(thumbFile, encoded.thumb);
+  } catch {
+    // The cache is an optimisation only (e.g. a read-only checkout).
+  }
+  return encoded;
+}
+
+async function renderCover(index: number): Promise<CoverImage> {
+  const { cover, thumb } = await encodeCached(coverSvg(index));
   return {
     hash: createHash("sha256").update(cover).digest("hex"),
     contentType: "image/webp",

@@ -13,11 +13,12 @@ const ENTITY_TAGS = {
 
 export type SeededEntity = keyof typeof ENTITY_TAGS;
 
-const hex = (value: number, digits: number) => (value >>> 0).toString(16).padStart(8, "0").slice(8 - digits);
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+const hex32 = (value: number) => HEX_BYTES[value >>> 24] + HEX_BYTES[(value >>> 16) & 255] + HEX_BYTES[(value >>> 8) & 255] + HEX_BYTES[value & 255];
 
 /**
- * The UUID of the `index`-th seeded row of an entity. The first group is a bijection of the index and the
- * third carries the entity, so two different (entity, index) pairs never share an id.
+ * The UUID of the `index`-th seeded row of an entity. The first four bytes are a bijection of the index and the
+ * seventh carries the entity, so two different (entity, index) pairs never share an id.
  */
 export function seededUuid(entity: SeededEntity, index: number): string {
   const tag = ENTITY_TAGS[entity];
@@ -25,8 +26,10 @@ export function seededUuid(entity: SeededEntity, index: number): string {
   const b = mix32(a ^ 0x68e31da4);
   const c = mix32(b + index);
   const d = mix32(c ^ 0xb5297a4d);
-  const variant = (8 + (c & 3)).toString(16);
-  return `${hex(a, 8)}-${hex(b >>> 16, 4)}-4${tag.toString(16)}${hex(b, 2)}-${variant}${hex(c >>> 8, 3)}-${hex(c, 4)}${hex(d, 8)}`;
+  return (
+    `${hex32(a)}-${HEX_BYTES[b >>> 24]}${HEX_BYTES[(b >>> 16) & 255]}-${HEX_BYTES[0x40 | tag]}${HEX_BYTES[b & 255]}-` +
+    `${HEX_BYTES[0x80 | (c >>> 26)]}${HEX_BYTES[(c >>> 16) & 255]}-${HEX_BYTES[(c >>> 8) & 255]}${HEX_BYTES[c & 255]}${hex32(d)}`
+  );
 }
 
 /** A short, unique, lowercase base-36 token for the `index`-th item (slug suffixes, Stripe-like ids). */

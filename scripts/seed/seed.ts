@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/db/client";
 import * as schema from "@/db/schema";
 import { creatorProfiles, images, ledgerEntries, listingDailyStats, listings, listingVersions, orders, reviews, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { refreshSearchTerms } from "@/lib/catalog/terms";
 import { insertAllSql, insertRowsSql } from "./bulk-insert";
 import { buildCatalogEntry, type ListingRow, type VersionRow } from "./catalog";
 import { sellListing, type DemoPurchases, type LedgerRow, type OrderRow, type ReviewRow, type SalesCounters } from "./commerce";
@@ -191,6 +192,8 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
     // Each batch is one statement, hence one transaction: its journals are checked for balance when it commits.
     await writeCatalog(db);
   }
+  // The typo-tolerant search vocabulary is rebuilt from the published catalog in one set-based pass.
+  rows.search_terms = await refreshSearchTerms(db);
   // Fresh statistics so the first searches after a bulk load get good plans.
   await db.execute(sql`analyze`);
   log(`done in ${elapsed()}`);
