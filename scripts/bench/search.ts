@@ -28,6 +28,9 @@ async function shapes(db: Db): Promise<Shape[]> {
   const pick = async (condition: SQL) =>
     (await queryRows<{ term: string }>(db, sql`select term from search_terms where ${condition} order by listing_count desc, term limit 1`))[0]?.term ?? "prompt";
   const common = await pick(sql`length(term) >= 5`);
+  const total = (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from listing_search`))[0]?.n ?? 0;
+  // A word in about one listing in twenty: the everyday "common" search (the most common word is the worst case).
+  const everyday = await pick(sql`length(term) >= 5 and listing_count <= ${Math.ceil(total * 0.06)}`);
   const rare = await pick(sql`listing_count between 20 and 80 and length(term) >= 5`);
   const long = await pick(sql`length(term) >= 8 and listing_count >= 500`);
   const second = await pick(sql`length(term) >= 6 and listing_count between 1000 and 10000 and term <> ${long}`);
@@ -40,6 +43,7 @@ async function shapes(db: Db): Promise<Shape[]> {
   );
   return [
     { name: "common_word", params: { q: common } },
+    { name: "everyday_word", params: { q: everyday } },
     { name: "rare_word", params: { q: rare } },
     { name: "two_words", params: { q: `${long} ${second}` } },
     { name: "typo", params: { q: typo } },
