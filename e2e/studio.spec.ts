@@ -52,20 +52,20 @@ test.describe("creator studio", () => {
 
     // 2. A new prompt listing with details, a cover and content; drafts autosave.
     await page.goto("/dashboard/listings/new");
-    await page.getByLabel("Prompt", { exact: false }).first().check();
+    await page.getByRole("radio", { name: /^Prompt/ }).check();
     await page.getByLabel("Title").fill(title);
     await page.getByRole("button", { name: "Create draft" }).click();
     await expect(page).toHaveURL(/\/dashboard\/listings\/[0-9a-f-]{36}$/);
     const editorUrl = page.url();
 
     await page.getByLabel("Summary").fill("Three-line poems about anything you like.");
-    await page.getByLabel(/^Description/).fill("## What you get\n\nA prompt that writes **haiku**.");
+    await page.getByRole("textbox", { name: /^Description/ }).fill("## What you get\n\nA prompt that writes **haiku**.");
     await expect(page.getByRole("region", { name: "Description preview" }).locator("strong")).toHaveText("haiku");
     await page.getByLabel("Tags").fill("poetry, haiku");
     await page.getByLabel("Price (USD)").fill("0");
     await waitForSaved(page);
 
-    await page.getByLabel("Cover image").setInputFiles({ name: "cover.jpg", mimeType: "image/jpeg", buffer: await photo(1200, 800, "jpeg") });
+    await page.getByLabel("Choose a cover image").setInputFiles({ name: "cover.jpg", mimeType: "image/jpeg", buffer: await photo(1200, 800, "jpeg") });
     await expect(page.getByRole("img", { name: /thumbnail will be cropped/ })).toBeVisible();
     await page.getByRole("button", { name: "Upload cover" }).click();
     await expect(page.getByTestId("cover-thumb")).toBeVisible();

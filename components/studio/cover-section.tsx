@@ -38,7 +38,7 @@ export function CoverSection({ listingId, coverImageId, disabled, live }: { list
       ) : (
         <p className="text-sm text-slate-500">No cover yet. Listings with a cover get noticed far more in the catalog.</p>
       )}
-      <ImageUploader purpose="cover" label={cover ? "Replace the cover" : "Cover image"} buttonLabel="Upload cover" disabled={disabled} onUploaded={(image) => change(image.id)} />
+      <ImageUploader purpose="cover" label={cover ? "Replace the cover" : "Choose a cover image"} buttonLabel="Upload cover" disabled={disabled} onUploaded={(image) => change(image.id)} />
       {error ? (
         <p role="alert" className="text-sm text-red-600">
           {error}
