@@ -1,20 +1,19 @@
 // The deterministic demo catalog (DESIGN §7): `seedDatabase` fills an empty (or reset) database in bulk batches.
-import { is, sql, type SQL } from "drizzle-orm";
+import { is, sql } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
 import * as schema from "@/db/schema";
-import { creatorProfiles, images, ledgerEntries, listingDailyStats, listings, listingVersions, orders, reviews, users } from "@/db/schema";
+import { creatorProfiles, images, listingDailyStats, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { refreshSearchTerms } from "@/lib/catalog/terms";
-import { insertAllSql, insertRowsSql } from "./bulk-insert";
-import { buildCatalogEntry, type ListingRow, type VersionRow } from "./catalog";
-import { sellListing, type DemoPurchases, type LedgerRow, type OrderRow, type ReviewRow, type SalesCounters } from "./commerce";
+import { BatchWriter, batchStatement, buildBatch } from "./batches";
+import { insertRowsSql } from "./bulk-insert";
+import type { SalesCounters } from "./commerce";
 import { generateCoverPool } from "./covers";
 import { chooseDemoPurchases, demoCreatorDailyStats } from "./demo-shelf";
-import { isDeadlock } from "./errors";
 import { seededUuid } from "./ids";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, planPeople, type People } from "./people";
-import { ANCHOR, DAY, planListings, type ListingPlan } from "./plan";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, planPeople } from "./people";
+import { ANCHOR, DAY, planListings } from "./plan";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./people";
 
@@ -42,7 +41,6 @@ export type SeedSummary = {
 const LISTINGS_PER_BATCH = 1000;
 const ROWS_PER_INSERT = 5000;
 const MAX_COVERS = 24;
-const MAX_ATTEMPTS = 5;
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const rows = await db.select({ id: users.id }).from(users).limit(1);
@@ -57,35 +55,6 @@ export async function resetDatabase(db: Db): Promise<void> {
 
 function coverPoolSize(listingCount: number): number {
   return listingCount === 0 ? 0 : Math.min(MAX_COVERS, Math.max(8, Math.ceil(listingCount / 10)));
-}
-
-/** Lets pending socket writes and query results through while a batch is generated. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-type BatchRows = { listings: ListingRow[]; versions: VersionRow[]; orders: OrderRow[]; ledger: LedgerRow[]; reviews: ReviewRow[] };
-
-async function buildBatch(plans: readonly ListingPlan[], people: People, coverIds: readonly string[], demoPurchases: DemoPurchases, counters: SalesCounters): Promise<BatchRows> {
-  const rows: BatchRows = { listings: [], versions: [], orders: [], ledger: [], reviews: [] };
-  for (const [i, plan] of plans.entries()) {
-    if (i % 100 === 99) await yieldToEventLoop();
-    const sales = sellListing(plan, people, demoPurchases, counters);
-    const entry = buildCatalogEntry(plan, people.userIds[people.creatorUserIndex(plan.creator)], people.adminId, coverIds, sales);
-    rows.listings.push(entry.listing);
-    rows.versions.push(...entry.versions);
-    rows.orders.push(...sales.orders);
-    rows.ledger.push(...sales.ledger);
-    rows.reviews.push(...sales.reviews);
-  }
-  return rows;
-}
-
-/** One statement for the whole batch: listings and versions reference each other, so they must land together. */
-function batchStatement(rows: BatchRows): SQL {
-  const statements = [insertRowsSql(listings, rows.listings), insertRowsSql(listingVersions, rows.versions)];
-  if (rows.orders.length > 0) statements.push(insertRowsSql(orders, rows.orders));
-  if (rows.ledger.length > 0) statements.push(insertRowsSql(ledgerEntries, rows.ledger));
-  if (rows.reviews.length > 0) statements.push(insertRowsSql(reviews, rows.reviews));
-  return insertAllSql(statements);
 }
 
 async function insertInChunks<T extends PgTable>(tx: Db | Tx, table: T, rows: readonly T["$inferInsert"][]): Promise<void> {
@@ -140,33 +109,15 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
   };
 
   const writeCatalog = async (executor: Db | Tx) => {
-    const counters: SalesCounters = { orders: 0, journals: 0, reviews: 0 };
     // Listings point at covers, so the images land before the first batch (while it is being generated).
     const coversWritten = writeCovers(executor);
     coversWritten.catch(() => {});
-    const inFlight = new Set<Promise<void>>();
+    const writer = new BatchWriter(executor, concurrency, coversWritten, log);
+    const world = { people, coverIds, demoPurchases, counters: { orders: 0, journals: 0, reviews: 0 } satisfies SalesCounters };
     let nextReport = 0.1;
     for (let start = 0; start < plans.length; start += LISTINGS_PER_BATCH) {
-      const batch = await buildBatch(plans.slice(start, start + LISTINGS_PER_BATCH), people, coverIds, demoPurchases, counters);
-      const statement = batchStatement(batch);
-      while (inFlight.size >= concurrency) await Promise.race(inFlight);
-      // Writing overlaps with generating the next batch. Drizzle queries run when awaited, so wrap each exactly once.
-      const write: Promise<void> = (async () => {
-        await coversWritten;
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await executor.execute(statement);
-            return;
-          } catch (error) {
-            // Parallel batches can deadlock in triggers that upsert shared rows; the batch statement is atomic, so rerun it.
-            if (concurrency === 1 || !isDeadlock(error) || attempt >= MAX_ATTEMPTS) throw error;
-            log(`  batch at listing ${start} deadlocked with another batch; retrying (attempt ${attempt + 1})`);
-          }
-        }
-      })().finally(() => inFlight.delete(write));
-      write.catch(() => {});
-      inFlight.add(write);
-      await yieldToEventLoop();
+      const batch = await buildBatch(plans.slice(start, start + LISTINGS_PER_BATCH), world);
+      await writer.write(batchStatement(batch), `batch at listing ${start}`);
       rows.listings += batch.listings.length;
       rows.listing_versions += batch.versions.length;
       rows.orders += batch.orders.length;
@@ -177,7 +128,7 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
         nextReport += 0.1;
       }
     }
-    await Promise.all([coversWritten, ...inFlight]);
+    await writer.drain();
     await insertInChunks(executor, listingDailyStats, dailyStats);
   };
 
@@ -193,8 +144,10 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
     await writeCatalog(db);
   }
   // The typo-tolerant search vocabulary is rebuilt from the published catalog in one set-based pass.
+  log(`catalog written (${elapsed()}); rebuilding the search vocabulary…`);
   rows.search_terms = await refreshSearchTerms(db);
   // Fresh statistics so the first searches after a bulk load get good plans.
+  log(`search vocabulary rebuilt (${elapsed()}); analyzing…`);
   await db.execute(sql`analyze`);
   log(`done in ${elapsed()}`);
 
