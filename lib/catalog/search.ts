@@ -13,11 +13,33 @@ export type TextMatch = {
   source: string;
   corrections: { token: string; suggestions: string[] }[];
   didYouMean: string | null;
-  /** Estimated listings matching (from the vocabulary's counts, assuming independent words). */
-  estimatedMatches: number;
+  /** The planner's estimates of listings matching in the title and tags, and anywhere. */
+  headMatches: number;
+  bodyMatches: number;
   /** Published listings in all. */
   catalogSize: number;
 };
+
+type PlanNode = { "Plan Rows"?: number; "Subplan Name"?: string; Plans?: PlanNode[] };
+
+/** Row estimates for the title/tags and whole-document matches, from one EXPLAIN (statistics on the tsvectors). */
+async function estimateMatches(db: Db, source: string): Promise<{ head: number; body: number }> {
+  const q = tsQuery(source);
+  const [row] = await queryRows<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+    db,
+    sql`explain (format json) select (select count(*) from listing_search s where s.head @@ ${q}) as head, (select count(*) from listing_search s where s.body @@ ${q}) as body`,
+  );
+  const found: Record<string, number> = {};
+  const visit = (node: PlanNode) => {
+    const name = node["Subplan Name"];
+    const child = node.Plans?.[0];
+    if (name && child) found[name] = child.Plans?.[0]?.["Plan Rows"] ?? child["Plan Rows"] ?? 0;
+    node.Plans?.forEach(visit);
+  };
+  visit(row["QUERY PLAN"][0].Plan);
+  const [head = 0, body = 0] = Object.keys(found).sort().map((k) => found[k]);
+  return { head, body: Math.max(head, body) };
+}
 
 export async function resolveTextQuery(db: Db, q: string | undefined): Promise<TextMatch | null> {
   const tokens = q ? tokenize(q) : [];
@@ -29,8 +51,9 @@ export async function resolveTextQuery(db: Db, q: string | undefined): Promise<T
   const corrections = resolved.filter((r) => r.corrections.length > 0).map((r) => ({ token: r.token, suggestions: r.corrections }));
   const didYouMean = corrections.length ? resolved.map((r) => r.corrections[0] ?? r.token).join(" ") : null;
   const catalogSize = Math.max(1, Number(size?.n ?? 0));
-  const density = resolved.reduce((d, r) => d * Math.min(1, r.matches / catalogSize), 1);
-  return { source: buildTsQuery(resolved), corrections, didYouMean, estimatedMatches: Math.round(density * catalogSize), catalogSize };
+  const source = buildTsQuery(resolved);
+  const estimate = await estimateMatches(db, source);
+  return { source, corrections, didYouMean, headMatches: estimate.head, bodyMatches: estimate.body, catalogSize };
 }
 
 /**
@@ -49,9 +72,9 @@ function tierCondition(tier: number, text: TextMatch): SQL {
  * The planner cannot price reading out-of-line values, so the choice is made here from the vocabulary counts.
  */
 export type Strategy = "walk" | "bitmap";
-function strategyFor(text: TextMatch | null, limit: number): Strategy {
+function strategyFor(text: TextMatch | null, limit: number, field: "head" | "body"): Strategy {
   if (!text) return "walk";
-  const expected = text.estimatedMatches;
+  const expected = field === "head" ? text.headMatches : text.bodyMatches;
   return expected * expected > limit * text.catalogSize * 4 ? "walk" : "bitmap";
 }
 
@@ -115,13 +138,13 @@ export type PageStatement = { tier: number | null; strategy: Strategy; statement
 export function searchPageStatements(query: CatalogQuery, text: TextMatch | null): PageStatement[] {
   const cursor = cursorFor(query);
   const base = filterWhere(query);
-  const strategy = strategyFor(text, query.limit + 1);
   if (query.sort === "relevance" && text) {
     const [tierText, boost] = cursor?.key?.split("|") ?? [];
     const startTier = cursor ? Math.min(2, Number(tierText)) : 2;
     const out: PageStatement[] = [];
     for (let tier = startTier; tier >= 1; tier--) {
       const after = cursor && tier === startTier ? afterCursor(BOOST_PLAN, boost, cursor.id) : null;
+      const strategy = strategyFor(text, query.limit + 1, tier === 2 ? "head" : "body");
       out.push({ tier, strategy, statement: pageSql(BOOST_PLAN, [tierCondition(tier, text), ...base, ...(after ? [after] : [])], query.limit + 1, `${tier}|`, strategy) });
     }
     return out;
@@ -129,6 +152,7 @@ export function searchPageStatements(query: CatalogQuery, text: TextMatch | null
   const plan = SORT_PLANS[query.sort === "relevance" ? "popular" : query.sort];
   const where = [...(text ? [sql`s.body @@ ${tsQuery(text.source)}`] : []), ...base];
   if (cursor) where.push(afterCursor(plan, cursor.key, cursor.id));
+  const strategy = strategyFor(text, query.limit + 1, "body");
   return [{ tier: null, strategy, statement: pageSql(plan, where, query.limit + 1, "", strategy) }];
 }
 
