@@ -8,7 +8,7 @@ export type RateLimitResult = { allowed: boolean; limit: number; remaining: numb
 
 /** Public API budget per client per minute; API_RATE_LIMIT_PER_MINUTE overrides it (benchmarks, big partners). */
 export function apiRateLimitPerMinute(): number {
-  const parsed = z.coerce.number().int().min(1).max(10_000_000).safeParse(process.env.API_RATE_LIMIT_PER_MINUTE);
+  const parsed = z.coerce.number().int().min(1).max(1_000_000_000).safeParse(process.env.API_RATE_LIMIT_PER_MINUTE);
   return parsed.success ? parsed.data : 300;
 }
 
