@@ -82,3 +82,13 @@ test("the public API answers with CORS and rejects a bad parameter by name", asy
   expect(bad.status()).toBe(400);
   expect(((await bad.json()) as { parameter: string }).parameter).toBe("sort");
 });
+
+test("robots.txt points to the sitemap index, which lists published listings", async ({ request }) => {
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
+  const index = await (await request.get("/sitemap.xml")).text();
+  expect(index).toContain("<sitemapindex");
+  expect(index).toContain("/sitemaps/listings-0.xml");
+  const listings = await (await request.get("/sitemaps/listings-0.xml")).text();
+  expect(listings).toMatch(/<loc>[^<]+\/l\/[a-z0-9-]+<\/loc>/);
+});
