@@ -27,6 +27,8 @@ export type SeedOptions = {
    * parallel, so a failure can leave a partial catalog behind (seed again with reset).
    */
   concurrency?: number;
+  /** Listings per INSERT statement (default 1000). */
+  batchSize?: number;
 };
 
 export type SeedSummary = {
@@ -64,9 +66,10 @@ async function insertInChunks<T extends PgTable>(tx: Db | Tx, table: T, rows: re
 }
 
 export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSummary> {
-  const { listings: listingCount, log = () => {}, concurrency = 1 } = opts;
+  const { listings: listingCount, log = () => {}, concurrency = 1, batchSize = LISTINGS_PER_BATCH } = opts;
   if (!Number.isInteger(listingCount) || listingCount < 0) throw new RangeError(`listings must be a non-negative integer, got ${listingCount}`);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   if (opts.reset) await resetDatabase(db);
@@ -115,8 +118,8 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
     const writer = new BatchWriter(executor, concurrency, coversWritten, log);
     const world = { people, coverIds, demoPurchases, counters: { orders: 0, journals: 0, reviews: 0 } satisfies SalesCounters };
     let nextReport = 0.1;
-    for (let start = 0; start < plans.length; start += LISTINGS_PER_BATCH) {
-      const batch = await buildBatch(plans.slice(start, start + LISTINGS_PER_BATCH), world);
+    for (let start = 0; start < plans.length; start += batchSize) {
+      const batch = await buildBatch(plans.slice(start, start + batchSize), world);
       await writer.write(batchStatement(batch), `batch at listing ${start}`);
       rows.listings += batch.listings.length;
       rows.listing_versions += batch.versions.length;
