@@ -57,7 +57,7 @@ export default async function DashboardPage() {
         </p>
       ) : null}
 
-      <section aria-labelledby="chart-title" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+      <section aria-labelledby="chart-title" className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
         <h2 id="chart-title" className="mb-3 text-lg font-semibold">
           Sales and earnings, last 30 days
         </h2>
@@ -65,7 +65,7 @@ export default async function DashboardPage() {
       </section>
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <section aria-labelledby="perf-title" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+        <section aria-labelledby="perf-title" className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
           <h2 id="perf-title" className="mb-1 text-lg font-semibold">
             Listing performance
           </h2>
@@ -111,7 +111,7 @@ export default async function DashboardPage() {
           )}
         </section>
 
-        <section aria-labelledby="recent-title" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+        <section aria-labelledby="recent-title" className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
           <h2 id="recent-title" className="mb-3 text-lg font-semibold">
             Recent sales
           </h2>

@@ -44,7 +44,9 @@ export function SalesChart({ days }: { days: ChartDay[] }) {
           ))}
         </div>
       </div>
-      <div className="relative">
+      {/* On narrow screens the chart keeps a readable size and scrolls sideways. */}
+      <div className="-mx-1 overflow-x-auto px-1">
+      <div className="relative min-w-[40rem]">
         <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={`${series === "earnings" ? "Earnings" : "Sales"} per day over the last 30 days`}>
           {ticks.map((t) => {
             const y = pad.top + plotH - (t / max) * plotH;
@@ -105,6 +107,7 @@ export function SalesChart({ days }: { days: ChartDay[] }) {
             </p>
           </div>
         ) : null}
+      </div>
       </div>
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600">Show as a table</summary>

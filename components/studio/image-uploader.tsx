@@ -117,6 +117,7 @@ export function ImageUploader({
                   className="h-24 w-24 rounded-full object-cover ring-1 ring-slate-300"
                   style={{ objectPosition }}
                   onLoad={(e) => setDims({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+                  onError={() => setError("This file can't be read as an image. Choose a JPEG, PNG or WebP file.")}
                 />
                 <figcaption className="text-xs text-slate-500">Avatar</figcaption>
               </figure>
@@ -130,6 +131,7 @@ export function ImageUploader({
                     className="h-[100px] w-[150px] rounded-lg object-cover ring-1 ring-slate-300 sm:h-[133px] sm:w-[200px]"
                     style={{ objectPosition }}
                     onLoad={(e) => setDims({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+                  onError={() => setError("This file can't be read as an image. Choose a JPEG, PNG or WebP file.")}
                   />
                   <figcaption className="text-xs text-slate-500">Card thumbnail (3:2)</figcaption>
                 </figure>

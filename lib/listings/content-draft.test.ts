@@ -48,8 +48,9 @@ describe("content validation per kind (shared schemas)", () => {
 
   it("preset: a JSON mistake points at its line and column; settings must be an object", () => {
     const [syntax] = issues({ kind: "preset", tool: "Lightroom", settingsText: '{\n  "exposure": 0.3\n  "contrast": 12\n}', notes: "" });
-    expect(syntax).toMatchObject({ path: "settings", line: 3, column: 3 });
-    expect(syntax.message).toMatch(/Expected , or }/);
+    expect(syntax).toMatchObject({ path: "settings", line: 2, column: 18, message: "Missing comma at the end of this line." });
+    const [sameLine] = issues({ kind: "preset", tool: "Lightroom", settingsText: '{"exposure": 0.3 "contrast": 12}', notes: "" });
+    expect(sameLine).toMatchObject({ line: 1, column: 18, message: "Expected , or } after a property value, found a quote." });
     expect(issues({ kind: "preset", tool: "Lightroom", settingsText: "[1, 2]", notes: "" })[0]).toMatchObject({ path: "settings", line: 1 });
     expect(issues({ kind: "preset", tool: "", settingsText: '{"a": 1}', notes: "" }).map((i) => i.message)).toEqual(["The tool is required."]);
     expect(issues({ kind: "preset", tool: "Lightroom", settingsText: "{}", notes: "" }).map((i) => i.message)).toEqual(["Add at least one setting."]);
@@ -114,7 +115,7 @@ describe("listing details", () => {
 describe("JSON text", () => {
   it("locates common mistakes", () => {
     expect(parseJsonText('{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
-    expect(parseJsonText("{'a': 1}")).toMatchObject({ ok: false, line: 1, column: 2, message: 'Expected a "quoted" property name, found "\'".' });
+    expect(parseJsonText("{'a': 1}")).toMatchObject({ ok: false, line: 1, column: 2, message: 'Expected a "quoted" property name, found “\'”.' });
     expect(parseJsonText('{\n"a": "unterminated\n}')).toMatchObject({ ok: false, line: 2 });
     expect(parseJsonText('{"a": 1} x')).toMatchObject({ ok: false, line: 1, column: 10 });
     expect(parseJsonText("")).toMatchObject({ ok: false, line: 1 });

@@ -35,7 +35,17 @@ function locateError(text: string): JsonSyntaxError | null {
   const fail = (message: string): never => {
     throw new JsonSyntaxError(message, i);
   };
-  const describe = () => (i >= text.length ? "the text ended" : `found ${JSON.stringify(text[i])}`);
+  const describe = () => (i >= text.length ? "but the text ended" : text[i] === '"' ? "found a quote" : `found “${text[i]}”`);
+  /** A separator is missing: when the next item starts on a new line, the comma belongs at the end of the previous one. */
+  const missingComma = (closer: "}" | "]", what: string): never => {
+    let end = i;
+    while (end > 0 && " \t\n\r".includes(text[end - 1])) end--;
+    if (text.slice(end, i).includes("\n") && i < text.length && text[i] !== closer) {
+      i = end;
+      fail("Missing comma at the end of this line.");
+    }
+    return fail(`Expected , or ${closer} after ${what}, ${describe()}.`);
+  };
   const literal = (word: string) => {
     if (text.startsWith(word, i)) i += word.length;
     else fail(`Expected a value, ${describe()}.`);
@@ -103,7 +113,7 @@ function locateError(text: string): JsonSyntaxError | null {
           i++;
           return;
         }
-        fail(`Expected , or } after a property value, ${describe()}.`);
+        missingComma("}", "a property value");
       }
     }
     if (c === "[") {
@@ -126,7 +136,7 @@ function locateError(text: string): JsonSyntaxError | null {
           i++;
           return;
         }
-        fail(`Expected , or ] after an array item, ${describe()}.`);
+        missingComma("]", "an array item");
       }
     }
     if (c === '"') return string();
