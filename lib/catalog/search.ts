@@ -46,7 +46,8 @@ export async function resolveTextQuery(db: Db, q: string | undefined): Promise<T
   if (tokens.length === 0) return null;
   const [resolved, [size]] = await Promise.all([
     resolveTokens(db, tokens),
-    queryRows<{ n: number }>(db, sql`select coalesce(sum(n), 0)::int as n from listing_facet_counts`),
+    // The planner's own row count is enough to weigh strategies, and costs nothing to read.
+    queryRows<{ n: number }>(db, sql`select greatest(reltuples, 1000)::int as n from pg_class where oid = 'listing_search'::regclass`),
   ]);
   const corrections = resolved.filter((r) => r.corrections.length > 0).map((r) => ({ token: r.token, suggestions: r.corrections }));
   const didYouMean = corrections.length ? resolved.map((r) => r.corrections[0] ?? r.token).join(" ") : null;
