@@ -367,4 +367,21 @@ describe("publishing and versions", () => {
     await expect(submitForReview(db, creator, id)).rejects.toMatchObject({ code: "version.invalid", message: expect.stringContaining("line 3") });
     expect((await listingRow(id)).status).toBe("draft");
   });
+
+  it("two admins deciding the same version at once: exactly one decision lands", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const [a, b] = [await makeAdmin(db), await makeAdmin(db)];
+    const id = await listingIn("pending_review", creator, a);
+    const versionId = await pendingVersionId(id);
+    const results = await Promise.allSettled([
+      approveVersion(db, a, { versionId }),
+      rejectVersion(db, b, { versionId, reason: "Rejected at the same moment." }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const failure = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(failure.reason).toMatchObject({ code: "review.already_reviewed" });
+    const audits = await db.select().from(auditLog).where(eq(auditLog.targetId, versionId));
+    expect(audits.filter((x) => x.action !== "listing_version.submit")).toHaveLength(1);
+  });
 });
