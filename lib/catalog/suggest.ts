@@ -18,12 +18,16 @@ export async function suggest(db: Db, q: string): Promise<Suggestions> {
   const last = tokens[tokens.length - 1];
   const head = tokens.slice(0, -1).join(" ");
   const [completions, resolved] = await Promise.all([completeTerm(db, last, SUGGEST_LIMIT), resolveTokens(db, tokens)]);
-  // Title-only (weight A) matches, most bought first.
+  // Title matches (weight A of the inline head vector), most bought first; joined back for published rows only.
   const listings = await queryRows<{ slug: string; title: string; kind: string }>(
     db,
-    sql`select l.slug, l.title, l.kind::text as kind from listings l
-        where ${PUBLISHED} and l.search @@ ${tsQuery(buildTsQuery(resolved, "A"))}
-        order by l.sales_count desc nulls last, l.id desc nulls last limit ${SUGGEST_LIMIT}`,
+    sql`with hits as (
+          select s.listing_id, s.sales_count from listing_search s
+          where s.head @@ ${tsQuery(buildTsQuery(resolved, "A"))}
+          order by s.sales_count desc nulls last, s.listing_id desc nulls last limit ${SUGGEST_LIMIT}
+        )
+        select l.slug, l.title, l.kind::text as kind from hits join listings l on l.id = hits.listing_id
+        where ${PUBLISHED} order by hits.sales_count desc, hits.listing_id desc`,
   );
   const queries = completions.map((term) => (head ? `${head} ${term}` : term)).filter((phrase) => phrase !== q.trim().toLowerCase() || completions.length === 1);
   return { queries, listings };
