@@ -9,8 +9,9 @@ export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | 
 
 /**
  * listing_search keeps `body` out of line, which the planner does not price: it would rather seq-scan and
- * detoast every row than read the GIN index. Inside this transaction seq scans are a last resort and JIT is off
- * (its compile time dwarfs these millisecond queries). Both settings are local to the transaction.
+ * detoast every row than read the GIN index. Inside this transaction seq scans are a last resort unless a statement
+ * says otherwise (planNext), and JIT is off (its compile time dwarfs these millisecond queries). All settings are
+ * local to the transaction.
  */
 export async function withCatalogPlans<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { LISTING_KINDS, type Kind } from "@/lib/listings/kinds";
 import { CATEGORIES } from "./categories";
 import { allOf, filterConditions, tsQuery } from "./filters";
 import type { CatalogQuery } from "./params";
-import type { TextMatch } from "./search";
+import { planNext, type TextMatch } from "./search";
 
 /** Price bands in cents: [min, max] inclusive, max null = no upper bound. */
 export const PRICE_BANDS = [
@@ -57,6 +57,8 @@ export function facetSql(query: CatalogQuery, text: TextMatch | null) {
 }
 
 export async function searchFacets(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<Facets> {
+  // The cube is small: a sequential scan is the right plan there; listing_search must go through its indexes.
+  await planNext(db, { seqscan: !text && !query.creatorId, bitmapscan: true });
   const rows = await queryRows<CubeRow>(db, facetSql(query, text));
   const kinds = new Map<string, number>();
   const categories = new Map<string, number>();

@@ -157,15 +157,20 @@ export function searchPageStatements(query: CatalogQuery, text: TextMatch | null
   return [{ tier: null, strategy, statement: pageSql(plan, where, query.limit + 1, "", strategy) }];
 }
 
-/** Runs one page statement; a walk turns bitmap scans off for itself (inside withCatalogPlans' transaction). */
+/**
+ * Plan settings for the next statement of a catalog transaction (withCatalogPlans): each statement states what it
+ * needs, so one round trip suffices. Outside a transaction these are no-ops and the planner decides alone.
+ */
+export async function planNext(db: Db, opts: { seqscan: boolean; bitmapscan: boolean }): Promise<void> {
+  await db.execute(
+    sql`select set_config('enable_seqscan', ${opts.seqscan ? "on" : "off"}, true), set_config('enable_bitmapscan', ${opts.bitmapscan ? "on" : "off"}, true)`,
+  );
+}
+
+/** Runs one page statement: a walk turns bitmap scans off; nothing on listing_search may seq-scan (out-of-line body). */
 export async function runPageStatement<T>(db: Db, { strategy, statement }: PageStatement, text: TextMatch | null): Promise<T[]> {
-  if (strategy !== "walk" || !text) return queryRows<T>(db, statement);
-  await db.execute(sql`select set_config('enable_bitmapscan', 'off', true)`);
-  try {
-    return await queryRows<T>(db, statement);
-  } finally {
-    await db.execute(sql`select set_config('enable_bitmapscan', 'on', true)`);
-  }
+  if (text) await planNext(db, { seqscan: false, bitmapscan: strategy !== "walk" });
+  return queryRows<T>(db, statement);
 }
 
 export type SearchPage = { items: ListingCard[]; nextCursor: string | null };

@@ -8,7 +8,7 @@ import { catalogSearch, withCatalogPlans } from "@/lib/catalog/catalog";
 import { encodeCursor } from "@/lib/catalog/cursor";
 import { facetSql } from "@/lib/catalog/facets";
 import { parseCatalogQuery, type CatalogQuery } from "@/lib/catalog/params";
-import { resolveTextQuery, runPageStatement, searchPageStatements } from "@/lib/catalog/search";
+import { planNext, resolveTextQuery, runPageStatement, searchPageStatements } from "@/lib/catalog/search";
 import { refreshSearchTerms } from "@/lib/catalog/terms";
 import { seedDatabase } from "@/scripts/seed/seed";
 import { createScratchDatabase, DEFAULT_ADMIN_URL, loadLoop, percentile } from "../support/database";
@@ -79,6 +79,7 @@ async function explain(db: Db, query: CatalogQuery) {
       return planSummary(row["QUERY PLAN"][0].Plan);
     };
     plans[`items (${page.strategy})`] = (await runPageStatement<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(tx, { ...page, statement: sql`explain (format json) ${page.statement}` }, text)).flatMap((r) => planSummary(r["QUERY PLAN"][0].Plan));
+    await planNext(tx, { seqscan: !text, bitmapscan: true });
     plans.facets = await explainOne(facetSql(query, text));
     return plans;
   });
