@@ -5,7 +5,7 @@ import { buildPreview } from "@/lib/listings/preview";
 import type { Sales } from "./commerce";
 import { seededToken } from "./ids";
 import { LISTING_GENERATORS } from "./kinds";
-import { describeListing, fitText, normalizeTags, slugFor } from "./listing-text";
+import { describeListing, fitText, normalizeTags, slugFor, withEdition } from "./listing-text";
 import type { ListingPlan } from "./plan";
 import { Random } from "./random";
 
@@ -44,7 +44,7 @@ export function buildCatalogEntry(plan: ListingPlan, creatorId: string, adminId:
   const rejected = plan.status === "rejected" ? rng.pick(REJECTION_REASONS) : null;
   const contents = plan.versions.map((version) => validContent(plan, version.number, draft.contentFor(version.number)));
   const live = plan.currentVersion ?? plan.versions[plan.versions.length - 1];
-  const title = fitText(draft.title, 120);
+  const title = fitText(withEdition(draft.title, rng), 120);
   if (title.length < 5) throw new Error(`seed generated a title that is too short: "${title}"`);
 
   const versions: VersionRow[] = plan.versions.map((version, i) => ({

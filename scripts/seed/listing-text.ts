@@ -32,6 +32,15 @@ export function slugFor(title: string, uniqueSuffix: string): string {
   return base ? `${base}-${uniqueSuffix}` : uniqueSuffix;
 }
 
+const EDITIONS = [" v2", " v3", " (2026 Update)", " – Starter Edition", " – Pro Edition", " + Bonus Examples", " – Lite", " – Extended"];
+
+/** Many sellers publish editions of the same idea; some titles say which one this is. */
+export function withEdition(title: string, rng: Random): string {
+  if (!rng.chance(0.45) || /(\bv\d+|Vol\. \d+|Edition\)?|\bII)$/.test(title)) return title;
+  const edition = rng.pick(EDITIONS);
+  return title.length + edition.length <= 100 ? title + edition : title;
+}
+
 /** Cuts text at a word boundary so it fits `max` characters. */
 export function fitText(text: string, max: number): string {
   if (text.length <= max) return text;

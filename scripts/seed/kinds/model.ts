@@ -5,6 +5,8 @@ import type { Random } from "../random";
 import type { ListingDraft } from "./types";
 
 type ModelFamily = {
+  /** How common this family is among model listings. */
+  weight: number;
   /** Base model and the tag it is searched by. */
   baseModels: readonly (readonly [base: string, tag: string])[];
   license: (base: string) => string;
@@ -23,6 +25,7 @@ const LLM_LICENSE = (base: string) =>
 
 const FAMILIES: readonly ModelFamily[] = [
   {
+    weight: 40,
     baseModels: [["SDXL 1.0", "sdxl"], ["Flux.1 Dev", "flux"], ["Stable Diffusion 1.5", "sd15"], ["Pony Diffusion XL", "pony"]],
     license: IMAGE_LICENSE,
     formats: [["safetensors", "safetensors", 18, 230]],
@@ -42,6 +45,7 @@ const FAMILIES: readonly ModelFamily[] = [
     usage: (base, file) => `Place ${file} in models/loras, load it on ${base} at weight 0.6–0.9 and add the trigger word to your prompt.`,
   },
   {
+    weight: 35,
     baseModels: [["Llama 3 8B", "llama"], ["Llama 3.1 8B", "llama"], ["Mistral 7B", "mistral"], ["Qwen2.5 7B", "qwen"], ["Gemma 2 9B", "gemma"], ["Phi-3 Mini", "phi-3"]],
     license: LLM_LICENSE,
     formats: [
@@ -67,6 +71,7 @@ const FAMILIES: readonly ModelFamily[] = [
     usage: (base, file) => `Run ${file} with llama.cpp, Ollama or LM Studio (base: ${base}). Recommended: temperature 0.7, context 8192.`,
   },
   {
+    weight: 8,
     baseModels: [["Whisper Small", "whisper"], ["Whisper Large v3", "whisper"]],
     license: () => "MIT",
     formats: [
@@ -85,6 +90,7 @@ const FAMILIES: readonly ModelFamily[] = [
     usage: (base, file) => `Load ${file} in your ${base} pipeline (openai-whisper or faster-whisper); a sample script is included.`,
   },
   {
+    weight: 9,
     baseModels: [["RVC v2", "rvc"], ["XTTS v2", "xtts"]],
     license: (base) => (base.startsWith("XTTS") ? "Coqui Public Model License" : "MIT"),
     formats: [
@@ -103,6 +109,7 @@ const FAMILIES: readonly ModelFamily[] = [
     usage: (base, file) => `Load ${file} in ${base}; keep input text under 250 characters per call for the most natural delivery.`,
   },
   {
+    weight: 8,
     baseModels: [["AnimateDiff v3", "animatediff"], ["Stable Video Diffusion", "svd"], ["CogVideoX 5B", "cogvideox"]],
     license: () => "CreativeML Open RAIL-M",
     formats: [["safetensors", "safetensors", 70, 400]],
@@ -123,7 +130,7 @@ const CHANGES = ["Retrained on a larger, cleaner dataset.", "Smaller file, same 
 const fileStem = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
 
 export function generateModel(rng: Random): ListingDraft {
-  const family = rng.pick(FAMILIES);
+  const family = rng.weighted(FAMILIES.map((candidate) => [candidate, candidate.weight] as const));
   const [base, baseTag] = rng.pick(family.baseModels);
   const [use, category] = rng.pick(family.uses);
   const [format, extension, minMb, maxMb] = rng.pick(family.formats);

@@ -25,7 +25,7 @@ const TOOLS: readonly PresetTool[] = [
     tool: "Adobe Lightroom Classic",
     packSizes: [1, 5, 8, 10, 12, 15, 20],
     categories: ["photography", "photography", "image-generation"],
-    looks: ["Kodak Portra 400 Film", "Moody Forest", "Clean Wedding", "Cinematic Teal and Orange", "Golden Hour Glow", "Matte Black and White", "Desert Warm", "Nordic Winter"],
+    looks: ["Kodak Portra 400 Film", "Moody Forest", "Clean Wedding", "Cinematic Teal and Orange", "Golden Hour Glow", "Matte Black and White", "Desert Warm", "Nordic Winter", "Fujifilm Classic Chrome", "Airy Pastel Portrait", "Urban Street Grit", "Autumn Harvest", "Tropical Travel", "Newborn Soft Skin", "Cinematic Night City", "Vintage Polaroid"],
     noun: "Lightroom Presets",
     tags: ["lightroom", "presets", "photo", "editing", "film", "color-grading"],
     settings: (rng) => ({
@@ -48,7 +48,7 @@ const TOOLS: readonly PresetTool[] = [
     tool: "Midjourney",
     packSizes: [1, 1, 3, 5],
     categories: ["image-generation"],
-    looks: ["Cinematic Portrait", "Dreamy Pastel", "Dark Fantasy", "Editorial Fashion", "Isometric Diorama", "Vintage Anime", "Architectural Minimalism"],
+    looks: ["Cinematic Portrait", "Dreamy Pastel", "Dark Fantasy", "Editorial Fashion", "Isometric Diorama", "Vintage Anime", "Architectural Minimalism", "Retro Sci-Fi Paperback", "Ukiyo-e Woodblock", "Claymation Toy", "Moody Film Noir", "Botanical Ink"],
     noun: "Midjourney Style Preset",
     tags: ["midjourney", "style", "sref", "cinematic", "aesthetic"],
     settings: (rng) => ({
@@ -67,7 +67,7 @@ const TOOLS: readonly PresetTool[] = [
     tool: "Stable Diffusion XL (ComfyUI)",
     packSizes: [1, 1, 3],
     categories: ["image-generation", "video"],
-    looks: ["Photoreal Portrait", "Anime Cel Shading", "Cinematic Lighting", "Product Render", "Watercolor", "Cyberpunk Neon"],
+    looks: ["Photoreal Portrait", "Anime Cel Shading", "Cinematic Lighting", "Product Render", "Watercolor", "Cyberpunk Neon", "Fantasy Concept Art", "Interior Design Render", "Low-Poly Game Asset", "Food Styling"],
     noun: "ComfyUI Workflow Preset",
     tags: ["stable-diffusion", "sdxl", "comfyui", "workflow", "sampler"],
     settings: (rng) => ({
@@ -87,7 +87,7 @@ const TOOLS: readonly PresetTool[] = [
     tool: "DaVinci Resolve",
     packSizes: [1, 3, 5, 8],
     categories: ["video", "photography"],
-    looks: ["Blockbuster Teal and Orange", "Kodak 2383 Print Film", "Bleach Bypass", "Soft Pastel Vlog", "Night City Neon", "Documentary Natural"],
+    looks: ["Blockbuster Teal and Orange", "Kodak 2383 Print Film", "Bleach Bypass", "Soft Pastel Vlog", "Night City Neon", "Documentary Natural", "Music Video Pop", "Wedding Film Warmth", "Desert Western", "Horror Cold Green"],
     noun: "DaVinci Resolve Color Grade",
     tags: ["davinci-resolve", "color-grading", "lut", "video", "cinematic"],
     settings: (rng) => ({
@@ -104,7 +104,7 @@ const TOOLS: readonly PresetTool[] = [
     tool: "ElevenLabs",
     packSizes: [1, 1, 3],
     categories: ["audio", "video"],
-    looks: ["Warm Audiobook Narrator", "Energetic Podcast Host", "Calm Meditation Guide", "Documentary Voiceover", "Friendly Explainer"],
+    looks: ["Warm Audiobook Narrator", "Energetic Podcast Host", "Calm Meditation Guide", "Documentary Voiceover", "Friendly Explainer", "Late-Night Radio Host", "Children's Storyteller", "Corporate E-Learning Voice"],
     noun: "ElevenLabs Voice Settings",
     tags: ["elevenlabs", "voice", "tts", "narration", "audio"],
     settings: (rng) => ({
@@ -121,7 +121,7 @@ const TOOLS: readonly PresetTool[] = [
     tool: "Suno",
     packSizes: [1, 3, 5],
     categories: ["audio"],
-    looks: ["Lo-Fi Study Beats", "Synthwave Drive", "Acoustic Folk Story", "Epic Trailer Orchestral", "Indie Pop Summer"],
+    looks: ["Lo-Fi Study Beats", "Synthwave Drive", "Acoustic Folk Story", "Epic Trailer Orchestral", "Indie Pop Summer", "Dark Techno Warehouse", "Jazz Café Trio", "K-Pop Anthem", "Ambient Rain Piano"],
     noun: "Suno Style Preset",
     tags: ["suno", "music", "style", "song", "ai-music"],
     settings: (rng) => ({
@@ -137,7 +137,7 @@ const TOOLS: readonly PresetTool[] = [
     tool: "OpenAI API",
     packSizes: [1, 1, 3],
     categories: ["writing", "coding", "productivity", "business", "marketing"],
-    looks: ["Precise Technical Writer", "Creative Brainstorm", "Deterministic JSON Extractor", "Concise Summarizer", "Brand Voice Copywriter"],
+    looks: ["Precise Technical Writer", "Creative Brainstorm", "Deterministic JSON Extractor", "Concise Summarizer", "Brand Voice Copywriter", "Customer Support Agent", "Code Reviewer", "Long-Context Researcher"],
     noun: "OpenAI Sampling Preset",
     tags: ["openai", "gpt", "api", "temperature", "llm"],
     settings: (rng, look) => ({
@@ -155,7 +155,7 @@ const TOOLS: readonly PresetTool[] = [
     tool: "SillyTavern",
     packSizes: [1, 1, 3],
     categories: ["role-play", "writing"],
-    looks: ["Immersive Storyteller", "Slow-Burn Romance", "Grimdark Adventure", "Cozy Slice of Life", "Mystery Noir"],
+    looks: ["Immersive Storyteller", "Slow-Burn Romance", "Grimdark Adventure", "Cozy Slice of Life", "Mystery Noir", "Space Opera", "Cosmic Horror", "Lighthearted Comedy"],
     noun: "SillyTavern Generation Preset",
     tags: ["sillytavern", "roleplay", "sampler", "llm", "story"],
     settings: (rng) => ({
@@ -172,7 +172,7 @@ const TOOLS: readonly PresetTool[] = [
     tool: "Notion AI",
     packSizes: [1, 1, 3],
     categories: ["productivity", "education", "data-analysis"],
-    looks: ["Meeting Notes Cleaner", "Study Notes Summarizer", "Weekly Report Builder", "Research Digest"],
+    looks: ["Meeting Notes Cleaner", "Study Notes Summarizer", "Weekly Report Builder", "Research Digest", "Project Status Update", "Reading List Tracker"],
     noun: "Notion AI Preset",
     tags: ["notion", "productivity", "notes", "ai", "workflow"],
     settings: (rng) => ({
@@ -202,7 +202,11 @@ export function generatePreset(rng: Random): ListingDraft {
   const count = rng.pick(tool.packSizes);
   const pack = count > 1 ? `${tool.noun.replace(/ Preset$/, " Presets")} (${count} variations)` : tool.noun;
   const visual = tool.categories.some((c) => c === "photography" || c === "video" || c === "image-generation");
-  const title = count > 1 ? `${look} ${pack}` : rng.pick([`${look} ${tool.noun}`, visual ? `${look} Look – ${tool.noun}` : `${look} Preset for ${tool.tool}`, `${tool.noun}: ${look}`]);
+  // Series numbers and editions, as creators name follow-up packs.
+  const edition = rng.weighted<string>([["", 6], [" Vol. 2", 1], [" Vol. 3", 1], [" (Pro Edition)", 1], [" II", 1]]);
+  const title =
+    (count > 1 ? `${look} ${pack}` : rng.pick([`${look} ${tool.noun}`, visual ? `${look} Look – ${tool.noun}` : `${look} Preset for ${tool.tool}`, `${tool.noun}: ${look}`])) +
+    (count > 1 ? "" : edition);
   const settings = tool.settings(rng, look);
   const settingsFor = (version: number): Settings => {
     const base = version === 1 ? settings : { ...tool.settings(rng, look), revision: version };

@@ -78,7 +78,19 @@ function textTemplate(rng: Random, topic: PromptTopic, subject: string, variable
   ].join("\n");
 }
 
+const TITLE_ENDINGS = {
+  image: ["", "", "", "", " (Tested on 200+ Generations)", " + Negative Prompts", " for Consistent Characters", " for Print-Ready Art", " with Style Variations"],
+  text: ["", "", "", "", " + Worked Examples", " (Step-by-Step)", " with Tone Controls", " in Five Minutes", " That Sounds Human"],
+} as const;
+
 function promptTitle(rng: Random, topic: PromptTopic, flavor: string, subject: string, model: string, audience: string): string {
+  return fitTitle(baseTitle(rng, topic, flavor, subject, model, audience), rng.pick(TITLE_ENDINGS[topic.medium]));
+}
+
+/** Appends an ending only while the title stays short enough to read in a card. */
+const fitTitle = (title: string, ending: string) => (title.length + ending.length <= 80 ? title + ending : title);
+
+function baseTitle(rng: Random, topic: PromptTopic, flavor: string, subject: string, model: string, audience: string): string {
   if (topic.medium === "image") {
     return rng.weighted<string>([
       [`${flavor} ${subject} Prompt for ${model}`, 4],

@@ -20,7 +20,7 @@ const TYPES: readonly TemplateType[] = [
   {
     name: "Cold Email Sequence",
     categories: ["marketing", "business"],
-    audiences: ["SaaS Founders", "Agencies", "Recruiters", "B2B Sales Teams", "Freelance Designers"],
+    audiences: ["SaaS Founders", "Agencies", "Recruiters", "B2B Sales Teams", "Freelance Designers", "Consultants", "Real Estate Agents", "Fintech Startups"],
     tags: ["email", "outreach", "sales", "cold-email", "sequence"],
     body: (rng, audience) => ({
       audience,
@@ -35,7 +35,7 @@ const TYPES: readonly TemplateType[] = [
   {
     name: "Content Calendar",
     categories: ["marketing", "productivity"],
-    audiences: ["Small Businesses", "Social Media Managers", "Creators", "Nonprofits", "Coffee Shops"],
+    audiences: ["Small Businesses", "Social Media Managers", "Creators", "Nonprofits", "Coffee Shops", "Fitness Coaches", "Bakeries", "Indie Authors"],
     tags: ["content", "calendar", "social-media", "planning", "instagram"],
     body: (rng, audience) => ({
       audience,
@@ -53,7 +53,7 @@ const TYPES: readonly TemplateType[] = [
   {
     name: "Product Requirements Document",
     categories: ["business", "coding", "productivity"],
-    audiences: ["Product Managers", "Startup Teams", "Engineering Leads", "Indie Hackers"],
+    audiences: ["Product Managers", "Startup Teams", "Engineering Leads", "Indie Hackers", "Agencies", "Mobile App Teams"],
     tags: ["prd", "product", "requirements", "planning", "startup"],
     body: (rng) => ({
       title: "{{feature_name}}",
@@ -68,7 +68,7 @@ const TYPES: readonly TemplateType[] = [
   {
     name: "Lesson Plan",
     categories: ["education"],
-    audiences: ["Middle School Teachers", "ESL Teachers", "Homeschool Parents", "University TAs"],
+    audiences: ["Middle School Teachers", "ESL Teachers", "Homeschool Parents", "University TAs", "Science Teachers", "Music Teachers", "Coding Bootcamps"],
     tags: ["lesson-plan", "teaching", "classroom", "curriculum", "education"],
     body: (rng, audience) => ({
       audience,
@@ -88,7 +88,7 @@ const TYPES: readonly TemplateType[] = [
   {
     name: "Character Card",
     categories: ["role-play", "writing"],
-    audiences: ["Role-Players", "Fiction Writers", "Game Masters", "Discord Communities"],
+    audiences: ["Role-Players", "Fiction Writers", "Game Masters", "Discord Communities", "Visual Novel Makers", "Twitch Streamers"],
     tags: ["character", "roleplay", "persona", "story", "character-card"],
     body: (rng) => ({
       spec: "chara_card_v2",
@@ -103,7 +103,7 @@ const TYPES: readonly TemplateType[] = [
   {
     name: "Structured Extraction JSON Schema",
     categories: ["data-analysis", "coding"],
-    audiences: ["Data Engineers", "Analysts", "Backend Developers", "Ops Teams"],
+    audiences: ["Data Engineers", "Analysts", "Backend Developers", "Ops Teams", "Accounting Teams", "Legal Ops", "Recruiting Teams"],
     tags: ["json-schema", "extraction", "structured-output", "llm", "data"],
     body: (rng) => ({
       $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -122,7 +122,7 @@ const TYPES: readonly TemplateType[] = [
   {
     name: "KPI Dashboard Spec",
     categories: ["data-analysis", "business"],
-    audiences: ["E-commerce Teams", "SaaS Companies", "Marketing Teams", "Finance Teams"],
+    audiences: ["E-commerce Teams", "SaaS Companies", "Marketing Teams", "Finance Teams", "Support Teams", "Nonprofits", "Restaurants"],
     tags: ["kpi", "dashboard", "metrics", "analytics", "reporting"],
     body: (rng) => ({
       refresh: rng.pick(["hourly", "daily", "weekly"]),
@@ -136,7 +136,7 @@ const TYPES: readonly TemplateType[] = [
   {
     name: "YouTube Video Script",
     categories: ["video", "marketing"],
-    audiences: ["YouTubers", "Course Creators", "Brands", "Tech Reviewers"],
+    audiences: ["YouTubers", "Course Creators", "Brands", "Tech Reviewers", "Travel Vloggers", "Fitness Creators", "Gaming Channels"],
     tags: ["youtube", "script", "video", "retention", "hook"],
     body: (rng) => ({
       title: "{{video_title}}",
@@ -148,7 +148,7 @@ const TYPES: readonly TemplateType[] = [
   {
     name: "Podcast Episode Planner",
     categories: ["audio"],
-    audiences: ["Podcasters", "Interview Shows", "Brands", "Solo Hosts"],
+    audiences: ["Podcasters", "Interview Shows", "Brands", "Solo Hosts", "True Crime Shows", "Business Podcasts"],
     tags: ["podcast", "episode", "interview", "audio", "planning"],
     body: (rng) => ({
       episode: "{{episode_number}}",
@@ -166,7 +166,7 @@ const TYPES: readonly TemplateType[] = [
   {
     name: "Photo Shoot Shot List",
     categories: ["photography", "image-generation"],
-    audiences: ["Wedding Photographers", "Product Photographers", "Brand Shoots", "AI Artists"],
+    audiences: ["Wedding Photographers", "Product Photographers", "Brand Shoots", "AI Artists", "Food Photographers", "Real Estate Shoots", "Portrait Studios"],
     tags: ["shot-list", "photoshoot", "photography", "planning", "moodboard"],
     body: (rng) => ({
       shoot: "{{client}}",
@@ -177,7 +177,7 @@ const TYPES: readonly TemplateType[] = [
   {
     name: "Weekly Planner",
     categories: ["productivity"],
-    audiences: ["Freelancers", "Students", "Remote Workers", "Managers"],
+    audiences: ["Freelancers", "Students", "Remote Workers", "Managers", "Parents", "Writers", "Developers"],
     tags: ["planner", "weekly", "goals", "habits", "productivity"],
     body: (rng) => ({
       weekOf: "{{date}}",
@@ -189,7 +189,7 @@ const TYPES: readonly TemplateType[] = [
   {
     name: "Blog Post Brief",
     categories: ["writing", "marketing"],
-    audiences: ["Content Teams", "SEO Writers", "Freelance Writers", "Agencies"],
+    audiences: ["Content Teams", "SEO Writers", "Freelance Writers", "Agencies", "SaaS Blogs", "Affiliate Sites", "B2B Marketers"],
     tags: ["blog", "seo", "brief", "outline", "writing"],
     body: (rng) => ({
       keyword: "{{primary_keyword}}",
@@ -209,10 +209,13 @@ export function generateTemplate(rng: Random): ListingDraft {
   const audience = rng.pick(type.audiences);
   const category = rng.pick(type.categories);
   const flavor = rng.pick(["Ready-to-Use", "Proven", "Complete", "Minimal", "Notion-Friendly", "Plug-and-Play", "Professional"]);
+  const tool = rng.pick(["Notion", "Google Docs", "Airtable", "ChatGPT", "Claude", "Obsidian", "Coda"]);
   const title = rng.weighted<string>([
-    [`${type.name} Template for ${audience}`, 4],
+    [`${type.name} Template for ${audience}`, 3],
     [`${flavor} ${type.name} Template`, 2],
     [`${type.name} Template (${audience} Edition)`, 1],
+    [`${flavor} ${type.name} Template for ${tool}`, 2],
+    [`${type.name} Kit for ${audience}: ${flavor} JSON Template`, 1],
   ]);
   const body = type.body(rng, audience);
   return {

@@ -38,11 +38,13 @@ export function generateTest(rng: Random): ListingDraft {
   const level = rng.pick(LEVELS);
   const passMark = rng.pick([60, 65, 70, 72, 75, 80]);
   const timeLimit = Math.max(5, Math.round(count * rng.pick([1, 1.5, 2])));
+  const set = rng.pick(["", "", " Set 1", " Set 2", " Set 3", " Part A", " Part B", " 2026 Edition"]);
   const title = rng.weighted<string>([
-    [`${bank.exam} Practice Test (${count} questions)`, 4],
+    [`${bank.exam} Practice Test${set} (${count} questions)`, 4],
     [`${bank.exam} Quiz: ${level} (${count} questions)`, 2],
-    [`${bank.exam} Mock Exam with Explanations`, 2],
-    [`${level} ${bank.exam} Self-Assessment`, 1],
+    [`${bank.exam} Mock Exam${set} with Explanations`, 2],
+    [`${level} ${bank.exam} Self-Assessment${set}`, 1],
+    [`${count} ${level} ${bank.exam} Questions${set}`, 1],
   ]);
   const questions = buildQuestions(rng, bank, count);
 
