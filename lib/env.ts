@@ -33,6 +33,8 @@ const envSchema = z
     MIN_PAYOUT_CENTS: z.coerce.number().int().min(0).default(1000),
     APP_URL: optionalString.pipe(z.url("must be an absolute URL such as https://agora.example").optional()),
     SEED_LISTINGS: z.coerce.number().int().min(0).default(240),
+    // Postgres bytea values are capped at 1 GB.
+    FILE_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(50 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     const building = process.env.NEXT_PHASE === "phase-production-build";

@@ -9,6 +9,7 @@ import { ListingPreview } from "@/components/listings/listing-preview";
 import { PurchaseBox, type ViewerRelation } from "@/components/listings/purchase-box";
 import { ReportButton } from "@/components/listings/report-button";
 import { ListingReviews } from "@/components/reviews/listing-reviews";
+import { recordListingView } from "@/lib/listings/views";
 import { VersionHistory } from "@/components/listings/version-history";
 import { Stars } from "@/components/ui/stars";
 import { getDb } from "@/db/client";
@@ -49,6 +50,7 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
   const [page, user] = await Promise.all([cachedListingPage(slug), getCurrentUser()]);
   if (!page) notFound();
   const { listing, versions, related, more, creator } = page;
+  recordListingView(listing.id);
   const relation: ViewerRelation = user ? ((await viewerRelation(await getDb(), user.id, listing)) ?? "buyer") : "anonymous";
   const jsonLd = productJsonLd(listing, env().appUrl);
 
