@@ -4,8 +4,18 @@ import type { ListingStatus } from "@/db/schema";
 import { seededUuid } from "./ids";
 import { mix32, Random } from "./random";
 
-/** Every seeded timestamp is relative to this instant, so reruns are identical. */
-export const ANCHOR = Date.UTC(2026, 10, 1);
+/**
+ * "Now" for the generated history: the start of today (UTC), so trending and 30-day charts look alive
+ * whenever the demo is seeded; SEED_ANCHOR (an ISO date) pins it. Fixed for the life of the process,
+ * so the same options give the same world.
+ */
+export const ANCHOR = seedAnchor(process.env.SEED_ANCHOR);
+
+function seedAnchor(pinned: string | undefined): number {
+  if (pinned && !Number.isNaN(Date.parse(pinned))) return Date.parse(pinned);
+  const now = new Date();
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+}
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 
