@@ -10,7 +10,8 @@ echo "== typecheck"
 npx tsc --noEmit
 echo "== lint"
 npx eslint . --max-warnings 0
-echo "== unit + integration (${DATABASE_URL:+Postgres}${DATABASE_URL:-PGlite})"
+if [[ -n ${DATABASE_URL:-} ]]; then db_label=Postgres; else db_label=PGlite; fi
+echo "== unit + integration ($db_label)"
 npx vitest run
 echo "== e2e (Chromium against next build && next start)"
 npx tsx scripts/e2e.ts
