@@ -84,3 +84,8 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** Forgets the parsed environment so the next env() call re-reads process.env (tests that change it). */
+export function reloadEnv() {
+  cached = undefined;
+}

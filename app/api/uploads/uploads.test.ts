@@ -6,6 +6,7 @@ import { makeAdmin, makeCreator, makeUser } from "@/lib/listings/testing/studio-
 import { GET as downloadFile } from "../files/[id]/route";
 import { POST as uploadFile } from "./files/route";
 import { POST as uploadImage } from "./images/route";
+import { reloadEnv } from "@/lib/env";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.actor }));
@@ -78,12 +79,14 @@ describe("attached files: upload and download", () => {
     const { db } = testDatabase();
     session.actor = await makeCreator(db);
     vi.stubEnv("FILE_UPLOAD_MAX_BYTES", "2048");
+    reloadEnv();
     try {
       const res = await uploadFile(post("/api/uploads/files", new Uint8Array(4096)));
       expect(res.status).toBe(413);
       expect(((await res.json()) as { error: string }).error).toBe("This file is too large; the limit is 2 KB.");
     } finally {
       vi.unstubAllEnvs();
+      reloadEnv();
     }
     session.actor = await makeUser(db);
     expect((await uploadFile(post("/api/uploads/files", new Uint8Array(10)))).status).toBe(403);
