@@ -206,6 +206,11 @@ describe("seedDatabase", () => {
     expect(await catalog()).toEqual(before);
     expect(await sales()).toEqual(salesBefore);
     expect(parallel.rows).toEqual(summary.rows);
+    // The search projection, rebuilt once after the bulk load, holds exactly the published listings.
+    const [projection] = await rows<{ missing: number; extra: number }>(sql`
+      select (select count(*)::int from listings l where l.status = 'published' and not exists (select 1 from listing_search s where s.listing_id = l.id)) as missing,
+             (select count(*)::int from listing_search s join listings l on l.id = s.listing_id where l.status <> 'published') as extra`);
+    expect(projection).toEqual({ missing: 0, extra: 0 });
     const unbalanced = await rows<{ journal_id: string }>(sql`select journal_id from ledger_entries group by journal_id having sum(amount_cents) <> 0`);
     expect(unbalanced).toEqual([]);
   });

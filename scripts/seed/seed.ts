@@ -7,6 +7,7 @@ import { creatorProfiles, images, listingDailyStats, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { refreshSearchTerms } from "@/lib/catalog/terms";
 import { BatchWriter, batchStatement, buildBatch } from "./batches";
+import { withDeferredSearchProjection } from "./search-projection";
 import { insertRowsSql } from "./bulk-insert";
 import type { SalesCounters } from "./commerce";
 import { generateCoverPool } from "./covers";
@@ -144,7 +145,7 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
   } else {
     await db.transaction(writeAccounts);
     // Each batch is one statement, hence one transaction: its journals are checked for balance when it commits.
-    await writeCatalog(db);
+    await withDeferredSearchProjection(db, () => writeCatalog(db), log);
   }
   // Then, side by side: the typo-tolerant search vocabulary is rebuilt from the published catalog in one
   // set-based pass, and fresh statistics give the first searches after a bulk load good plans. (ANALYZE waits
