@@ -19,11 +19,7 @@ function isEntitlementConflict(error: unknown): boolean {
 /** Marks the sale in the books: journal, sales count and the creator's notification. */
 async function recordSale(tx: Db, order: Order) {
   await postJournal(tx, { kind: "sale", orderId: order.id, currency: order.currency, lines: saleLines(order) });
-  const [listing] = await tx
-    .update(listings)
-    .set({ salesCount: sql`${listings.salesCount} + 1` })
-    .where(eq(listings.id, order.listingId))
-    .returning({ title: listings.title, slug: listings.slug });
+  const [listing] = await tx.select({ title: listings.title }).from(listings).where(eq(listings.id, order.listingId));
   await notify(tx, {
     userId: order.creatorId,
     type: "sale",
@@ -32,6 +28,11 @@ async function recordSale(tx: Db, order: Order) {
     link: "/dashboard",
     data: { orderId: order.id },
   });
+  // Last, so the listing row (hot for a popular listing) stays locked only until commit.
+  await tx
+    .update(listings)
+    .set({ salesCount: sql`${listings.salesCount} + 1` })
+    .where(eq(listings.id, order.listingId));
 }
 
 /**

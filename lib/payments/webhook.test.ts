@@ -2,7 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { queryRows, type Db } from "@/db/client";
 import { ledgerEntries, listings, orders, reviews, stripeEvents, type Order } from "@/db/schema";
 import { actorFor, createCreator, createPublishedListing, createUser } from "@/db/testing/factories";
 import { testDatabase } from "@/db/testing/setup";
@@ -92,6 +92,9 @@ describe("checkout.session.completed", () => {
     expect(await creatorBalance(db, order.creatorId)).toBe(800);
     const [listing] = await db.select({ salesCount: listings.salesCount }).from(listings).where(eq(listings.id, order.listingId));
     expect(listing.salesCount).toBe(1);
+    // The search projection follows the counter (its cheap counters-only path).
+    const [projected] = await queryRows<{ sales_count: number }>(db, sql`select sales_count from listing_search where listing_id = ${order.listingId}`);
+    expect(Number(projected.sales_count)).toBe(1);
     await expectBooksBalanced();
   });
 
