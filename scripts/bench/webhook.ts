@@ -12,6 +12,8 @@ import { createScratchDatabase, DEFAULT_ADMIN_URL, loadLoop, percentile } from "
 import { ensureBuild, startNextServer } from "../support/server";
 
 const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 2000);
+// Sales spread over this many listings (1 = every sale hits the same listing row, the worst case).
+const LISTINGS = Math.max(1, Number(process.env.BENCH_WEBHOOK_LISTINGS ?? 100));
 const CONCURRENCY = 32;
 const SECRET = "whsec_bench_webhook_secret";
 
@@ -24,13 +26,17 @@ async function main() {
     const creatorId = randomUUID();
     await db.insert(users).values({ id: creatorId, email: "bench-creator@example.test", name: "Bench Creator" });
     await db.insert(creatorProfiles).values({ userId: creatorId, handle: "bench-creator", displayName: "Bench Creator" });
-    const listingId = randomUUID();
-    const versionId = randomUUID();
-    await db.insert(listings).values({ id: listingId, creatorId, slug: "bench-listing", kind: "prompt", status: "published", title: "Bench listing", category: "writing", priceCents: 1000, publishedAt: new Date() });
-    await db.insert(listingVersions).values({ id: versionId, listingId, number: 1, content: {}, reviewStatus: "approved" });
+    const catalog = Array.from({ length: LISTINGS }, (_, i) => ({ listingId: randomUUID(), versionId: randomUUID(), slug: `bench-listing-${i}` }));
+    await db.insert(listings).values(
+      catalog.map((c) => ({ id: c.listingId, creatorId, slug: c.slug, kind: "prompt" as const, status: "published" as const, title: `Bench listing ${c.slug}`, category: "writing", priceCents: 1000, publishedAt: new Date() })),
+    );
+    await db.insert(listingVersions).values(catalog.map((c) => ({ id: c.versionId, listingId: c.listingId, number: 1, content: {}, reviewStatus: "approved" as const })));
     const split = splitPrice(1000, 2000);
     const buyers = Array.from({ length: EVENTS }, (_, i) => ({ id: randomUUID(), email: `bench-buyer-${i}@example.test`, name: `Buyer ${i}` }));
-    const pending = buyers.map((b, i) => ({ id: randomUUID(), buyerId: b.id, listingId, creatorId, versionId, checkoutSessionId: `cs_bench_${i.toString().padStart(6, "0")}`, ...split }));
+    const pending = buyers.map((b, i) => {
+      const { listingId, versionId } = catalog[i % LISTINGS];
+      return { id: randomUUID(), buyerId: b.id, listingId, creatorId, versionId, checkoutSessionId: `cs_bench_${i.toString().padStart(6, "0")}`, ...split };
+    });
     for (let i = 0; i < EVENTS; i += 1000) {
       await db.insert(users).values(buyers.slice(i, i + 1000));
       await db.insert(orders).values(pending.slice(i, i + 1000));
@@ -70,6 +76,7 @@ async function main() {
         JSON.stringify({
           bench: "webhook_ingest",
           events: EVENTS,
+          listings: LISTINGS,
           concurrency: CONCURRENCY,
           seconds: Number(seconds.toFixed(2)),
           events_per_second: Math.round(EVENTS / seconds),
