@@ -42,6 +42,13 @@ function buildConfig(): NextAuthConfig {
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin", error: "/signin" },
     providers,
+    // A refused password is an expected outcome, not a server error worth a stack trace in the logs.
+    logger: {
+      error(error) {
+        if (error.name === "CredentialsSignin" || error instanceof CredentialsSignin) return;
+        console.error("[auth]", error);
+      },
+    },
     callbacks: {
       async signIn({ account, profile, user }) {
         if (account?.provider !== "github") return true;
