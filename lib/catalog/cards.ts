@@ -1,6 +1,5 @@
 // Published listings as cards: the JSON-safe shape every grid shows, and the drizzle columns that produce it.
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { creatorProfiles, listings } from "@/db/schema";
 
 export type ListingCard = {
@@ -43,7 +42,3 @@ export const listingCardColumns = {
 
 export const isPublished = eq(listings.status, "published");
 
-export async function countPublished(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(listings).where(isPublished);
-  return row?.n ?? 0;
-}
