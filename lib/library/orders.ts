@@ -19,23 +19,26 @@ export type OrderHistoryEntry = {
   refundedAt: Date | null;
 };
 
+// What a history line and a receipt both show of an order.
+const historyColumns = {
+  id: orders.id,
+  listingId: orders.listingId,
+  title: listings.title,
+  slug: listings.slug,
+  status: orders.status,
+  priceCents: orders.priceCents,
+  refundedCents: orders.refundedCents,
+  currency: orders.currency,
+  createdAt: orders.createdAt,
+  paidAt: orders.paidAt,
+  refundedAt: orders.refundedAt,
+};
+
 /** Orders that moved money or are on their way to (abandoned checkouts that expired are left out), newest first. */
 export async function orderHistory(db: Db, actor: Actor | null, limit = 100): Promise<OrderHistoryEntry[]> {
   const user = assertSignedIn(actor);
   return db
-    .select({
-      id: orders.id,
-      listingId: orders.listingId,
-      title: listings.title,
-      slug: listings.slug,
-      status: orders.status,
-      priceCents: orders.priceCents,
-      refundedCents: orders.refundedCents,
-      currency: orders.currency,
-      createdAt: orders.createdAt,
-      paidAt: orders.paidAt,
-      refundedAt: orders.refundedAt,
-    })
+    .select(historyColumns)
     .from(orders)
     .innerJoin(listings, eq(listings.id, orders.listingId))
     .where(and(eq(orders.buyerId, user.id), ne(orders.status, "expired")))
@@ -58,17 +61,7 @@ export async function orderReceipt(db: Db, actor: Actor | null, orderId: string)
   if (!UUID_RE.test(orderId)) throw notFound();
   const [row] = await db
     .select({
-      id: orders.id,
-      listingId: orders.listingId,
-      title: listings.title,
-      slug: listings.slug,
-      status: orders.status,
-      priceCents: orders.priceCents,
-      refundedCents: orders.refundedCents,
-      currency: orders.currency,
-      createdAt: orders.createdAt,
-      paidAt: orders.paidAt,
-      refundedAt: orders.refundedAt,
+      ...historyColumns,
       versionNumber: listingVersions.number,
       sellerName: creatorProfiles.displayName,
       sellerHandle: creatorProfiles.handle,
