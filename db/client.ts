@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -25,19 +26,43 @@ const g = globalThis as AgoraGlobal;
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
+/**
+ * Drizzle sends every statement unnamed, and postgres-js then needs two round trips for each one with
+ * parameters (describe, then execute) and Postgres parses and plans it again every time. Named, a statement
+ * is described once per connection and then runs in one round trip. postgres-js keeps the names per
+ * connection (connections are recycled after 30–60 minutes, which bounds them). Statements whose plan must
+ * follow their parameters (catalog search) ask for custom plans in their transaction (withCatalogPlans).
+ */
+function preparingStatements(client: Sql): Sql {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === "unsafe") {
+        return (query: string, params?: unknown[], options?: Record<string, unknown>) =>
+          target.unsafe(query, params as never, params?.length ? { ...options, prepare: true } : options);
+      }
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => {
+          const work = args.pop() as (inner: Sql) => unknown;
+          const method = Reflect.get(target, property, target) as (...a: unknown[]) => unknown;
+          return method.call(target, ...args, (inner: Sql) => work(preparingStatements(inner)));
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 /** Opens a client for the given target without touching the process singleton. */
 export async function openDatabase(target: { url?: string; pgliteDir?: string; poolMax?: number }): Promise<DbHandle> {
   if (target.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    const client = postgres(target.url, {
-      max: target.poolMax ?? 10,
-      onnotice: () => {},
-      // Transaction-mode poolers (Vercel, Supabase, Neon) cannot keep prepared statements.
-      prepare: !/pgbouncer=true|-pooler\./.test(target.url),
-    });
-    const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+    // Transaction-mode poolers (Vercel, Supabase, Neon) cannot keep prepared statements.
+    const prepare = !/pgbouncer=true|-pooler\./.test(target.url);
+    const client = postgres(target.url, { max: target.poolMax ?? 10, onnotice: () => {}, prepare });
+    const db = drizzle(prepare ? preparingStatements(client) : client, { schema, casing: "snake_case" }) as unknown as Db;
     return {
       db,
       driver: "postgres",

@@ -10,12 +10,15 @@ export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | 
 /**
  * listing_search keeps `body` out of line, which the planner does not price: it would rather seq-scan and
  * detoast every row than read the GIN index. Inside this transaction seq scans are a last resort unless a statement
- * says otherwise (planNext), and JIT is off (its compile time dwarfs these millisecond queries). All settings are
- * local to the transaction.
+ * says otherwise (planNext), JIT is off (its compile time dwarfs these millisecond queries), and statements are planned
+ * for their own parameters (a word in ten listings and one in half of them want different plans), never with a
+ * cached generic plan. All settings are local to the transaction.
  */
 export async function withCatalogPlans<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
+    await tx.execute(
+      sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)`,
+    );
     return work(tx as unknown as Db);
   });
 }

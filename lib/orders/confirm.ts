@@ -5,7 +5,7 @@ import { listings, orders, type Order } from "@/db/schema";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import type { PaymentsDriver } from "@/lib/payments/driver";
-import { fulfilOrder } from "./fulfil";
+import { fulfilOrder, withEntitlementRetry } from "./fulfil";
 
 export type Receipt = { order: Order; listing: { title: string; slug: string }; state: "paid" | "processing" | "closed" };
 
@@ -21,7 +21,7 @@ export async function confirmCheckout(db: Db, driver: PaymentsDriver, actor: Act
   if (order.status === "pending") {
     const session = await driver.retrieveCheckoutSession(sessionId);
     if (session && session.orderId === order.id && session.paymentStatus !== "unpaid") {
-      const result = await db.transaction((tx) => fulfilOrder(tx, { orderId: order.id, paymentIntentId: session.paymentIntentId }));
+      const result = await withEntitlementRetry(() => db.transaction((tx) => fulfilOrder(tx, { orderId: order.id, paymentIntentId: session.paymentIntentId })));
       if (result.outcome !== "not_found") current = result.order;
     }
   }

@@ -1,14 +1,14 @@
 // Fulfilment: a pending order becomes paid exactly once, with its sale journal, whoever gets there first.
-import { and, eq, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { listings, orders, type Order } from "@/db/schema";
+import { queryRows } from "@/db/client";
+import { orders, type Order } from "@/db/schema";
 import { postJournal, saleLines } from "@/lib/ledger/journal";
-import { notify } from "@/lib/notifications/notifications";
-import { formatPrice } from "@/lib/orders/pricing";
 
 export type FulfilResult = { outcome: "fulfilled"; order: Order } | { outcome: "already"; order: Order } | { outcome: "not_found" };
 
-function isEntitlementConflict(error: unknown): boolean {
+export function isEntitlementConflict(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     const err = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; message?: unknown };
     if (err.code === "23505" && String(err.constraint_name ?? err.constraint ?? err.message ?? "").includes("orders_one_entitlement_key")) return true;
@@ -16,82 +16,130 @@ function isEntitlementConflict(error: unknown): boolean {
   return false;
 }
 
-/** Marks the sale in the books: journal, sales count and the creator's notification. */
-async function recordSale(tx: Db, order: Order) {
-  await postJournal(tx, { kind: "sale", orderId: order.id, currency: order.currency, lines: saleLines(order) });
-  const [listing] = await tx.select({ title: listings.title }).from(listings).where(eq(listings.id, order.listingId));
-  await notify(tx, {
-    userId: order.creatorId,
-    type: "sale",
-    title: order.priceCents > 0 ? `You sold “${listing?.title}” for ${formatPrice(order.priceCents, order.currency)}` : `Someone got “${listing?.title}”`,
-    body: order.priceCents > 0 ? `You earn ${formatPrice(order.creatorShareCents, order.currency)} from this sale.` : "",
-    link: "/dashboard",
-    data: { orderId: order.id },
-  });
-  // Last, so the listing row (hot for a popular listing) stays locked only until commit.
-  await tx
-    .update(listings)
-    .set({ salesCount: sql`${listings.salesCount} + 1` })
-    .where(eq(listings.id, order.listingId));
+/**
+ * Runs a transaction that may fulfil an order, again if it lost a race for the buyer's entitlement (two orders
+ * of one buyer for one listing paid at the same instant). The retry sees the winner and books the loser as a
+ * duplicate purchase; nothing of the failed attempt was kept.
+ */
+export async function withEntitlementRetry<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 3 || !isEntitlementConflict(error)) throw error;
+    }
+  }
+}
+
+/** The stored event of a webhook delivery, written by the same statement as its sale (see saleStatement). */
+export type SaleEvent = { id: string; type: string; payload: string };
+
+/**
+ * One statement that books a sale: a pending order (with no other order of the buyer already entitling them
+ * to the listing) becomes paid, with its balanced sale journal, the creator's notification and the listing's
+ * sales count, all derived from the order row. Nothing happens when the order is not pending.
+ * With `event`, the statement also stores that Stripe event, but only together with the sale: a delivery
+ * whose order is not ready (or a duplicate) writes nothing and is left to the general webhook path.
+ * `expect` adds the check that the paid amount is the order's.
+ */
+export function saleStatement(input: {
+  orderId: string;
+  paidAt: Date;
+  paymentIntentId?: string | null;
+  chargeId?: string | null;
+  event?: SaleEvent;
+  expect?: { amountCents: number; currency: string };
+}): SQL {
+  const journalId = randomUUID();
+  const event = input.event;
+  return sql`with target as (
+      select o.id from orders o
+       where o.id = ${input.orderId}::uuid and o.status = 'pending'
+         ${input.expect ? sql`and o.price_cents = ${input.expect.amountCents} and o.currency = ${input.expect.currency}` : sql``}
+         and not exists (select 1 from orders e where e.buyer_id = o.buyer_id and e.listing_id = o.listing_id and e.status in ('paid', 'disputed'))
+    ), stored as (
+      ${event
+        ? sql`insert into stripe_events (id, type, payload, processed_at)
+              select ${event.id}, ${event.type}, ${event.payload}::jsonb, now() where exists (select 1 from target)
+              on conflict do nothing returning id`
+        : sql`select 'no event' as id`}
+    ), moved as (
+      update orders o
+         set status = 'paid', paid_at = ${input.paidAt.toISOString()}::timestamptz, updated_at = now(),
+             payment_intent_id = coalesce(nullif(${input.paymentIntentId ?? ""}, ''), o.payment_intent_id),
+             charge_id = coalesce(nullif(${input.chargeId ?? ""}, ''), o.charge_id)
+        from target t
+       where o.id = t.id and o.status = 'pending' and exists (select 1 from stored)
+      returning o.id, o.listing_id, o.creator_id, o.price_cents, o.fee_cents, o.creator_share_cents, o.currency
+    ), journal as (
+      insert into ledger_entries (journal_id, account, amount_cents, currency, kind, order_id)
+      select ${journalId}::uuid, v.account, v.amount, m.currency, 'sale', m.id
+        from moved m
+        cross join lateral (values ('buyers', -m.price_cents::bigint), ('creator:' || m.creator_id, m.creator_share_cents::bigint),
+                                   ('platform', m.fee_cents::bigint)) as v(account, amount)
+       where v.amount <> 0
+    ), notice as (
+      insert into notifications (user_id, type, title, body, link, data)
+      select m.creator_id, 'sale',
+             case when m.price_cents > 0 then concat('You sold “', l.title, '” for ', agora_format_price(m.price_cents, m.currency))
+                  else concat('Someone got “', l.title, '”') end,
+             case when m.price_cents > 0 then concat('You earn ', agora_format_price(m.creator_share_cents, m.currency), ' from this sale.')
+                  else '' end,
+             '/dashboard', jsonb_build_object('orderId', m.id)
+        from moved m join listings l on l.id = m.listing_id
+    ), counted as (
+      update listings l set sales_count = l.sales_count + 1 from moved m where l.id = m.listing_id
+    )
+    select (select count(*)::int from stored) as stored, (select count(*)::int from moved) as moved`;
 }
 
 /**
- * Moves a pending order to paid (idempotent). Safe to race: the conditional update lets exactly one
- * caller through; the others see "already". Must run inside a transaction.
+ * Moves a pending order to paid (idempotent). Safe to race: the conditional update lets exactly one caller
+ * through and the others see "already". Must run inside a transaction (the ledger's balance is checked at
+ * commit); callers that can meet an entitlement race wrap that transaction in withEntitlementRetry.
  */
 export async function fulfilOrder(
   tx: Db,
   input: { orderId: string; paymentIntentId?: string | null; chargeId?: string | null; paidAt?: Date },
 ): Promise<FulfilResult> {
   const paidAt = input.paidAt ?? new Date();
-  let moved: Order | undefined;
-  try {
-    // A savepoint, so an entitlement conflict leaves the outer transaction usable.
-    moved = await tx.transaction(async (sp) => {
-      const [row] = await sp
-        .update(orders)
-        .set({
-          status: "paid",
-          paidAt,
-          paymentIntentId: input.paymentIntentId ? input.paymentIntentId : sql`${orders.paymentIntentId}`,
-          chargeId: input.chargeId ? input.chargeId : sql`${orders.chargeId}`,
-        })
-        .where(and(eq(orders.id, input.orderId), eq(orders.status, "pending")))
-        .returning();
-      return row;
-    });
-  } catch (error) {
-    if (!isEntitlementConflict(error)) throw error;
-    return settleDuplicatePurchase(tx, input.orderId, input.paymentIntentId ?? null, paidAt);
-  }
-  if (moved) {
-    await recordSale(tx, moved);
-    return { outcome: "fulfilled", order: moved };
-  }
+  const [{ moved }] = await queryRows<{ moved: number }>(tx, saleStatement({ ...input, paidAt }));
   const [current] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).limit(1);
   if (!current) return { outcome: "not_found" };
-  // Remember the payment ids even when the order moved on first (e.g. refund before completion).
-  if ((input.paymentIntentId && !current.paymentIntentId) || (input.chargeId && !current.chargeId)) {
+  if (moved > 0) return { outcome: "fulfilled", order: current };
+  // Still pending: the buyer already owns the listing through another order.
+  if (current.status === "pending") return settleDuplicatePurchase(tx, current, input.paymentIntentId ?? null, paidAt);
+  await rememberPaymentIds(tx, current, input);
+  return { outcome: "already", order: current };
+}
+
+/** Keeps the payment ids of an order that moved on first (e.g. a refund seen before its completion). */
+export async function rememberPaymentIds(tx: Db, current: Order, ids: { paymentIntentId?: string | null; chargeId?: string | null }) {
+  if ((ids.paymentIntentId && !current.paymentIntentId) || (ids.chargeId && !current.chargeId)) {
     await tx
       .update(orders)
-      .set({ paymentIntentId: current.paymentIntentId ?? input.paymentIntentId ?? null, chargeId: current.chargeId ?? input.chargeId ?? null })
+      .set({ paymentIntentId: current.paymentIntentId ?? ids.paymentIntentId ?? null, chargeId: current.chargeId ?? ids.chargeId ?? null })
       .where(eq(orders.id, current.id));
   }
-  return { outcome: "already", order: current };
 }
 
 /**
  * The buyer paid twice for something they already own (two checkouts in two tabs). The second
  * payment is booked and refunded in full, so the buyer keeps one entitlement and all their money.
  */
-async function settleDuplicatePurchase(tx: Db, orderId: string, paymentIntentId: string | null, paidAt: Date): Promise<FulfilResult> {
+async function settleDuplicatePurchase(tx: Db, pending: Order, paymentIntentId: string | null, paidAt: Date): Promise<FulfilResult> {
   const [order] = await tx
     .update(orders)
-    .set({ status: "refunded", paidAt, refundedAt: paidAt, paymentIntentId: paymentIntentId ?? sql`${orders.paymentIntentId}` })
-    .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
+    .set({
+      status: "refunded",
+      paidAt,
+      refundedAt: paidAt,
+      refundedCents: pending.priceCents,
+      paymentIntentId: paymentIntentId ?? sql`${orders.paymentIntentId}`,
+    })
+    .where(and(eq(orders.id, pending.id), eq(orders.status, "pending")))
     .returning();
   if (!order) return { outcome: "not_found" };
-  await tx.update(orders).set({ refundedCents: order.priceCents }).where(eq(orders.id, order.id));
   const lines = saleLines(order);
   await postJournal(tx, { kind: "sale", orderId: order.id, currency: order.currency, lines });
   await postJournal(tx, { kind: "refund", orderId: order.id, currency: order.currency, lines: lines.map((l) => ({ ...l, amountCents: -l.amountCents })) });
@@ -105,7 +153,7 @@ async function settleDuplicatePurchase(tx: Db, orderId: string, paymentIntentId:
       idempotencyKey: `duplicate-refund-${order.id}`,
     });
   }
-  return { outcome: "already", order: { ...order, refundedCents: order.priceCents } };
+  return { outcome: "already", order };
 }
 
 /** Closes a pending order that will never be paid (session expired or payment failed). */

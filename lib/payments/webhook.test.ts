@@ -149,6 +149,45 @@ describe("checkout.session.completed", () => {
     await expectBooksBalanced();
   });
 
+  /** Two pending checkouts of one buyer for one listing (two tabs), both about to be paid. */
+  async function twoTabs(priceCents = 1000): Promise<[Order, Order]> {
+    const first = await pendingOrder(priceCents);
+    const [second] = await db
+      .insert(orders)
+      .values({ ...splitPrice(priceCents, 2000), buyerId: first.buyerId, listingId: first.listingId, creatorId: first.creatorId, versionId: first.versionId, checkoutSessionId: `${first.checkoutSessionId}_tab2` })
+      .returning();
+    return [first, second];
+  }
+
+  async function expectOneEntitlementAndOneFullRefund(pair: Order[]) {
+    const rows = await Promise.all(pair.map(reload));
+    expect(rows.map((r) => r.status).sort()).toEqual(["paid", "refunded"]);
+    const refunded = rows.find((r) => r.status === "refunded")!;
+    expect(refunded.refundedCents).toBe(refunded.priceCents);
+    expect((await journalsFor(refunded.id)).sort()).toEqual(["refund", "sale"]);
+    const [listing] = await db.select({ salesCount: listings.salesCount }).from(listings).where(eq(listings.id, pair[0].listingId));
+    expect(listing.salesCount).toBe(1);
+    expect(await creatorBalance(db, pair[0].creatorId)).toBe(800);
+  }
+
+  it("a second payment for a listing the buyer already owns is booked and refunded in full", async () => {
+    const pair = await twoTabs(1000);
+    for (const order of pair) expect((await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")))).status).toBe(200);
+    await expectOneEntitlementAndOneFullRefund(pair);
+    expect((await reload(pair[0])).status).toBe("paid");
+    await expectBooksBalanced();
+  });
+
+  it("both tabs' payments arriving at the same instant: one entitlement, the other refunded, every answer 200", async () => {
+    for (let round = 0; round < 10; round++) {
+      const pair = await twoTabs(1000);
+      const results = await Promise.all(pair.map((order) => deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")))));
+      expect(results.map((r) => r.status)).toEqual([200, 200]);
+      await expectOneEntitlementAndOneFullRefund(pair);
+    }
+    await expectBooksBalanced();
+  });
+
   it("unpaid completion waits; async_payment_succeeded then fulfils", async () => {
     const order = await pendingOrder();
     await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "unpaid")));

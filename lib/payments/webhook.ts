@@ -1,9 +1,11 @@
 // Stripe webhooks: signature check on the raw body, then each event's effects exactly once (DESIGN §4).
 import Stripe from "stripe";
 import { ZodError } from "zod";
-import { getDb, type Db } from "@/db/client";
-import { stripeEvents } from "@/db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb, queryRows, type Db } from "@/db/client";
+import { orders, stripeEvents } from "@/db/schema";
 import { env } from "@/lib/env";
+import { isEntitlementConflict, saleStatement, withEntitlementRetry } from "@/lib/orders/fulfil";
 import { paymentsDriver, type PaymentsDriver } from "./driver";
 import { onAccountUpdated } from "./events/account-updated";
 import { onChargeDisputeClosed } from "./events/charge-dispute-closed";
@@ -13,6 +15,8 @@ import { onCheckoutSessionAsyncPaymentFailed } from "./events/checkout-session-a
 import { onCheckoutSessionAsyncPaymentSucceeded } from "./events/checkout-session-async-payment-succeeded";
 import { onCheckoutSessionCompleted } from "./events/checkout-session-completed";
 import { onCheckoutSessionExpired } from "./events/checkout-session-expired";
+import { UUID } from "./events/resolve-order";
+import { checkoutSessionShape } from "./events/shapes";
 
 type Handler = (tx: Db, object: unknown, driver: PaymentsDriver) => Promise<string>;
 
@@ -38,7 +42,7 @@ export type ProcessOutcome = { duplicate: boolean; handled: boolean; result: str
 
 /** Stores the event and applies its effect in one transaction; a redelivered event is a no-op. */
 export async function processStripeEvent(db: Db, event: VerifiedEvent, driver: PaymentsDriver): Promise<ProcessOutcome> {
-  return db.transaction(async (tx) => {
+  return withEntitlementRetry(() => db.transaction(async (tx) => {
     const inserted = await tx
       .insert(stripeEvents)
       .values({ id: event.id, type: event.type, payload: event, processedAt: new Date() })
@@ -51,7 +55,49 @@ export async function processStripeEvent(db: Db, event: VerifiedEvent, driver: P
       return { duplicate: false, handled: false, result: "ignored" };
     }
     return { duplicate: false, handled: true, result: await handler(tx, event.data.object, driver) };
-  });
+  }));
+}
+
+const QUICK_SALE_TYPES = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded"]);
+
+/**
+ * The most frequent delivery — a paid checkout for a pending order — in one statement and one round trip:
+ * the event is stored together with the sale (saleStatement) or not at all. Anything else (duplicates,
+ * unpaid or mismatched sessions, orders that moved on, a buyer paying twice) answers null and takes the
+ * general path, which decides it inside one transaction.
+ */
+async function quickSale(db: Db, event: VerifiedEvent, rawBody: string): Promise<ProcessOutcome | null> {
+  if (!QUICK_SALE_TYPES.has(event.type)) return null;
+  const parsed = checkoutSessionShape.safeParse(event.data.object);
+  if (!parsed.success || parsed.data.payment_status === "unpaid") return null;
+  const session = parsed.data;
+  const orderId = [session.client_reference_id, session.metadata?.order_id].find((id): id is string => !!id && UUID.test(id));
+  if (!orderId) return null;
+  try {
+    const [row] = await queryRows<{ stored: number; moved: number }>(
+      db,
+      saleStatement({
+        orderId,
+        paidAt: new Date(),
+        paymentIntentId: session.payment_intent,
+        event: { id: event.id, type: event.type, payload: rawBody },
+        expect: session.amount_total == null ? undefined : { amountCents: session.amount_total, currency: session.currency ?? "" },
+      }),
+    );
+    if (row.stored === 0) return null;
+    if (row.moved === 0) {
+      // Another fulfilment of this order won between this statement's snapshot and its row lock.
+      if (session.payment_intent) {
+        await db.update(orders).set({ paymentIntentId: session.payment_intent }).where(and(eq(orders.id, orderId), isNull(orders.paymentIntentId)));
+      }
+      return { duplicate: false, handled: true, result: "already" };
+    }
+    return { duplicate: false, handled: true, result: "fulfilled" };
+  } catch (error) {
+    // Two orders of one buyer for one listing paid at once: the general path books the second as a duplicate.
+    if (isEntitlementConflict(error)) return null;
+    throw error;
+  }
 }
 
 /** The whole webhook: what POST /api/webhooks/stripe answers for a raw body and signature header. */
@@ -67,7 +113,8 @@ export async function receiveStripeWebhook(rawBody: string, signature: string | 
     return { status: 400, body: { error: "Malformed event" } };
   }
   try {
-    const outcome = await processStripeEvent(await getDb(), event, await paymentsDriver());
+    const db = await getDb();
+    const outcome = (await quickSale(db, event, rawBody)) ?? (await processStripeEvent(db, event, await paymentsDriver()));
     return { status: 200, body: { received: true, ...outcome } };
   } catch (error) {
     if (error instanceof ZodError) {

@@ -5,7 +5,7 @@ import { orders, type Order } from "@/db/schema";
 import type { PaymentsDriver } from "../driver";
 import { RetryLater } from "../errors";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function byId(tx: Db, id: string | null | undefined): Promise<Order | undefined> {
   if (!id || !UUID.test(id)) return undefined;
