@@ -92,7 +92,7 @@ export async function openDatabase(target: { url?: string; pgliteDir?: string; p
 
 function defaultTarget() {
   const e = env();
-  return { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite") };
+  return { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"), poolMax: e.DATABASE_POOL_MAX };
 }
 
 let opening: Promise<DbHandle> | undefined;

@@ -20,6 +20,8 @@ const envSchema = z
         .optional(),
     ),
     PGLITE_DIR: optionalString,
+    // Connections per server process: a few busy connections pipeline statements (fewer writes, fewer backends).
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(4),
     AUTH_SECRET: optionalString,
     AUTH_GITHUB_ID: optionalString,
     AUTH_GITHUB_SECRET: optionalString,

@@ -45,7 +45,7 @@ async function main() {
 
     const bodies = pending.map((o) => JSON.stringify(localEvent("checkout.session.completed", checkoutSessionObject({ ...o, currency: "usd" }, "paid"))));
     ensureBuild({ reuse: true });
-    const server = await startNextServer({ DATABASE_URL: scratch.url ?? "", STRIPE_WEBHOOK_SECRET: SECRET, PGLITE_DIR: "" }, { quiet: true });
+    const server = await startNextServer({ DATABASE_URL: scratch.url ?? "", STRIPE_WEBHOOK_SECRET: SECRET, PGLITE_DIR: "", ...(process.env.DATABASE_POOL_MAX ? { DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX } : {}) }, { quiet: true });
     try {
       const statuses = new Map<number, number>();
       // Keep-alive sockets and signatures made before the clock starts: signing is Stripe's work, not ours,
