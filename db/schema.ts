@@ -573,6 +573,31 @@ export const listingFacetCounts = pgTable(
   (t) => [primaryKey({ columns: [t.kind, t.category, t.priceCents, t.ratingAvg] })],
 );
 
+// Frequent one-word queries (a word in hundreds of listings or more), as the tsquery a search sends for them.
+// Their facet counts are kept per cell like listing_facet_counts, so a query matching half the catalog sums a
+// few thousand cells instead of counting tens of thousands of rows. Kept in step by the same triggers (0011).
+const tsquery = customType<{ data: string }>({ dataType: () => "tsquery" });
+export const searchTokenKeys = pgTable("search_token_keys", {
+  // to_tsquery('english', word || ':*')::text, e.g. 'past':* for "paste".
+  key: text().primaryKey(),
+  query: tsquery().notNull(),
+});
+
+export const searchTokenFacets = pgTable(
+  "search_token_facets",
+  {
+    key: text()
+      .notNull()
+      .references(() => searchTokenKeys.key, { onDelete: "cascade" }),
+    kind: listingKind().notNull(),
+    category: text().notNull(),
+    priceCents: integer().notNull(),
+    ratingAvg: numeric({ precision: 3, scale: 2, mode: "number" }).notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.kind, t.category, t.priceCents, t.ratingAvg] })],
+);
+
 export const usersRelations = relations(users, ({ one, many }) => ({
   creatorProfile: one(creatorProfiles, { fields: [users.id], references: [creatorProfiles.userId] }),
   orders: many(orders, { relationName: "buyer" }),

@@ -1,9 +1,10 @@
 // One catalog request (items, next cursor, facets) in one transaction whose plans are pinned to the indexes.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { searchFacets, type Facets } from "./facets";
+import { facetsWithSource, keepTokenFacets, singleTokenSource, type Facets } from "./facets";
 import type { CatalogQuery } from "./params";
 import { resolveTextQuery, searchListings, type SearchPage } from "./search";
+import { FREQUENT_TOKEN_MATCHES } from "./terms";
 
 export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | null };
 
@@ -24,10 +25,16 @@ export async function withCatalogPlans<T>(db: Db, work: (tx: Db) => Promise<T>):
 }
 
 export async function catalogSearch(db: Db, query: CatalogQuery): Promise<CatalogResult> {
-  return withCatalogPlans(db, async (tx) => {
+  let frequentWord: string | null = null;
+  const result = await withCatalogPlans(db, async (tx) => {
     const text = await resolveTextQuery(tx, query.q);
     const page = await searchListings(tx, query, text);
-    const facets = await searchFacets(tx, query, text);
+    const { facets, counted } = await facetsWithSource(tx, query, text);
+    const single = singleTokenSource(text);
+    if (counted && single && text && text.bodyMatches >= FREQUENT_TOKEN_MATCHES) frequentWord = single.slice(0, -2);
     return { ...page, facets, didYouMean: text?.didYouMean ?? null };
   });
+  // A word this frequent is counted once more, now, and its cells are kept from then on (writers wait meanwhile).
+  if (frequentWord) await keepTokenFacets(db, frequentWord);
+  return result;
 }

@@ -1,16 +1,18 @@
 // Facet counts checked against a brute-force count over the same listings, for many filter combinations.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { eq, sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { listings } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { CATEGORY_SLUGS } from "./categories";
-import { PRICE_BANDS, RATING_THRESHOLDS, searchFacets } from "./facets";
+import { facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS, searchFacets } from "./facets";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { resolveTextQuery, searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
 import { makeCreator, makeListing } from "./testing/fixtures";
 
-type Row = { kind: string; category: string; price: number; rating: number; words: string[]; published: boolean };
+type Row = { id?: string; kind: string; category: string; price: number; rating: number; words: string[]; published: boolean };
 const rows: Row[] = [];
 let db: Db;
 
@@ -37,7 +39,7 @@ beforeAll(async () => {
       published: rand(10) > 0,
     };
     rows.push(row);
-    await makeListing(db, {
+    row.id = (await makeListing(db, {
       creatorId: creator.id,
       kind: row.kind as CatalogQuery["kind"],
       category: row.category,
@@ -46,7 +48,7 @@ beforeAll(async () => {
       ratingSum,
       title: `Item ${row.words.join(" ")}`,
       status: row.published ? "published" : (["draft", "pending_review", "rejected", "unpublished", "removed"] as const)[rand(5)],
-    });
+    })).id;
   }
   await refreshSearchTerms(db);
 });
@@ -86,6 +88,16 @@ const CASES: Record<string, string>[] = [
   { kind: "preset", free: "true", minRating: "4.5" },
 ];
 
+async function expectFacetsMatchBruteForce(query: CatalogQuery) {
+  const text = await resolveTextQuery(db, query.q);
+  const facets = await searchFacets(db, query, text);
+  const expected = bruteForce(query);
+  expect(facets.kind.map((f) => f.count)).toEqual(expected.kind);
+  expect(facets.category.map((f) => f.count)).toEqual(expected.category);
+  expect(facets.price.map((f) => f.count)).toEqual(expected.price);
+  expect(facets.rating.map((f) => f.count)).toEqual(expected.rating);
+}
+
 describe("facet counts", () => {
   for (const params of CASES) {
     it(`match a brute-force count for ${JSON.stringify(params)}`, async () => {
@@ -108,4 +120,54 @@ describe("facet counts", () => {
       expect(total).toBe(expected.total);
     });
   }
+});
+
+describe("kept facet cells of frequent words", () => {
+  const single = CASES.filter((c) => c.q && !c.q.includes(" "));
+
+  it("a frequent word's facets come from its kept cells and match the brute force under every filter", async () => {
+    await refreshSearchTerms(db, { frequentFrom: 1 });
+    for (const params of single) {
+      const query = parse(params);
+      const { counted } = await facetsWithSource(db, query, await resolveTextQuery(db, query.q));
+      expect(counted).toBe(false);
+      await expectFacetsMatchBruteForce(query);
+    }
+  });
+
+  it("stay exact as listings are published, repriced, re-rated, recategorised and unpublished", async () => {
+    await refreshSearchTerms(db, { frequentFrom: 1 });
+    const creator = await makeCreator(db);
+    for (let i = 0; i < 6; i++) {
+      const row: Row = { kind: LISTING_KINDS[i % 5], category: CATEGORY_SLUGS[i % 4], price: PRICES[i], rating: 0, words: ["sunset", WORDS[i]], published: true };
+      row.id = (await makeListing(db, { creatorId: creator.id, kind: row.kind as CatalogQuery["kind"], category: row.category, priceCents: row.price, title: `New ${row.words.join(" ")}` })).id;
+      rows.push(row);
+    }
+    const sunsets = rows.filter((r) => r.published && r.words.includes("sunset"));
+    const [repriced, rerated, moved, gone] = sunsets;
+    await db.update(listings).set({ priceCents: 777 }).where(eq(listings.id, repriced.id!));
+    repriced.price = 777;
+    await db.update(listings).set({ ratingCount: 2, ratingSum: 9 }).where(eq(listings.id, rerated.id!));
+    rerated.rating = 4.5;
+    await db.update(listings).set({ category: CATEGORY_SLUGS[5] }).where(eq(listings.id, moved.id!));
+    moved.category = CATEGORY_SLUGS[5];
+    await db.update(listings).set({ status: "unpublished" }).where(eq(listings.id, gone.id!));
+    gone.published = false;
+    // A sale only moves counters: no cell changes.
+    await db.update(listings).set({ salesCount: 41 }).where(eq(listings.id, sunsets[4].id!));
+    const after: Record<string, string>[] = [{ q: "sunset" }, { q: "sunset", kind: "prompt" }, { q: "sunset", minPrice: "500", minRating: "1" }, { q: "sunset", category: CATEGORY_SLUGS[5] }];
+    for (const params of after) {
+      const query = parse(params);
+      expect((await facetsWithSource(db, query, await resolveTextQuery(db, query.q))).counted).toBe(false);
+      await expectFacetsMatchBruteForce(query);
+    }
+  });
+
+  it("a word is kept once, whoever asks for it", async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => keepTokenFacets(db, "invoice")));
+    expect(results.filter(Boolean).length).toBeLessThanOrEqual(1);
+    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_token_keys where key = to_tsquery('english', 'invoice:*')::text`);
+    expect(n).toBe(1);
+    await expectFacetsMatchBruteForce(parse({ q: "invoice" }));
+  });
 });

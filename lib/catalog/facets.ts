@@ -56,10 +56,52 @@ export function facetSql(query: CatalogQuery, text: TextMatch | null) {
     group by 1, 2, 3, 4, 5, 6`;
 }
 
-export async function searchFacets(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<Facets> {
-  // The cube is small: a sequential scan is the right plan there; listing_search must go through its indexes.
+/** A one-word query's tsquery source (no spelling alternatives): the only kind kept in search_token_facets. */
+export function singleTokenSource(text: TextMatch | null): string | null {
+  return text && text.corrections.length === 0 && /^[\p{L}\p{N}]+:\*$/u.test(text.source) ? text.source : null;
+}
+
+/** The same cube query over a frequent word's kept cells (exported for the benchmark's EXPLAIN). */
+export function tokenFacetSql(query: CatalogQuery, source: string) {
+  const f = filterConditions(query);
+  const ok = (part: keyof typeof f) => f[part] ?? sql`true`;
+  return sql`select s.kind, s.category, ${BAND_SQL} as band, ${RATING_SQL} as rating, ${ok("price")} as p, ${ok("rating")} as r, sum(s.n)::int as n
+    from search_token_facets s where s.key = ${tsQuery(source)}::text and s.n > 0
+    group by 1, 2, 3, 4, 5, 6`;
+}
+
+/**
+ * Facets and how they were found: from kept cells (the catalog's or a frequent word's) or by counting the
+ * matches (`counted`), after which a frequent vocabulary word is worth keeping (catalogSearch does that).
+ */
+export async function facetsWithSource(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<{ facets: Facets; counted: boolean }> {
+  const single = query.creatorId ? null : singleTokenSource(text);
+  if (single) {
+    // Kept cells only need their primary key; an unknown word has none and is counted below.
+    await planNext(db, { seqscan: false, bitmapscan: true });
+    const rows = await queryRows<CubeRow>(db, tokenFacetSql(query, single));
+    if (rows.length > 0) return { facets: summarize(query, rows), counted: false };
+  }
+  // The catalog cube is small: a sequential scan is the right plan there; listing_search must go through its indexes.
   await planNext(db, { seqscan: !text && !query.creatorId, bitmapscan: true });
   const rows = await queryRows<CubeRow>(db, facetSql(query, text));
+  return { facets: summarize(query, rows), counted: Boolean(text) };
+}
+
+export async function searchFacets(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<Facets> {
+  return (await facetsWithSource(db, query, text)).facets;
+}
+
+/** Keeps a frequent vocabulary word's facet cells from now on (see agora_add_search_token); idempotent. */
+export async function keepTokenFacets(db: Db, word: string): Promise<boolean> {
+  const [row] = await queryRows<{ key: string | null }>(
+    db,
+    sql`select agora_add_search_token(term) as key from search_terms where term = ${word} and listing_count >= 1`,
+  );
+  return Boolean(row?.key);
+}
+
+function summarize(query: CatalogQuery, rows: CubeRow[]): Facets {
   const kinds = new Map<string, number>();
   const categories = new Map<string, number>();
   const bands = new Map<number, number>();

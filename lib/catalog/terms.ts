@@ -9,8 +9,14 @@ const listingWords = (alias: string) =>
   );
 const keepWord = (column: string) => sql.raw(`length(${column}) between 2 and 40 and ${column} !~ '^[0-9]+$'`);
 
-/** Set-based rebuild from every published listing (seed, migrations, nightly repair). */
-export async function refreshSearchTerms(db: Db): Promise<number> {
+/**
+ * A vocabulary word in at least this many listings is a frequent query: its facet cells are kept
+ * (search_token_facets), since counting them at query time would take tens of milliseconds.
+ */
+export const FREQUENT_TOKEN_MATCHES = 1000;
+
+/** Set-based rebuild from every published listing (seed, migrations, nightly repair); frequent words get kept facets. */
+export async function refreshSearchTerms(db: Db, opts: { frequentFrom?: number } = {}): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`lock table search_terms in exclusive mode`);
     await tx.execute(sql`delete from search_terms`);
@@ -27,6 +33,9 @@ export async function refreshSearchTerms(db: Db): Promise<number> {
             returning 1
           )
           select count(*)::int as n from inserted`,
+    );
+    await tx.execute(
+      sql`select agora_add_search_token(term) from search_terms where listing_count >= ${opts.frequentFrom ?? FREQUENT_TOKEN_MATCHES} order by term`,
     );
     return rows[0]?.n ?? 0;
   });
