@@ -578,7 +578,7 @@ export const listingFacetCounts = pgTable(
 // few thousand cells instead of counting tens of thousands of rows. Kept in step by the same triggers (0011).
 const tsquery = customType<{ data: string }>({ dataType: () => "tsquery" });
 export const searchTokenKeys = pgTable("search_token_keys", {
-  // to_tsquery('english', word || ':*')::text, e.g. 'past':* for "paste".
+  // to_tsquery('english', word)::text, e.g. 'past' for "paste".
   key: text().primaryKey(),
   query: tsquery().notNull(),
 });

@@ -61,12 +61,13 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Makes `word` (a vocabulary word) a frequent query: its key, and its cells counted from the current catalog.
+-- Makes `word` (a whole vocabulary word, searched as that word) a frequent query: its key, and its cells
+-- counted from the current catalog.
 -- Writers to listing_search wait while this runs, so no change slips between the count and the triggers.
 CREATE OR REPLACE FUNCTION agora_add_search_token(word text) RETURNS text
   LANGUAGE plpgsql AS $$
 DECLARE
-  q tsquery := to_tsquery('english'::regconfig, word || ':*');
+  q tsquery := to_tsquery('english'::regconfig, word);
   k text := q::text;
 BEGIN
   IF k = '' OR EXISTS (SELECT 1 FROM search_token_keys WHERE key = k) THEN

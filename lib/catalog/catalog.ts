@@ -1,7 +1,7 @@
 // One catalog request (items, next cursor, facets) in one transaction whose plans are pinned to the indexes.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { facetsWithSource, keepTokenFacets, singleTokenSource, type Facets } from "./facets";
+import { facetsWithSource, keepTokenFacets, singleWord, type Facets } from "./facets";
 import type { CatalogQuery } from "./params";
 import { resolveTextQuery, searchListings, type SearchPage } from "./search";
 import { FREQUENT_TOKEN_MATCHES } from "./terms";
@@ -30,8 +30,8 @@ export async function catalogSearch(db: Db, query: CatalogQuery): Promise<Catalo
     const text = await resolveTextQuery(tx, query.q);
     const page = await searchListings(tx, query, text);
     const { facets, counted } = await facetsWithSource(tx, query, text);
-    const single = singleTokenSource(text);
-    if (counted && single && text && text.bodyMatches >= FREQUENT_TOKEN_MATCHES) frequentWord = single.slice(0, -2);
+    const single = singleWord(text);
+    if (counted && single && text && text.bodyMatches >= FREQUENT_TOKEN_MATCHES) frequentWord = single;
     return { ...page, facets, didYouMean: text?.didYouMean ?? null };
   });
   // A word this frequent is counted once more, now, and its cells are kept from then on (writers wait meanwhile).

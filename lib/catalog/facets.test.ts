@@ -166,7 +166,7 @@ describe("kept facet cells of frequent words", () => {
   it("a word is kept once, whoever asks for it", async () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => keepTokenFacets(db, "invoice")));
     expect(results.filter(Boolean).length).toBeLessThanOrEqual(1);
-    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_token_keys where key = to_tsquery('english', 'invoice:*')::text`);
+    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_token_keys where key = to_tsquery('english', 'invoice')::text`);
     expect(n).toBe(1);
     await expectFacetsMatchBruteForce(parse({ q: "invoice" }));
   });

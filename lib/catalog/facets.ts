@@ -56,9 +56,9 @@ export function facetSql(query: CatalogQuery, text: TextMatch | null) {
     group by 1, 2, 3, 4, 5, 6`;
 }
 
-/** A one-word query's tsquery source (no spelling alternatives): the only kind kept in search_token_facets. */
-export function singleTokenSource(text: TextMatch | null): string | null {
-  return text && text.corrections.length === 0 && /^[\p{L}\p{N}]+:\*$/u.test(text.source) ? text.source : null;
+/** A query that is one whole vocabulary word (no prefix, no spelling alternatives): the kind search_token_facets keeps. */
+export function singleWord(text: TextMatch | null): string | null {
+  return text && text.corrections.length === 0 && /^[\p{L}\p{N}]+$/u.test(text.source) ? text.source : null;
 }
 
 /** The same cube query over a frequent word's kept cells (exported for the benchmark's EXPLAIN). */
@@ -75,7 +75,7 @@ export function tokenFacetSql(query: CatalogQuery, source: string) {
  * matches (`counted`), after which a frequent vocabulary word is worth keeping (catalogSearch does that).
  */
 export async function facetsWithSource(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<{ facets: Facets; counted: boolean }> {
-  const single = query.creatorId ? null : singleTokenSource(text);
+  const single = query.creatorId ? null : singleWord(text);
   if (single) {
     // Kept cells only need their primary key; an unknown word has none and is counted below.
     await planNext(db, { seqscan: false, bitmapscan: true });

@@ -108,3 +108,16 @@ describe("query parameters", () => {
     expect(parseCatalogQuery(new URLSearchParams({ minRating: "six" }))).toMatchObject({ ok: false, parameter: "minRating" });
   });
 });
+
+describe("whole words and partial words", () => {
+  it("a whole word finds that word and its forms, a partial one every word it starts", async () => {
+    await makeListing(db, { creatorId: creator.id, title: "Database schema designer", kind: "template", category: "coding", priceCents: 700 });
+    await makeListing(db, { creatorId: creator.id, title: "Cleaned data dashboards", kind: "template", category: "data-analysis", priceCents: 800 });
+    await refreshSearchTerms(db);
+    // "data" is a word of the catalog: it matches "data" (not "database"); "clean" matches "cleaning" and "cleaned".
+    expect((await titles({ q: "data" })).sort()).toEqual(["Cleaned data dashboards", "Python data cleaning prompt"]);
+    expect((await titles({ q: "clean" })).sort()).toEqual(["Cleaned data dashboards", "Python data cleaning prompt"]);
+    // "datab" is no word: it is the start of one.
+    expect(await titles({ q: "datab" })).toEqual(["Database schema designer"]);
+  });
+});

@@ -23,7 +23,7 @@ export async function suggest(db: Db, q: string): Promise<Suggestions> {
     db,
     sql`with hits as (
           select s.listing_id, s.sales_count from listing_search s
-          where s.head @@ ${tsQuery(buildTsQuery(resolved, "A"))}
+          where s.head @@ ${tsQuery(buildTsQuery(resolved, "A", { prefixWords: true }))}
           order by s.sales_count desc nulls last, s.listing_id desc nulls last limit ${SUGGEST_LIMIT}
         )
         select l.slug, l.title, l.kind::text as kind from hits join listings l on l.id = hits.listing_id

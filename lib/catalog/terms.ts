@@ -66,8 +66,11 @@ export async function updateSearchTermsForListing(db: Db, listingId: string, cha
   });
 }
 
-/** `matches`: listings whose title, tags or summary hold a word this token matches (prefix or correction). */
-export type ResolvedToken = { token: string; known: boolean; corrections: string[]; matches: number };
+/**
+ * `known`: some vocabulary word starts with the token; `word`: the token is itself a vocabulary word.
+ * `matches`: listings whose title, tags or summary hold a word this token matches (prefix or correction).
+ */
+export type ResolvedToken = { token: string; known: boolean; word: boolean; corrections: string[]; matches: number };
 
 export const MAX_QUERY_TOKENS = 8;
 
@@ -90,9 +93,9 @@ export const CORRECTION_SIMILARITY = 0.4;
  */
 export async function resolveTokens(db: Db, tokens: string[]): Promise<ResolvedToken[]> {
   if (tokens.length === 0) return [];
-  const rows = await queryRows<{ token: string; prefixed: number; corrections: string[] | null; corrected: number }>(
+  const rows = await queryRows<{ token: string; prefixed: number; word: boolean; corrections: string[] | null; corrected: number }>(
     db,
-    sql`select t.token, k.prefixed, c.corrections, coalesce((select sum(s.listing_count) from search_terms s where s.term = any(c.corrections)), 0)::int as corrected
+    sql`select t.token, k.prefixed, exists (select 1 from search_terms s where s.term = t.token) as word, c.corrections, coalesce((select sum(s.listing_count) from search_terms s where s.term = any(c.corrections)), 0)::int as corrected
         from unnest(${toTextArray(tokens)}::text[]) with ordinality as t(token, n)
         cross join lateral (select coalesce(sum(s.listing_count), 0)::int as prefixed from search_terms s where s.term like t.token || '%') k
         cross join lateral (select case when k.prefixed > 0 or length(t.token) < 3 then '{}'::text[] else array(
@@ -103,7 +106,13 @@ export async function resolveTokens(db: Db, tokens: string[]): Promise<ResolvedT
                ) end as corrections) c
         order by t.n`,
   );
-  return rows.map((r) => ({ token: r.token, known: Number(r.prefixed) > 0, corrections: r.corrections ?? [], matches: Number(r.prefixed) + Number(r.corrected) }));
+  return rows.map((r) => ({
+    token: r.token,
+    known: Number(r.prefixed) > 0,
+    word: Boolean(r.word),
+    corrections: r.corrections ?? [],
+    matches: Number(r.prefixed) + Number(r.corrected),
+  }));
 }
 
 /** A Postgres text[] literal for tokens that contain only letters and digits. */
@@ -112,13 +121,17 @@ export function toTextArray(tokens: string[]): string {
 }
 
 /**
- * The `to_tsquery` source for resolved tokens: every token matches as a prefix (partial words), and an
- * unknown token also matches its corrections (typos). Tokens are ANDed.
+ * The `to_tsquery` source for resolved tokens, ANDed. A whole vocabulary word matches as a word (with its
+ * English stem, so "polished" finds "polish" and "polishing"); any other token matches as a prefix (partial
+ * words), and an unknown one also matches its corrections (typos). `prefixWords` makes whole words prefixes
+ * too (autocomplete: the last word may still be growing). Whole words are also much cheaper to look up.
  */
-export function buildTsQuery(resolved: ResolvedToken[], weight = ""): string {
+export function buildTsQuery(resolved: ResolvedToken[], weight = "", opts: { prefixWords?: boolean } = {}): string {
   return resolved
-    .map(({ token, corrections }) => {
-      const alternatives = [`${token}:*${weight}`, ...corrections.map((c) => `${c}${weight ? `:${weight}` : ""}`)];
+    .map(({ token, word, corrections }) => {
+      const asWord = word && !opts.prefixWords;
+      const first = asWord ? `${token}${weight ? `:${weight}` : ""}` : `${token}:*${weight}`;
+      const alternatives = [first, ...corrections.map((c) => `${c}${weight ? `:${weight}` : ""}`)];
       return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(" | ")})`;
     })
     .join(" & ");
