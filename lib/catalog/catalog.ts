@@ -17,24 +17,28 @@ export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | 
  */
 export async function withCatalogPlans<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)`,
-    );
-    return work(tx as unknown as Db);
+    // Sent together with the work's first statement (the connection runs them in order).
+    const [, result] = await Promise.all([
+      tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)`),
+      work(tx as unknown as Db),
+    ]);
+    return result;
   });
 }
 
+/**
+ * Items and facets of one request. The text is resolved first; then the page and the facet counts, which both
+ * scan the matches, run at the same time in two transactions (two connections, two cores on Postgres; one after
+ * the other on PGlite). Their snapshots may differ by a listing published in between, nothing more.
+ */
 export async function catalogSearch(db: Db, query: CatalogQuery): Promise<CatalogResult> {
-  let frequentWord: string | null = null;
-  const result = await withCatalogPlans(db, async (tx) => {
-    const text = await resolveTextQuery(tx, query.q);
-    const page = await searchListings(tx, query, text);
-    const { facets, counted } = await facetsWithSource(tx, query, text);
-    const single = singleWord(text);
-    if (counted && single && text && text.bodyMatches >= FREQUENT_TOKEN_MATCHES) frequentWord = single;
-    return { ...page, facets, didYouMean: text?.didYouMean ?? null };
-  });
+  const text = await resolveTextQuery(db, query.q);
+  const [page, { facets, counted }] = await Promise.all([
+    withCatalogPlans(db, (tx) => searchListings(tx, query, text)),
+    withCatalogPlans(db, (tx) => facetsWithSource(tx, query, text)),
+  ]);
   // A word this frequent is counted once more, now, and its cells are kept from then on (writers wait meanwhile).
-  if (frequentWord) await keepTokenFacets(db, frequentWord);
-  return result;
+  const single = singleWord(text);
+  if (counted && single && text && text.bodyMatches >= FREQUENT_TOKEN_MATCHES) await keepTokenFacets(db, single);
+  return { ...page, facets, didYouMean: text?.didYouMean ?? null };
 }

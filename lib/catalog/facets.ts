@@ -5,7 +5,7 @@ import { LISTING_KINDS, type Kind } from "@/lib/listings/kinds";
 import { CATEGORIES } from "./categories";
 import { allOf, filterConditions, tsQuery } from "./filters";
 import type { CatalogQuery } from "./params";
-import { planNext, type TextMatch } from "./search";
+import { rowsWithPlan, type TextMatch } from "./search";
 
 /** Price bands in cents: [min, max] inclusive, max null = no upper bound. */
 export const PRICE_BANDS = [
@@ -78,13 +78,11 @@ export async function facetsWithSource(db: Db, query: CatalogQuery, text: TextMa
   const single = query.creatorId ? null : singleWord(text);
   if (single) {
     // Kept cells only need their primary key; an unknown word has none and is counted below.
-    await planNext(db, { seqscan: false, bitmapscan: true });
-    const rows = await queryRows<CubeRow>(db, tokenFacetSql(query, single));
+    const rows = await rowsWithPlan<CubeRow>(db, { seqscan: false, bitmapscan: true }, tokenFacetSql(query, single));
     if (rows.length > 0) return { facets: summarize(query, rows), counted: false };
   }
   // The catalog cube is small: a sequential scan is the right plan there; listing_search must go through its indexes.
-  await planNext(db, { seqscan: !text && !query.creatorId, bitmapscan: true });
-  const rows = await queryRows<CubeRow>(db, facetSql(query, text));
+  const rows = await rowsWithPlan<CubeRow>(db, { seqscan: !text && !query.creatorId, bitmapscan: true }, facetSql(query, text));
   return { facets: summarize(query, rows), counted: Boolean(text) };
 }
 

@@ -159,7 +159,7 @@ export function searchPageStatements(query: CatalogQuery, text: TextMatch | null
 
 /**
  * Plan settings for the next statement of a catalog transaction (withCatalogPlans): each statement states what it
- * needs, so one round trip suffices. Outside a transaction these are no-ops and the planner decides alone.
+ * needs. Outside a transaction these are no-ops and the planner decides alone.
  */
 export async function planNext(db: Db, opts: { seqscan: boolean; bitmapscan: boolean }): Promise<void> {
   await db.execute(
@@ -167,9 +167,18 @@ export async function planNext(db: Db, opts: { seqscan: boolean; bitmapscan: boo
   );
 }
 
+/**
+ * Runs a statement under plan settings in one round trip: both are sent together on the transaction's
+ * connection, which runs them in order (postgres-js pipelines them; PGlite queues them).
+ */
+export async function rowsWithPlan<T>(db: Db, opts: { seqscan: boolean; bitmapscan: boolean }, statement: SQL): Promise<T[]> {
+  const [, rows] = await Promise.all([planNext(db, opts), queryRows<T>(db, statement)]);
+  return rows;
+}
+
 /** Runs one page statement: a walk turns bitmap scans off; nothing on listing_search may seq-scan (out-of-line body). */
 export async function runPageStatement<T>(db: Db, { strategy, statement }: PageStatement, text: TextMatch | null): Promise<T[]> {
-  if (text) await planNext(db, { seqscan: false, bitmapscan: strategy !== "walk" });
+  if (text) return rowsWithPlan<T>(db, { seqscan: false, bitmapscan: strategy !== "walk" }, statement);
   return queryRows<T>(db, statement);
 }
 
