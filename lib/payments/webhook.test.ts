@@ -188,6 +188,25 @@ describe("checkout.session.completed", () => {
     await expectBooksBalanced();
   });
 
+  it("both tabs' success pages at the same instant: one entitlement, the other refunded", async () => {
+    for (let round = 0; round < 10; round++) {
+      const pair = await twoTabs(1000);
+      const buyer = await actorFor(db, pair[0].buyerId);
+      const paidSessions: PaymentsDriver = {
+        ...createLocalDriver(),
+        retrieveCheckoutSession: async (id) => {
+          const order = pair.find((o) => o.checkoutSessionId === id)!;
+          return { id, orderId: order.id, paymentStatus: "paid", status: "complete", paymentIntentId: `pi_tab_${order.id}`, amountTotal: 1000, currency: "usd", url: null };
+        },
+      };
+      setPaymentsDriver(paidSessions);
+      const receipts = await Promise.all(pair.map((o) => confirmCheckout(db, paidSessions, buyer, o.checkoutSessionId!)));
+      expect(receipts.map((r) => r.order.status).sort()).toEqual(["paid", "refunded"]);
+      await expectOneEntitlementAndOneFullRefund(pair);
+    }
+    await expectBooksBalanced();
+  });
+
   it("unpaid completion waits; async_payment_succeeded then fulfils", async () => {
     const order = await pendingOrder();
     await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "unpaid")));
