@@ -6,7 +6,7 @@ import { listings } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { CATEGORY_SLUGS } from "./categories";
-import { facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS, searchFacets } from "./facets";
+import { facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS } from "./facets";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { resolveTextQuery, searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
@@ -90,7 +90,7 @@ const CASES: Record<string, string>[] = [
 
 async function expectFacetsMatchBruteForce(query: CatalogQuery) {
   const text = await resolveTextQuery(db, query.q);
-  const facets = await searchFacets(db, query, text);
+  const { facets } = await facetsWithSource(db, query, text);
   const expected = bruteForce(query);
   expect(facets.kind.map((f) => f.count)).toEqual(expected.kind);
   expect(facets.category.map((f) => f.count)).toEqual(expected.category);
@@ -103,7 +103,7 @@ describe("facet counts", () => {
     it(`match a brute-force count for ${JSON.stringify(params)}`, async () => {
       const query = parse({ ...params, limit: "60" });
       const text = await resolveTextQuery(db, query.q);
-      const facets = await searchFacets(db, query, text);
+      const { facets } = await facetsWithSource(db, query, text);
       const expected = bruteForce(query);
       expect(facets.kind.map((f) => f.count)).toEqual(expected.kind);
       expect(facets.category.map((f) => f.count)).toEqual(expected.category);

@@ -86,10 +86,6 @@ export async function facetsWithSource(db: Db, query: CatalogQuery, text: TextMa
   return { facets: summarize(query, rows), counted: Boolean(text) };
 }
 
-export async function searchFacets(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<Facets> {
-  return (await facetsWithSource(db, query, text)).facets;
-}
-
 /** Keeps a frequent vocabulary word's facet cells from now on (see agora_add_search_token); idempotent. */
 export async function keepTokenFacets(db: Db, word: string): Promise<boolean> {
   const [row] = await queryRows<{ key: string | null }>(

@@ -114,7 +114,7 @@ export async function fulfilOrder(
 }
 
 /** Keeps the payment ids of an order that moved on first (e.g. a refund seen before its completion). */
-export async function rememberPaymentIds(tx: Db, current: Order, ids: { paymentIntentId?: string | null; chargeId?: string | null }) {
+async function rememberPaymentIds(tx: Db, current: Order, ids: { paymentIntentId?: string | null; chargeId?: string | null }) {
   if ((ids.paymentIntentId && !current.paymentIntentId) || (ids.chargeId && !current.chargeId)) {
     await tx
       .update(orders)

@@ -6,7 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { openDatabase, queryRows, type Db } from "@/db/client";
 import { catalogSearch, withCatalogPlans } from "@/lib/catalog/catalog";
 import { encodeCursor } from "@/lib/catalog/cursor";
-import { facetSql } from "@/lib/catalog/facets";
+import { facetSql, singleWord, tokenFacetSql } from "@/lib/catalog/facets";
 import { parseCatalogQuery, type CatalogQuery } from "@/lib/catalog/params";
 import { planNext, resolveTextQuery, runPageStatement, searchPageStatements } from "@/lib/catalog/search";
 import { refreshSearchTerms } from "@/lib/catalog/terms";
@@ -79,8 +79,11 @@ async function explain(db: Db, query: CatalogQuery) {
       return planSummary(row["QUERY PLAN"][0].Plan);
     };
     plans[`items (${page.strategy})`] = (await runPageStatement<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(tx, { ...page, statement: sql`explain (format json) ${page.statement}` }, text)).flatMap((r) => planSummary(r["QUERY PLAN"][0].Plan));
+    // Kept words read their cells (search_token_facets); everything else counts the matches.
+    const word = singleWord(text);
+    const [kept] = word ? await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from search_token_facets where key = to_tsquery('english', ${word})::text`) : [];
     await planNext(tx, { seqscan: !text, bitmapscan: true });
-    plans.facets = await explainOne(facetSql(query, text));
+    plans.facets = await explainOne(word && kept?.n ? tokenFacetSql(query, word) : facetSql(query, text));
     return plans;
   });
 }
