@@ -49,7 +49,22 @@ export const listingStatus = pgEnum("listing_status", [
 ]);
 export const versionStatus = pgEnum("version_status", ["draft", "pending_review", "approved", "rejected"]);
 export const orderStatus = pgEnum("order_status", ["pending", "paid", "refunded", "disputed", "expired", "failed"]);
-export const payoutStatus = pgEnum("payout_status", ["processing", "paid", "failed"]);
+/**
+ * A payout's life (DESIGN §5): planned `pending` → `processing` (claimed: amount fixed, journal posted,
+ * transfer in flight) → `paid`; or `held` with a reason the creator sees; a definite refusal is `failed`
+ * (journal reversed); an open held/failed row is `carried` into the creator's next period; a paid transfer
+ * that Stripe reverses becomes `reversed`. Plain text with a check, so new states never need ALTER TYPE.
+ */
+export const PAYOUT_STATUSES = ["pending", "held", "processing", "paid", "failed", "carried", "reversed"] as const;
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
+export const PAYOUT_HOLD_REASONS = [
+  "below_minimum",
+  "onboarding_incomplete",
+  "account_restricted",
+  "negative_balance",
+  "platform_balance_short",
+] as const;
+export type PayoutHoldReason = (typeof PAYOUT_HOLD_REASONS)[number];
 export const settlementStatus = pgEnum("settlement_status", ["running", "completed", "failed"]);
 export const reportTarget = pgEnum("report_target", ["listing", "review"]);
 export const reportStatus = pgEnum("report_status", ["open", "resolved", "dismissed"]);
@@ -111,6 +126,14 @@ export const creatorProfiles = pgTable(
     avatarImageId: uuid().references(() => images.id, { onDelete: "set null" }),
     stripeAccountId: text(),
     payoutsEnabled: boolean().notNull().default(false),
+    // Kept in step with the Connect account by account.updated (and the onboarding return page).
+    stripeDetailsSubmitted: boolean().notNull().default(false),
+    // Stripe's `capabilities.transfers`: active | inactive | pending (null before an account exists).
+    stripeTransfersCapability: text(),
+    // `requirements.currently_due` + `past_due`: what Stripe still needs from the creator.
+    stripeRequirementsDue: jsonb().$type<string[]>().notNull().default([]),
+    stripeDisabledReason: text(),
+    stripeAccountUpdatedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -278,10 +301,16 @@ export const settlementRuns = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     period: text().notNull(),
     status: settlementStatus().notNull().default("running"),
+    // Set once every creator with a balance has a payout row for the period (the plan step).
+    plannedAt: timestamp({ withTimezone: true }),
+    creatorsConsidered: integer().notNull().default(0),
     creatorsPaid: integer().notNull().default(0),
     creatorsCarried: integer().notNull().default(0),
     creatorsFailed: integer().notNull().default(0),
+    creatorsRemaining: integer().notNull().default(0),
     totalPaidCents: bigint({ mode: "number" }).notNull().default(0),
+    invocations: integer().notNull().default(0),
+    lastInvocationAt: timestamp({ withTimezone: true }),
     error: text(),
     startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
@@ -301,13 +330,28 @@ export const payouts = pgTable(
       .references(() => users.id, { onDelete: "restrict" }),
     settlementRunId: uuid().references(() => settlementRuns.id, { onDelete: "set null" }),
     period: text().notNull(),
+    // Fixed when claimed (processing); for pending/held rows, what would be paid now.
     amountCents: bigint({ mode: "number" }).notNull(),
+    // The creator's ledger balance when the period closed (the cap on what this period pays).
+    periodEndBalanceCents: bigint({ mode: "number" }).notNull().default(0),
     currency: currency(),
-    status: payoutStatus().notNull().default("processing"),
+    status: text().$type<PayoutStatus>().notNull().default("pending"),
+    holdReason: text().$type<PayoutHoldReason>(),
     stripeAccountId: text(),
     stripeTransferId: text(),
     failureReason: text(),
+    // Claims so far; each claim gets its own idempotency key (the payout id for the first).
     attempts: integer().notNull().default(0),
+    idempotencyKey: text(),
+    // When the current key was first sent: Stripe forgets keys after 24 h, so after 20 h we look the transfer up.
+    keyFirstUsedAt: timestamp({ withTimezone: true }),
+    // A processing payout is being worked on until then; after it, a later call may resume it.
+    leaseUntil: timestamp({ withTimezone: true }),
+    claimedAt: timestamp({ withTimezone: true }),
+    paidAt: timestamp({ withTimezone: true }),
+    failedAt: timestamp({ withTimezone: true }),
+    carriedIntoPeriod: text(),
+    reversedCents: bigint({ mode: "number" }).notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -315,9 +359,36 @@ export const payouts = pgTable(
     uniqueIndex("payouts_creator_period_key").on(t.creatorId, t.period),
     uniqueIndex("payouts_transfer_key").on(t.stripeTransferId),
     index("payouts_status_idx").on(t.status),
-    check("payouts_amount_positive", sql`${t.amountCents} > 0`),
+    index("payouts_period_status_idx").on(t.period, t.status),
+    check("payouts_status_known", sql`${t.status} in ('pending', 'held', 'processing', 'paid', 'failed', 'carried', 'reversed')`),
+    check(
+      "payouts_hold_reason_known",
+      sql`${t.holdReason} is null or ${t.holdReason} in ('below_minimum', 'onboarding_incomplete', 'account_restricted', 'negative_balance', 'platform_balance_short')`,
+    ),
+    check("payouts_amount_positive", sql`${t.status} in ('pending', 'held', 'carried') or ${t.amountCents} > 0`),
+    check("payouts_reversed_range", sql`${t.reversedCents} >= 0 and ${t.reversedCents} <= greatest(${t.amountCents}, 0)`),
     check("payouts_period_shape", sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
   ],
+);
+
+/**
+ * The `local` payments driver's transfers (DESIGN §4): kept in the database like Stripe keeps them, so
+ * idempotency keys, lookups by transfer group and reversals behave the same across processes and crashes.
+ */
+export const localStripeTransfers = pgTable(
+  "local_stripe_transfers",
+  {
+    id: text().primaryKey(),
+    idempotencyKey: text().notNull(),
+    amountCents: bigint({ mode: "number" }).notNull(),
+    currency: currency(),
+    destination: text().notNull(),
+    transferGroup: text(),
+    metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
+    reversedCents: bigint({ mode: "number" }).notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("local_stripe_transfers_key_idx").on(t.idempotencyKey, t.createdAt), index("local_stripe_transfers_group_idx").on(t.transferGroup)],
 );
 
 export const ledgerEntries = pgTable(

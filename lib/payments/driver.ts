@@ -30,7 +30,56 @@ export type TransferRequest = {
   amountCents: number;
   currency: string;
   destinationAccountId: string;
+  /** The settlement period (YYYY-MM): every transfer of one monthly settlement shares it. */
   transferGroup: string;
+  /** The payout id for a payout's first claim; a re-claim after a definite refusal gets its own key. */
+  idempotencyKey: string;
+};
+
+/** A transfer as the provider records it (Stripe's `transfer` object, or the local driver's row). */
+export type TransferRecord = {
+  id: string;
+  amountCents: number;
+  currency: string;
+  destinationAccountId: string;
+  transferGroup: string | null;
+  /** `metadata.payout_id` */
+  payoutId: string | null;
+  reversedCents: number;
+  createdAt: Date;
+};
+
+/**
+ * Why a transfer was not confirmed (DESIGN §5):
+ * - `definite`: the provider refused it (account invalid, transfers disabled…); nothing was sent.
+ * - `insufficient_balance`: the platform balance is short; nothing was sent; a hold, retried later.
+ * - `ambiguous`: timeout, network, 5xx, `idempotency_key_in_use`: it may or may not exist; never assume either.
+ */
+export type TransferFailureKind = "definite" | "insufficient_balance" | "ambiguous";
+
+export class TransferError extends Error {
+  readonly kind: TransferFailureKind;
+  /** The provider's error code when it gave one (e.g. `account_invalid`, `balance_insufficient`). */
+  readonly providerCode: string | null;
+
+  constructor(kind: TransferFailureKind, message: string, providerCode: string | null = null) {
+    super(message);
+    this.name = "TransferError";
+    this.kind = kind;
+    this.providerCode = providerCode;
+  }
+}
+
+/** A Connect account's state, as account.updated carries it and as a lookup returns it. */
+export type ConnectAccountState = {
+  accountId: string;
+  detailsSubmitted: boolean;
+  payoutsEnabled: boolean;
+  /** `capabilities.transfers`: active | inactive | pending; null when not requested. */
+  transfersCapability: "active" | "inactive" | "pending" | null;
+  /** `requirements.currently_due` and `past_due`, deduplicated. */
+  requirementsDue: string[];
+  disabledReason: string | null;
 };
 
 export interface PaymentsDriver {
@@ -43,8 +92,15 @@ export interface PaymentsDriver {
   orderIdForPaymentIntent(paymentIntentId: string): Promise<string | null>;
   createConnectAccount(request: { creatorId: string; email: string }): Promise<{ accountId: string }>;
   createAccountLink(request: { accountId: string; refreshUrl: string; returnUrl: string }): Promise<{ url: string }>;
-  /** Sends a creator's payout; the idempotency key is the payout id, so a retry never pays twice. */
-  createTransfer(request: TransferRequest): Promise<{ id: string }>;
+  /** The account's current state (used when a creator returns from onboarding). */
+  retrieveAccount(accountId: string): Promise<ConnectAccountState>;
+  /**
+   * Sends a creator's payout with the request's idempotency key, `transfer_group` and `metadata.payout_id`.
+   * Throws TransferError for every failure, classified as definite, insufficient balance or ambiguous.
+   */
+  createTransfer(request: TransferRequest): Promise<TransferRecord>;
+  /** The transfer made for a payout, found by its transfer group and `metadata.payout_id` (never by key). */
+  findTransfer(request: { transferGroup: string; payoutId: string }): Promise<TransferRecord | null>;
 }
 
 let cached: PaymentsDriver | undefined;
