@@ -1,13 +1,22 @@
 // The real Stripe driver: Checkout Sessions priced from the database, Connect Express, transfers, refunds.
 import Stripe from "stripe";
-import type { CheckoutSessionRequest, CheckoutSessionState, PaymentsDriver, TransferRequest } from "./driver";
+import {
+  TransferError,
+  type CheckoutSessionRequest,
+  type CheckoutSessionState,
+  type ConnectAccountState,
+  type PaymentsDriver,
+  type TransferRecord,
+  type TransferRequest,
+} from "./driver";
 
-export function stripeClient(secretKey: string, apiBase?: string): Stripe {
+export function stripeClient(secretKey: string, apiBase?: string, timeoutMs = 20_000): Stripe {
   // STRIPE_API_BASE (e.g. http://127.0.0.1:12111) points the SDK at a fake server in tests.
   const base = apiBase ? new URL(apiBase) : undefined;
   return new Stripe(secretKey, {
+    // Retries reuse the request's idempotency key, so a retried transfer is never sent twice.
     maxNetworkRetries: 2,
-    timeout: 20_000,
+    timeout: timeoutMs,
     appInfo: { name: "Agora" },
     ...(base ? { host: base.hostname, port: base.port || (base.protocol === "https:" ? 443 : 80), protocol: base.protocol.replace(":", "") as "http" | "https" } : {}),
   });
@@ -18,8 +27,74 @@ function idOf(value: string | { id: string } | null | undefined): string | null 
   return typeof value === "string" ? value : value.id;
 }
 
-export function createStripeDriver(options: { secretKey: string; apiBase?: string }): PaymentsDriver {
-  const stripe = stripeClient(options.secretKey, options.apiBase);
+export function transferRecord(transfer: Stripe.Transfer): TransferRecord {
+  return {
+    id: transfer.id,
+    amountCents: transfer.amount,
+    currency: transfer.currency,
+    destinationAccountId: idOf(transfer.destination) ?? "",
+    transferGroup: transfer.transfer_group ?? null,
+    payoutId: transfer.metadata?.payout_id ?? null,
+    reversedCents: transfer.amount_reversed ?? 0,
+    createdAt: new Date(transfer.created * 1000),
+  };
+}
+
+const CAPABILITY_STATES = ["active", "inactive", "pending"] as const;
+
+function capabilityState(value: string | null | undefined): ConnectAccountState["transfersCapability"] {
+  return CAPABILITY_STATES.find((state) => state === value) ?? null;
+}
+
+export function connectAccountState(account: Stripe.Account): ConnectAccountState {
+  const requirements = account.requirements;
+  return {
+    accountId: account.id,
+    detailsSubmitted: Boolean(account.details_submitted),
+    payoutsEnabled: Boolean(account.payouts_enabled),
+    transfersCapability: capabilityState(account.capabilities?.transfers),
+    requirementsDue: [...new Set([...(requirements?.currently_due ?? []), ...(requirements?.past_due ?? [])])],
+    disabledReason: requirements?.disabled_reason ?? null,
+  };
+}
+
+// Refusals that mean "nothing was sent, and sending the same thing again will not change that".
+const INSUFFICIENT_BALANCE_CODES = new Set(["balance_insufficient", "insufficient_funds"]);
+
+/**
+ * Sorts a failed transfers.create into the three outcomes the settlement engine acts on (DESIGN §5).
+ * Only an answer Stripe gave about this request's content is definite; anything that could mean
+ * "the transfer may exist" (network, timeouts, 5xx, 409 key in use, key reuse, auth) is ambiguous.
+ */
+export function classifyTransferError(error: unknown): TransferError {
+  if (error instanceof TransferError) return error;
+  if (!(error instanceof Stripe.errors.StripeError)) {
+    return new TransferError("ambiguous", error instanceof Error ? error.message : "Unknown failure sending the transfer", null);
+  }
+  const code = error.code ?? null;
+  const message = error.message || "Stripe refused the transfer";
+  if (code && INSUFFICIENT_BALANCE_CODES.has(code)) return new TransferError("insufficient_balance", message, code);
+  if (
+    error instanceof Stripe.errors.StripeConnectionError ||
+    error instanceof Stripe.errors.StripeAPIError ||
+    error instanceof Stripe.errors.StripeRateLimitError ||
+    error instanceof Stripe.errors.StripeIdempotencyError ||
+    error instanceof Stripe.errors.StripeAuthenticationError ||
+    code === "idempotency_key_in_use" ||
+    error.statusCode === 409 ||
+    error.statusCode === undefined ||
+    error.statusCode >= 500
+  ) {
+    return new TransferError("ambiguous", message, code ?? error.rawType ?? null);
+  }
+  if (error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeCardError || error instanceof Stripe.errors.StripePermissionError) {
+    return new TransferError("definite", message, code);
+  }
+  return new TransferError("ambiguous", message, code);
+}
+
+export function createStripeDriver(options: { secretKey: string; apiBase?: string; timeoutMs?: number }): PaymentsDriver {
+  const stripe = stripeClient(options.secretKey, options.apiBase, options.timeoutMs);
   return {
     name: "stripe",
 
@@ -95,18 +170,34 @@ export function createStripeDriver(options: { secretKey: string; apiBase?: strin
       return { url: link.url };
     },
 
+    async retrieveAccount(accountId: string) {
+      return connectAccountState(await stripe.accounts.retrieve(accountId));
+    },
+
     async createTransfer(request: TransferRequest) {
-      const transfer = await stripe.transfers.create(
-        {
-          amount: request.amountCents,
-          currency: request.currency,
-          destination: request.destinationAccountId,
-          transfer_group: request.transferGroup,
-          metadata: { payout_id: request.payoutId },
-        },
-        { idempotencyKey: `payout-${request.payoutId}` },
-      );
-      return { id: transfer.id };
+      try {
+        const transfer = await stripe.transfers.create(
+          {
+            amount: request.amountCents,
+            currency: request.currency,
+            destination: request.destinationAccountId,
+            transfer_group: request.transferGroup,
+            metadata: { payout_id: request.payoutId },
+          },
+          { idempotencyKey: request.idempotencyKey },
+        );
+        return transferRecord(transfer);
+      } catch (error) {
+        throw classifyTransferError(error);
+      }
+    },
+
+    async findTransfer({ transferGroup, payoutId }) {
+      // Auto-pagination walks every page of the group (a month's transfers can exceed one page).
+      for await (const transfer of stripe.transfers.list({ transfer_group: transferGroup, limit: 100 })) {
+        if (transfer.metadata?.payout_id === payoutId) return transferRecord(transfer);
+      }
+      return null;
     },
   };
 }
