@@ -33,6 +33,10 @@ const envSchema = z
     CRON_SECRET: optionalString,
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10000).default(2000),
     MIN_PAYOUT_CENTS: z.coerce.number().int().min(0).default(1000),
+    // One settlement call stops claiming after this and leaves the rest to the next (Vercel's limit is 300 s).
+    SETTLEMENT_TIME_BUDGET_SECONDS: z.coerce.number().int().min(1).max(3600).default(240),
+    // Transfers in flight at once in one settlement call (never two for one creator).
+    SETTLEMENT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
     APP_URL: optionalString.pipe(z.url("must be an absolute URL such as https://agora.example").optional()),
     SEED_LISTINGS: z.coerce.number().int().min(0).default(240),
     // Postgres bytea values are capped at 1 GB.

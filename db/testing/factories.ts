@@ -21,7 +21,16 @@ export async function createUser(db: Db, values: Partial<typeof users.$inferInse
 export async function createCreator(db: Db, values: Partial<typeof users.$inferInsert> = {}): Promise<User & { handle: string }> {
   const user = await createUser(db, values);
   const handle = `maker-${tag()}`;
-  await db.insert(creatorProfiles).values({ userId: user.id, handle, displayName: `Maker ${handle}`, payoutsEnabled: true, stripeAccountId: `acct_test_${tag()}` });
+  // A fully onboarded Connect account unless the test says otherwise.
+  await db.insert(creatorProfiles).values({
+    userId: user.id,
+    handle,
+    displayName: `Maker ${handle}`,
+    payoutsEnabled: true,
+    stripeAccountId: `acct_test_${tag()}`,
+    stripeDetailsSubmitted: true,
+    stripeTransfersCapability: "active",
+  });
   return { ...user, handle };
 }
 

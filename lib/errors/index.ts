@@ -12,6 +12,7 @@ const MESSAGES = {
   "settlement.bad_period": [400, "Choose a month like 2026-10."],
   "settlement.period_open": [400, "That month has not closed yet. A month is settled from the 1st of the next month."],
   "settlement.not_retryable": [409, "Only a failed or held payout of an open period can be retried; this one has moved on."],
+  "settlement.superseded": [409, "A later month is already settled, so this month can only be continued, not started."],
   "settlement.busy": [409, "This payout is being worked on right now. Try again in a few minutes."],
   "input.invalid": [400, "Some of the details you entered are not valid."],
   "not_found": [404, "We couldn't find that."],

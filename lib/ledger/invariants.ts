@@ -25,7 +25,7 @@ export async function ledgerInvariantViolations(db: Db): Promise<string[]> {
             from orders
            where status in ('paid', 'disputed', 'refunded') and price_cents > 0
           union all
-          select creator_id, -amount_cents from payouts where status in ('processing', 'paid')
+          select creator_id, -(amount_cents - reversed_cents) from payouts where status in ('processing', 'paid', 'reversed')
         ) parts group by creator_id
       ),
       ledger as (
@@ -39,5 +39,15 @@ export async function ledgerInvariantViolations(db: Db): Promise<string[]> {
        limit 10`,
   );
   for (const m of mismatched) problems.push(`creator ${m.creator_id} ledger balance ${m.ledger} ≠ expected ${m.expected}`);
+
+  // The payouts account holds exactly what was claimed and not given back: sent or in flight, less reversals.
+  const [payoutsAccount] = await queryRows<{ ledger: string; expected: string }>(
+    db,
+    sql`select (select coalesce(sum(amount_cents), 0) from ledger_entries where account = 'payouts')::text as ledger,
+               (select coalesce(sum(amount_cents - reversed_cents), 0) from payouts where status in ('processing', 'paid', 'reversed'))::text as expected`,
+  );
+  if (payoutsAccount.ledger !== payoutsAccount.expected) {
+    problems.push(`payouts account ${payoutsAccount.ledger} ≠ claimed payouts ${payoutsAccount.expected}`);
+  }
   return problems;
 }

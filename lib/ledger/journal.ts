@@ -39,7 +39,7 @@ export function reverseLines(lines: readonly JournalLine[]): JournalLine[] {
  */
 export async function postJournal(
   db: Db,
-  journal: { kind: JournalKind; lines: readonly JournalLine[]; orderId?: string; payoutId?: string; currency?: string; journalId?: string },
+  journal: { kind: JournalKind; lines: readonly JournalLine[]; orderId?: string; payoutId?: string; currency?: string; journalId?: string; createdAt?: Date },
 ): Promise<string> {
   const lines = journal.lines.filter((line) => line.amountCents !== 0);
   if (lines.length === 0) return journal.journalId ?? randomUUID();
@@ -55,6 +55,7 @@ export async function postJournal(
       kind: journal.kind,
       orderId: journal.orderId ?? null,
       payoutId: journal.payoutId ?? null,
+      ...(journal.createdAt ? { createdAt: journal.createdAt } : {}),
     })),
   );
   return journalId;

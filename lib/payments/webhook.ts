@@ -15,6 +15,7 @@ import { onCheckoutSessionAsyncPaymentFailed } from "./events/checkout-session-a
 import { onCheckoutSessionAsyncPaymentSucceeded } from "./events/checkout-session-async-payment-succeeded";
 import { onCheckoutSessionCompleted } from "./events/checkout-session-completed";
 import { onCheckoutSessionExpired } from "./events/checkout-session-expired";
+import { onTransferReversed } from "./events/transfer-reversed";
 import { UUID } from "./events/resolve-order";
 import { checkoutSessionShape } from "./events/shapes";
 
@@ -29,6 +30,7 @@ const HANDLERS: Record<string, Handler> = {
   "charge.dispute.created": onChargeDisputeCreated,
   "charge.dispute.closed": onChargeDisputeClosed,
   "account.updated": onAccountUpdated,
+  "transfer.reversed": onTransferReversed,
 };
 
 // Stripe's default tolerance: a signed timestamp older than 5 minutes is refused (replay protection).

@@ -1,0 +1,33 @@
+// GET /api/cron/settle — the daily settlement call from Vercel cron (DESIGN §5); Bearer CRON_SECRET.
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { publicError } from "@/lib/errors";
+import { paymentsDriver } from "@/lib/payments/driver";
+import { isCronAuthorized } from "@/lib/security/cron";
+import { settlePeriod } from "@/lib/settlement/settle";
+
+export const dynamic = "force-dynamic";
+// Vercel's ceiling; the settlement itself stops at SETTLEMENT_TIME_BUDGET_SECONDS (default 240).
+export const maxDuration = 300;
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export async function GET(request: Request) {
+  if (!isCronAuthorized(request.headers.get("authorization"), env().CRON_SECRET)) {
+    return Response.json({ error: "unauthorized", message: "A valid cron bearer token is required." }, { status: 401, headers: NO_STORE });
+  }
+  try {
+    const summary = await settlePeriod(await getDb(), await paymentsDriver());
+    return Response.json(summary, { headers: NO_STORE });
+  } catch (error) {
+    const failure = publicError(error);
+    if (failure.status >= 500) console.error("[cron/settle] failed", error instanceof Error ? error.message : error);
+    return Response.json({ error: failure.code, message: failure.message }, { status: failure.status >= 500 ? 503 : failure.status, headers: NO_STORE });
+  }
+}
+
+function methodNotAllowed() {
+  return Response.json({ error: "method_not_allowed", message: "Use GET." }, { status: 405, headers: { ...NO_STORE, Allow: "GET" } });
+}
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
