@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "@/db/client";
-import { ledgerEntries, listings, orders, reviews, stripeEvents, type Order } from "@/db/schema";
+import { creatorProfiles, ledgerEntries, listings, orders, reviews, stripeEvents, type Order } from "@/db/schema";
 import { actorFor, createCreator, createPublishedListing, createUser } from "@/db/testing/factories";
 import { testDatabase } from "@/db/testing/setup";
 import { env } from "@/lib/env";
@@ -338,5 +338,114 @@ describe("signature attacks are refused with 400 and write nothing", () => {
     expect((await reload(order)).status).toBe("pending");
     expect(await countEvents()).toBe(eventsBefore);
     expect(await countEntries()).toBe(entriesBefore);
+  });
+});
+
+describe("account.updated", () => {
+  async function creatorWithAccount(accountId: string) {
+    const creator = await createCreator(db);
+    await db
+      .update(creatorProfiles)
+      .set({ stripeAccountId: accountId, payoutsEnabled: false, stripeDetailsSubmitted: false, stripeTransfersCapability: null, stripeAccountUpdatedAt: null })
+      .where(eq(creatorProfiles.userId, creator.id));
+    return creator;
+  }
+
+  async function profileOf(userId: string) {
+    const [row] = await db.select().from(creatorProfiles).where(eq(creatorProfiles.userId, userId));
+    return row;
+  }
+
+  function accountEvent(account: Record<string, unknown>, created: number) {
+    return { ...localEvent("account.updated", { object: "account", ...account }), created };
+  }
+
+  const completed = (id: string) => ({
+    id,
+    details_submitted: true,
+    payouts_enabled: true,
+    charges_enabled: true,
+    capabilities: { transfers: "active" },
+    requirements: { currently_due: [], past_due: [], disabled_reason: null },
+  });
+
+  it("a finished onboarding enables payouts and keeps details, transfers capability, requirements and the event's time", async () => {
+    const creator = await creatorWithAccount("acct_done");
+    const created = Math.floor(Date.now() / 1000);
+    const res = await deliver(accountEvent(completed("acct_done"), created));
+    expect(res).toMatchObject({ status: 200, body: { handled: true, result: "payouts enabled" } });
+    expect(await profileOf(creator.id)).toMatchObject({
+      payoutsEnabled: true,
+      stripeDetailsSubmitted: true,
+      stripeTransfersCapability: "active",
+      stripeRequirementsDue: [],
+      stripeDisabledReason: null,
+      stripeAccountUpdatedAt: new Date(created * 1000),
+    });
+  });
+
+  it("keeps what is still due (currently due and past due, once each) and why the account is disabled", async () => {
+    const creator = await creatorWithAccount("acct_due");
+    const res = await deliver(
+      accountEvent(
+        {
+          id: "acct_due",
+          details_submitted: true,
+          payouts_enabled: false,
+          capabilities: { transfers: "inactive" },
+          requirements: { currently_due: ["external_account", "individual.verification.document"], past_due: ["external_account"], disabled_reason: "requirements.past_due" },
+        },
+        Math.floor(Date.now() / 1000),
+      ),
+    );
+    expect(res.body).toMatchObject({ result: "payouts disabled" });
+    expect(await profileOf(creator.id)).toMatchObject({
+      payoutsEnabled: false,
+      stripeDetailsSubmitted: true,
+      stripeTransfersCapability: "inactive",
+      stripeRequirementsDue: ["external_account", "individual.verification.document"],
+      stripeDisabledReason: "requirements.past_due",
+    });
+  });
+
+  it("payouts stay off while details are not submitted, even if Stripe reports payouts enabled", async () => {
+    const creator = await creatorWithAccount("acct_half");
+    await deliver(accountEvent({ ...completed("acct_half"), details_submitted: false }, Math.floor(Date.now() / 1000)));
+    expect(await profileOf(creator.id)).toMatchObject({ payoutsEnabled: false, stripeDetailsSubmitted: false, stripeTransfersCapability: "active" });
+  });
+
+  it("an older event delivered after a newer one changes nothing: the account never rolls back", async () => {
+    const creator = await creatorWithAccount("acct_order");
+    const t = Math.floor(Date.now() / 1000);
+    await deliver(accountEvent(completed("acct_order"), t));
+    const res = await deliver(
+      accountEvent({ id: "acct_order", details_submitted: false, payouts_enabled: false, capabilities: { transfers: "inactive" }, requirements: { currently_due: ["external_account"] } }, t - 60),
+    );
+    expect(res).toMatchObject({ status: 200, body: { handled: true, result: "stale" } });
+    expect(await profileOf(creator.id)).toMatchObject({ payoutsEnabled: true, stripeTransfersCapability: "active", stripeRequirementsDue: [], stripeAccountUpdatedAt: new Date(t * 1000) });
+  });
+
+  it("a newer restriction after onboarding turns payouts off again", async () => {
+    const creator = await creatorWithAccount("acct_later");
+    const t = Math.floor(Date.now() / 1000);
+    await deliver(accountEvent(completed("acct_later"), t - 120));
+    await deliver(
+      accountEvent({ ...completed("acct_later"), payouts_enabled: false, capabilities: { transfers: "inactive" }, requirements: { currently_due: [], past_due: ["individual.id_number"], disabled_reason: "requirements.past_due" } }, t),
+    );
+    expect(await profileOf(creator.id)).toMatchObject({ payoutsEnabled: false, stripeTransfersCapability: "inactive", stripeRequirementsDue: ["individual.id_number"] });
+  });
+
+  it("an account nobody here holds is acknowledged and changes no profile", async () => {
+    const creator = await creatorWithAccount("acct_mine");
+    const res = await deliver(accountEvent(completed("acct_someone_else"), Math.floor(Date.now() / 1000)));
+    expect(res).toMatchObject({ status: 200, body: { result: "unknown account" } });
+    expect((await profileOf(creator.id)).payoutsEnabled).toBe(false);
+  });
+
+  it("an account object without an id is refused with 400 and writes nothing", async () => {
+    const before = await countEvents();
+    const res = await deliver(accountEvent({ details_submitted: true }, Math.floor(Date.now() / 1000)));
+    expect(res.status).toBe(400);
+    expect(await countEvents()).toBe(before);
   });
 });

@@ -19,7 +19,8 @@ import { onTransferReversed } from "./events/transfer-reversed";
 import { UUID } from "./events/resolve-order";
 import { checkoutSessionShape } from "./events/shapes";
 
-type Handler = (tx: Db, object: unknown, driver: PaymentsDriver) => Promise<string>;
+/** `event` carries the envelope for handlers that order by it (account.updated compares `created`). */
+type Handler = (tx: Db, object: unknown, driver: PaymentsDriver, event: VerifiedEvent) => Promise<string>;
 
 const HANDLERS: Record<string, Handler> = {
   "checkout.session.completed": onCheckoutSessionCompleted,
@@ -38,7 +39,7 @@ const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 export type WebhookResponse = { status: number; body: Record<string, unknown> };
 
-type VerifiedEvent = { id: string; type: string; data: { object: unknown } };
+type VerifiedEvent = { id: string; type: string; created?: number; data: { object: unknown } };
 
 export type ProcessOutcome = { duplicate: boolean; handled: boolean; result: string };
 
@@ -56,7 +57,7 @@ export async function processStripeEvent(db: Db, event: VerifiedEvent, driver: P
       console.info(`[webhook] ${event.type} ${event.id}: not handled`);
       return { duplicate: false, handled: false, result: "ignored" };
     }
-    return { duplicate: false, handled: true, result: await handler(tx, event.data.object, driver) };
+    return { duplicate: false, handled: true, result: await handler(tx, event.data.object, driver, event) };
   }));
 }
 

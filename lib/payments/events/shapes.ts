@@ -35,7 +35,17 @@ export const accountShape = z.object({
   payouts_enabled: z.boolean().nullish(),
   details_submitted: z.boolean().nullish(),
   charges_enabled: z.boolean().nullish(),
+  // Capability name → status (`active`, `inactive`, `pending`, or a newer status we treat as not active).
+  capabilities: z.record(z.string(), z.string()).nullish(),
+  requirements: z
+    .object({
+      currently_due: z.array(z.string()).nullish(),
+      past_due: z.array(z.string()).nullish(),
+      disabled_reason: z.string().nullish(),
+    })
+    .nullish(),
 });
 
 export type CheckoutSessionObject = z.infer<typeof checkoutSessionShape>;
 export type ChargeObject = z.infer<typeof chargeShape>;
+export type AccountObject = z.infer<typeof accountShape>;
