@@ -14,6 +14,8 @@ const MESSAGES = {
   "settlement.not_retryable": [409, "Only a failed or held payout of an open period can be retried; this one has moved on."],
   "settlement.superseded": [409, "A later month is already settled, so this month can only be continued, not started."],
   "settlement.busy": [409, "This payout is being worked on right now. Try again in a few minutes."],
+  "payouts.no_account": [409, "Set up payouts first: connect a Stripe account from your payouts page."],
+  "payouts.provider_unavailable": [502, "We couldn't reach Stripe just now. Nothing was changed; please try again in a minute."],
   "input.invalid": [400, "Some of the details you entered are not valid."],
   "not_found": [404, "We couldn't find that."],
   "rate_limited": [429, "Too many requests. Please wait a moment and try again."],
