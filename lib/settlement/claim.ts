@@ -10,6 +10,7 @@ import { creatorAccount } from "@/lib/ledger/journal";
 import { writeAudit } from "@/lib/moderation/audit";
 import { notify } from "@/lib/notifications/notifications";
 import { HOLD_REASON_TITLES, holdReasonText } from "./hold-reasons";
+import { at } from "./sql-time";
 
 /** How long a claimed payout belongs to the call that claimed it before a later call may resume it. */
 export const PAYOUT_LEASE_MS = 10 * 60 * 1000;
@@ -78,8 +79,8 @@ function scopeCondition(scope: ClaimScope, now: Date): SQL {
       // Holds whose cause can clear by itself are looked at again after an hour; definite refusals once a day.
       return sql`(
         (p.status = 'held' and p.hold_reason in ('onboarding_incomplete', 'account_restricted', 'platform_balance_short')
-          and p.updated_at <= ${new Date(now.getTime() - 60 * 60 * 1000)})
-        or (p.status = 'failed' and p.failed_at <= ${new Date(now.getTime() - 20 * 60 * 60 * 1000)})
+          and p.updated_at <= ${at(new Date(now.getTime() - 60 * 60 * 1000))})
+        or (p.status = 'failed' and p.failed_at <= ${at(new Date(now.getTime() - 20 * 60 * 60 * 1000))})
       )`;
     case "one":
       return sql`p.id = ${scope.payoutId} and p.status in ('pending', 'held', 'failed')`;
@@ -156,7 +157,7 @@ export async function claimPayouts(
     if (held.length) {
       const data = JSON.stringify(held.map((h) => ({ id: h.id, reason: h.reason, amount: h.amountCents })));
       await tx.execute(sql`
-        update payouts p set status = 'held', hold_reason = v.reason, amount_cents = v.amount, lease_until = null, updated_at = ${now}
+        update payouts p set status = 'held', hold_reason = v.reason, amount_cents = v.amount, lease_until = null, updated_at = ${at(now)}
           from jsonb_to_recordset(${data}::jsonb) as v(id uuid, reason text, amount bigint)
          where p.id = v.id`);
       const announce = held.filter((h) => h.notify);
@@ -180,14 +181,14 @@ export async function claimPayouts(
       await tx.execute(sql`
         update payouts p
            set status = 'processing', amount_cents = v.amount, attempts = v.attempts, idempotency_key = v.key,
-               key_first_used_at = ${now}, lease_until = ${new Date(now.getTime() + PAYOUT_LEASE_MS)}, claimed_at = ${now},
-               stripe_account_id = v.account, hold_reason = null, failure_reason = null, failed_at = null, updated_at = ${now}
+               key_first_used_at = ${at(now)}, lease_until = ${at(new Date(now.getTime() + PAYOUT_LEASE_MS))}, claimed_at = ${at(now)},
+               stripe_account_id = v.account, hold_reason = null, failure_reason = null, failed_at = null, updated_at = ${at(now)}
           from jsonb_to_recordset(${data}::jsonb) as v(id uuid, amount bigint, attempts int, key text, account text, journal uuid)
          where p.id = v.id`);
       // The payout journal: the creator's balance goes down by the amount the moment it is claimed.
       await tx.execute(sql`
         insert into ledger_entries (journal_id, account, amount_cents, currency, kind, payout_id, created_at)
-        select v.journal, x.account, x.amount, p.currency, 'payout', p.id, ${now}
+        select v.journal, x.account, x.amount, p.currency, 'payout', p.id, ${at(now)}
           from jsonb_to_recordset(${data}::jsonb) as v(id uuid, amount bigint, journal uuid)
           join payouts p on p.id = v.id
          cross join lateral (values ('creator:' || p.creator_id::text, -v.amount), ('payouts', v.amount)) as x(account, amount)`);

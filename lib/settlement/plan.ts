@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { periodBounds } from "./periods";
+import { at } from "./sql-time";
 
 export type PlanResult = { runId: string; plannedNow: boolean; considered: number };
 
@@ -18,7 +19,7 @@ export async function planPeriod(db: Db, period: string, now: Date): Promise<Pla
   const { end } = periodBounds(period);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`settlement:${period}`}))`);
-    await tx.execute(sql`insert into settlement_runs (period, started_at) values (${period}, ${now}) on conflict (period) do nothing`);
+    await tx.execute(sql`insert into settlement_runs (period, started_at) values (${period}, ${at(now)}) on conflict (period) do nothing`);
     const [run] = await queryRows<{ id: string; planned_at: Date | null; creators_considered: number }>(
       tx,
       sql`select id, planned_at, creators_considered from settlement_runs where period = ${period}`,
@@ -37,7 +38,7 @@ export async function planPeriod(db: Db, period: string, now: Date): Promise<Pla
       sql`
         with balances as (
           select substring(account from 9)::uuid as creator_id,
-                 coalesce(sum(amount_cents) filter (where created_at < ${end}), 0)::bigint as at_end,
+                 coalesce(sum(amount_cents) filter (where created_at < ${at(end)}), 0)::bigint as at_end,
                  sum(amount_cents)::bigint as now_balance
             from ledger_entries
            where account like 'creator:%'
@@ -55,13 +56,13 @@ export async function planPeriod(db: Db, period: string, now: Date): Promise<Pla
         ),
         ins as (
           insert into payouts (creator_id, settlement_run_id, period, amount_cents, period_end_balance_cents, status, created_at, updated_at)
-          select c.creator_id, ${run.id}, ${period}, least(c.at_end, c.now_balance), c.at_end, 'pending', ${now}, ${now}
+          select c.creator_id, ${run.id}, ${period}, least(c.at_end, c.now_balance), c.at_end, 'pending', ${at(now)}, ${at(now)}
             from candidates c
               on conflict (creator_id, period) do nothing
           returning creator_id
         ),
         carried as (
-          update payouts p set status = 'carried', carried_into_period = ${period}, lease_until = null, updated_at = ${now}
+          update payouts p set status = 'carried', carried_into_period = ${period}, lease_until = null, updated_at = ${at(now)}
             from ins where p.creator_id = ins.creator_id and p.period < ${period} and p.status in ('held', 'failed')
           returning p.id
         )
@@ -70,7 +71,7 @@ export async function planPeriod(db: Db, period: string, now: Date): Promise<Pla
     const considered = inserted[0]?.n ?? 0;
     await tx.execute(sql`
       update settlement_runs
-         set planned_at = ${now}, creators_considered = (select count(*) from payouts where period = ${period}),
+         set planned_at = ${at(now)}, creators_considered = (select count(*) from payouts where period = ${period}),
              creators_remaining = (select count(*) from payouts where period = ${period} and status in ('pending', 'processing'))
        where id = ${run.id}`);
     return { runId: run.id, plannedNow: true, considered };

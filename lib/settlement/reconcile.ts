@@ -8,6 +8,7 @@ import { queryRows, type Db } from "@/db/client";
 import type { PaymentsDriver } from "@/lib/payments/driver";
 import { PAYOUT_LEASE_MS, payoutIdempotencyKey } from "./claim";
 import { IDEMPOTENCY_KEY_FRESH_MS, markPayoutPaid, postponePayout, sendPayout, type PayoutToSend, type SendOutcome } from "./transfer";
+import { at } from "./sql-time";
 
 type Resumable = PayoutToSend & { attempts: number; keyFirstUsedAt: Date | null };
 
@@ -28,12 +29,12 @@ export async function takeStalledPayouts(db: Db, now: Date, limit: number): Prom
     sql`
       with stalled as (
         select id from payouts
-         where status = 'processing' and (lease_until is null or lease_until < ${now})
+         where status = 'processing' and (lease_until is null or lease_until < ${at(now)})
          order by claimed_at
          limit ${limit}
            for update skip locked
       )
-      update payouts p set lease_until = ${new Date(now.getTime() + PAYOUT_LEASE_MS)}, updated_at = ${now}
+      update payouts p set lease_until = ${at(new Date(now.getTime() + PAYOUT_LEASE_MS))}, updated_at = ${at(now)}
         from stalled where p.id = stalled.id
       returning p.id, p.creator_id, p.period, p.amount_cents::text, p.currency, p.stripe_account_id, p.idempotency_key, p.attempts, p.key_first_used_at`,
   );
@@ -72,7 +73,7 @@ export async function resumePayout(db: Db, driver: PaymentsDriver, payout: Resum
   const key = payoutIdempotencyKey(payout.id, attempt);
   const [moved] = await queryRows<{ id: string }>(
     db,
-    sql`update payouts set attempts = ${attempt}, idempotency_key = ${key}, key_first_used_at = ${now}, updated_at = ${now}
+    sql`update payouts set attempts = ${attempt}, idempotency_key = ${key}, key_first_used_at = ${at(now)}, updated_at = ${at(now)}
          where id = ${payout.id} and status = 'processing' returning id`,
   );
   if (!moved) return "ambiguous";

@@ -7,6 +7,7 @@ import { formatPrice } from "@/lib/orders/pricing";
 import { notify } from "@/lib/notifications/notifications";
 import { periodLabel } from "./periods";
 import { postPayoutReversal } from "./transfer";
+import { at } from "./sql-time";
 
 /**
  * Books a transfer reversal up to `amountReversedCents` in total (Stripe's cumulative `amount_reversed`),
@@ -31,7 +32,7 @@ export async function reverseTransfer(
   if (delta <= 0) return "already";
   const fully = target === amount;
   await tx.execute(sql`
-    update payouts set reversed_cents = ${target}, status = ${fully ? "reversed" : "paid"}, updated_at = ${now} where id = ${payout.id}`);
+    update payouts set reversed_cents = ${target}, status = ${fully ? "reversed" : "paid"}, updated_at = ${at(now)} where id = ${payout.id}`);
   await postPayoutReversal(tx, payout.id, payout.creator_id, delta, payout.currency, now);
   await notify(tx, {
     userId: payout.creator_id,

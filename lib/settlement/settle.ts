@@ -16,6 +16,7 @@ import { isClosedPeriod, lastClosedPeriod, PERIOD_PATTERN } from "./periods";
 import { planPeriod } from "./plan";
 import { resumePayout, takeStalledPayouts } from "./reconcile";
 import { sendPayout, type SendOutcome } from "./transfer";
+import { at } from "./sql-time";
 
 const BATCH_SIZE = 200;
 
@@ -131,9 +132,9 @@ export async function refreshRun(db: Db, period: string, now: Date): Promise<Set
     update settlement_runs
        set creators_considered = ${run.considered}, creators_paid = ${run.paid}, creators_failed = ${run.failed},
            creators_carried = ${heldTotal + run.carried}, creators_remaining = ${run.remaining}, total_paid_cents = ${run.paidCents},
-           invocations = invocations + 1, last_invocation_at = ${now},
+           invocations = invocations + 1, last_invocation_at = ${at(now)},
            status = ${run.remaining === 0 ? "completed" : "running"},
-           finished_at = case when ${run.remaining} = 0 then coalesce(finished_at, ${now}) else null end
+           finished_at = case when ${run.remaining} = 0 then coalesce(finished_at, ${at(now)}) else null end
      where period = ${period}`);
   return run;
 }

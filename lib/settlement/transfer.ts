@@ -9,6 +9,7 @@ import { notify } from "@/lib/notifications/notifications";
 import { TransferError, type PaymentsDriver, type TransferRecord } from "@/lib/payments/driver";
 import { holdReasonText } from "./hold-reasons";
 import { periodLabel } from "./periods";
+import { at } from "./sql-time";
 
 /** Stripe forgets idempotency keys after 24 hours; past 20 we look the transfer up instead of trusting the key. */
 export const IDEMPOTENCY_KEY_FRESH_MS = 20 * 60 * 60 * 1000;
@@ -80,7 +81,7 @@ export async function recordTransferFailure(db: Db, payoutId: string, error: unk
 export async function postponePayout(db: Db, payoutId: string, message: string, now: Date): Promise<void> {
   console.warn(`[settlement] payout ${payoutId}: outcome unknown (${message}); a later call reconciles it`);
   await db.execute(sql`
-    update payouts set lease_until = ${new Date(now.getTime() + AMBIGUOUS_RETRY_DELAY_MS)}, failure_reason = ${`Unconfirmed: ${message.slice(0, 300)}`}, updated_at = ${now}
+    update payouts set lease_until = ${at(new Date(now.getTime() + AMBIGUOUS_RETRY_DELAY_MS))}, failure_reason = ${`Unconfirmed: ${message.slice(0, 300)}`}, updated_at = ${at(now)}
      where id = ${payoutId} and status = 'processing'`);
 }
 
@@ -89,8 +90,8 @@ export async function markPayoutPaid(db: Db, payoutId: string, transfer: Transfe
   return db.transaction(async (tx) => {
     const [row] = await queryRows<Finished>(
       tx,
-      sql`update payouts set status = 'paid', stripe_transfer_id = ${transfer.id}, paid_at = ${now}, lease_until = null,
-                 failure_reason = null, updated_at = ${now}
+      sql`update payouts set status = 'paid', stripe_transfer_id = ${transfer.id}, paid_at = ${at(now)}, lease_until = null,
+                 failure_reason = null, updated_at = ${at(now)}
            where id = ${payoutId} and status = 'processing'
        returning creator_id, amount_cents::text, period, currency`,
     );
@@ -112,7 +113,7 @@ export async function failPayout(db: Db, payoutId: string, reason: string, now: 
   return db.transaction(async (tx) => {
     const [row] = await queryRows<Finished>(
       tx,
-      sql`update payouts set status = 'failed', failure_reason = ${reason.slice(0, 500)}, failed_at = ${now}, lease_until = null, updated_at = ${now}
+      sql`update payouts set status = 'failed', failure_reason = ${reason.slice(0, 500)}, failed_at = ${at(now)}, lease_until = null, updated_at = ${at(now)}
            where id = ${payoutId} and status = 'processing'
        returning creator_id, amount_cents::text, period, currency`,
     );
@@ -135,7 +136,7 @@ export async function holdPayoutForPlatformBalance(db: Db, payoutId: string, now
   return db.transaction(async (tx) => {
     const [row] = await queryRows<Finished & { attempts: number }>(
       tx,
-      sql`update payouts set status = 'held', hold_reason = 'platform_balance_short', lease_until = null, updated_at = ${now}
+      sql`update payouts set status = 'held', hold_reason = 'platform_balance_short', lease_until = null, updated_at = ${at(now)}
            where id = ${payoutId} and status = 'processing'
        returning creator_id, amount_cents::text, period, currency, attempts`,
     );
@@ -159,6 +160,6 @@ export async function postPayoutReversal(tx: Db, payoutId: string, creatorId: st
   const journalId = randomUUID();
   await tx.execute(sql`
     insert into ledger_entries (journal_id, account, amount_cents, currency, kind, payout_id, created_at)
-    values (${journalId}, ${`creator:${creatorId}`}, ${amountCents}, ${currency}, 'payout_reversal', ${payoutId}, ${now}),
-           (${journalId}, 'payouts', ${-amountCents}, ${currency}, 'payout_reversal', ${payoutId}, ${now})`);
+    values (${journalId}, ${`creator:${creatorId}`}, ${amountCents}, ${currency}, 'payout_reversal', ${payoutId}, ${at(now)}),
+           (${journalId}, 'payouts', ${-amountCents}, ${currency}, 'payout_reversal', ${payoutId}, ${at(now)})`);
 }

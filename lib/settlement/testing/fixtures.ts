@@ -1,10 +1,11 @@
 // Fixtures for settlement proofs: creators with sales and refunds at chosen times, and the money invariants.
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { expect } from "vitest";
-import { queryRows, type Db } from "@/db/client";
+import { expect, inject } from "vitest";
+import { queryRows, useDatabase, type Db } from "@/db/client";
 import { creatorProfiles, listings, orders, users } from "@/db/schema";
 import { createCreator, createPublishedListing } from "@/db/testing/factories";
+import { createTestDatabase, type TestDatabase } from "@/db/testing/fresh-database";
 import { ledgerInvariantViolations } from "@/lib/ledger/invariants";
 import { postJournal, saleLines } from "@/lib/ledger/journal";
 import { splitPrice } from "@/lib/orders/pricing";
@@ -94,3 +95,16 @@ export async function transfersPerPayout(db: Db): Promise<Map<string, number>> {
   );
   return new Map(rows.map((r) => [r.payout_id, r.n]));
 }
+
+/**
+ * A database of its own for one scenario (settlement plans every creator in the database, so scenarios
+ * must not see each other's creators), made the process database so webhook paths use it too.
+ */
+export async function isolatedDatabase(): Promise<TestDatabase> {
+  const handle = await createTestDatabase(inject("templateDatabase"), 24);
+  useDatabase(handle);
+  return handle;
+}
+
+export const at = (iso: string) => new Date(iso);
+export const hours = (date: Date, h: number) => new Date(date.getTime() + h * 60 * 60 * 1000);
