@@ -42,6 +42,16 @@ export default async function AdminPage() {
           </div>
         ))}
       </dl>
+      <nav aria-label="Admin areas">
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <li>
+            <Link href="/admin/settlements" className="block rounded-xl border border-slate-200 bg-white p-4 hover:border-brand-500">
+              <span className="font-semibold text-brand-700">Settlements</span>
+              <span className="mt-1 block text-sm text-slate-500">Monthly creator payouts: runs, holds, retries and reconciliation.</span>
+            </Link>
+          </li>
+        </ul>
+      </nav>
     </div>
   );
 }

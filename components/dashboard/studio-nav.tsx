@@ -7,6 +7,7 @@ const TABS = [
   { href: "/dashboard", label: "Overview", exact: true },
   { href: "/dashboard/listings", label: "Listings", exact: false },
   { href: "/dashboard/listings/new", label: "New listing", exact: true },
+  { href: "/dashboard/payouts", label: "Payouts", exact: false },
 ] as const;
 
 export function StudioNav() {

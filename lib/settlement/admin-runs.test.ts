@@ -75,6 +75,9 @@ describe("admin settlement views", () => {
     const second = await listRunPayouts(db, admin, { period: "2026-10", pageSize: 3, page: 2 });
     expect(second).toMatchObject({ page: 2, pageCount: 3, total: 7 });
     expect(second.rows.map((r) => r.amountCents)).toEqual([1200, 900, 700]);
+    const beyond = await listRunPayouts(db, admin, { period: "2026-10", pageSize: 3, page: 40 });
+    expect(beyond.page).toBe(3);
+    expect(beyond.rows.map((r) => r.amountCents)).toEqual([0]);
   });
 
   it("parses filters from a query string and drops values it does not know", () => {

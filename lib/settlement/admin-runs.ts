@@ -137,7 +137,7 @@ export async function listRunPayouts(
 ): Promise<Page<RunPayoutRow>> {
   assertAdmin(actor);
   checkPeriod(input.period);
-  const { page, pageSize } = pageOf(input, 50);
+  const { page: requested, pageSize } = pageOf(input, 50);
   const filters: (SQL | undefined)[] = [
     eq(payouts.period, input.period),
     input.status ? eq(payouts.status, input.status) : undefined,
@@ -146,40 +146,41 @@ export async function listRunPayouts(
   const q = input.q?.trim();
   if (q) filters.push(or(ilike(users.email, likePattern(q)), ilike(creatorProfiles.handle, likePattern(q.replace(/^@/, "")))));
   const where = and(...filters);
-  const [[{ total }], rows] = await Promise.all([
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(payouts)
-      .innerJoin(users, eq(users.id, payouts.creatorId))
-      .leftJoin(creatorProfiles, eq(creatorProfiles.userId, payouts.creatorId))
-      .where(where),
-    db
-      .select({
-        id: payouts.id,
-        creatorId: payouts.creatorId,
-        email: users.email,
-        handle: creatorProfiles.handle,
-        amountCents: payouts.amountCents,
-        periodEndBalanceCents: payouts.periodEndBalanceCents,
-        reversedCents: payouts.reversedCents,
-        currency: payouts.currency,
-        status: payouts.status,
-        holdReason: payouts.holdReason,
-        stripeTransferId: payouts.stripeTransferId,
-        failureReason: payouts.failureReason,
-        attempts: payouts.attempts,
-        claimedAt: payouts.claimedAt,
-        paidAt: payouts.paidAt,
-        carriedIntoPeriod: payouts.carriedIntoPeriod,
-      })
-      .from(payouts)
-      .innerJoin(users, eq(users.id, payouts.creatorId))
-      .leftJoin(creatorProfiles, eq(creatorProfiles.userId, payouts.creatorId))
-      .where(where)
-      .orderBy(desc(payouts.amountCents), asc(users.email))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-  ]);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(payouts)
+    .innerJoin(users, eq(users.id, payouts.creatorId))
+    .leftJoin(creatorProfiles, eq(creatorProfiles.userId, payouts.creatorId))
+    .where(where);
+  const pageCount = Math.max(Math.ceil(total / pageSize), 1);
+  // A page past the end shows the last page.
+  const page = Math.min(requested, pageCount);
+  const rows = await db
+    .select({
+      id: payouts.id,
+      creatorId: payouts.creatorId,
+      email: users.email,
+      handle: creatorProfiles.handle,
+      amountCents: payouts.amountCents,
+      periodEndBalanceCents: payouts.periodEndBalanceCents,
+      reversedCents: payouts.reversedCents,
+      currency: payouts.currency,
+      status: payouts.status,
+      holdReason: payouts.holdReason,
+      stripeTransferId: payouts.stripeTransferId,
+      failureReason: payouts.failureReason,
+      attempts: payouts.attempts,
+      claimedAt: payouts.claimedAt,
+      paidAt: payouts.paidAt,
+      carriedIntoPeriod: payouts.carriedIntoPeriod,
+    })
+    .from(payouts)
+    .innerJoin(users, eq(users.id, payouts.creatorId))
+    .leftJoin(creatorProfiles, eq(creatorProfiles.userId, payouts.creatorId))
+    .where(where)
+    .orderBy(desc(payouts.amountCents), asc(users.email))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   return {
     rows: rows.map((r) => ({
       ...r,
@@ -191,7 +192,7 @@ export async function listRunPayouts(
     page,
     pageSize,
     total,
-    pageCount: Math.max(Math.ceil(total / pageSize), 1),
+    pageCount,
   };
 }
 

@@ -1,0 +1,25 @@
+// GET /dashboard/payouts/export — the signed-in creator's payout history as a CSV download (only their own).
+import { getDb } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/session";
+import { publicError } from "@/lib/errors";
+import { creatorPayoutsCsv } from "@/lib/settlement/payout-export";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    const file = await creatorPayoutsCsv(await getDb(), await getCurrentUser());
+    return new Response(file.body, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${file.filename}"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    const failure = publicError(error);
+    if (failure.status >= 500) console.error("[payouts/export] failed", error instanceof Error ? error.message : error);
+    return Response.json({ error: failure.code, message: failure.message }, { status: failure.status, headers: { "Cache-Control": "no-store" } });
+  }
+}

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { formatAmount, formatLongDay } from "@/components/payouts/format";
+import { HoldNotice } from "@/components/payouts/hold-notice";
+import { Pager } from "@/components/payouts/pager";
+import { PayoutHistoryTable } from "@/components/payouts/payout-history-table";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/db/client";
+import { userOrSignIn } from "@/lib/auth/session";
+import { creatorPayoutsOverview } from "@/lib/settlement/creator-payouts";
+import { periodLabel } from "@/lib/settlement/periods";
+import { creatorStatementPeriods } from "@/lib/settlement/statements";
+
+export const metadata: Metadata = { title: "Payouts", robots: { index: false } };
+
+export default async function PayoutsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const user = await userOrSignIn("/dashboard/payouts");
+  if (!user.creatorHandle) redirect("/become-creator");
+  const { page } = await searchParams;
+  const db = await getDb();
+  const [view, periods] = await Promise.all([
+    creatorPayoutsOverview(db, user, { page: Number(page) || 1 }),
+    creatorStatementPeriods(db, user),
+  ]);
+  const nextPayout = formatLongDay(view.nextSettlementAt);
+  const cards = [
+    {
+      label: "Available balance",
+      value: formatAmount(view.payableCents),
+      hint:
+        view.balanceCents < 0
+          ? `Refunds put your balance at ${formatAmount(view.balanceCents)}; new sales net it off first.`
+          : `Paid when it reaches ${formatAmount(view.minPayoutCents)}.`,
+    },
+    { label: "Next payout", value: nextPayout, hint: "We pay last month's earnings on the 1st, 06:00 UTC." },
+    ...(view.inFlightCents > 0 ? [{ label: "On the way", value: formatAmount(view.inFlightCents), hint: "Sent to Stripe, waiting for confirmation." }] : []),
+  ];
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Payouts</h1>
+        {view.history.total > 0 ? (
+          // A file download, not a page: a plain link so the browser saves it.
+          <a href="/dashboard/payouts/export" download className={buttonClass("secondary")}>
+            Download CSV
+          </a>
+        ) : null}
+      </div>
+
+      {/* Payout account (Stripe Connect onboarding): <OnboardingCard status={await payoutAccountStatus(db, user)} /> goes here once components/payouts/onboarding-card.tsx lands. */}
+
+      {view.hold ? <HoldNotice hold={view.hold} /> : null}
+
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        {cards.map((c) => (
+          <div key={c.label} className="rounded-xl border border-slate-200 bg-white p-4">
+            <dt className="text-sm text-slate-500">{c.label}</dt>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums">{c.value}</dd>
+            <dd className="mt-1 text-xs text-slate-500">{c.hint}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <section aria-labelledby="history-title" className="space-y-3">
+        <h2 id="history-title" className="text-lg font-semibold">
+          Payout history
+        </h2>
+        {view.history.total === 0 ? (
+          <EmptyState title={`No payouts yet — your first payout is on ${nextPayout}`}>
+            On the 1st of each month we send what you earned the month before, once it is at least {formatAmount(view.minPayoutCents)}.
+          </EmptyState>
+        ) : (
+          <>
+            <PayoutHistoryTable rows={view.history.rows} statementPeriods={new Set(periods)} />
+            <Pager
+              label="Payout history pages"
+              page={view.history.page}
+              pageCount={view.history.pageCount}
+              href={(p) => `/dashboard/payouts?page=${p}`}
+              previous="← Newer"
+              next="Older →"
+            />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="statements-title" className="space-y-3">
+        <h2 id="statements-title" className="text-lg font-semibold">
+          Monthly statements
+        </h2>
+        {periods.length === 0 ? (
+          <p className="text-sm text-slate-500">Your first statement appears once you make a sale.</p>
+        ) : (
+          <ul className="flex flex-wrap gap-2">
+            {periods.map((p) => (
+              <li key={p}>
+                <Link
+                  href={`/dashboard/payouts/statements/${p}`}
+                  className="inline-block rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm hover:border-brand-500 hover:text-brand-700"
+                >
+                  {periodLabel(p)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { PrintStatementButton } from "@/components/payouts/print-statement-button";
+import { StatementView } from "@/components/payouts/statement-view";
+import { getDb } from "@/db/client";
+import { userOrSignIn } from "@/lib/auth/session";
+import { isClosedPeriod, PERIOD_PATTERN, periodLabel } from "@/lib/settlement/periods";
+import { creatorStatement } from "@/lib/settlement/statements";
+
+export async function generateMetadata({ params }: { params: Promise<{ period: string }> }): Promise<Metadata> {
+  const { period } = await params;
+  return { title: PERIOD_PATTERN.test(period) ? `Statement ${periodLabel(period)}` : "Statement", robots: { index: false } };
+}
+
+// Printing shows the statement alone: the site header, footer and studio tabs stay on screen only.
+const PRINT_CSS = `@media print { body > header, body > footer, nav[aria-label="Creator studio"] { display: none !important; } main { padding: 0 !important; } }`;
+
+export default async function StatementPage({ params }: { params: Promise<{ period: string }> }) {
+  const { period } = await params;
+  if (!PERIOD_PATTERN.test(period)) notFound();
+  const user = await userOrSignIn(`/dashboard/payouts/statements/${period}`);
+  if (!user.creatorHandle) redirect("/become-creator");
+  const statement = await creatorStatement(await getDb(), user, { period });
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <style>{PRINT_CSS}</style>
+      <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
+        <Link href="/dashboard/payouts" className="text-sm text-brand-700 hover:underline">
+          ← Payouts
+        </Link>
+        <PrintStatementButton />
+      </div>
+      <StatementView statement={statement} creator={{ name: user.name, handle: user.creatorHandle }} open={!isClosedPeriod(period, new Date())} />
+    </div>
+  );
+}
