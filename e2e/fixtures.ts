@@ -1,13 +1,30 @@
 // Accounts the journeys rely on, written into the e2e database before the server starts.
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { creatorProfiles, ledgerEntries, listings, listingVersions, orders, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { saleLines } from "@/lib/ledger/journal";
+import { samplePromptContent } from "@/db/testing/factories";
+import { buildPreview } from "@/lib/listings/preview";
+import { splitPrice } from "@/lib/orders/pricing";
+import { lastClosedPeriod, periodBounds } from "@/lib/settlement/periods";
 
 export const E2E_PASSWORD = "e2e-password-123";
 
 export const E2E_ACCOUNTS = {
   banned: { email: "banned@e2e.test", name: "Banned Buyer" },
   suspended: { email: "suspended@e2e.test", name: "Suspended Buyer" },
+} as const;
+
+/**
+ * Creators for the payouts journeys, with sales in the last closed month (relative to today):
+ * `newCreator` has no Stripe account yet and earned well above the $10 minimum (3 × $15 → $36.00);
+ * `smallCreator` has an active payout account and one $5 sale last month → $4.00, under the minimum.
+ */
+export const E2E_PAYOUT_CREATORS = {
+  newCreator: { email: "payouts-new@e2e.test", name: "Nadia Newpay", handle: "e2e-newpay", sales: [1500, 1500, 1500] },
+  smallCreator: { email: "payouts-small@e2e.test", name: "Sam Smallsale", handle: "e2e-smallsale", sales: [500] },
 } as const;
 
 export async function seedE2eFixtures(db: Db) {
@@ -19,4 +36,80 @@ export async function seedE2eFixtures(db: Db) {
       { ...E2E_ACCOUNTS.suspended, passwordHash, status: "suspended" },
     ])
     .onConflictDoNothing();
+  await seedPayoutCreators(db, passwordHash);
+}
+
+async function seedPayoutCreators(db: Db, passwordHash: string, now = new Date()) {
+  const period = lastClosedPeriod(now);
+  const { start } = periodBounds(period);
+  for (const [key, spec] of Object.entries(E2E_PAYOUT_CREATORS)) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, spec.email));
+    if (existing) continue;
+    const [creator] = await db.insert(users).values({ email: spec.email, name: spec.name, passwordHash }).returning({ id: users.id });
+    const connected = key === "smallCreator";
+    await db.insert(creatorProfiles).values({
+      userId: creator.id,
+      handle: spec.handle,
+      displayName: spec.name,
+      ...(connected
+        ? {
+            stripeAccountId: `acct_local_${spec.handle.replace(/-/g, "")}`,
+            payoutsEnabled: true,
+            stripeDetailsSubmitted: true,
+            stripeTransfersCapability: "active",
+            stripeAccountUpdatedAt: start,
+          }
+        : {}),
+    });
+    const price = spec.sales[0];
+    const [listing] = await db
+      .insert(listings)
+      .values({
+        creatorId: creator.id,
+        slug: `${spec.handle}-prompt`,
+        kind: "prompt",
+        status: "published",
+        title: `${spec.name}'s product copy prompt`,
+        summary: "Writes product descriptions in any tone.",
+        category: "writing",
+        priceCents: price,
+        preview: buildPreview(samplePromptContent),
+        publishedAt: start,
+        salesCount: spec.sales.length,
+      })
+      .returning({ id: listings.id });
+    const [version] = await db
+      .insert(listingVersions)
+      .values({ listingId: listing.id, number: 1, content: samplePromptContent, reviewStatus: "approved", reviewedAt: start })
+      .returning({ id: listingVersions.id });
+    await db.update(listings).set({ currentVersionId: version.id }).where(eq(listings.id, listing.id));
+
+    // Each sale: a buyer, a paid order and its balanced sale journal, dated inside last month.
+    for (const [i, priceCents] of spec.sales.entries()) {
+      const paidAt = new Date(start.getTime() + (9 + i) * 24 * 3600_000 + 12 * 3600_000);
+      const [buyer] = await db
+        .insert(users)
+        .values({ email: `payouts-buyer-${spec.handle}-${i}@e2e.test`, name: `Buyer ${i + 1}`, passwordHash, createdAt: start })
+        .returning({ id: users.id });
+      const split = splitPrice(priceCents, 2000);
+      const [order] = await db
+        .insert(orders)
+        .values({
+          buyerId: buyer.id,
+          listingId: listing.id,
+          creatorId: creator.id,
+          versionId: version.id,
+          status: "paid",
+          ...split,
+          checkoutSessionId: `cs_e2e_${spec.handle.replace(/-/g, "")}_${i}`,
+          paidAt,
+          createdAt: paidAt,
+        })
+        .returning({ id: orders.id });
+      const journalId = randomUUID();
+      await db
+        .insert(ledgerEntries)
+        .values(saleLines({ creatorId: creator.id, ...split }).map((line) => ({ journalId, ...line, kind: "sale", orderId: order.id, createdAt: paidAt })));
+    }
+  }
 }
