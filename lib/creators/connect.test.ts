@@ -3,14 +3,15 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { creatorProfiles } from "@/db/schema";
+import { creatorProfiles, stripeEvents } from "@/db/schema";
 import { actorFor, createCreator, createUser } from "@/db/testing/factories";
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import type { ConnectAccountState, PaymentsDriver } from "@/lib/payments/driver";
 import { createLocalDriver } from "@/lib/payments/local-driver";
-import { ownPayoutAccount, payoutAccountStatus, refreshPayoutAccount, requirementInWords, startPayoutOnboarding } from "./connect";
+import { createStripeDriver } from "@/lib/payments/stripe-driver";
+import { ownPayoutAccount, payoutAccountStatus, refreshPayoutAccount, requirementInWords, startPayoutOnboarding, submitLocalOnboarding, type LocalOnboardingInput } from "./connect";
 
 const urls = { returnUrl: "http://localhost:3000/dashboard/payouts/onboarding/return", refreshUrl: "http://localhost:3000/dashboard/payouts/onboarding" };
 
@@ -201,5 +202,48 @@ describe("ownPayoutAccount", () => {
     expect(await ownPayoutAccount(db, owner, accountId)).toMatchObject({ accountId, email: owner.email, detailsSubmitted: false });
     expect(await refusal(ownPayoutAccount(db, other, accountId))).toBe("not_found");
     expect(await refusal(ownPayoutAccount(db, owner, "acct_local_unknown"))).toBe("not_found");
+  });
+});
+
+describe("submitLocalOnboarding", () => {
+  async function onboardingCreator() {
+    const creator = await newCreator();
+    const driver = createLocalDriver({ db: async () => db });
+    const { accountId } = await startPayoutOnboarding(db, driver, creator, urls);
+    const form = (outcome: LocalOnboardingInput["outcome"], legalName = "Cory Creator"): LocalOnboardingInput => ({ accountId, legalName, country: "US", bankAccountNumber: "000123456789", outcome });
+    return { creator, driver, accountId, form };
+  }
+
+  it("submitting sends a signed account.updated that turns payouts on, and a refresh reads the same state back", async () => {
+    const { creator, driver, accountId, form } = await onboardingCreator();
+    expect(await submitLocalOnboarding(db, driver, creator, form("submit"))).toEqual({ state: "active", accountId, requirementsDue: [], disabledReason: null });
+    const [row] = await db.select().from(creatorProfiles).where(eq(creatorProfiles.userId, creator.id));
+    expect(row).toMatchObject({ payoutsEnabled: true, stripeDetailsSubmitted: true, stripeTransfersCapability: "active", stripeRequirementsDue: [] });
+    const [event] = await db.select().from(stripeEvents).where(eq(stripeEvents.type, "account.updated"));
+    expect(event).toBeDefined();
+    expect((await refreshPayoutAccount(db, driver, creator)).state).toBe("active");
+  });
+
+  it("saving for later leaves the account incomplete with the bank account (and a blank legal name) still due", async () => {
+    const { creator, driver, form } = await onboardingCreator();
+    const status = await submitLocalOnboarding(db, driver, creator, form("save", ""));
+    expect(status.state).toBe("incomplete");
+    expect(status.requirementsDue).toEqual(["Your legal name", "A bank account to receive payouts", "Accept Stripe's services agreement"]);
+  });
+
+  it("the restricted test outcome reads as restricted, waiting for an ID document", async () => {
+    const { creator, driver, form } = await onboardingCreator();
+    const status = await submitLocalOnboarding(db, driver, creator, form("needs_document"));
+    expect(status).toMatchObject({ state: "restricted", requirementsDue: ["A photo of your ID document"] });
+  });
+
+  it("another creator's account, or any account while the Stripe driver is active, is not found", async () => {
+    const { form } = await onboardingCreator();
+    const intruder = await newCreator();
+    const local = createLocalDriver({ db: async () => db });
+    expect(await refusal(submitLocalOnboarding(db, local, intruder, form("submit")))).toBe("not_found");
+    const stripe = createStripeDriver({ secretKey: "sk_test_unused", apiBase: "http://127.0.0.1:9" });
+    const own = await onboardingCreator();
+    expect(await refusal(submitLocalOnboarding(db, stripe, own.creator, own.form("submit")))).toBe("not_found");
   });
 });

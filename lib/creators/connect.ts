@@ -8,6 +8,7 @@ import { assertCreator, assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import type { ConnectAccountState, PaymentsDriver } from "@/lib/payments/driver";
 import { recordAccountState } from "@/lib/payments/events/account-updated";
+import { deliverLocalEvent, localAccountObject } from "@/lib/payments/local-events";
 
 /**
  * - `not_started`: no Connect account yet.
@@ -197,4 +198,52 @@ export async function ownPayoutAccount(db: Db, actor: Actor | null, accountId: s
     requirementsDue: row.stripeRequirementsDue,
     disabledReason: row.stripeDisabledReason,
   };
+}
+
+/**
+ * What the local onboarding page sends. `submit` with the required details gives a verified account;
+ * `needs_document` a submitted account Stripe restricts until an ID document arrives; `save` leaves it unsubmitted.
+ */
+export type LocalOnboardingInput = {
+  accountId: string;
+  legalName: string;
+  country: string;
+  bankAccountNumber: string;
+  outcome: "submit" | "needs_document" | "save";
+};
+
+function localOnboardingState(input: LocalOnboardingInput): ConnectAccountState {
+  const base = { accountId: input.accountId };
+  if (input.outcome === "submit") {
+    return { ...base, detailsSubmitted: true, payoutsEnabled: true, transfersCapability: "active", requirementsDue: [], disabledReason: null };
+  }
+  if (input.outcome === "needs_document") {
+    return {
+      ...base,
+      detailsSubmitted: true,
+      payoutsEnabled: false,
+      transfersCapability: "inactive",
+      requirementsDue: ["individual.verification.document"],
+      disabledReason: "requirements.past_due",
+    };
+  }
+  const due = [
+    ...(input.legalName.trim() ? [] : ["individual.first_name", "individual.last_name"]),
+    // A bank account and the services agreement only count once the form is submitted.
+    "external_account",
+    "tos_acceptance.date",
+  ];
+  return { ...base, detailsSubmitted: false, payoutsEnabled: false, transfersCapability: "inactive", requirementsDue: due, disabledReason: "requirements.past_due" };
+}
+
+/**
+ * The local driver's stand-in for Stripe's hosted onboarding: builds the account as Stripe would report it and
+ * delivers a signed `account.updated` through the real webhook path, which keeps the profile in step.
+ */
+export async function submitLocalOnboarding(db: Db, driver: PaymentsDriver, actor: Actor | null, input: LocalOnboardingInput): Promise<PayoutAccountStatus> {
+  if (driver.name !== "local") throw new DomainError("not_found");
+  const account = await ownPayoutAccount(db, actor, input.accountId);
+  const delivery = await deliverLocalEvent("account.updated", localAccountObject({ ...localOnboardingState(input), email: account.email, country: input.country }));
+  if (delivery.status !== 200) throw new Error(`local account.updated was answered ${delivery.status}`);
+  return payoutAccountStatus(db, actor);
 }

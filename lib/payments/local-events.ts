@@ -81,11 +81,12 @@ export function localTransferObject(record: TransferRecord) {
 }
 
 /** A Connect Express account as Stripe's API and `account.updated` show it. */
-export function localAccountObject(state: ConnectAccountState & { email?: string | null }) {
+export function localAccountObject(state: ConnectAccountState & { email?: string | null; country?: string }) {
   return {
     id: state.accountId,
     object: "account",
     type: "express",
+    country: state.country ?? "US",
     email: state.email ?? null,
     details_submitted: state.detailsSubmitted,
     payouts_enabled: state.payoutsEnabled,
