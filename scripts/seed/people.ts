@@ -89,6 +89,9 @@ export function planPeople(listings: readonly ListingPlan[], passwordHash: strin
       bio: `${rng.pick(CREATOR_CRAFTS).replace(/^\w/, (ch) => ch.toUpperCase())} selling ${rng.pick(["prompts", "presets", "templates", "practice tests", "model files", "AI workflows"])} on Agora. ${rng.pick(BIO_CLAIMS)}`,
       stripeAccountId: payoutsEnabled ? localStripeId("acct", c) : null,
       payoutsEnabled,
+      // An onboarded Connect account, as account.updated would have left it (settlement pays only these).
+      stripeDetailsSubmitted: payoutsEnabled,
+      stripeTransfersCapability: payoutsEnabled ? "active" : null,
       createdAt: new Date(joinedAt[i] + rng.int(1, 72) * HOUR),
       updatedAt: new Date(joinedAt[i] + rng.int(73, 200) * HOUR),
     });
