@@ -65,7 +65,7 @@ export async function resumePayout(db: Db, driver: PaymentsDriver, payout: Resum
     return "ambiguous";
   }
   if (existing) {
-    await markPayoutPaid(db, payout.id, existing, now);
+    await markPayoutPaid(db, { ...payout, amountCents: existing.amountCents }, existing, now);
     return "reconciled";
   }
   // No transfer exists for this payout: a new key (the old one may be forgotten, or remember a refusal).

@@ -386,6 +386,27 @@ describe("reversals", () => {
   });
 });
 
+describe("transfer.reversed through the signed webhook", () => {
+  it("reopens the balance once, however often Stripe delivers it, and tells the creator", async () => {
+    const { db, driver } = await setup();
+    const creator = await sellingCreator(db);
+    await recordSale(db, creator, 5000, at("2025-10-05T08:00:00Z"));
+    await settlePeriod(db, driver, { now: OCT_CLOSE });
+    const payout = await payoutOf(db, creator.id, "2025-10");
+    const { reverseLocalTransfer } = await import("@/lib/payments/local-driver");
+    const { delivery } = await reverseLocalTransfer(db, payout.stripeTransferId!);
+    expect(delivery).toMatchObject({ status: 200, body: { handled: true, result: "reversed" } });
+    // A second reversal event for the same transfer (Stripe retries with a new event id): nothing more.
+    const { delivery: again } = await reverseLocalTransfer(db, payout.stripeTransferId!);
+    expect(again).toMatchObject({ status: 200, body: { result: "already" } });
+    expect(await payoutOf(db, creator.id, "2025-10")).toMatchObject({ status: "reversed", reversedCents: 4000 });
+    expect(await creatorLedgerBalance(db, creator.id)).toBe(4000);
+    const told = await db.select().from(notifications).where(and(eq(notifications.userId, creator.id), sql`${notifications.title} like 'Payout reversed%'`));
+    expect(told).toHaveLength(1);
+    await expectSettlementInvariants(db);
+  });
+});
+
 describe("admin", () => {
   it("runs a period and retries a payout only as an admin, each written to the audit log", async () => {
     const { db, driver } = await setup();

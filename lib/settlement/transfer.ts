@@ -46,7 +46,7 @@ export async function sendPayout(db: Db, driver: PaymentsDriver, payout: PayoutT
     return recordTransferFailure(db, payout.id, error, now, minPayoutCents);
   }
   try {
-    await markPayoutPaid(db, payout.id, transfer, now);
+    await markPayoutPaid(db, payout, transfer, now);
     return "paid";
   } catch (error) {
     // The transfer exists but we could not record it: the payout stays processing and a later call
@@ -85,27 +85,27 @@ export async function postponePayout(db: Db, payoutId: string, message: string, 
      where id = ${payoutId} and status = 'processing'`);
 }
 
-/** processing → paid with the transfer id, and the creator is told. */
-export async function markPayoutPaid(db: Db, payoutId: string, transfer: TransferRecord, now: Date): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [row] = await queryRows<Finished>(
-      tx,
-      sql`update payouts set status = 'paid', stripe_transfer_id = ${transfer.id}, paid_at = ${at(now)}, lease_until = null,
+/**
+ * processing → paid with the transfer id, and the creator is told — one statement (the most frequent write
+ * of a settlement), so the notification exists exactly when the payout moved.
+ */
+export async function markPayoutPaid(db: Db, payout: Pick<PayoutToSend, "id" | "creatorId" | "period" | "amountCents" | "currency">, transfer: TransferRecord, now: Date): Promise<boolean> {
+  const title = `Payout sent: ${formatPrice(payout.amountCents, payout.currency)} for ${periodLabel(payout.period)}`;
+  const body = `Stripe transfer ${transfer.id} is on its way to your connected account; banks usually show it within two business days.`;
+  const data = JSON.stringify({ payoutId: payout.id, period: payout.period, transferId: transfer.id });
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`with moved as (
+          update payouts set status = 'paid', stripe_transfer_id = ${transfer.id}, paid_at = ${at(now)}, lease_until = null,
                  failure_reason = null, updated_at = ${at(now)}
-           where id = ${payoutId} and status = 'processing'
-       returning creator_id, amount_cents::text, period, currency`,
-    );
-    if (!row) return false;
-    await notify(tx, {
-      userId: row.creator_id,
-      type: "payout",
-      title: `Payout sent: ${formatPrice(Number(row.amount_cents), row.currency)} for ${periodLabel(row.period)}`,
-      body: `Stripe transfer ${transfer.id} is on its way to your connected account; banks usually show it within two business days.`,
-      link: "/dashboard/payouts",
-      data: { payoutId, period: row.period, transferId: transfer.id },
-    });
-    return true;
-  });
+           where id = ${payout.id} and status = 'processing'
+       returning creator_id
+        )
+        insert into notifications (user_id, type, title, body, link, data)
+        select creator_id, 'payout', ${title}, ${body}, '/dashboard/payouts', ${data}::jsonb from moved
+        returning id`,
+  );
+  return rows.length > 0;
 }
 
 /** A definite refusal: failed, journal reversed (the money is back in the balance), the creator told why. */
