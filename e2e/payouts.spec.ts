@@ -22,11 +22,12 @@ test("a new creator sets up payouts, the admin settles last month, and the creat
   await expect(page.getByRole("heading", { name: /No payouts yet — your first payout is on/ })).toBeVisible();
 
   // 2. Connect onboarding (the local driver's stand-in for Stripe's hosted pages).
-  await page.getByRole("link", { name: "Set up payouts" }).or(page.getByRole("button", { name: "Set up payouts" })).click();
+  await expect(page.getByRole("heading", { name: "Set up payouts to get paid" })).toBeVisible();
+  await page.getByRole("button", { name: "Set up payouts" }).click();
   await expect(page).toHaveURL(/\/dashboard\/payouts\/onboarding\/local/);
   await page.getByRole("button", { name: "Submit and return to Agora" }).click();
   await expect(page).toHaveURL(/\/dashboard\/payouts(\?.*)?$/);
-  await expect(page.getByText(/payouts are active/i).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Payouts are on" })).toBeVisible();
 
   // 3. The demo admin settles last month from Settlements, confirming first.
   const admin = await browser.newPage();

@@ -3,26 +3,38 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { formatAmount, formatLongDay } from "@/components/payouts/format";
 import { HoldNotice } from "@/components/payouts/hold-notice";
+import { OnboardingCard } from "@/components/payouts/onboarding-card";
 import { Pager } from "@/components/payouts/pager";
 import { PayoutHistoryTable } from "@/components/payouts/payout-history-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
+import { payoutAccountStatus } from "@/lib/creators/connect";
+import { DomainError, publicError, type DomainErrorCode } from "@/lib/errors";
 import { creatorPayoutsOverview } from "@/lib/settlement/creator-payouts";
 import { periodLabel } from "@/lib/settlement/periods";
 import { creatorStatementPeriods } from "@/lib/settlement/statements";
 
 export const metadata: Metadata = { title: "Payouts", robots: { index: false } };
 
-export default async function PayoutsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+/** The onboarding routes come back with `?onboarding=error&reason=<error code>`: say what went wrong in words. */
+function onboardingErrorText(params: { onboarding?: string; reason?: string }): string | null {
+  if (params.onboarding !== "error") return null;
+  const code = params.reason && /^[a-z_]+\.[a-z_]+$/.test(params.reason) ? params.reason : null;
+  return code ? new DomainError(code as DomainErrorCode).publicMessage : publicError(null).message;
+}
+
+export default async function PayoutsPage({ searchParams }: { searchParams: Promise<{ page?: string; onboarding?: string; reason?: string }> }) {
   const user = await userOrSignIn("/dashboard/payouts");
   if (!user.creatorHandle) redirect("/become-creator");
-  const { page } = await searchParams;
+  const params = await searchParams;
+  const onboardingError = onboardingErrorText(params);
   const db = await getDb();
-  const [view, periods] = await Promise.all([
-    creatorPayoutsOverview(db, user, { page: Number(page) || 1 }),
+  const [view, periods, account] = await Promise.all([
+    creatorPayoutsOverview(db, user, { page: Number(params.page) || 1 }),
     creatorStatementPeriods(db, user),
+    payoutAccountStatus(db, user),
   ]);
   const nextPayout = formatLongDay(view.nextSettlementAt);
   const cards = [
@@ -50,7 +62,13 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
         ) : null}
       </div>
 
-      {/* Payout account (Stripe Connect onboarding): <OnboardingCard status={await payoutAccountStatus(db, user)} /> goes here once components/payouts/onboarding-card.tsx lands. */}
+      {onboardingError ? (
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          We couldn&apos;t open payout setup: {onboardingError} Your earnings are safe; try again in a moment.
+        </p>
+      ) : null}
+
+      <OnboardingCard status={account} />
 
       {view.hold ? <HoldNotice hold={view.hold} /> : null}
 
