@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import type { PaymentsDriver } from "@/lib/payments/driver";
 import { PAYOUT_LEASE_MS, payoutIdempotencyKey } from "./claim";
-import { IDEMPOTENCY_KEY_FRESH_MS, markPayoutPaid, postponePayout, sendPayout, type PayoutToSend, type SendOutcome } from "./transfer";
+import { IDEMPOTENCY_KEY_FRESH_MS, markPayoutsPaid, postponePayout, sendPayout, type PayoutToSend, type SendOutcome } from "./transfer";
 import { at } from "./sql-time";
 
 type Resumable = PayoutToSend & { attempts: number; keyFirstUsedAt: Date | null };
@@ -65,7 +65,7 @@ export async function resumePayout(db: Db, driver: PaymentsDriver, payout: Resum
     return "ambiguous";
   }
   if (existing) {
-    await markPayoutPaid(db, { ...payout, amountCents: existing.amountCents }, existing, now);
+    await markPayoutsPaid(db, [{ payout: { ...payout, amountCents: existing.amountCents }, transfer: existing }], now);
     return "reconciled";
   }
   // No transfer exists for this payout: a new key (the old one may be forgotten, or remember a refusal).

@@ -15,7 +15,7 @@ import { claimPayouts, type ClaimScope } from "./claim";
 import { isClosedPeriod, lastClosedPeriod, PERIOD_PATTERN } from "./periods";
 import { planPeriod } from "./plan";
 import { resumePayout, takeStalledPayouts } from "./reconcile";
-import { sendPayout, type SendOutcome } from "./transfer";
+import { markPayoutsPaid, requestTransfer, sendPayout, type SendOutcome, type TransferSent } from "./transfer";
 import { at } from "./sql-time";
 
 const BATCH_SIZE = 200;
@@ -104,7 +104,15 @@ export async function settlePeriod(db: Db, driver: PaymentsDriver, options: Sett
       if (batch.picked === 0) break;
       call.claimed += batch.claimed.length;
       for (const h of batch.held) call.held[h.reason] = (call.held[h.reason] ?? 0) + 1;
-      await inPool(batch.claimed, concurrency, async (payout) => count(await sendPayout(db, driver, payout, now, minPayoutCents), payout.amountCents));
+      const sent: TransferSent[] = [];
+      await inPool(batch.claimed, concurrency, async (payout) => {
+        const result = await requestTransfer(db, driver, payout, now, minPayoutCents);
+        if (result.outcome === "sent") sent.push(result);
+        else count(result.outcome, payout.amountCents);
+      });
+      const recorded = await markPayoutsPaid(db, sent, now);
+      // What was sent but not recorded stays processing and is reconciled by a later call.
+      for (const [i, s] of sent.entries()) count(i < recorded ? "paid" : "ambiguous", s.payout.amountCents);
     }
   }
 

@@ -30,11 +30,21 @@ export type PayoutToSend = {
 
 type Finished = { creator_id: string; amount_cents: string; period: string; currency: string };
 
-/** Sends one claimed payout and records the answer. Never throws for a provider failure. */
-export async function sendPayout(db: Db, driver: PaymentsDriver, payout: PayoutToSend, now: Date, minPayoutCents: number): Promise<SendOutcome> {
-  let transfer: TransferRecord;
+export type TransferSent = { outcome: "sent"; payout: PayoutToSend; transfer: TransferRecord };
+
+/**
+ * Asks the provider for one claimed payout's transfer. A refusal or a hold is recorded here; a transfer that
+ * was made comes back to be recorded as paid (alone by sendPayout, or with its batch by markPayoutsPaid).
+ */
+export async function requestTransfer(
+  db: Db,
+  driver: PaymentsDriver,
+  payout: PayoutToSend,
+  now: Date,
+  minPayoutCents: number,
+): Promise<TransferSent | { outcome: Exclude<SendOutcome, "paid"> }> {
   try {
-    transfer = await driver.createTransfer({
+    const transfer = await driver.createTransfer({
       payoutId: payout.id,
       amountCents: payout.amountCents,
       currency: payout.currency,
@@ -42,18 +52,18 @@ export async function sendPayout(db: Db, driver: PaymentsDriver, payout: PayoutT
       transferGroup: payout.period,
       idempotencyKey: payout.idempotencyKey,
     });
+    return { outcome: "sent", payout, transfer };
   } catch (error) {
-    return recordTransferFailure(db, payout.id, error, now, minPayoutCents);
+    const outcome = await recordTransferFailure(db, payout.id, error, now, minPayoutCents);
+    return { outcome: outcome === "paid" ? "ambiguous" : outcome };
   }
-  try {
-    await markPayoutPaid(db, payout, transfer, now);
-    return "paid";
-  } catch (error) {
-    // The transfer exists but we could not record it: the payout stays processing and a later call
-    // reconciles it to this transfer (same key, or a lookup by transfer group) — never a second one.
-    console.error(`[settlement] payout ${payout.id}: transfer ${transfer.id} made but not recorded`, error instanceof Error ? error.message : error);
-    return "ambiguous";
-  }
+}
+
+/** Sends one claimed payout and records the answer. Never throws for a provider failure. */
+export async function sendPayout(db: Db, driver: PaymentsDriver, payout: PayoutToSend, now: Date, minPayoutCents: number): Promise<SendOutcome> {
+  const result = await requestTransfer(db, driver, payout, now, minPayoutCents);
+  if (result.outcome !== "sent") return result.outcome;
+  return (await markPayoutsPaid(db, [result], now)) === 1 ? "paid" : "ambiguous";
 }
 
 export async function recordTransferFailure(db: Db, payoutId: string, error: unknown, now: Date, minPayoutCents: number): Promise<SendOutcome> {
@@ -86,26 +96,43 @@ export async function postponePayout(db: Db, payoutId: string, message: string, 
 }
 
 /**
- * processing → paid with the transfer id, and the creator is told — one statement (the most frequent write
- * of a settlement), so the notification exists exactly when the payout moved.
+ * processing → paid with the transfer ids, and each creator told — one statement for a whole batch (the most
+ * frequent write of a settlement), so a notification exists exactly when its payout moved. If recording fails,
+ * the transfers exist and their payouts stay processing: a later call reconciles each to its transfer (same
+ * key, or a lookup by transfer group), never a second one. Returns how many payouts moved.
  */
-export async function markPayoutPaid(db: Db, payout: Pick<PayoutToSend, "id" | "creatorId" | "period" | "amountCents" | "currency">, transfer: TransferRecord, now: Date): Promise<boolean> {
-  const title = `Payout sent: ${formatPrice(payout.amountCents, payout.currency)} for ${periodLabel(payout.period)}`;
-  const body = `Stripe transfer ${transfer.id} is on its way to your connected account; banks usually show it within two business days.`;
-  const data = JSON.stringify({ payoutId: payout.id, period: payout.period, transferId: transfer.id });
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`with moved as (
-          update payouts set status = 'paid', stripe_transfer_id = ${transfer.id}, paid_at = ${at(now)}, lease_until = null,
-                 failure_reason = null, updated_at = ${at(now)}
-           where id = ${payout.id} and status = 'processing'
-       returning creator_id
-        )
-        insert into notifications (user_id, type, title, body, link, data)
-        select creator_id, 'payout', ${title}, ${body}, '/dashboard/payouts', ${data}::jsonb from moved
-        returning id`,
+export async function markPayoutsPaid(db: Db, sent: Pick<TransferSent, "payout" | "transfer">[], now: Date): Promise<number> {
+  if (sent.length === 0) return 0;
+  const data = JSON.stringify(
+    sent.map(({ payout, transfer }) => ({
+      id: payout.id,
+      transfer: transfer.id,
+      title: `Payout sent: ${formatPrice(payout.amountCents, payout.currency)} for ${periodLabel(payout.period)}`,
+      body: `Stripe transfer ${transfer.id} is on its way to your connected account; banks usually show it within two business days.`,
+      data: { payoutId: payout.id, period: payout.period, transferId: transfer.id },
+    })),
   );
-  return rows.length > 0;
+  try {
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`with v as (
+            select * from jsonb_to_recordset(${data}::jsonb) as v(id uuid, transfer text, title text, body text, data jsonb)
+          ),
+          moved as (
+            update payouts p set status = 'paid', stripe_transfer_id = v.transfer, paid_at = ${at(now)}, lease_until = null,
+                   failure_reason = null, updated_at = ${at(now)}
+              from v where p.id = v.id and p.status = 'processing'
+            returning p.id, p.creator_id
+          )
+          insert into notifications (user_id, type, title, body, link, data)
+          select m.creator_id, 'payout', v.title, v.body, '/dashboard/payouts', v.data from moved m join v on v.id = m.id
+          returning id`,
+    );
+    return rows.length;
+  } catch (error) {
+    console.error(`[settlement] ${sent.length} transfers made but not recorded; a later call reconciles them`, error instanceof Error ? error.message : error);
+    return 0;
+  }
 }
 
 /** A definite refusal: failed, journal reversed (the money is back in the balance), the creator told why. */
