@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { expect, inject } from "vitest";
-import { queryRows, useDatabase, type Db } from "@/db/client";
+import { queryRows, useDatabase as installProcessDatabase, type Db } from "@/db/client";
 import { creatorProfiles, listings, orders, users } from "@/db/schema";
 import { createCreator, createPublishedListing } from "@/db/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/fresh-database";
@@ -102,7 +102,7 @@ export async function transfersPerPayout(db: Db): Promise<Map<string, number>> {
  */
 export async function isolatedDatabase(): Promise<TestDatabase> {
   const handle = await createTestDatabase(inject("templateDatabase"), 24);
-  useDatabase(handle);
+  installProcessDatabase(handle);
   return handle;
 }
 
