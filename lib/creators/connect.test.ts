@@ -114,7 +114,7 @@ describe("startPayoutOnboarding", () => {
     const failing: PaymentsDriver = {
       ...driver,
       async createConnectAccount() {
-        throw new Error("connect ECONNREFUSED 10.0.0.1:443");
+        throw new Error("connect ECONNREFUSED 127.0.0.1:9");
       },
     };
     const creator = await newCreator();
