@@ -277,7 +277,8 @@ export const orders = pgTable(
   },
   (t) => [
     uniqueIndex("orders_checkout_session_key").on(t.checkoutSessionId),
-    // Entitlement is unique: one paid-or-disputed order per buyer and listing.
+    // Entitlement is unique: one paid-or-disputed order per buyer and listing. The statuses are
+    // ENTITLING_STATUSES (lib/orders/entitlement.ts); entitlement.test.ts keeps this index equal to it.
     uniqueIndex("orders_one_entitlement_key")
       .on(t.buyerId, t.listingId)
       .where(sql`status in ('paid', 'disputed')`),

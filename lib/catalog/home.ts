@@ -2,6 +2,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { entitledOrder } from "@/lib/orders/entitlement";
 import type { ListingCard } from "./cards";
 import { CARD_COLUMNS, CARD_FROM, PUBLISHED } from "./filters";
 import { searchListings, toCard } from "./search";
@@ -38,7 +39,7 @@ export async function trendingListings(db: Db, limit = 8): Promise<(ListingCard 
     db,
     sql`with recent as (
           select o.listing_id, count(*)::int as n from orders o
-          where o.status in ('paid', 'disputed') and o.paid_at >= now() - make_interval(days => ${TRENDING_DAYS})
+          where ${entitledOrder("o")} and o.paid_at >= now() - make_interval(days => ${TRENDING_DAYS})
           group by o.listing_id
         )
         select ${CARD_COLUMNS}, recent.n as "recentSales" from recent join ${CARD_FROM} on l.id = recent.listing_id
@@ -69,7 +70,7 @@ export async function topCreators(db: Db, limit = 8): Promise<TopCreator[]> {
     db,
     sql`with recent as (
           select o.creator_id, count(*)::int as n from orders o join listings l on l.id = o.listing_id
-          where o.status in ('paid', 'disputed') and o.paid_at >= now() - make_interval(days => ${LEADERBOARD_DAYS}) and ${PUBLISHED}
+          where ${entitledOrder("o")} and o.paid_at >= now() - make_interval(days => ${LEADERBOARD_DAYS}) and ${PUBLISHED}
           group by o.creator_id
         )
         select c.handle, c.display_name as "displayName", c.avatar_image_id as "avatarImageId", recent.n as sales,

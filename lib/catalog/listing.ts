@@ -2,6 +2,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { entitledOrder } from "@/lib/orders/entitlement";
 import type { ListingPreview } from "@/lib/listings/preview";
 import type { ListingCard } from "./cards";
 import { CARD_COLUMNS, CARD_FROM, PUBLISHED } from "./filters";
@@ -124,7 +125,7 @@ export async function viewerRelation(db: Db, userId: string, listing: Pick<Listi
   if (userId === listing.creatorId) return "creator";
   const [row] = await queryRows<{ owned: boolean }>(
     db,
-    sql`select exists (select 1 from orders where buyer_id = ${userId} and listing_id = ${listing.id} and status in ('paid', 'disputed')) as owned`,
+    sql`select exists (select 1 from orders where buyer_id = ${userId} and listing_id = ${listing.id} and ${entitledOrder()}) as owned`,
   );
   return row?.owned ? "owner" : null;
 }

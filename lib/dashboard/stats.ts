@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { creatorAccount } from "@/lib/ledger/journal";
+import { entitledOrder } from "@/lib/orders/entitlement";
 import type { ListingStatus } from "@/db/schema";
 import type { Kind } from "@/lib/listings/kinds";
 
@@ -126,7 +127,7 @@ export async function creatorStats(db: Db, actor: Actor | null, now = new Date()
           left join (
             select o.listing_id, count(*) as n, sum(o.creator_share_cents) as share
             from orders o
-            where o.creator_id = ${user.id} and o.paid_at >= ${since} and o.status in ('paid', 'disputed')
+            where o.creator_id = ${user.id} and o.paid_at >= ${since} and ${entitledOrder("o")}
             group by o.listing_id
           ) s on s.listing_id = l.id
           where l.creator_id = ${user.id} and l.status in ('published', 'unpublished', 'removed')

@@ -1,6 +1,7 @@
 // Owners of a listing (buyers with a paid or disputed order) and the one-statement fan-out that notifies them.
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { entitledOrder } from "@/lib/orders/entitlement";
 import type { NotificationType } from "@/lib/notifications/notifications";
 
 /**
@@ -18,7 +19,7 @@ export async function notifyOwners(
           insert into notifications (user_id, type, title, body, link, data)
           select distinct o.buyer_id, ${n.type}, ${n.title}, ${n.body ?? ""}, ${n.link ?? null}, ${JSON.stringify(n.data ?? {})}::jsonb
           from orders o
-          where o.listing_id = ${listingId} and o.status in ('paid', 'disputed')
+          where o.listing_id = ${listingId} and ${entitledOrder("o")}
           returning 1
         )
         select count(*)::int as n from inserted`,

@@ -5,6 +5,7 @@ import { listings, orders, type Order } from "@/db/schema";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import type { PaymentsDriver } from "@/lib/payments/driver";
+import { isEntitling } from "./entitlement";
 import { fulfilOrder, withEntitlementRetry } from "./fulfil";
 
 export type Receipt = { order: Order; listing: { title: string; slug: string }; state: "paid" | "processing" | "closed" };
@@ -26,6 +27,6 @@ export async function confirmCheckout(db: Db, driver: PaymentsDriver, actor: Act
     }
   }
   const [listing] = await db.select({ title: listings.title, slug: listings.slug }).from(listings).where(eq(listings.id, order.listingId));
-  const state = current.status === "paid" || current.status === "disputed" ? "paid" : current.status === "pending" ? "processing" : "closed";
+  const state = isEntitling(current.status) ? "paid" : current.status === "pending" ? "processing" : "closed";
   return { order: current, listing, state };
 }

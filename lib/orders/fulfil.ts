@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { queryRows } from "@/db/client";
 import { orders, type Order } from "@/db/schema";
 import { postJournal, saleLines } from "@/lib/ledger/journal";
+import { entitledOrder } from "./entitlement";
 
 export type FulfilResult = { outcome: "fulfilled"; order: Order } | { outcome: "already"; order: Order } | { outcome: "not_found" };
 
@@ -56,7 +57,7 @@ export function saleStatement(input: {
       select o.id from orders o
        where o.id = ${input.orderId}::uuid and o.status = 'pending'
          ${input.expect ? sql`and o.price_cents = ${input.expect.amountCents} and o.currency = ${input.expect.currency}` : sql``}
-         and not exists (select 1 from orders e where e.buyer_id = o.buyer_id and e.listing_id = o.listing_id and e.status in ('paid', 'disputed'))
+         and not exists (select 1 from orders e where e.buyer_id = o.buyer_id and e.listing_id = o.listing_id and ${entitledOrder("e")})
     ), stored as (
       ${event
         ? sql`insert into stripe_events (id, type, payload, processed_at)

@@ -5,6 +5,7 @@ import { listings, orders, type Order } from "@/db/schema";
 import { creatorAccount, postJournal, type JournalLine } from "@/lib/ledger/journal";
 import { notify } from "@/lib/notifications/notifications";
 import { withdrawReviewForRefundedOrder } from "@/lib/reviews/moderation";
+import { isEntitling } from "./entitlement";
 import { formatPrice } from "./pricing";
 
 /** How much of a cumulative refund comes back from the platform fee and from the creator's share. */
@@ -35,7 +36,7 @@ export type RefundResult = { outcome: "refunded" | "partially_refunded" | "uncha
 export async function applyRefund(tx: Db, orderId: string, totalRefundedCents: number, reason: "refund" | "dispute_lost" = "refund"): Promise<RefundResult | null> {
   const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update").limit(1);
   if (!order) return null;
-  if (order.status !== "paid" && order.status !== "disputed") return { outcome: "unchanged", order };
+  if (!isEntitling(order.status)) return { outcome: "unchanged", order };
   // A lost dispute takes the whole payment back; refunds only ever grow.
   const finalTarget =
     reason === "dispute_lost" ? order.priceCents : Math.min(order.priceCents, Math.max(order.refundedCents, Math.trunc(totalRefundedCents)));

@@ -5,6 +5,7 @@ import { queryRows, type Db } from "@/db/client";
 import { listings, orders, type ListingStatus, type OrderStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
+import { entitledOrder, isEntitling } from "@/lib/orders/entitlement";
 import type { ReviewSort } from "./schemas";
 
 export type ReviewItem = {
@@ -105,7 +106,7 @@ function toItem(row: Row, actor: Actor | null, listing: ListingRef): ReviewItem 
       edit: mine && active && row.orderStatus === "paid",
       reply: active && listing.creatorId === actor?.id && !row.creatorReply && !row.hidden,
       hide: admin && !row.hidden,
-      restore: admin && Boolean(row.hidden) && (row.orderStatus === "paid" || row.orderStatus === "disputed"),
+      restore: admin && Boolean(row.hidden) && isEntitling(row.orderStatus),
     },
   };
 }
@@ -193,7 +194,7 @@ async function viewerState(db: Db, actor: Actor | null, listing: ListingRef): Pr
   const [order] = await db
     .select({ id: orders.id, status: orders.status })
     .from(orders)
-    .where(and(eq(orders.buyerId, actor.id), eq(orders.listingId, listing.id), inArray(orders.status, ["paid", "disputed"])))
+    .where(and(eq(orders.buyerId, actor.id), eq(orders.listingId, listing.id), entitledOrder()))
     .limit(1);
   if (order) {
     const [mine] = await queryRows<Row>(db, sql`${SELECT} where r.order_id = ${order.id} limit 1`);

@@ -5,6 +5,7 @@ import { creatorProfiles, listings, orders, reviews, type Review } from "@/db/sc
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import { writeAudit } from "@/lib/moderation/audit";
+import { isEntitling } from "@/lib/orders/entitlement";
 import { adjustRating } from "./aggregate";
 import { hideReviewSchema, parseInput, restoreReviewSchema } from "./schemas";
 import type { ReviewChange } from "./write";
@@ -59,7 +60,7 @@ export async function restoreReview(db: Db, actor: Actor | null, input: unknown)
     const row = await lockReview(tx, data.reviewId);
     if (!row) throw new DomainError("not_found");
     if (!row.review.hiddenAt) return change(row.review, row.slug, row.creatorHandle);
-    if (row.orderStatus !== "paid" && row.orderStatus !== "disputed") {
+    if (!isEntitling(row.orderStatus)) {
       throw new DomainError("review.order_refunded", "This review's order was refunded, so the review can't be shown again.", 409);
     }
     const [review] = await tx

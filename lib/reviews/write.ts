@@ -1,10 +1,11 @@
 // Writing reviews: verified owners review once per paid order and may edit; the creator replies once.
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, orders, reviews, type Review } from "@/db/schema";
 import { assertActive, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notifications";
+import { entitledOrder } from "@/lib/orders/entitlement";
 import { adjustRating } from "./aggregate";
 import { createReviewSchema, editReviewSchema, parseInput, replySchema } from "./schemas";
 
@@ -37,7 +38,7 @@ export async function createReview(db: Db, actor: Actor | null, input: unknown):
     const owned = await tx
       .select({ id: orders.id, status: orders.status })
       .from(orders)
-      .where(and(eq(orders.buyerId, user.id), eq(orders.listingId, data.listingId), inArray(orders.status, ["paid", "disputed"])))
+      .where(and(eq(orders.buyerId, user.id), eq(orders.listingId, data.listingId), entitledOrder()))
       .for("update")
       .limit(1);
     const order = owned[0];

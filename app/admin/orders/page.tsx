@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { orderStatus, type OrderStatus } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listOrdersForAdmin } from "@/lib/orders/admin-orders";
+import { isEntitling } from "@/lib/orders/entitlement";
 import { formatPrice } from "@/lib/orders/pricing";
 import { refundAction } from "./actions";
 
@@ -80,7 +81,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
                   </td>
                   <td className="px-3 py-2">{o.status}</td>
                   <td className="px-3 py-2">
-                    {(o.status === "paid" || o.status === "disputed") && o.priceCents > o.refundedCents ? (
+                    {isEntitling(o.status) && o.priceCents > o.refundedCents ? (
                       <RefundForm orderId={o.id} remaining={((o.priceCents - o.refundedCents) / 100).toFixed(2)} action={refundAction} />
                     ) : null}
                   </td>
