@@ -5,6 +5,6 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { env } = await import("@/lib/env");
   env();
-  const { ensureDatabase } = await import("@/db/client");
-  await ensureDatabase();
+  const { prepareEmbeddedDatabase } = await import("@/lib/demo-data/embedded-start");
+  await prepareEmbeddedDatabase();
 }

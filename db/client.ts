@@ -1,4 +1,5 @@
-// The one database client per process: postgres-js when DATABASE_URL is set, embedded PGlite otherwise (DESIGN §2).
+// The one database client per process: postgres-js when DATABASE_URL is set, embedded PGlite otherwise (ARCHITECTURE.md, "Database").
+import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
@@ -114,20 +115,13 @@ export function useDatabase(handle: DbHandle) {
 }
 
 /**
- * Embedded mode applies migrations at start and seeds the demo catalog into an empty database.
- * With DATABASE_URL, migrations are an explicit deploy step (`npm run db:migrate`).
+ * Embedded mode applies migrations on first use. With DATABASE_URL, migrations are an explicit deploy step
+ * (`npm run db:migrate`). Seeding an empty embedded database is lib's job (lib/demo-data/embedded-start.ts).
  */
 export function ensureDatabase(): Promise<void> {
   g.__agoraReady ??= (async () => {
     const handle = await getDatabase();
-    if (handle.driver !== "pglite") return;
-    await handle.migrate();
-    const { isEmpty, seedDatabase } = await import("@/scripts/seed/seed");
-    if (await isEmpty(handle.db)) {
-      const listings = env().SEED_LISTINGS;
-      console.log(`[agora] empty embedded database: seeding ${listings} demo listings…`);
-      await seedDatabase(handle.db, { listings });
-    }
+    if (handle.driver === "pglite") await handle.migrate();
   })().catch((error: unknown) => {
     g.__agoraReady = undefined;
     throw error;
@@ -135,7 +129,7 @@ export function ensureDatabase(): Promise<void> {
   return g.__agoraReady;
 }
 
-/** The ready database for app and lib code: migrated (and seeded when embedded and empty). */
+/** The ready database for app and lib code (migrated when embedded). */
 export async function getDb(): Promise<Db> {
   await ensureDatabase();
   return (await getDatabase()).db;

@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { openDatabase } from "@/db/client";
 import { seedE2eFixtures } from "@/e2e/fixtures";
-import { seedDatabase } from "@/scripts/seed/seed";
+import { seedDatabase } from "@/lib/demo-data/seed";
 import { createScratchDatabase } from "./support/database";
 import { ensureBuild, startNextServer } from "./support/server";
 

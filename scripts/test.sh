@@ -14,4 +14,4 @@ if [[ -n ${DATABASE_URL:-} ]]; then db_label=Postgres; else db_label=PGlite; fi
 echo "== unit + integration ($db_label)"
 npx vitest run
 echo "== e2e (Chromium against next build && next start)"
-npx tsx scripts/e2e.ts
+npm run test:e2e

@@ -13,7 +13,8 @@ const benches = readdirSync(dir)
 
 let failed = 0;
 for (const name of benches) {
-  const run = spawnSync("npx", ["tsx", path.join(dir, `${name}.ts`)], { stdio: ["ignore", "inherit", "inherit"] });
+  // Server modules start with `import "server-only"`, which only resolves under the react-server condition.
+  const run = spawnSync("npx", ["tsx", "--conditions=react-server", path.join(dir, `${name}.ts`)], { stdio: ["ignore", "inherit", "inherit"] });
   if (run.status !== 0) {
     failed += 1;
     console.log(JSON.stringify({ bench: name, error: `exited with ${run.status}` }));

@@ -1,6 +1,6 @@
 // Benchmark: catalog search at 100k listings on Postgres — per-shape p50/p95 with EXPLAIN-checked plans, then
 // HTTP req/s of /api/v1/listings?q=… against /api/health at 32 connections. One JSON object per line.
-// Usage: tsx scripts/bench/search.ts [--listings N] [--iterations N] [--database NAME (reuse, keep)] [--no-http]
+// Usage: tsx --conditions=react-server scripts/bench/search.ts [--listings N] [--iterations N] [--database NAME (reuse, keep)] [--no-http]
 import http from "node:http";
 import { sql, type SQL } from "drizzle-orm";
 import { openDatabase, queryRows, type Db } from "@/db/client";
@@ -10,7 +10,7 @@ import { facetSql, singleWord, tokenFacetSql } from "@/lib/catalog/facets";
 import { parseCatalogQuery, type CatalogQuery } from "@/lib/catalog/params";
 import { planNext, resolveTextQuery, runPageStatement, searchPageStatements } from "@/lib/catalog/search";
 import { refreshSearchTerms } from "@/lib/catalog/terms";
-import { seedDatabase } from "@/scripts/seed/seed";
+import { seedDatabase } from "@/lib/demo-data/seed";
 import { createScratchDatabase, DEFAULT_ADMIN_URL, loadLoop, percentile } from "../support/database";
 import { ensureBuild, startNextServer } from "../support/server";
 

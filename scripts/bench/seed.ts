@@ -1,11 +1,11 @@
 // Benchmark: seed 100,000 listings into a fresh Postgres database and print one JSON line with the time.
-// Usage: tsx scripts/bench/seed.ts [--listings N] [--concurrency N]
+// Usage: tsx --conditions=react-server scripts/bench/seed.ts [--listings N] [--concurrency N]
 // DATABASE_URL names the server; a throwaway database is created on it and dropped afterwards.
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
-import { describeSeedError } from "@/scripts/seed/errors";
-import { seedDatabase } from "@/scripts/seed/seed";
+import { describeSeedError } from "@/lib/demo-data/errors";
+import { seedDatabase } from "@/lib/demo-data/seed";
 
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 

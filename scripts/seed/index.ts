@@ -2,8 +2,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "@/db/client";
-import { describeSeedError } from "./errors";
-import { isEmpty, seedDatabase } from "./seed";
+import { describeSeedError } from "@/lib/demo-data/errors";
+import { isEmpty, seedDatabase } from "@/lib/demo-data/seed";
 
 const USAGE = "Usage: npm run db:seed -- --listings N [--reset]";
 
