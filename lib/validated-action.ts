@@ -12,6 +12,9 @@ export type ActionState = {
   values?: Record<string, string>;
 };
 
+/** A form's server action as components receive it (from validatedAction, for useActionState). */
+export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
 const SECRET_FIELDS = /password|secret|token/i;
 
 function echoValues(formData: FormData): Record<string, string> {

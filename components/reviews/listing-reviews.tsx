@@ -1,36 +1,22 @@
 // Reviews on a listing page: rating summary, the viewer's own review or the form to write one, and the sorted list.
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { isDomainError } from "@/lib/errors";
-import { listReviews, reviewOverview, type ReviewSummary, type ReviewViewer } from "@/lib/reviews/list";
-import { reviewSortSchema } from "@/lib/reviews/schemas";
+import type { ListingReviewsView, ReviewSummary, ReviewViewer } from "@/lib/reviews/list";
+import type { ReviewActions } from "./review-actions";
 import { ReviewCard } from "./review-card";
 import { ReviewForm } from "./review-form";
 import { ReviewList } from "./review-list";
 
 export type ListingReviewsProps = {
   listingId: string;
-  /** The signed-in person (from getCurrentUser()), or null. */
-  actor: Actor | null;
+  /** What the page loaded for this viewer (lib/reviews/list.ts listingReviewsView). */
+  reviews: ListingReviewsView;
+  actions: ReviewActions;
   /** Where "sign in to review" comes back to, e.g. `/l/${slug}`. */
   returnTo?: string;
-  /** Initial order: newest (default), highest or lowest; anything else falls back to newest. */
-  sort?: string;
 };
 
-export async function ListingReviews({ listingId, actor, returnTo, sort }: ListingReviewsProps) {
-  const db = await getDb();
-  const initialSort = reviewSortSchema.parse(sort);
-  let data;
-  try {
-    const [overview, page] = await Promise.all([reviewOverview(db, actor, listingId), listReviews(db, actor, listingId, { sort: initialSort })]);
-    data = { ...overview, page };
-  } catch (error) {
-    if (isDomainError(error) && error.code === "not_found") return null;
-    throw error;
-  }
-  const { summary, viewer, page } = data;
+export function ListingReviews({ listingId, reviews, actions, returnTo }: ListingReviewsProps) {
+  const { summary, viewer, page, sort: initialSort } = reviews;
   // Remount the client list when the server data changes (after a review, reply or moderation action).
   const listKey = page.items.map((r) => `${r.id}:${r.rating}:${r.creatorReply ? 1 : 0}:${r.hidden ? 1 : 0}:${r.edited ? 1 : 0}`).join("|");
   return (
@@ -41,11 +27,12 @@ export async function ListingReviews({ listingId, actor, returnTo, sort }: Listi
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
         <RatingSummary summary={summary} />
         <div className="min-w-0 space-y-6">
-          <ViewerPanel viewer={viewer} listingId={listingId} returnTo={returnTo} />
+          <ViewerPanel viewer={viewer} listingId={listingId} actions={actions} returnTo={returnTo} />
           <ReviewList
             key={`${initialSort}:${listKey}`}
             listingId={listingId} initialSort={initialSort}
             initialPage={page}
+            actions={actions}
             emptyText={viewer.state === "reviewed" ? "No other reviews yet." : "No reviews yet."}
           />
         </div>
@@ -94,18 +81,18 @@ function RatingSummary({ summary }: { summary: ReviewSummary }) {
   );
 }
 
-export function ViewerPanel({ viewer, listingId, returnTo }: { viewer: ReviewViewer; listingId: string; returnTo?: string }) {
+export function ViewerPanel({ viewer, listingId, actions, returnTo }: { viewer: ReviewViewer; listingId: string; actions: ReviewActions; returnTo?: string }) {
   const note = "rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-600";
   switch (viewer.state) {
     case "can_write":
       return (
         <div className="rounded-xl border border-brand-100 bg-white p-4">
           <h3 className="mb-3 font-medium">Write a review</h3>
-          <ReviewForm mode="create" listingId={listingId} />
+          <ReviewForm mode="create" listingId={listingId} actions={actions} />
         </div>
       );
     case "reviewed":
-      return <ReviewCard review={viewer.review} highlight />;
+      return <ReviewCard review={viewer.review} actions={actions} highlight />;
     case "signed_out":
       return (
         <p className={note}>

@@ -1,14 +1,13 @@
 "use client";
 // Admin controls on a review: hide (asks for a reason and confirmation first) or restore.
 import { useActionState, useId, useState } from "react";
-import { hideReviewAction, restoreReviewAction } from "@/app/reviews/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-import type { ActionState } from "@/lib/validated-action";
+import type { ActionState, FormAction } from "@/lib/validated-action";
 
-export function HideReviewControl({ reviewId }: { reviewId: string }) {
+export function HideReviewControl({ reviewId, action: hide }: { reviewId: string; action: FormAction }) {
   const [confirming, setConfirming] = useState(false);
-  const [state, action, pending] = useActionState<ActionState, FormData>(hideReviewAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(hide, {});
   const id = useId();
   if (!confirming) {
     return (
@@ -47,8 +46,8 @@ export function HideReviewControl({ reviewId }: { reviewId: string }) {
   );
 }
 
-export function RestoreReviewControl({ reviewId }: { reviewId: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(restoreReviewAction, {});
+export function RestoreReviewControl({ reviewId, action: restore }: { reviewId: string; action: FormAction }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(restore, {});
   return (
     <form action={action} className="inline">
       <input type="hidden" name="reviewId" value={reviewId} />

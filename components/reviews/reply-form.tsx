@@ -1,13 +1,12 @@
 "use client";
 // The creator's one reply to a review.
 import { useActionState, useId } from "react";
-import { replyToReviewAction } from "@/app/reviews/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-import type { ActionState } from "@/lib/validated-action";
+import type { ActionState, FormAction } from "@/lib/validated-action";
 
-export function ReplyForm({ reviewId, onCancel }: { reviewId: string; onCancel: () => void }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(replyToReviewAction, {});
+export function ReplyForm({ reviewId, action: reply, onCancel }: { reviewId: string; action: FormAction; onCancel: () => void }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(reply, {});
   const id = useId();
   return (
     <form action={action} className="mt-3 space-y-2 rounded-lg bg-slate-50 p-3">

@@ -5,12 +5,13 @@ import { Button } from "@/components/ui/button";
 import type { ReviewItem } from "@/lib/reviews/list";
 import { HideReviewControl, RestoreReviewControl } from "./moderation-controls";
 import { ReplyForm } from "./reply-form";
+import type { ReviewActions } from "./review-actions";
 import { ReviewForm } from "./review-form";
 import { StarsShown } from "./star-input";
 
 const day = (iso: string) => new Date(iso).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
-export function ReviewCard({ review, highlight = false }: { review: ReviewItem; highlight?: boolean }) {
+export function ReviewCard({ review, actions, highlight = false }: { review: ReviewItem; actions: ReviewActions; highlight?: boolean }) {
   const [mode, setMode] = useState<"view" | "edit" | "reply">("view");
   return (
     <article
@@ -31,7 +32,7 @@ export function ReviewCard({ review, highlight = false }: { review: ReviewItem; 
       </div>
       {mode === "edit" ? (
         <div className="mt-3">
-          <ReviewForm mode="edit" review={review} onDone={() => setMode("view")} onCancel={() => setMode("view")} />
+          <ReviewForm mode="edit" review={review} actions={actions} onDone={() => setMode("view")} onCancel={() => setMode("view")} />
         </div>
       ) : (
         <>
@@ -50,7 +51,7 @@ export function ReviewCard({ review, highlight = false }: { review: ReviewItem; 
           <p className="mt-1 whitespace-pre-line break-words text-slate-700">{review.creatorReply}</p>
         </div>
       ) : null}
-      {mode === "reply" ? <ReplyForm reviewId={review.id} onCancel={() => setMode("view")} /> : null}
+      {mode === "reply" ? <ReplyForm reviewId={review.id} action={actions.reply} onCancel={() => setMode("view")} /> : null}
       {mode === "view" && (review.can.edit || review.can.reply || review.can.hide || review.can.restore) ? (
         <div className="mt-3 flex flex-wrap items-start gap-2">
           {review.can.edit ? (
@@ -63,8 +64,8 @@ export function ReviewCard({ review, highlight = false }: { review: ReviewItem; 
               Reply
             </Button>
           ) : null}
-          {review.can.hide ? <HideReviewControl reviewId={review.id} /> : null}
-          {review.can.restore ? <RestoreReviewControl reviewId={review.id} /> : null}
+          {review.can.hide ? <HideReviewControl reviewId={review.id} action={actions.hide} /> : null}
+          {review.can.restore ? <RestoreReviewControl reviewId={review.id} action={actions.restore} /> : null}
         </div>
       ) : null}
     </article>

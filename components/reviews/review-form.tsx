@@ -1,20 +1,20 @@
 "use client";
 // Writing or editing a review: stars and text, with errors next to the fields and nothing lost on failure.
 import { useActionState, useEffect, useId, useRef } from "react";
-import { createReviewAction, editReviewAction } from "@/app/reviews/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { ActionState } from "@/lib/validated-action";
+import type { ReviewActions } from "./review-actions";
 import { StarInput } from "./star-input";
 
 const BODY_MAX = 4000;
 
 type Props =
-  | { mode: "create"; listingId: string; onDone?: () => void }
-  | { mode: "edit"; review: { id: string; rating: number; body: string }; onDone?: () => void; onCancel: () => void };
+  | { mode: "create"; listingId: string; actions: ReviewActions; onDone?: () => void }
+  | { mode: "edit"; review: { id: string; rating: number; body: string }; actions: ReviewActions; onDone?: () => void; onCancel: () => void };
 
 export function ReviewForm(props: Props) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(props.mode === "create" ? createReviewAction : editReviewAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(props.mode === "create" ? props.actions.create : props.actions.edit, {});
   const id = useId();
   const doneRef = useRef(props.onDone);
   useEffect(() => {

@@ -1,10 +1,10 @@
 "use client";
 // The sortable, pageable list of reviews; pages come from a server action so the listing page itself stays cached.
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { loadReviewsAction } from "@/app/reviews/actions";
 import { Button } from "@/components/ui/button";
 import type { ReviewItem, ReviewPage } from "@/lib/reviews/list";
 import type { ReviewSort } from "@/lib/reviews/schemas";
+import type { ReviewActions } from "./review-actions";
 import { ReviewCard } from "./review-card";
 
 /** The order each listing's list was last sorted in during this visit, kept across remounts. */
@@ -16,9 +16,11 @@ export function ReviewList({
   listingId,
   initialSort,
   initialPage,
+  actions,
   emptyText = "No reviews yet.",
 }: {
   listingId: string;
+  actions: ReviewActions;
   initialSort: ReviewSort;
   initialPage: ReviewPage;
   emptyText?: string;
@@ -43,7 +45,7 @@ export function ReviewList({
   function load(nextSort: ReviewSort, after: string | null) {
     setError(null);
     startTransition(async () => {
-      const res = await loadReviewsAction({ listingId, sort: nextSort, cursor: after });
+      const res = await actions.loadPage({ listingId, sort: nextSort, cursor: after });
       if (!res.ok) {
         setError(res.error);
         return;
@@ -84,7 +86,7 @@ export function ReviewList({
       <ul className={`space-y-4 ${pending ? "opacity-60" : ""}`} aria-busy={pending} aria-label="Reviews">
         {items.map((review) => (
           <li key={review.id}>
-            <ReviewCard review={review} />
+            <ReviewCard review={review} actions={actions} />
           </li>
         ))}
       </ul>

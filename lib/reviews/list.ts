@@ -4,9 +4,9 @@ import { z } from "zod";
 import { queryRows, type Db } from "@/db/client";
 import { listings, orders, type ListingStatus, type OrderStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
+import { DomainError, isDomainError } from "@/lib/errors";
 import { entitledOrder, isEntitling } from "@/lib/orders/entitlement";
-import type { ReviewSort } from "./schemas";
+import { reviewSortSchema, type ReviewSort } from "./schemas";
 
 export type ReviewItem = {
   id: string;
@@ -209,4 +209,28 @@ async function viewerState(db: Db, actor: Actor | null, listing: ListingRef): Pr
   );
   if (past) return { state: "reviewed", review: toItem(past, actor, listing) };
   return { state: "not_owner" };
+}
+
+export type ListingReviewsView = { summary: ReviewSummary; viewer: ReviewViewer; page: ReviewPage; sort: ReviewSort };
+
+/** A listing page's review section for this viewer (first page in `sort`, newest when unknown); null when the listing isn't visible to them. */
+export async function listingReviewsView(db: Db, actor: Actor | null, listingId: string, sort?: string): Promise<ListingReviewsView | null> {
+  const initialSort = reviewSortSchema.parse(sort);
+  try {
+    const [overview, page] = await Promise.all([reviewOverview(db, actor, listingId), listReviews(db, actor, listingId, { sort: initialSort })]);
+    return { ...overview, page, sort: initialSort };
+  } catch (error) {
+    if (isDomainError(error) && error.code === "not_found") return null;
+    throw error;
+  }
+}
+
+/** Whether and how this viewer can review the listing (the library page's "your review"); null when it isn't visible to them. */
+export async function viewerReview(db: Db, actor: Actor | null, listingId: string): Promise<ReviewViewer | null> {
+  try {
+    return (await reviewOverview(db, actor, listingId)).viewer;
+  } catch (error) {
+    if (isDomainError(error) && error.code === "not_found") return null;
+    throw error;
+  }
 }

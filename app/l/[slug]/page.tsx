@@ -9,6 +9,7 @@ import { ListingPreview } from "@/components/listings/listing-preview";
 import { PurchaseBox, type ViewerRelation } from "@/components/listings/purchase-box";
 import { ReportButton } from "@/components/listings/report-button";
 import { ListingReviews } from "@/components/reviews/listing-reviews";
+import { reviewActions } from "@/app/reviews/review-actions";
 import { recordListingView } from "@/lib/listings/views";
 import { VersionHistory } from "@/components/listings/version-history";
 import { Stars } from "@/components/ui/stars";
@@ -17,6 +18,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { cachedListingPage } from "@/lib/catalog/cache";
 import { categoryName } from "@/lib/catalog/categories";
 import { viewerRelation } from "@/lib/catalog/listing";
+import { listingReviewsView } from "@/lib/reviews/list";
 import { markdownToText, renderMarkdown } from "@/lib/catalog/markdown";
 import { productJsonLd } from "@/lib/catalog/structured-data";
 import { env } from "@/lib/env";
@@ -51,7 +53,11 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
   if (!page) notFound();
   const { listing, versions, related, more, creator } = page;
   recordListingView(listing.id);
-  const relation: ViewerRelation = user ? ((await viewerRelation(await getDb(), user.id, listing)) ?? "buyer") : "anonymous";
+  const db = await getDb();
+  const [relation, reviews] = await Promise.all([
+    user ? viewerRelation(db, user.id, listing).then((r): ViewerRelation => r ?? "buyer") : ("anonymous" as const),
+    listingReviewsView(db, user, listing.id, query.reviews),
+  ]);
   const jsonLd = productJsonLd(listing, env().appUrl);
 
   return (
@@ -114,7 +120,7 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
               </ul>
             ) : null}
           </section>
-          <ListingReviews listingId={listing.id} actor={user} returnTo={`/l/${listing.slug}`} sort={query.reviews} />
+          {reviews ? <ListingReviews listingId={listing.id} reviews={reviews} actions={reviewActions} returnTo={`/l/${listing.slug}`} /> : null}
           <section aria-labelledby="versions-heading" className="space-y-3">
             <h2 id="versions-heading" className="text-xl font-semibold">
               Version history

@@ -9,6 +9,7 @@ import { DeliveryContent } from "@/components/library/delivery-content";
 import { formatDate } from "@/components/library/format";
 import { VersionPicker } from "@/components/library/version-picker";
 import { MyReview } from "@/components/reviews/my-review";
+import { reviewActions } from "@/app/reviews/review-actions";
 import { ButtonLink } from "@/components/ui/button";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
@@ -16,6 +17,7 @@ import { isDomainError } from "@/lib/errors";
 import { readDelivery } from "@/lib/library/delivery";
 import { myTestAttempts } from "@/lib/library/test-attempts";
 import { KIND_LABELS } from "@/lib/listings/kinds";
+import { viewerReview } from "@/lib/reviews/list";
 
 type Props = { params: Promise<{ listingId: string }>; searchParams: Promise<{ v?: string | string[] }> };
 
@@ -63,7 +65,11 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
     );
   }
   const { listing, version, versions, content, access, purchasedVersion } = delivered;
-  const attempts = content.kind === "test" && access === "owner" ? await myTestAttempts(await getDb(), user, listing.id) : [];
+  const db = await getDb();
+  const [attempts, review] = await Promise.all([
+    content.kind === "test" && access === "owner" ? myTestAttempts(db, user, listing.id) : [],
+    access === "owner" ? viewerReview(db, user, listing.id) : null,
+  ]);
   const latest = versions.find((x) => x.current) ?? versions[0];
   const updatedSincePurchase = access === "owner" && purchasedVersion !== null && latest && latest.number > purchasedVersion;
 
@@ -126,7 +132,7 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      {access === "owner" ? <MyReview listingId={listing.id} actor={user} /> : null}
+      {access === "owner" ? <MyReview listingId={listing.id} viewer={review} actions={reviewActions} /> : null}
     </div>
   );
 }
