@@ -129,7 +129,7 @@ function filterWhere(query: CatalogQuery): SQL[] {
 function cursorFor(query: CatalogQuery): CursorKey | null {
   if (!query.cursor) return null;
   const cursor = decodeCursor(query.cursor, query.sort);
-  if (!cursor) throw new DomainError("input.invalid_cursor", "cursor is not valid for this query", 400);
+  if (!cursor) throw new DomainError("input.invalid_cursor");
   return cursor;
 }
 

@@ -42,15 +42,15 @@ export async function becomeCreator(db: Db, actor: Actor | null, input: CreatorP
   const data = creatorProfileSchema.parse(input);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(creatorProfiles).where(eq(creatorProfiles.userId, user.id)).limit(1);
-    if (existing) throw new DomainError("creator.already_creator", "You already have a creator profile.", 409);
-    if (await findCreatorByHandle(tx, data.handle)) throw new DomainError("creator.handle_taken", "That handle is taken. Pick another one.", 409);
+    if (existing) throw new DomainError("creator.already_creator");
+    if (await findCreatorByHandle(tx, data.handle)) throw new DomainError("creator.handle_taken");
     if (data.avatarImageId) await assertOwnImages(tx, user.id, [data.avatarImageId]);
     const [created] = await tx
       .insert(creatorProfiles)
       .values({ userId: user.id, handle: data.handle, displayName: data.displayName, bio: data.bio, avatarImageId: data.avatarImageId ?? null })
       .onConflictDoNothing()
       .returning();
-    if (!created) throw new DomainError("creator.handle_taken", "That handle is taken. Pick another one.", 409);
+    if (!created) throw new DomainError("creator.handle_taken");
     return created;
   });
 }

@@ -13,7 +13,7 @@ import { fileMaxBytes } from "./limits";
 export type StoredFile = { id: string; filename: string; contentType: string; byteSize: number; sha256: string };
 
 export const fileTooLarge = (declared: number | null, limit = fileMaxBytes()) =>
-  new DomainError("file.too_large", `${declared ? `This file is ${formatBytes(declared)}; ` : "This file is too large; "}the limit is ${formatBytes(limit)}.`, 413);
+  new DomainError("file.too_large", { size: declared ? formatBytes(declared) : null, limit: formatBytes(limit) });
 
 /** A file name safe to store and to put in a Content-Disposition header: no path, no control characters. */
 export function cleanFilename(name: string): string {
@@ -36,7 +36,7 @@ export async function storeFile(
 ): Promise<StoredFile> {
   const creator = assertCreator(actor);
   const limit = fileMaxBytes();
-  if (input.bytes.byteLength === 0) throw new DomainError("file.empty", "The file is empty. Choose the file to upload.", 400);
+  if (input.bytes.byteLength === 0) throw new DomainError("file.empty");
   if (input.bytes.byteLength > limit) throw fileTooLarge(input.bytes.byteLength, limit);
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const [row] = await db
@@ -56,7 +56,7 @@ export async function storeFile(
 /** A file's bytes for its owner or an active admin; anyone else gets not-found (the id's existence stays secret). */
 export async function readOwnFile(db: Db, actor: Actor | null, fileId: string): Promise<StoredFile & { data: Uint8Array }> {
   const user = assertSignedIn(actor);
-  const notFound = new DomainError("file.not_found", "We couldn't find that file.", 404);
+  const notFound = new DomainError("file.not_found");
   if (!isUuid(fileId)) throw notFound;
   const [row] = await db.select().from(files).where(eq(files.id, fileId)).limit(1);
   const admin = user.role === "admin" && user.status === "active";

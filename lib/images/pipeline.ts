@@ -47,8 +47,6 @@ export type ProcessedImage = {
   sourceFormat: ImageFormat;
 };
 
-const fail = (code: string, message: string, status: number) => new DomainError(`image.${code}` as `image.${string}`, message, status);
-
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
@@ -56,7 +54,7 @@ export function formatBytes(bytes: number): string {
 }
 
 export const imageTooLarge = (bytes: number | null) =>
-  fail("too_large", `${bytes ? `This image is ${formatBytes(bytes)}; ` : "This image is too large; "}the limit is ${formatBytes(IMAGE_MAX_BYTES)}.`, 413);
+  new DomainError("image.too_large", { size: bytes ? formatBytes(bytes) : null, limit: formatBytes(IMAGE_MAX_BYTES) });
 
 /** The image format the bytes start with (JPEG, PNG or WebP), or null for anything else (SVG, HTML, GIF, ZIP…). */
 export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
@@ -74,14 +72,14 @@ async function readHeader(bytes: Uint8Array, expected: ImageFormat) {
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw fail("corrupt", "This image is damaged and can't be read. Export it again as JPEG, PNG or WebP and retry.", 422);
+    throw new DomainError("image.corrupt");
   }
   if (meta.format !== expected) {
-    throw fail("wrong_type", "Upload a JPEG, PNG or WebP image; this file's contents are not one, whatever its name says.", 415);
+    throw new DomainError("image.wrong_type");
   }
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
-  if (!width || !height) throw fail("corrupt", "This image has no readable dimensions. Export it again and retry.", 422);
+  if (!width || !height) throw new DomainError("image.corrupt", { problem: "no_dimensions" });
   // Orientations 5–8 swap width and height once the image is turned upright.
   const swapped = (meta.orientation ?? 1) >= 5;
   return { width: swapped ? height : width, height: swapped ? width : height, pixels: width * height };
@@ -93,25 +91,23 @@ async function readHeader(bytes: Uint8Array, expected: ImageFormat) {
  */
 export async function processImage(input: Uint8Array, purpose: ImagePurpose = "cover", focus: ImageFocus = "center"): Promise<ProcessedImage> {
   const rules = IMAGE_RULES[purpose];
-  if (input.byteLength === 0) throw fail("empty", "The file is empty. Choose an image to upload.", 400);
+  if (input.byteLength === 0) throw new DomainError("image.empty");
   if (input.byteLength > IMAGE_MAX_BYTES) throw imageTooLarge(input.byteLength);
   const format = sniffImageFormat(input);
-  if (!format) throw fail("wrong_type", "Upload a JPEG, PNG or WebP image; this file's contents are not one, whatever its name says.", 415);
+  if (!format) throw new DomainError("image.wrong_type");
 
   const header = await readHeader(input, format);
   if (header.pixels > MAX_INPUT_PIXELS) {
-    throw fail(
-      "too_many_pixels",
-      `This image claims to be ${header.width.toLocaleString("en-US")}×${header.height.toLocaleString("en-US")} pixels; the limit is ${MAX_INPUT_PIXELS / 1_000_000} megapixels.`,
-      413,
-    );
+    throw new DomainError("image.too_many_pixels", { width: header.width, height: header.height, limitMegapixels: MAX_INPUT_PIXELS / 1_000_000 });
   }
   if (header.width < rules.minWidth || header.height < rules.minHeight) {
-    throw fail(
-      "too_small",
-      `This image is ${header.width}×${header.height}; ${rules.label.toLowerCase()} need at least ${rules.minWidth}×${rules.minHeight} pixels.`,
-      422,
-    );
+    throw new DomainError("image.too_small", {
+      width: header.width,
+      height: header.height,
+      purpose: rules.label.toLowerCase(),
+      minWidth: rules.minWidth,
+      minHeight: rules.minHeight,
+    });
   }
 
   let raw: { data: Buffer; info: OutputInfo };
@@ -122,7 +118,7 @@ export async function processImage(input: Uint8Array, purpose: ImagePurpose = "c
       : decoder.resize({ width: rules.maxWidth, withoutEnlargement: true });
     raw = await resized.toColourspace("srgb").raw().toBuffer({ resolveWithObject: true });
   } catch {
-    throw fail("corrupt", "This image is damaged or incomplete (was the upload cut short?). Export it again and retry.", 422);
+    throw new DomainError("image.corrupt", { problem: "truncated" });
   }
 
   const { width, height, channels } = raw.info;

@@ -48,7 +48,7 @@ export async function deliveryAccess(db: Db, actor: Actor | null, listingId: str
     .limit(1);
   if (!listing) throw notFound();
   if (access.kind === "owner" && listing.status === "removed") {
-    throw new DomainError("library.withdrawn", "This listing was removed by Agora's moderators, so its content is no longer available.", 410);
+    throw new DomainError("library.withdrawn");
   }
   return { listing, access };
 }

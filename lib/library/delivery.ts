@@ -45,7 +45,7 @@ export type DeliveredVersion = {
 export function parseStoredContent(version: ListingVersion, kind: string): ListingContent {
   const parsed = listingContentSchema.safeParse(version.content);
   if (!parsed.success || parsed.data.kind !== kind) {
-    throw new DomainError("library.content_invalid", "This version's content could not be read. The creator has been asked to fix it.", 500);
+    throw new DomainError("library.content_invalid");
   }
   return parsed.data;
 }

@@ -33,7 +33,7 @@ export async function openFileDownload(db: Db, actor: Actor | null, token: strin
   const check = verifyDownloadToken(token, actor.id);
   if (!check.ok) {
     if (check.reason === "expired") {
-      throw new DomainError("library.link_expired", "This download link has expired. Go back to your library to download again.", 410);
+      throw new DomainError("library.link_expired");
     }
     throw notFound();
   }

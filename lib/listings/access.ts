@@ -10,7 +10,7 @@ export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
 
-export const listingNotFound = () => new DomainError("listing.not_found", "We couldn't find that listing.", 404);
+export const listingNotFound = () => new DomainError("listing.not_found");
 
 /** The actor's own listing, row-locked for the rest of the transaction; anyone else's id is not found. */
 export async function lockOwnListing(tx: Db, creatorId: string, listingId: string): Promise<Listing> {
@@ -29,17 +29,17 @@ export async function lockOwnListing(tx: Db, creatorId: string, listingId: strin
 export async function assertOwnImages(db: Db, ownerId: string, imageIds: string[]): Promise<void> {
   const ids = [...new Set(imageIds)];
   if (ids.length === 0) return;
-  if (!ids.every(isUuid)) throw new DomainError("image.not_found", "We couldn't find that image. Upload it again.", 404);
+  if (!ids.every(isUuid)) throw new DomainError("image.not_found");
   const rows = await db
     .select({ id: images.id })
     .from(images)
     .where(and(inArray(images.id, ids), eq(images.ownerId, ownerId)));
-  if (rows.length !== ids.length) throw new DomainError("image.not_found", "We couldn't find that image. Upload it again.", 404);
+  if (rows.length !== ids.length) throw new DomainError("image.not_found");
 }
 
 /** The owner's file row (without its bytes), or not-found. */
 export async function ownFile(db: Db, ownerId: string, fileId: string): Promise<Omit<FileRow, "data">> {
-  if (!isUuid(fileId)) throw new DomainError("file.not_found", "We couldn't find that file. Upload it again.", 404);
+  if (!isUuid(fileId)) throw new DomainError("file.not_found");
   const [row] = await db
     .select({
       id: files.id,
@@ -53,6 +53,6 @@ export async function ownFile(db: Db, ownerId: string, fileId: string): Promise<
     .from(files)
     .where(and(eq(files.id, fileId), eq(files.ownerId, ownerId)))
     .limit(1);
-  if (!row) throw new DomainError("file.not_found", "We couldn't find that file. Upload it again.", 404);
+  if (!row) throw new DomainError("file.not_found");
   return row;
 }

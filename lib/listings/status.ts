@@ -1,6 +1,6 @@
 // The listing status machine (DESIGN §3): which status may follow which, and who may make the move.
 import type { ListingStatus } from "@/db/schema";
-import { DomainError } from "@/lib/errors";
+import { DomainError, type ListingLock } from "@/lib/errors";
 
 export type StatusMove = { from: ListingStatus; to: ListingStatus; by: "creator" | "admin" };
 
@@ -23,24 +23,23 @@ export function canMove(from: ListingStatus, to: ListingStatus, by: "creator" | 
   return STATUS_MOVES.some((m) => m.from === from && m.to === to && m.by === by);
 }
 
-const MOVE_MESSAGES: Partial<Record<ListingStatus, string>> = {
-  pending_review: "This listing is waiting for review; it can't be changed until the review is done.",
-  removed: "This listing was removed by a moderator and can't be changed.",
-};
+/** Statuses in which nothing about the listing may change, and why (the catalogue words it). */
+const LOCKS: Partial<Record<ListingStatus, ListingLock>> = { pending_review: "review", removed: "removal" };
 
 /** Throws a conflict when the move is not allowed, with a message that says why in the person's terms. */
 export function assertMove(from: ListingStatus, to: ListingStatus, by: "creator" | "admin"): void {
   if (canMove(from, to, by)) return;
-  throw new DomainError("listing.bad_transition", MOVE_MESSAGES[from] ?? `A ${statusLabel(from).toLowerCase()} listing can't become ${statusLabel(to).toLowerCase()}.`, 409);
+  throw new DomainError("listing.bad_transition", { from: statusLabel(from).toLowerCase(), to: statusLabel(to).toLowerCase(), lock: LOCKS[from] });
 }
 
 /** Listings whose details and content the creator may change: everything but a pending first review and removed. */
 export function isEditable(status: ListingStatus): boolean {
-  return status !== "pending_review" && status !== "removed";
+  return !LOCKS[status];
 }
 
 export function assertEditable(status: ListingStatus): void {
-  if (!isEditable(status)) throw new DomainError("listing.locked", MOVE_MESSAGES[status], 409);
+  const lock = LOCKS[status];
+  if (lock) throw new DomainError("listing.locked", { lock });
 }
 
 export const STATUS_LABELS: Record<ListingStatus, string> = {

@@ -156,7 +156,7 @@ export async function deleteDraftListing(db: Db, actor: Actor | null, listingId:
   return db.transaction(async (tx) => {
     const listing = await lockOwnListing(tx, creator.id, listingId);
     if ((listing.status !== "draft" && listing.status !== "rejected") || listing.publishedAt || listing.currentVersionId) {
-      throw new DomainError("listing.not_draft", "Only drafts that were never published can be deleted. Unpublish it instead.", 409);
+      throw new DomainError("listing.not_draft");
     }
     const used = await tx
       .select({ fileId: listingVersions.fileId })
@@ -199,7 +199,7 @@ export async function republishListing(db: Db, actor: Actor | null, listingId: s
   return db.transaction(async (tx) => {
     const listing = await lockOwnListing(tx, creator.id, listingId);
     assertMove(listing.status, "published", "creator");
-    if (!listing.currentVersionId) throw new DomainError("listing.no_live_version", "This listing has no approved version to publish.", 409);
+    if (!listing.currentVersionId) throw new DomainError("listing.no_live_version");
     const [updated] = await tx.update(listings).set({ status: "published", statusReason: null }).where(eq(listings.id, listing.id)).returning();
     await updateSearchTermsForListing(tx, listing.id, "publish");
     await writeAudit(tx, { actorId: creator.id, action: "listing.republish", targetType: "listing", targetId: listing.id });

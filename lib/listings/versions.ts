@@ -33,17 +33,13 @@ async function versionsByStatus(tx: Db, listingId: string, status: ListingVersio
 
 function assertNoPendingVersion(pending: ListingVersion[]): void {
   if (pending.length) {
-    throw new DomainError(
-      "version.pending",
-      `Version ${pending[0].number} is waiting for review. You can edit the content again once it has been reviewed.`,
-      409,
-    );
+    throw new DomainError("version.pending", { number: pending[0].number });
   }
 }
 
 /** Draft content → the same draft with file facts taken from the stored file, after ownership checks. */
 async function checkedDraft(tx: Db, creatorId: string, listing: Listing, draft: ContentDraft): Promise<{ draft: ContentDraft; fileId: string | null }> {
-  if (draft.kind !== listing.kind) throw new DomainError("input.invalid", `This listing holds ${listing.kind} content.`, 400);
+  if (draft.kind !== listing.kind) throw new DomainError("input.invalid", { issue: `This listing holds ${listing.kind} content.` });
   await assertOwnImages(tx, creatorId, referencedImageIds(draft));
   if (draft.kind === "model" && draft.fileId) {
     const file = await ownFile(tx, creatorId, draft.fileId);
@@ -101,9 +97,9 @@ export async function discardContentDraft(db: Db, actor: Actor | null, listingId
   return db.transaction(async (tx) => {
     const listing = await lockOwnListing(tx, creator.id, listingId);
     const [draft] = await versionsByStatus(tx, listing.id, "draft");
-    if (!draft) throw new DomainError("version.no_draft", "There are no unsubmitted changes to discard.", 409);
+    if (!draft) throw new DomainError("version.no_draft");
     if (!listing.currentVersionId) {
-      throw new DomainError("version.first_draft", "The first version can't be discarded; delete the draft listing instead.", 409);
+      throw new DomainError("version.first_draft");
     }
     await tx.delete(listingVersions).where(eq(listingVersions.id, draft.id));
     return { id: listing.id, slug: listing.slug, status: listing.status, creatorHandle: creator.creatorHandle };
@@ -120,25 +116,25 @@ export async function submitForReview(db: Db, actor: Actor | null, listingId: st
     const listing = await lockOwnListing(tx, creator.id, listingId);
     assertEditable(listing.status);
     if (listing.status === "rejected") {
-      throw new DomainError("version.nothing_to_submit", "Make the requested changes first, then submit again.", 409);
+      throw new DomainError("version.nothing_to_submit", { changesRequested: true });
     }
     assertNoPendingVersion(await versionsByStatus(tx, listing.id, "pending_review"));
     const [version] = await versionsByStatus(tx, listing.id, "draft");
-    if (!version) throw new DomainError("version.nothing_to_submit", "There are no changes to submit. Edit the content first.", 409);
+    if (!version) throw new DomainError("version.nothing_to_submit");
 
     const first = listing.status === "draft";
     if (first) {
       const details = listingDetailsSchema.safeParse({ ...listing, tags: listing.tags });
-      if (!details.success) throw new DomainError("listing.details_invalid", `Fix the listing details first: ${details.error.issues[0]?.message}`, 400);
+      if (!details.success) throw new DomainError("listing.details_invalid", { issue: details.error.issues[0]?.message ?? "" });
     }
     const { draft, fileId } = await checkedDraft(tx, creator.id, listing, readDraft(listing.kind, version.content));
     const content = draftToContent(draft);
     if (!content.ok) {
       const messages = content.issues.slice(0, 3).map((i) => (i.line ? `${i.message} (line ${i.line})` : i.message));
-      throw new DomainError("version.invalid", `The content isn't ready: ${messages.join(" ")}`, 400);
+      throw new DomainError("version.invalid", { issues: messages });
     }
     if (version.number >= 2 && version.changelog.trim().length < 3) {
-      throw new DomainError("version.changelog_required", `Describe what changed in version ${version.number}; owners see it with the update.`, 400);
+      throw new DomainError("version.changelog_required", { number: version.number });
     }
 
     await tx

@@ -23,7 +23,7 @@ export async function removeListing(
 ): Promise<{ listingId: string; slug: string; creatorHandle: string }> {
   const admin = assertAdmin(actor);
   const data = removeInputSchema.parse(input);
-  if (!isUuid(data.listingId)) throw new DomainError("listing.not_found", "We couldn't find that listing.", 404);
+  if (!isUuid(data.listingId)) throw new DomainError("listing.not_found");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ listing: listings, handle: creatorProfiles.handle })
@@ -32,7 +32,7 @@ export async function removeListing(
       .where(eq(listings.id, data.listingId))
       .for("update", { of: listings })
       .limit(1);
-    if (!row) throw new DomainError("listing.not_found", "We couldn't find that listing.", 404);
+    if (!row) throw new DomainError("listing.not_found");
     assertMove(row.listing.status, "removed", "admin");
     await updateSearchTermsForListing(tx, row.listing.id, "unpublish");
     await tx.update(listings).set({ status: "removed", statusReason: data.reason }).where(eq(listings.id, row.listing.id));

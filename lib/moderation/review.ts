@@ -147,7 +147,7 @@ export type ReviewOutcome = { listingId: string; slug: string; creatorHandle: st
 /** Locks the version and its listing; the version must still be waiting (two admins can't both decide). */
 async function lockPending(tx: Db, versionId: string): Promise<{ version: ListingVersion; listing: Listing; creatorHandle: string }> {
   const [version] = await tx.select().from(listingVersions).where(eq(listingVersions.id, versionId)).for("update").limit(1);
-  if (!version) throw new DomainError("review.not_found", "We couldn't find that version.", 404);
+  if (!version) throw new DomainError("review.not_found");
   const [row] = await tx
     .select({ listing: listings, handle: creatorProfiles.handle })
     .from(listings)
@@ -155,7 +155,7 @@ async function lockPending(tx: Db, versionId: string): Promise<{ version: Listin
     .where(eq(listings.id, version.listingId))
     .for("update", { of: listings })
     .limit(1);
-  if (version.reviewStatus !== "pending_review") throw new DomainError("review.already_reviewed", "This version was already reviewed.", 409);
+  if (version.reviewStatus !== "pending_review") throw new DomainError("review.already_reviewed");
   return { version, listing: row.listing, creatorHandle: row.handle };
 }
 
@@ -168,7 +168,7 @@ export async function approveVersion(db: Db, actor: Actor | null, input: z.input
   const data = approveInputSchema.parse(input);
   return db.transaction(async (tx) => {
     const { version, listing, creatorHandle } = await lockPending(tx, data.versionId);
-    if (listing.status === "removed") throw new DomainError("review.listing_removed", "This listing was removed; its versions can't be approved.", 409);
+    if (listing.status === "removed") throw new DomainError("review.listing_removed");
     const content = listingContentSchema.parse(version.content);
     const now = new Date();
     const isUpdate = listing.status !== "pending_review";

@@ -20,22 +20,22 @@ export async function refundOrderAsAdmin(db: Db, driver: PaymentsDriver, actor: 
   const admin = assertAdmin(actor);
   const data = adminRefundSchema.parse(input);
   const [order] = await db.select().from(orders).where(eq(orders.id, data.orderId)).limit(1);
-  if (!order) throw new DomainError("order.not_found", "No such order.", 404);
-  if (order.status !== "paid" && order.status !== "disputed") throw new DomainError("order.not_refundable", `A ${order.status} order can't be refunded.`, 409);
+  if (!order) throw new DomainError("order.not_found");
+  if (order.status !== "paid" && order.status !== "disputed") throw new DomainError("order.not_refundable", { status: order.status });
   const remaining = order.priceCents - order.refundedCents;
   const amount = data.amountCents ?? remaining;
   if (amount <= 0 || amount > remaining) {
-    throw new DomainError("order.refund_too_large", `At most ${remaining} cents can still be refunded on this order.`, 400);
+    throw new DomainError("order.refund_too_large", { remainingCents: remaining });
   }
   const target = order.refundedCents + amount;
   if (order.priceCents > 0) {
-    if (!order.paymentIntentId) throw new DomainError("order.no_payment", "This order has no recorded payment to refund.", 409);
+    if (!order.paymentIntentId) throw new DomainError("order.no_payment");
     // Keyed by the cumulative target: a retried click refunds once at the provider.
     await driver.refund({ orderId: order.id, paymentIntentId: order.paymentIntentId, amountCents: amount, idempotencyKey: `refund-${order.id}-${target}` });
   }
   return db.transaction(async (tx) => {
     const result = await applyRefund(tx, order.id, target);
-    if (!result) throw new DomainError("order.not_found", "No such order.", 404);
+    if (!result) throw new DomainError("order.not_found");
     await writeAudit(tx, { actorId: admin.id, action: "order.refund", targetType: "order", targetId: order.id, details: { amountCents: amount, reason: data.reason } });
     return result;
   });

@@ -31,7 +31,7 @@ async function buyableListing(db: Db, listingId: string) {
     .where(eq(listings.id, listingId))
     .limit(1);
   if (!listing || listing.status !== "published" || !listing.currentVersionId) {
-    throw new DomainError("order.not_for_sale", "This listing is not for sale right now.", 404);
+    throw new DomainError("order.not_for_sale");
   }
   return { ...listing, currentVersionId: listing.currentVersionId };
 }
@@ -47,13 +47,13 @@ export async function startCheckout(
 ): Promise<CheckoutStart> {
   const buyer = assertActive(actor);
   const listing = await buyableListing(db, input.listingId);
-  if (listing.creatorId === buyer.id) throw new DomainError("order.own_listing", "You can't buy your own listing.", 409);
+  if (listing.creatorId === buyer.id) throw new DomainError("order.own_listing");
 
   const prepared = await db.transaction(async (tx) => {
     // One buyer and listing at a time, so two quick clicks make one order, not two.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`buy:${buyer.id}:${listing.id}`}))`);
     if (await entitlingOrder(tx, buyer.id, listing.id)) {
-      throw new DomainError("order.already_owned", "You already own this. Find it in your library.", 409);
+      throw new DomainError("order.already_owned");
     }
     const split = splitPrice(listing.priceCents, env().PLATFORM_FEE_BPS);
     const base = {
@@ -113,6 +113,6 @@ export async function startCheckout(
   } catch (error) {
     await db.update(orders).set({ status: "failed" }).where(and(eq(orders.id, prepared.orderId), eq(orders.status, "pending")));
     console.error("[checkout] could not open a checkout session", error instanceof Error ? error.message : error);
-    throw new DomainError("order.checkout_unavailable", "We couldn't start the payment. Please try again in a moment.", 502);
+    throw new DomainError("order.checkout_unavailable");
   }
 }

@@ -12,7 +12,7 @@ export type Receipt = { order: Order; listing: { title: string; slug: string }; 
 
 export async function confirmCheckout(db: Db, driver: PaymentsDriver, actor: Actor | null, sessionId: string): Promise<Receipt> {
   const buyer = assertSignedIn(actor);
-  const notFound = new DomainError("order.not_found", "We couldn't find that checkout.", 404);
+  const notFound = new DomainError("order.not_found");
   if (!/^cs_[A-Za-z0-9_]{6,200}$/.test(sessionId)) throw notFound;
   const [order] = await db.select().from(orders).where(eq(orders.checkoutSessionId, sessionId)).limit(1);
   // Another person's checkout is answered exactly like a missing one.

@@ -12,7 +12,7 @@ export type LocalSession = { order: Order; listing: { title: string; slug: strin
 /** The buyer's own pending local session; anything else is "not found". */
 export async function loadLocalSession(db: Db, actor: Actor | null, sessionId: string): Promise<LocalSession> {
   const buyer = assertSignedIn(actor);
-  const missing = new DomainError("checkout.not_found", "This checkout doesn't exist or has ended.", 404);
+  const missing = new DomainError("checkout.not_found");
   if (env().paymentsDriver !== "local" || !/^cs_local_[0-9a-f]{24}$/.test(sessionId)) throw missing;
   const [row] = await db
     .select({ order: orders, listing: { title: listings.title, slug: listings.slug, kind: listings.kind } })
@@ -26,7 +26,7 @@ export async function loadLocalSession(db: Db, actor: Actor | null, sessionId: s
 
 async function deliverOrFail(type: string, object: Record<string, unknown>) {
   const res = await deliverLocalEvent(type, object);
-  if (res.status !== 200) throw new DomainError("checkout.failed", "The payment could not be recorded. Please try again.", 502);
+  if (res.status !== 200) throw new DomainError("checkout.failed");
 }
 
 export async function payLocalSession(db: Db, actor: Actor | null, sessionId: string): Promise<{ successPath: string }> {

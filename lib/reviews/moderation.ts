@@ -61,7 +61,7 @@ export async function restoreReview(db: Db, actor: Actor | null, input: unknown)
     if (!row) throw new DomainError("not_found");
     if (!row.review.hiddenAt) return change(row.review, row.slug, row.creatorHandle);
     if (!isEntitling(row.orderStatus)) {
-      throw new DomainError("review.order_refunded", "This review's order was refunded, so the review can't be shown again.", 409);
+      throw new DomainError("review.order_refunded");
     }
     const [review] = await tx
       .update(reviews)

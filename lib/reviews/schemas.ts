@@ -38,6 +38,6 @@ export const reviewSortSchema = z.enum(REVIEW_SORTS).catch("newest");
 /** Parses in lib too: a caller that skipped the action's parse still can't write bad data. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new DomainError("input.invalid", parsed.error.issues[0]?.message);
+  if (!parsed.success) throw new DomainError("input.invalid", { issue: parsed.error.issues[0]?.message });
   return parsed.data;
 }

@@ -11,7 +11,7 @@ import { createReviewSchema, editReviewSchema, parseInput, replySchema } from ".
 
 export type ReviewChange = { review: Review; listing: { id: string; slug: string; creatorHandle: string | null } };
 
-const notOwner = () => new DomainError("review.not_owner", "Only people who bought this listing can review it.", 403);
+const notOwner = () => new DomainError("review.not_owner");
 
 function excerpt(text: string, max = 140): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
@@ -44,14 +44,14 @@ export async function createReview(db: Db, actor: Actor | null, input: unknown):
     const order = owned[0];
     if (!order) throw notOwner();
     if (order.status === "disputed") {
-      throw new DomainError("review.order_disputed", "You can review this once the payment dispute on your order is settled.", 409);
+      throw new DomainError("review.order_disputed");
     }
     const [review] = await tx
       .insert(reviews)
       .values({ orderId: order.id, listingId: data.listingId, authorId: user.id, rating: data.rating, body: data.body })
       .onConflictDoNothing({ target: reviews.orderId })
       .returning();
-    if (!review) throw new DomainError("review.exists", "You've already reviewed this. You can edit your review instead.", 409);
+    if (!review) throw new DomainError("review.exists");
     await adjustRating(tx, data.listingId, data.rating, 1);
     const listing = await listingForReview(tx, data.listingId);
     await notify(tx, {
@@ -110,7 +110,7 @@ export async function replyToReview(db: Db, actor: Actor | null, input: unknown)
       .set({ creatorReply: data.reply, repliedAt: new Date(), updatedAt: sql`${reviews.updatedAt}` })
       .where(and(eq(reviews.id, data.reviewId), isNull(reviews.creatorReply)))
       .returning();
-    if (!review) throw new DomainError("review.already_replied", "You've already replied to this review.", 409);
+    if (!review) throw new DomainError("review.already_replied");
     const listing = await listingForReview(tx, review.listingId);
     await notify(tx, {
       userId: review.authorId,

@@ -31,7 +31,7 @@ export async function planPeriod(db: Db, period: string, now: Date): Promise<Pla
       sql`select period from settlement_runs where period > ${period} and planned_at is not null order by period desc limit 1`,
     );
     // Planning an older month after a newer one would measure balances the newer run already paid from.
-    if (newer) throw new DomainError("settlement.superseded", `${newer.period} is already settled; ${period} can only be continued, not started.`, 409);
+    if (newer) throw new DomainError("settlement.superseded", { newer: newer.period, period });
 
     const inserted = await queryRows<{ n: number }>(
       tx,

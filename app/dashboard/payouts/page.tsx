@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
 import { payoutAccountStatus } from "@/lib/creators/connect";
-import { DomainError, publicError, type DomainErrorCode } from "@/lib/errors";
+import { messageForCode } from "@/lib/errors";
 import { creatorPayoutsOverview } from "@/lib/settlement/creator-payouts";
 import { periodLabel } from "@/lib/settlement/periods";
 import { creatorStatementPeriods } from "@/lib/settlement/statements";
@@ -21,8 +21,7 @@ export const metadata: Metadata = { title: "Payouts", robots: { index: false } }
 /** The onboarding routes come back with `?onboarding=error&reason=<error code>`: say what went wrong in words. */
 function onboardingErrorText(params: { onboarding?: string; reason?: string }): string | null {
   if (params.onboarding !== "error") return null;
-  const code = params.reason && /^[a-z_]+\.[a-z_]+$/.test(params.reason) ? params.reason : null;
-  return code ? new DomainError(code as DomainErrorCode).publicMessage : publicError(null).message;
+  return messageForCode(params.reason);
 }
 
 export default async function PayoutsPage({ searchParams }: { searchParams: Promise<{ page?: string; onboarding?: string; reason?: string }> }) {
