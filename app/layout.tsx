@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { signOutAction } from "./(auth)/actions";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { unreadCount } from "@/lib/notifications/notifications";
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <SiteHeader user={user} unread={unread} />
+        <SiteHeader user={user} unread={unread} signOut={signOutAction} />
         {user?.status === "suspended" ? (
           <div role="status" className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-800">
             Your account is suspended: you can use your library, but not buy, sell or review.

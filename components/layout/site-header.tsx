@@ -1,12 +1,11 @@
 // The header on every page: brand, search, navigation by role and the account menu.
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
 import type { Actor } from "@/lib/auth/actor";
 import { NotificationBell } from "@/components/notifications/bell";
 import { AccountMenu } from "./account-menu";
 import { SearchBox } from "./search-box";
 
-export function SiteHeader({ user, unread = 0 }: { user: Actor | null; unread?: number }) {
+export function SiteHeader({ user, unread = 0, signOut }: { user: Actor | null; unread?: number; signOut: () => Promise<void> }) {
   const nav = "rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100";
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -46,7 +45,7 @@ export function SiteHeader({ user, unread = 0 }: { user: Actor | null; unread?: 
               isCreator={Boolean(user.creatorHandle)}
               creatorHandle={user.creatorHandle}
               isAdmin={user.role === "admin"}
-              signOut={signOutAction}
+              signOut={signOut}
             />
           ) : (
             <>

@@ -3,7 +3,7 @@ import type { DeliveredContent } from "@/lib/library/delivery";
 import { JsonView } from "./json-view";
 import { ModelDelivery } from "./model-delivery";
 import { PromptFiller } from "./prompt-filler";
-import { TestRunner } from "./test-runner";
+import { TestRunner, type SubmitTest } from "./test-runner";
 
 function Notes({ text }: { text: string }) {
   if (!text.trim()) return null;
@@ -20,11 +20,13 @@ export function DeliveryContent({
   versionNumber,
   content,
   recordsAttempts,
+  submitTest,
 }: {
   listingId: string;
   versionNumber: number;
   content: DeliveredContent;
   recordsAttempts: boolean;
+  submitTest: SubmitTest;
 }) {
   const jsonHref = `/api/library/${listingId}/json?version=${versionNumber}`;
   switch (content.kind) {
@@ -66,7 +68,7 @@ export function DeliveryContent({
         </div>
       );
     case "test":
-      return <TestRunner listingId={listingId} versionNumber={versionNumber} test={content} recorded={recordsAttempts} />;
+      return <TestRunner listingId={listingId} versionNumber={versionNumber} test={content} recorded={recordsAttempts} submitTest={submitTest} />;
     case "model":
       return <ModelDelivery listingId={listingId} versionNumber={versionNumber} content={content} />;
   }

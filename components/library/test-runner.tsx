@@ -1,10 +1,12 @@
 "use client";
 // Taking an online test in the browser: answer, submit for grading on the server, then see score and explanations.
 import { useEffect, useRef, useState, useTransition } from "react";
-import { submitTestAction } from "@/app/library/actions";
 import { Button } from "@/components/ui/button";
 import type { TestForTaker } from "@/lib/library/delivery";
 import type { TestResult } from "@/lib/library/test-attempts";
+
+/** The server action that grades a submission (app/library/actions.ts submitTestAction). */
+export type SubmitTest = (input: { listingId: string; versionNumber: number; answers: Record<string, number> }) => Promise<{ ok: true; result: TestResult } | { ok: false; error: string }>;
 
 const LETTERS = "ABCDEFGH";
 
@@ -27,7 +29,7 @@ function Countdown({ minutes, startedAt, onExpire }: { minutes: number; startedA
   );
 }
 
-export function TestRunner({ listingId, versionNumber, test, recorded }: { listingId: string; versionNumber: number; test: TestForTaker; recorded: boolean }) {
+export function TestRunner({ listingId, versionNumber, test, recorded, submitTest }: { listingId: string; versionNumber: number; test: TestForTaker; recorded: boolean; submitTest: SubmitTest }) {
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [result, setResult] = useState<TestResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +50,7 @@ export function TestRunner({ listingId, versionNumber, test, recorded }: { listi
     setConfirming(false);
     setError(null);
     startTransition(async () => {
-      const res = await submitTestAction({ listingId, versionNumber, answers });
+      const res = await submitTest({ listingId, versionNumber, answers });
       if (res.ok) setResult(res.result);
       else setError(res.error);
     });

@@ -1,9 +1,9 @@
 // Price and the primary action: Buy / Get, "In your library" for owners, or "Your listing" for its creator.
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { buyAction } from "@/app/checkout/actions";
 import { BuyForm } from "@/components/orders/buy-form";
 import { formatPrice } from "@/lib/orders/pricing";
+import type { FormAction } from "@/lib/validated-action";
 
 export type ViewerRelation = "anonymous" | "buyer" | "owner" | "creator";
 
@@ -14,6 +14,7 @@ export function PurchaseBox({
   currency,
   relation,
   notice,
+  buy,
 }: {
   listingId: string;
   slug: string;
@@ -21,6 +22,8 @@ export function PurchaseBox({
   currency: string;
   relation: ViewerRelation;
   notice?: string;
+  /** The checkout action (app/checkout/actions.ts buyAction). */
+  buy: FormAction;
 }) {
   return (
     <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="purchase-box">
@@ -45,7 +48,7 @@ export function PurchaseBox({
           {priceCents === 0 ? "Get it free" : "Buy"}
         </Link>
       ) : (
-        <BuyForm action={buyAction} listingId={listingId} slug={slug} free={priceCents === 0} />
+        <BuyForm action={buy} listingId={listingId} slug={slug} free={priceCents === 0} />
       )}
       <p className="text-xs text-slate-500">One purchase includes every future version.</p>
     </div>

@@ -1,8 +1,9 @@
 // The creator's payout account (Stripe Connect): its state in plain words, what Stripe still needs, and one button.
-import { StartOnboardingForm } from "@/app/dashboard/payouts/onboarding/start-form";
 import type { PayoutAccountState, PayoutAccountStatus } from "@/lib/creators/connect";
+import type { FormAction } from "@/lib/validated-action";
+import { StartOnboardingForm } from "./start-onboarding-form";
 
-export type OnboardingCardProps = { status: PayoutAccountStatus };
+export type OnboardingCardProps = { status: PayoutAccountStatus; start: FormAction };
 
 const COPY: Record<PayoutAccountState, { badge: string; tone: string; title: string; text: string; button: string }> = {
   not_started: {
@@ -35,7 +36,7 @@ const COPY: Record<PayoutAccountState, { badge: string; tone: string; title: str
   },
 };
 
-export function OnboardingCard({ status }: OnboardingCardProps) {
+export function OnboardingCard({ status, start }: OnboardingCardProps) {
   const copy = COPY[status.state];
   return (
     <section aria-labelledby="payout-account-title" data-state={status.state} className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
@@ -61,7 +62,7 @@ export function OnboardingCard({ status }: OnboardingCardProps) {
           ) : null}
           {status.accountId ? <p className="text-xs text-slate-400">Stripe account {status.accountId}</p> : null}
         </div>
-        <StartOnboardingForm label={copy.button} variant={status.state === "active" ? "secondary" : "primary"} />
+        <StartOnboardingForm label={copy.button} action={start} variant={status.state === "active" ? "secondary" : "primary"} />
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { formatAmount, formatLongDay } from "@/components/payouts/format";
 import { HoldNotice } from "@/components/payouts/hold-notice";
 import { OnboardingCard } from "@/components/payouts/onboarding-card";
+import { startPayoutOnboardingAction } from "./onboarding/actions";
 import { Pager } from "@/components/payouts/pager";
 import { PayoutHistoryTable } from "@/components/payouts/payout-history-table";
 import { buttonClass } from "@/components/ui/button";
@@ -67,7 +68,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
         </p>
       ) : null}
 
-      <OnboardingCard status={account} />
+      <OnboardingCard status={account} start={startPayoutOnboardingAction} />
 
       {view.hold ? <HoldNotice hold={view.hold} /> : null}
 

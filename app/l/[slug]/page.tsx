@@ -9,6 +9,7 @@ import { ListingPreview } from "@/components/listings/listing-preview";
 import { PurchaseBox, type ViewerRelation } from "@/components/listings/purchase-box";
 import { ReportButton } from "@/components/listings/report-button";
 import { ListingReviews } from "@/components/reviews/listing-reviews";
+import { buyAction } from "@/app/checkout/actions";
 import { reviewActions } from "@/app/reviews/review-actions";
 import { recordListingView } from "@/lib/listings/views";
 import { VersionHistory } from "@/components/listings/version-history";
@@ -130,6 +131,7 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
         </div>
         <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start">
           <PurchaseBox
+            buy={buyAction}
             listingId={listing.id}
             slug={listing.slug}
             priceCents={listing.priceCents}

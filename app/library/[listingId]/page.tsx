@@ -9,6 +9,7 @@ import { DeliveryContent } from "@/components/library/delivery-content";
 import { formatDate } from "@/components/library/format";
 import { VersionPicker } from "@/components/library/version-picker";
 import { MyReview } from "@/components/reviews/my-review";
+import { submitTestAction } from "@/app/library/actions";
 import { reviewActions } from "@/app/reviews/review-actions";
 import { ButtonLink } from "@/components/ui/button";
 import { getDb } from "@/db/client";
@@ -120,7 +121,7 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
       </header>
 
       <section aria-label="Content">
-        <DeliveryContent listingId={listing.id} versionNumber={version.number} content={content} recordsAttempts={access === "owner"} />
+        <DeliveryContent listingId={listing.id} versionNumber={version.number} content={content} recordsAttempts={access === "owner"} submitTest={submitTestAction} />
       </section>
 
       {content.kind === "test" && access === "owner" ? (

@@ -8,7 +8,7 @@ import { startPayoutOnboarding, submitLocalOnboarding } from "@/lib/creators/con
 import { env } from "@/lib/env";
 import { paymentsDriver } from "@/lib/payments/driver";
 import { validatedAction } from "@/lib/validated-action";
-import { COUNTRY_CODES } from "./local/countries";
+import { COUNTRY_CODES } from "@/lib/creators/countries";
 
 /** Where Stripe sends the creator back to (return) and where an expired link starts over (refresh). */
 function onboardingUrls() {

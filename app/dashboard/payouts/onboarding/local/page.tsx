@@ -8,7 +8,7 @@ import { ownPayoutAccount } from "@/lib/creators/connect";
 import { isDomainError } from "@/lib/errors";
 import { paymentsDriver } from "@/lib/payments/driver";
 import { saveLocalOnboardingAction, submitLocalOnboardingAction } from "../actions";
-import { LocalOnboardingForm } from "./onboarding-form";
+import { LocalOnboardingForm } from "@/components/payouts/local-onboarding-form";
 
 export const metadata: Metadata = { title: "Set up payouts (test mode)", robots: { index: false } };
 

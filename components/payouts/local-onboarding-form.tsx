@@ -3,12 +3,10 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
-import type { ActionState } from "@/lib/validated-action";
-import { COUNTRIES } from "./countries";
+import { COUNTRIES } from "@/lib/creators/countries";
+import type { FormAction } from "@/lib/validated-action";
 
-type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
-
-export function LocalOnboardingForm({ accountId, defaultName, submit, save }: { accountId: string; defaultName: string; submit: Action; save: Action }) {
+export function LocalOnboardingForm({ accountId, defaultName, submit, save }: { accountId: string; defaultName: string; submit: FormAction; save: FormAction }) {
   const [submitState, submitAction, submitting] = useActionState(submit, {});
   const [saveState, saveAction, saving] = useActionState(save, {});
   const busy = submitting || saving;

@@ -3,10 +3,10 @@
 import { useActionState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-import { startPayoutOnboardingAction } from "./actions";
+import type { FormAction } from "@/lib/validated-action";
 
-export function StartOnboardingForm({ label, variant = "primary" }: { label: string; variant?: ButtonVariant }) {
-  const [state, action, pending] = useActionState(startPayoutOnboardingAction, {});
+export function StartOnboardingForm({ label, action: start, variant = "primary" }: { label: string; action: FormAction; variant?: ButtonVariant }) {
+  const [state, action, pending] = useActionState(start, {});
   return (
     <form action={action} className="space-y-2">
       <FormError message={state.error} />
