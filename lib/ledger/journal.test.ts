@@ -1,9 +1,11 @@
 import { eq, sql } from "drizzle-orm";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { queryRows } from "@/db/client";
 import { ledgerEntries } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { splitPrice } from "@/lib/orders/pricing";
-import { creatorAccount, journalBalance, postJournal, reverseLines, saleLines } from "./journal";
+import { creatorAccount, journalBalance, postJournal, reverseLines, saleLines, saleLinesSql } from "./journal";
 
 const creatorId = "00000000-0000-4000-8000-000000000001";
 
@@ -47,5 +49,28 @@ describe("journals", () => {
     const rows = await db.select().from(ledgerEntries).where(eq(ledgerEntries.journalId, journalId));
     expect(rows).toHaveLength(3);
     expect(rows.reduce((s, r) => s + Number(r.amountCents), 0)).toBe(0);
+  });
+});
+
+describe("sale lines in SQL", () => {
+  const byAccount = (a: { account: string }, b: { account: string }) => a.account.localeCompare(b.account);
+
+  it("saleLinesSql books the same lines as saleLines for any price and fee rate", async () => {
+    const { db } = testDatabase();
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 0, max: 10_000 }), fc.uuid(), async (price, feeBps, creator) => {
+        const split = splitPrice(price, feeBps);
+        const rows = await queryRows<{ account: string; amount: string }>(
+          db,
+          sql`select v.account, v.amount::text as amount
+                from (select ${creator}::uuid as creator_id, ${split.priceCents}::bigint as price_cents,
+                             ${split.feeCents}::bigint as fee_cents, ${split.creatorShareCents}::bigint as creator_share_cents) m
+                cross join lateral ${saleLinesSql("m")} as v`,
+        );
+        const fromSql = rows.map((r) => ({ account: r.account, amountCents: Number(r.amount) }));
+        expect(fromSql.sort(byAccount)).toEqual(saleLines({ creatorId: creator, ...split }).sort(byAccount));
+      }),
+      { numRuns: 300, examples: [[0, 2000, creatorId], [1, 2000, creatorId], [999, 10_000, creatorId], [1000, 0, creatorId]] },
+    );
   });
 });

@@ -1,5 +1,6 @@
 // Double-entry journals (DESIGN §3 Ledger): every journal sums to zero; entries are only ever appended.
 import { randomUUID } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
 import { ledgerEntries } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
@@ -26,6 +27,20 @@ export function saleLines(order: { creatorId: string; priceCents: number; feeCen
     { account: creatorAccount(order.creatorId), amountCents: order.creatorShareCents },
     { account: "platform", amountCents: order.feeCents },
   ].filter((line) => line.amountCents !== 0) as JournalLine[];
+}
+
+/**
+ * saleLines for set-based statements (the one-statement sale in lib/orders/fulfil.ts): the same non-zero lines as
+ * rows `(account, amount)` of a lateral subquery over an order row alias with price_cents, creator_id,
+ * creator_share_cents and fee_cents. journal.test.ts proves it equal to saleLines for many prices and fee rates.
+ */
+export function saleLinesSql(order: string): SQL {
+  if (!/^[a-z_][a-z0-9_]*$/.test(order)) throw new RangeError(`not a table alias: ${order}`);
+  return sql.raw(
+    `(select l.account, l.amount from (values ('buyers', -${order}.price_cents::bigint), ` +
+      `('${creatorAccount("")}' || ${order}.creator_id, ${order}.creator_share_cents::bigint), ` +
+      `('platform', ${order}.fee_cents::bigint)) as l(account, amount) where l.amount <> 0)`,
+  );
 }
 
 /** The exact reverse of a set of lines (full refunds, failed payouts). */

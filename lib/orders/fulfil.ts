@@ -4,7 +4,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/client";
 import { orders, type Order } from "@/db/schema";
-import { postJournal, saleLines } from "@/lib/ledger/journal";
+import { postJournal, saleLines, saleLinesSql } from "@/lib/ledger/journal";
 import { entitledOrder } from "./entitlement";
 
 export type FulfilResult = { outcome: "fulfilled"; order: Order } | { outcome: "already"; order: Order } | { outcome: "not_found" };
@@ -75,10 +75,7 @@ export function saleStatement(input: {
     ), journal as (
       insert into ledger_entries (journal_id, account, amount_cents, currency, kind, order_id)
       select ${journalId}::uuid, v.account, v.amount, m.currency, 'sale', m.id
-        from moved m
-        cross join lateral (values ('buyers', -m.price_cents::bigint), ('creator:' || m.creator_id, m.creator_share_cents::bigint),
-                                   ('platform', m.fee_cents::bigint)) as v(account, amount)
-       where v.amount <> 0
+        from moved m cross join lateral ${saleLinesSql("m")} as v
     ), notice as (
       insert into notifications (user_id, type, title, body, link, data)
       select m.creator_id, 'sale',
