@@ -1,18 +1,30 @@
 "use client";
 // The listing's cover: what it looks like as a card and on the page, upload a new one, or remove it.
 import { useState } from "react";
-import { setCoverAction } from "@/app/dashboard/listings/actions";
 import { Button } from "@/components/ui/button";
 import { Section } from "./fields";
 import { ImageUploader } from "./image-uploader";
+import type { StudioActions } from "./studio-actions";
 
-export function CoverSection({ listingId, coverImageId, disabled, live }: { listingId: string; coverImageId: string | null; disabled?: boolean; live: boolean }) {
+export function CoverSection({
+  listingId,
+  coverImageId,
+  disabled,
+  live,
+  setCover: saveCover,
+}: {
+  listingId: string;
+  coverImageId: string | null;
+  disabled?: boolean;
+  live: boolean;
+  setCover: StudioActions["setCover"];
+}) {
   const [cover, setCover] = useState(coverImageId);
   const [error, setError] = useState<string | null>(null);
   const change = async (imageId: string | null): Promise<string | void> => {
     const previous = cover;
     setCover(imageId);
-    const result = await setCoverAction(listingId, imageId);
+    const result = await saveCover(listingId, imageId);
     if (!result.ok) {
       setCover(previous);
       setError(result.error);

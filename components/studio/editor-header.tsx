@@ -3,8 +3,9 @@ import Link from "next/link";
 import { ListingActions } from "./listing-actions";
 import { StatusBadge } from "./status-badge";
 import type { EditorData } from "./listing-editor";
+import type { ListingRowActions } from "./studio-actions";
 
-export function EditorHeader({ listing, title, canEdit }: { listing: EditorData["listing"]; title: string; canEdit: boolean }) {
+export function EditorHeader({ listing, title, canEdit, actions }: { listing: EditorData["listing"]; title: string; canEdit: boolean; actions: ListingRowActions }) {
   return (
     <div className="space-y-3">
       <Link href="/dashboard/listings" className="text-sm text-brand-700 hover:underline">
@@ -25,7 +26,7 @@ export function EditorHeader({ listing, title, canEdit }: { listing: EditorData[
             )}
           </div>
         </div>
-        <ListingActions listing={{ id: listing.id, title, status: listing.status, neverPublished: !listing.publishedAt }} canEdit={canEdit} />
+        <ListingActions listing={{ id: listing.id, title, status: listing.status, neverPublished: !listing.publishedAt }} canEdit={canEdit} actions={actions} />
       </div>
     </div>
   );

@@ -3,9 +3,9 @@
 // Destructive ones ask first; every result is announced.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { deleteDraftAction, duplicateAction, republishAction, unpublishAction } from "@/app/dashboard/listings/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "./confirm-dialog";
+import type { ListingRowActions } from "./studio-actions";
 
 export type ActionListing = {
   id: string;
@@ -14,7 +14,17 @@ export type ActionListing = {
   neverPublished: boolean;
 };
 
-export function ListingActions({ listing, compact = false, canEdit = true }: { listing: ActionListing; compact?: boolean; canEdit?: boolean }) {
+export function ListingActions({
+  listing,
+  actions,
+  compact = false,
+  canEdit = true,
+}: {
+  listing: ActionListing;
+  actions: ListingRowActions;
+  compact?: boolean;
+  canEdit?: boolean;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
@@ -40,17 +50,17 @@ export function ListingActions({ listing, compact = false, canEdit = true }: { l
           className={size}
           title={`Unpublish “${listing.title}”?`}
           confirmLabel="Unpublish"
-          onConfirm={() => act(() => unpublishAction(listing.id), "Unpublished: it no longer appears in the catalog.")}
+          onConfirm={() => act(() => actions.unpublish(listing.id), "Unpublished: it no longer appears in the catalog.")}
         >
           It disappears from search and its page. People who bought it keep it. You can publish it again at any time.
         </ConfirmButton>
       ) : null}
       {listing.status === "unpublished" ? (
-        <Button type="button" variant="secondary" className={size} disabled={pending} onClick={() => act(() => republishAction(listing.id), "Published again.")}>
+        <Button type="button" variant="secondary" className={size} disabled={pending} onClick={() => act(() => actions.republish(listing.id), "Published again.")}>
           Publish again
         </Button>
       ) : null}
-      <Button type="button" variant="secondary" className={size} disabled={pending} onClick={() => act(() => duplicateAction(listing.id), "Duplicated.")}>
+      <Button type="button" variant="secondary" className={size} disabled={pending} onClick={() => act(() => actions.duplicate(listing.id), "Duplicated.")}>
         Duplicate
       </Button>
       {deletable ? (
@@ -59,7 +69,7 @@ export function ListingActions({ listing, compact = false, canEdit = true }: { l
           className={size}
           title={`Delete “${listing.title}”?`}
           confirmLabel="Delete draft"
-          onConfirm={() => act(() => deleteDraftAction(listing.id, compact), "Draft deleted.")}
+          onConfirm={() => act(() => actions.deleteDraft(listing.id, compact), "Draft deleted.")}
         >
           The draft, its content and its uploaded files are deleted for good. This can&apos;t be undone.
         </ConfirmButton>

@@ -3,13 +3,6 @@
 // details save on request (they go live at once) while its content edits go to a new draft version.
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
-import {
-  discardDraftAction,
-  renderMarkdownAction,
-  saveContentAction,
-  saveDetailsAction,
-  submitForReviewAction,
-} from "@/app/dashboard/listings/actions";
 import { Button } from "@/components/ui/button";
 import { CATEGORIES } from "@/lib/catalog/categories";
 import { draftToContent, type ContentDraft } from "@/lib/listings/content-draft";
@@ -22,6 +15,7 @@ import { EditorHeader } from "./editor-header";
 import { Section, SelectInput, TextArea, TextInput } from "./fields";
 import { MarkdownField } from "./markdown-field";
 import { readLocalCopy, useDebouncedSave, useLeaveWarning, useLocalCopy, useSaveState, useSerialQueue, type SaveState } from "./use-studio-save";
+import type { StudioActions } from "./studio-actions";
 import { VersionList, type VersionItem } from "./version-list";
 
 export type EditorData = {
@@ -68,7 +62,7 @@ function SaveIndicator({ state, dirty }: { state: SaveState; dirty: boolean }) {
   );
 }
 
-export function ListingEditor({ data }: { data: EditorData }) {
+export function ListingEditor({ data, actions }: { data: EditorData; actions: StudioActions }) {
   const router = useRouter();
   const { listing } = data;
   const storageKey = `agora:studio:${listing.id}`;
@@ -130,7 +124,7 @@ export function ListingEditor({ data }: { data: EditorData }) {
         return false;
       }
       setSaveState({ kind: "saving" });
-      const result = await saveDetailsAction(listing.id, snapshot);
+      const result = await actions.saveDetails(listing.id, snapshot);
       if (!result.ok) {
         setServerErrors(result.fieldErrors ?? {});
         setSaveState({ kind: "error", message: result.error });
@@ -147,7 +141,7 @@ export function ListingEditor({ data }: { data: EditorData }) {
     enqueue(async () => {
       const snapshot = { content: latest.current.content, changelog: latest.current.changelog };
       setSaveState({ kind: "saving" });
-      const result = await saveContentAction(listing.id, { draft: snapshot.content, changelog: snapshot.changelog });
+      const result = await actions.saveContent(listing.id, { draft: snapshot.content, changelog: snapshot.changelog });
       if (!result.ok) {
         setSaveState({ kind: "error", message: result.error });
         return false;
@@ -194,7 +188,7 @@ export function ListingEditor({ data }: { data: EditorData }) {
       setSubmitting(false);
       return;
     }
-    const result = await submitForReviewAction(listing.id);
+    const result = await actions.submitForReview(listing.id);
     setSubmitting(false);
     if (!result.ok) return setSubmitError(result.error);
     window.localStorage.removeItem(storageKey);
@@ -203,7 +197,7 @@ export function ListingEditor({ data }: { data: EditorData }) {
 
   return (
     <div className="space-y-6">
-      <EditorHeader listing={{ ...listing, status }} title={details.title || "Untitled listing"} canEdit={data.canEdit} />
+      <EditorHeader listing={{ ...listing, status }} title={details.title || "Untitled listing"} canEdit={data.canEdit} actions={actions} />
 
       {restore ? (
         <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
@@ -295,7 +289,7 @@ export function ListingEditor({ data }: { data: EditorData }) {
           error={errorFor("summary")}
           hint="One sentence for cards and search results."
         />
-        <MarkdownField value={details.description} disabled={locked} onChange={(v) => editDetails("description", v)} error={errorFor("description")} render={renderMarkdownAction} />
+        <MarkdownField value={details.description} disabled={locked} onChange={(v) => editDetails("description", v)} error={errorFor("description")} render={actions.renderMarkdown} />
         <div className="grid gap-4 sm:grid-cols-3">
           <SelectInput
             label="Category"
@@ -327,7 +321,7 @@ export function ListingEditor({ data }: { data: EditorData }) {
         </div>
       </Section>
 
-      <CoverSection listingId={listing.id} coverImageId={listing.coverImageId} disabled={locked} live={status === "published"} />
+      <CoverSection listingId={listing.id} coverImageId={listing.coverImageId} disabled={locked} live={status === "published"} setCover={actions.setCover} />
 
       <Section
         title={`Content — ${KIND_LABELS[listing.kind]}`}
@@ -344,7 +338,7 @@ export function ListingEditor({ data }: { data: EditorData }) {
               type="button"
               variant="ghost"
               onClick={async () => {
-                const result = await discardDraftAction(listing.id);
+                const result = await actions.discardDraft(listing.id);
                 if (!result.ok) return setSubmitError(result.error);
                 window.localStorage.removeItem(storageKey);
                 router.refresh();

@@ -9,7 +9,7 @@ import { getCurrentUser, requireCreator } from "@/lib/auth/session";
 import { renderMarkdown } from "@/lib/catalog/markdown";
 import { isDomainError } from "@/lib/errors";
 import { contentDraftSchema, type ContentDraft } from "@/lib/listings/content-draft";
-import { DESCRIPTION_MAX, newListingSchema, validateDetailsForm, type DetailsErrors, type ListingDetailsForm } from "@/lib/listings/details";
+import { DESCRIPTION_MAX, newListingSchema, validateDetailsForm, type ListingDetailsForm } from "@/lib/listings/details";
 import type { ListingStatus } from "@/db/schema";
 import {
   createListing,
@@ -22,9 +22,9 @@ import {
 } from "@/lib/listings/studio";
 import { CHANGELOG_MAX, discardContentDraft, saveContentDraft, submitForReview } from "@/lib/listings/versions";
 import { validatedAction } from "@/lib/validated-action";
+import type { StudioResult } from "@/components/studio/studio-actions";
 import { revalidateListingEverywhere } from "./revalidate";
 
-export type StudioResult<T = object> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors?: DetailsErrors };
 
 const listingId = z.uuid("We couldn't find that listing.");
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ListingActions } from "@/components/studio/listing-actions";
+import { listingRowActions } from "./studio-actions";
 import { StatusBadge } from "@/components/studio/status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -151,7 +152,7 @@ export default async function StudioListingsPage({ searchParams }: { searchParam
                       <td className="px-4 py-3 text-right tabular-nums">{formatPrice(row.priceCents, row.currency)}</td>
                       <td className="px-4 py-3 text-right tabular-nums">{row.salesCount.toLocaleString("en-US")}</td>
                       <td className="px-4 py-3">
-                        <ListingActions compact canEdit={canEdit} listing={{ id: row.id, title: row.title, status: row.status, neverPublished: row.liveVersion === null }} />
+                        <ListingActions compact canEdit={canEdit} actions={listingRowActions} listing={{ id: row.id, title: row.title, status: row.status, neverPublished: row.liveVersion === null }} />
                       </td>
                     </tr>
                   ))}

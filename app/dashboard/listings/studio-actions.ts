@@ -1,0 +1,31 @@
+// The studio actions as bundles for the dashboard pages (a "use server" module exports functions only).
+import type { ListingRowActions, StudioActions } from "@/components/studio/studio-actions";
+import {
+  deleteDraftAction,
+  discardDraftAction,
+  duplicateAction,
+  renderMarkdownAction,
+  republishAction,
+  saveContentAction,
+  saveDetailsAction,
+  setCoverAction,
+  submitForReviewAction,
+  unpublishAction,
+} from "./actions";
+
+export const listingRowActions: ListingRowActions = {
+  unpublish: unpublishAction,
+  republish: republishAction,
+  duplicate: duplicateAction,
+  deleteDraft: deleteDraftAction,
+};
+
+export const studioActions: StudioActions = {
+  ...listingRowActions,
+  saveDetails: saveDetailsAction,
+  saveContent: saveContentAction,
+  submitForReview: submitForReviewAction,
+  discardDraft: discardDraftAction,
+  setCover: setCoverAction,
+  renderMarkdown: renderMarkdownAction,
+};
