@@ -1,5 +1,5 @@
 // Display formatting shared by library views (UTC dates so server and browser render the same text).
-import type { OrderStatus } from "@/db/schema";
+import type { OrderStatus } from "@/lib/orders/transitions";
 
 export function formatDate(date: Date | string | null | undefined): string {
   if (!date) return "—";

@@ -1,5 +1,5 @@
 // A payout's status as a coloured badge with the words a creator or admin reads.
-import type { PayoutStatus } from "@/db/schema";
+import type { PayoutStatus } from "@/lib/settlement/creator-payouts";
 
 export const PAYOUT_STATUS_LABELS: Record<PayoutStatus, string> = {
   pending: "Scheduled",

@@ -1,6 +1,5 @@
 // A listing's status as a coloured badge with its human label.
-import type { ListingStatus } from "@/db/schema";
-import { statusLabel } from "@/lib/listings/status";
+import { statusLabel, type ListingStatus } from "@/lib/listings/status";
 
 const TONES: Record<ListingStatus, string> = {
   draft: "bg-slate-100 text-slate-700 ring-slate-300",

@@ -1,5 +1,7 @@
 // The listing status machine (DESIGN §3): which status may follow which, and who may make the move.
 import type { ListingStatus } from "@/db/schema";
+
+export type { ListingStatus };
 import { DomainError, type ListingLock } from "@/lib/errors";
 
 export type StatusMove = { from: ListingStatus; to: ListingStatus; by: "creator" | "admin" };

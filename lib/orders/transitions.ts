@@ -1,6 +1,8 @@
 // Order states only move forward (DESIGN §3), so late, duplicate or out-of-order events converge.
 import type { OrderStatus } from "@/db/schema";
 
+export type { OrderStatus };
+
 const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
   pending: ["paid", "expired", "failed"],
   paid: ["refunded", "disputed"],

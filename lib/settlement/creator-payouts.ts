@@ -11,6 +11,8 @@ import { creatorBalance } from "@/lib/ledger/balance";
 import { HOLD_REASON_TITLES, holdReasonText } from "./hold-reasons";
 import { nextSettlementDate } from "./periods";
 
+export type { PayoutStatus };
+
 export const PAYOUT_HISTORY_PAGE_SIZE = 12;
 
 export type CreatorPayout = {
