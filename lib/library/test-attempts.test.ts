@@ -3,32 +3,12 @@ import { describe, expect, it } from "vitest";
 import { testAttempts, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { loadActor } from "@/lib/auth/actor";
-import type { TestContent } from "@/lib/listings/content";
-import { gradeTest, myTestAttempts, submitTestAttempt } from "./test-attempts";
+import { myTestAttempts, submitTestAttempt } from "./test-attempts";
 import { testAttemptStats } from "./test-stats";
 import { makeCreator, makeListing, makeOrder, makeUser, testContent } from "./testing";
 
 // Question i's correct answer is i % 4.
 const allRight = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`q${i + 1}`, i % 4]));
-
-describe("grading", () => {
-  it("passes exactly at the pass mark, in whole-number arithmetic", () => {
-    const test = testContent(60, 5) as TestContent;
-    const three = { q1: 0, q2: 1, q3: 2, q4: 0, q5: 1 };
-    expect(gradeTest(test, three)).toMatchObject({ score: 3, total: 5, percent: 60, passed: true });
-    const two = { q1: 0, q2: 1 };
-    expect(gradeTest(test, two)).toMatchObject({ score: 2, percent: 40, passed: false });
-    // 2/3 = 66.67% fails a 67% mark and passes a 66% one.
-    expect(gradeTest(testContent(67, 3) as TestContent, { q1: 0, q2: 1 }).passed).toBe(false);
-    expect(gradeTest(testContent(66, 3) as TestContent, { q1: 0, q2: 1 }).passed).toBe(true);
-  });
-
-  it("counts unanswered, out-of-range and unknown answers as wrong", () => {
-    const graded = gradeTest(testContent(50, 2) as TestContent, { q1: 9, nope: 0 } as Record<string, number>);
-    expect(graded.questions.map((q) => q.chosen)).toEqual([null, null]);
-    expect(graded.score).toBe(0);
-  });
-});
 
 describe("taking a test", () => {
   async function world() {

@@ -5,9 +5,9 @@ import type { Db } from "@/db/client";
 import { listingVersions, testAttempts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
-import type { TestContent } from "@/lib/listings/content";
 import { approvedVersion, deliveryAccess, notFound, UUID_RE } from "./access";
 import { parseStoredContent } from "./delivery";
+import { gradeTest, scorePercent, type TestGrade } from "./test-grading";
 
 export const submitTestSchema = z.object({
   listingId: z.string().regex(UUID_RE),
@@ -20,55 +20,12 @@ export type SubmitTestInput = z.input<typeof submitTestSchema>;
 /** What is stored per question in test_attempts.answers (also what attempt statistics read). */
 export type StoredAnswer = { questionId: string; choice: number | null; correct: boolean };
 
-export type GradedQuestion = {
-  id: string;
-  question: string;
-  choices: string[];
-  chosen: number | null;
-  correctIndex: number;
-  correct: boolean;
-  explanation: string;
-};
-
-export type TestResult = {
+export type TestResult = TestGrade & {
   attemptId: string | null;
   /** False when the creator or an admin tries their own test: graded, but not counted in statistics. */
   recorded: boolean;
   versionNumber: number;
-  score: number;
-  total: number;
-  percent: number;
-  passMark: number;
-  passed: boolean;
-  questions: GradedQuestion[];
 };
-
-/** Grades answers against a test: pass when score / total ≥ passMark % (integer arithmetic, no rounding drift). */
-export function gradeTest(test: TestContent, answers: Record<string, number>) {
-  const questions: GradedQuestion[] = test.questions.map((q) => {
-    const given = Object.prototype.hasOwnProperty.call(answers, q.id) ? answers[q.id] : undefined;
-    const chosen = given !== undefined && Number.isInteger(given) && given >= 0 && given < q.choices.length ? given : null;
-    return {
-      id: q.id,
-      question: q.question,
-      choices: q.choices,
-      chosen,
-      correctIndex: q.correctIndex,
-      correct: chosen === q.correctIndex,
-      explanation: q.explanation,
-    };
-  });
-  const score = questions.filter((q) => q.correct).length;
-  const total = questions.length;
-  return {
-    questions,
-    score,
-    total,
-    percent: total ? Math.floor((score * 100) / total) : 0,
-    passMark: test.passMark,
-    passed: score * 100 >= test.passMark * total,
-  };
-}
 
 /**
  * Grades a submission for a version the actor may read. Owners (suspended ones too: it is their
@@ -127,5 +84,5 @@ export async function myTestAttempts(db: Db, actor: Actor | null, listingId: str
     .where(and(eq(testAttempts.userId, actor.id), eq(testAttempts.listingId, listingId)))
     .orderBy(desc(testAttempts.createdAt), desc(testAttempts.id))
     .limit(Math.min(limit, 200));
-  return rows.map((r) => ({ ...r, percent: r.total ? Math.floor((r.score * 100) / r.total) : 0 }));
+  return rows.map((r) => ({ ...r, percent: scorePercent(r.score, r.total) }));
 }

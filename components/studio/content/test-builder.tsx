@@ -3,6 +3,7 @@
 // the pass mark and time limit, and a preview that behaves as a buyer will see it.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { gradeTest } from "@/lib/library/test-grading";
 import type { DraftQuestion, TestDraft } from "@/lib/listings/content-draft";
 import { TextArea, TextInput } from "../fields";
 import { issueAt, type EditorProps } from "./shared";
@@ -205,8 +206,8 @@ function BuyerPreview({ draft }: { draft: TestDraft }) {
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [checked, setChecked] = useState(false);
   if (draft.questions.length === 0) return <p className="text-sm text-slate-500">Add questions to preview the test.</p>;
-  const correct = draft.questions.filter((q) => answers[q.id] === q.correctIndex).length;
-  const percent = Math.round((correct / draft.questions.length) * 100);
+  // The server's rule, so the preview's verdict is the one buyers will get.
+  const grade = gradeTest(draft, answers);
   return (
     <div className="space-y-4 rounded-xl border border-brand-100 bg-brand-50/40 p-4" aria-label="Buyer preview">
       <p className="text-sm text-slate-600">
@@ -233,7 +234,7 @@ function BuyerPreview({ draft }: { draft: TestDraft }) {
       {checked ? (
         <div className="flex flex-wrap items-center gap-3" role="status">
           <p className="font-medium">
-            {correct}/{draft.questions.length} correct ({percent}%) — {percent >= draft.passMark ? "passed" : "not passed"}
+            {grade.score}/{grade.total} correct ({grade.percent}%) — {grade.passed ? "passed" : "not passed"}
           </p>
           <Button
             type="button"
