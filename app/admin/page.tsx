@@ -1,28 +1,18 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import Link from "next/link";
-import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { listingVersions, reports, users } from "@/db/schema";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireAdminPage } from "@/lib/auth/session";
+import { adminOverview } from "@/lib/moderation/overview";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
-  const user = await getCurrentUser();
-  // Non-admins learn nothing, not even that this page exists.
-  if (user?.role !== "admin" || user.status !== "active") notFound();
-  const db = await getDb();
-  const [[u], [pending], [open]] = await Promise.all([
-    db.select({ n: sql<number>`count(*)::int` }).from(users),
-    // New listings and updates alike: every submitted version waits in the review queue.
-    db.select({ n: sql<number>`count(*)::int` }).from(listingVersions).where(eq(listingVersions.reviewStatus, "pending_review")),
-    db.select({ n: sql<number>`count(*)::int` }).from(reports).where(eq(reports.status, "open")),
-  ]);
+  const user = await requireAdminPage();
+  const overview = await adminOverview(await getDb(), user);
   const stats = [
-    { label: "Accounts", value: u.n, href: null },
-    { label: "Versions waiting for review", value: pending.n, href: "/admin/moderation" },
-    { label: "Open reports", value: open.n, href: null },
+    { label: "Accounts", value: overview.accounts, href: null },
+    { label: "Versions waiting for review", value: overview.versionsAwaitingApproval, href: "/admin/moderation" },
+    { label: "Open reports", value: overview.openReports, href: null },
   ];
   return (
     <div className="space-y-6">
