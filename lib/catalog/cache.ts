@@ -1,6 +1,6 @@
 // Next data-cache wrappers for public catalog reads, tagged so a publish or unpublish shows within seconds.
 import "server-only";
-import { revalidateTag, unstable_cache } from "next/cache";
+import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
 import { catalogSearch, withCatalogPlans, type CatalogResult } from "./catalog";
 import { categoryCounts, featuredListings, newListings, topCreators, topRatedListings, trendingListings } from "./home";
@@ -26,6 +26,13 @@ export function revalidateListing(listing: { slug: string; creatorHandle?: strin
   revalidateTag(CATALOG_TAG, { expire: 0 });
   revalidateTag(listingTag(listing.slug), { expire: 0 });
   if (listing.creatorHandle) revalidateTag(creatorTag(listing.creatorHandle), { expire: 0 });
+}
+
+/** After a studio or moderation change: the public catalog's cached pages and the creator's dashboard. */
+export function revalidateListingEverywhere(listing: { slug: string; creatorHandle: string }): void {
+  revalidateListing(listing);
+  revalidatePath("/dashboard", "layout");
+  revalidatePath(`/l/${listing.slug}`);
 }
 
 /** Items, next cursor and facets for a parsed query (the API and /browse share one cache entry per query). */

@@ -2,22 +2,22 @@
 // Review decisions: zod-parsed forms → lib (admin check, one transaction, notices, audit) → revalidate → back to the queue.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { revalidateListingEverywhere } from "@/app/dashboard/listings/revalidate";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
+import { revalidateListingEverywhere } from "@/lib/catalog/cache";
 import { approveInputSchema, approveVersion, rejectInputSchema, rejectVersion } from "@/lib/moderation/review";
 import { validatedAction } from "@/lib/validated-action";
 
 export const approveAction = validatedAction(approveInputSchema, async (data) => {
   const outcome = await approveVersion(await getDb(), await getCurrentUser(), data);
-  revalidateListingEverywhere({ id: outcome.listingId, slug: outcome.slug, creatorHandle: outcome.creatorHandle });
+  revalidateListingEverywhere({ slug: outcome.slug, creatorHandle: outcome.creatorHandle });
   revalidatePath("/admin", "layout");
   redirect(`/admin/moderation?done=approved`);
 });
 
 export const rejectAction = validatedAction(rejectInputSchema, async (data) => {
   const outcome = await rejectVersion(await getDb(), await getCurrentUser(), data);
-  revalidateListingEverywhere({ id: outcome.listingId, slug: outcome.slug, creatorHandle: outcome.creatorHandle });
+  revalidateListingEverywhere({ slug: outcome.slug, creatorHandle: outcome.creatorHandle });
   revalidatePath("/admin", "layout");
   redirect(`/admin/moderation?done=rejected`);
 });

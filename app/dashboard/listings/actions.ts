@@ -6,6 +6,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getCurrentUser, requireCreator } from "@/lib/auth/session";
+import { revalidateListingEverywhere } from "@/lib/catalog/cache";
 import { renderMarkdown } from "@/lib/catalog/markdown";
 import { isDomainError } from "@/lib/errors";
 import { contentDraftSchema, type ContentDraft } from "@/lib/listings/content-draft";
@@ -23,7 +24,6 @@ import {
 import { CHANGELOG_MAX, discardContentDraft, saveContentDraft, submitForReview } from "@/lib/listings/versions";
 import { validatedAction } from "@/lib/validated-action";
 import type { StudioResult } from "@/components/studio/studio-actions";
-import { revalidateListingEverywhere } from "./revalidate";
 
 
 const listingId = z.uuid("We couldn't find that listing.");
