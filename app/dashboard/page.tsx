@@ -1,27 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { SalesChart } from "@/components/dashboard/sales-chart";
 import { StatusBadge } from "@/components/studio/status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
-import { userOrSignIn } from "@/lib/auth/session";
+import { requireCreatorPage } from "@/lib/auth/session";
 import { creatorStats } from "@/lib/dashboard/stats";
+import { env } from "@/lib/env";
 import { creatorStatusCounts } from "@/lib/listings/queries";
+import { creatorSharePercent } from "@/lib/orders/pricing";
 
 export const metadata: Metadata = { title: "Creator dashboard" };
 
 const money = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 
 export default async function DashboardPage() {
-  const user = await userOrSignIn("/dashboard");
-  if (!user.creatorHandle) redirect("/become-creator");
+  const user = await requireCreatorPage("/dashboard");
   const db = await getDb();
   const [stats, counts] = await Promise.all([creatorStats(db, user), creatorStatusCounts(db, user)]);
   const cards = [
     { label: `Sales in ${stats.month.label}`, value: stats.month.sales.toLocaleString("en-US") },
-    { label: `Earnings in ${stats.month.label}`, value: money(stats.month.earningsCents), hint: "Your 80% after the platform fee, net of refunds." },
+    { label: `Earnings in ${stats.month.label}`, value: money(stats.month.earningsCents), hint: `Your ${creatorSharePercent(env().PLATFORM_FEE_BPS)} after the platform fee, net of refunds.` },
     { label: "Payable balance", value: money(stats.payableCents), hint: "Paid out monthly once it reaches the minimum." },
     { label: "Lifetime", value: money(stats.lifetime.earningsCents), hint: `${stats.lifetime.sales.toLocaleString("en-US")} sales · ${money(stats.lifetime.paidOutCents)} paid out` },
   ];

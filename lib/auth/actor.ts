@@ -46,6 +46,16 @@ export function assertActive(actor: Actor | null): Actor {
   return a;
 }
 
+/** An active admin: the only people who moderate, refund and settle. */
+export function isAdmin(actor: Actor | null): actor is Actor {
+  return actor?.role === "admin" && actor.status === "active";
+}
+
+/** Has a creator profile (a suspended creator still is one: they can read their dashboard, not change it). */
+export function isCreator(actor: Actor | null): actor is Actor & { creatorHandle: string } {
+  return Boolean(actor?.creatorHandle);
+}
+
 export function assertCreator(actor: Actor | null): Actor & { creatorHandle: string } {
   const a = assertActive(actor);
   if (!a.creatorHandle) throw new DomainError("auth.not_creator");
@@ -54,6 +64,6 @@ export function assertCreator(actor: Actor | null): Actor & { creatorHandle: str
 
 export function assertAdmin(actor: Actor | null): Actor {
   const a = assertSignedIn(actor);
-  if (a.role !== "admin" || a.status !== "active") throw new DomainError("auth.forbidden");
+  if (!isAdmin(a)) throw new DomainError("auth.forbidden");
   return a;
 }

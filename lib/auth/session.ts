@@ -1,9 +1,9 @@
 // The signed-in person for this request, read once per request (React cache) and guarded in lib.
 import "server-only";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { assertActive, assertAdmin, assertCreator, assertSignedIn, loadActor, type Actor } from "./actor";
+import { assertActive, assertAdmin, assertCreator, assertSignedIn, isAdmin, isCreator, loadActor, type Actor } from "./actor";
 import { auth } from "./config";
 
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
@@ -33,5 +33,19 @@ export async function requireAdmin(): Promise<Actor> {
 export async function userOrSignIn(returnTo: string): Promise<Actor> {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?returnTo=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** For admin pages: the active admin; anyone else gets a 404 and learns nothing, not even that the page exists. */
+export async function requireAdminPage(): Promise<Actor> {
+  const user = await getCurrentUser();
+  if (!isAdmin(user)) notFound();
+  return user;
+}
+
+/** For dashboard pages and routes: the signed-in creator; others sign in first (back to `returnTo`) or are sent to become one. */
+export async function requireCreatorPage(returnTo: string): Promise<Actor & { creatorHandle: string }> {
+  const user = await userOrSignIn(returnTo);
+  if (!isCreator(user)) redirect("/become-creator");
   return user;
 }

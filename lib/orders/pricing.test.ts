@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { testDatabase } from "@/db/testing/setup";
-import { formatPrice, splitPrice } from "./pricing";
+import { creatorSharePercent, formatPrice, splitPrice } from "./pricing";
 
 describe("formatPrice and agora_format_price", () => {
   it("agree for every currency we sell in, across the price range", async () => {
@@ -22,5 +22,13 @@ describe("formatPrice and agora_format_price", () => {
     expect(splitPrice(1000, 2000)).toEqual({ priceCents: 1000, feeCents: 200, creatorShareCents: 800 });
     expect(splitPrice(999, 2000)).toEqual({ priceCents: 999, feeCents: 199, creatorShareCents: 800 });
     expect(splitPrice(0, 2000)).toEqual({ priceCents: 0, feeCents: 0, creatorShareCents: 0 });
+  });
+});
+
+describe("creatorSharePercent", () => {
+  it("states the creator's share for the configured fee", () => {
+    expect(creatorSharePercent(2000)).toBe("80%");
+    expect(creatorSharePercent(1750)).toBe("82.5%");
+    expect(creatorSharePercent(0)).toBe("100%");
   });
 });

@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireAdminPage } from "@/lib/auth/session";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 import { reviewQueue } from "@/lib/moderation/review";
 
 export const metadata: Metadata = { title: "Review queue · Admin" };
 
 export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
-  const user = await getCurrentUser();
-  // Non-admins learn nothing, not even that this page exists.
-  if (user?.role !== "admin" || user.status !== "active") notFound();
+  const user = await requireAdminPage();
   const { done } = await searchParams;
   const queue = await reviewQueue(await getDb(), user);
   return (

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { RefundForm } from "@/components/admin-orders/refund-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { orderStatus, type OrderStatus } from "@/db/schema";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireAdminPage } from "@/lib/auth/session";
 import { listOrdersForAdmin } from "@/lib/orders/admin-orders";
 import { isEntitling } from "@/lib/orders/entitlement";
 import { formatPrice } from "@/lib/orders/pricing";
@@ -14,8 +13,7 @@ import { refundAction } from "./actions";
 export const metadata: Metadata = { title: "Orders · Admin" };
 
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string }> }) {
-  const user = await getCurrentUser();
-  if (user?.role !== "admin" || user.status !== "active") notFound();
+  const user = await requireAdminPage();
   const params = await searchParams;
   const status = orderStatus.enumValues.includes(params.status as OrderStatus) ? (params.status as OrderStatus) : undefined;
   const rows = await listOrdersForAdmin(await getDb(), user, { status, q: params.q?.slice(0, 200) });

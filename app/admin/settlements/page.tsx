@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { RunSettlementForm } from "@/components/admin-settlements/run-settlement-form";
 import { RunsTable } from "@/components/admin-settlements/runs-table";
 import { Pager } from "@/components/payouts/pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireAdminPage } from "@/lib/auth/session";
 import { listSettlementRuns } from "@/lib/settlement/admin-runs";
 import { lastClosedPeriod } from "@/lib/settlement/periods";
 import { runSettlementAction } from "./actions";
@@ -14,9 +13,7 @@ import { runSettlementAction } from "./actions";
 export const metadata: Metadata = { title: "Settlements · Admin", robots: { index: false } };
 
 export default async function AdminSettlementsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const user = await getCurrentUser();
-  // Non-admins learn nothing, not even that this page exists.
-  if (user?.role !== "admin" || user.status !== "active") notFound();
+  const user = await requireAdminPage();
   const { page } = await searchParams;
   const runs = await listSettlementRuns(await getDb(), user, { page: Number(page) || 1 });
   const latest = lastClosedPeriod(new Date());

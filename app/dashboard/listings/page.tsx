@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ListingActions } from "@/components/studio/listing-actions";
 import { listingRowActions } from "./studio-actions";
@@ -9,7 +8,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { listingStatus } from "@/db/schema";
-import { userOrSignIn } from "@/lib/auth/session";
+import { requireCreatorPage } from "@/lib/auth/session";
 import { KIND_LABELS, LISTING_KINDS } from "@/lib/listings/kinds";
 import { creatorListings, creatorStatusCounts } from "@/lib/listings/queries";
 import { statusLabel } from "@/lib/listings/status";
@@ -25,8 +24,7 @@ const filterSchema = z.object({
 });
 
 export default async function StudioListingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await userOrSignIn("/dashboard/listings");
-  if (!user.creatorHandle) redirect("/become-creator");
+  const user = await requireCreatorPage("/dashboard/listings");
   const filter = filterSchema.parse(await searchParams);
   const db = await getDb();
   const [rows, counts] = await Promise.all([creatorListings(db, user, filter), creatorStatusCounts(db, user)]);

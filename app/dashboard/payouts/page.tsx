@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { formatAmount, formatLongDay } from "@/components/payouts/format";
 import { HoldNotice } from "@/components/payouts/hold-notice";
 import { OnboardingCard } from "@/components/payouts/onboarding-card";
@@ -10,7 +9,7 @@ import { PayoutHistoryTable } from "@/components/payouts/payout-history-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
-import { userOrSignIn } from "@/lib/auth/session";
+import { requireCreatorPage } from "@/lib/auth/session";
 import { payoutAccountStatus } from "@/lib/creators/connect";
 import { messageForCode } from "@/lib/errors";
 import { creatorPayoutsOverview } from "@/lib/settlement/creator-payouts";
@@ -26,8 +25,7 @@ function onboardingErrorText(params: { onboarding?: string; reason?: string }): 
 }
 
 export default async function PayoutsPage({ searchParams }: { searchParams: Promise<{ page?: string; onboarding?: string; reason?: string }> }) {
-  const user = await userOrSignIn("/dashboard/payouts");
-  if (!user.creatorHandle) redirect("/become-creator");
+  const user = await requireCreatorPage("/dashboard/payouts");
   const params = await searchParams;
   const onboardingError = onboardingErrorText(params);
   const db = await getDb();

@@ -7,7 +7,7 @@ import { ReviewDecision } from "@/components/admin/review-decision";
 import { MARKDOWN_CLASSES } from "@/components/studio/markdown-field";
 import { StatusBadge, VersionBadge } from "@/components/studio/status-badge";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireAdminPage } from "@/lib/auth/session";
 import { categoryName } from "@/lib/catalog/categories";
 import { renderMarkdown } from "@/lib/catalog/markdown";
 import { KIND_LABELS } from "@/lib/listings/kinds";
@@ -18,8 +18,7 @@ import { approveAction, rejectAction } from "../actions";
 export const metadata: Metadata = { title: "Review · Admin" };
 
 export default async function ReviewVersionPage({ params }: { params: Promise<{ versionId: string }> }) {
-  const user = await getCurrentUser();
-  if (user?.role !== "admin" || user.status !== "active") notFound();
+  const user = await requireAdminPage();
   const { versionId } = await params;
   const item = await reviewItem(await getDb(), user, versionId);
   if (!item) notFound();

@@ -11,7 +11,7 @@ import { PAYOUT_STATUS_LABELS } from "@/components/payouts/payout-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { PAYOUT_HOLD_REASONS, PAYOUT_STATUSES } from "@/db/schema";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireAdminPage } from "@/lib/auth/session";
 import { listRunPayouts, periodReconciliation, runPayoutsFilter, settlementRunForPeriod } from "@/lib/settlement/admin-runs";
 import { HOLD_REASON_TITLES } from "@/lib/settlement/hold-reasons";
 import { isClosedPeriod, lastClosedPeriod, PERIOD_PATTERN, periodLabel } from "@/lib/settlement/periods";
@@ -31,8 +31,7 @@ export default async function SettlementPeriodPage({
   params: Promise<{ period: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await getCurrentUser();
-  if (user?.role !== "admin" || user.status !== "active") notFound();
+  const user = await requireAdminPage();
   const { period } = await params;
   if (!PERIOD_PATTERN.test(period)) notFound();
   const filter = runPayoutsFilter.parse(await searchParams);

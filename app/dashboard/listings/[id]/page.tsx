@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ListingEditor, type EditorData } from "@/components/studio/listing-editor";
 import { studioActions } from "../studio-actions";
 import { getDb } from "@/db/client";
-import { userOrSignIn } from "@/lib/auth/session";
+import { requireCreatorPage } from "@/lib/auth/session";
 import { detailsToForm } from "@/lib/listings/details";
 import { fileMaxBytes } from "@/lib/files/limits";
 import { listingForEditor } from "@/lib/listings/queries";
@@ -15,8 +15,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export default async function EditListingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await userOrSignIn(`/dashboard/listings/${id}`);
-  if (!user.creatorHandle) redirect("/become-creator");
+  const user = await requireCreatorPage(`/dashboard/listings/${id}`);
   const editor = await listingForEditor(await getDb(), user, id);
   // Another creator's listing is simply not found.
   if (!editor) notFound();

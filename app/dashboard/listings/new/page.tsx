@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { NewListingForm } from "@/components/studio/new-listing-form";
-import { userOrSignIn } from "@/lib/auth/session";
+import { requireCreatorPage } from "@/lib/auth/session";
 import { createListingAction } from "../actions";
 
 export const metadata: Metadata = { title: "New listing" };
 
 export default async function NewListingPage() {
-  const user = await userOrSignIn("/dashboard/listings/new");
-  if (!user.creatorHandle) redirect("/become-creator");
+  const user = await requireCreatorPage("/dashboard/listings/new");
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>

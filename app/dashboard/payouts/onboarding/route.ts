@@ -2,7 +2,7 @@
 // (or the local stand-in). Stripe also opens it as the refresh URL when an onboarding link has expired.
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireCreatorPage } from "@/lib/auth/session";
 import { startPayoutOnboarding } from "@/lib/creators/connect";
 import { env } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
@@ -11,9 +11,7 @@ import { paymentsDriver } from "@/lib/payments/driver";
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) redirect(`/signin?returnTo=${encodeURIComponent("/dashboard/payouts")}`);
-  if (!user.creatorHandle) redirect("/become-creator");
+  const user = await requireCreatorPage("/dashboard/payouts");
   const base = env().appUrl;
   const driver = await paymentsDriver();
   let url: string;

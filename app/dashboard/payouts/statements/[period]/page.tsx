@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { PrintStatementButton } from "@/components/payouts/print-statement-button";
 import { StatementView } from "@/components/payouts/statement-view";
 import { getDb } from "@/db/client";
-import { userOrSignIn } from "@/lib/auth/session";
+import { requireCreatorPage } from "@/lib/auth/session";
 import { isClosedPeriod, PERIOD_PATTERN, periodLabel } from "@/lib/settlement/periods";
 import { creatorStatement } from "@/lib/settlement/statements";
 
@@ -19,8 +19,7 @@ const PRINT_CSS = `@media print { body > header, body > footer, nav[aria-label="
 export default async function StatementPage({ params }: { params: Promise<{ period: string }> }) {
   const { period } = await params;
   if (!PERIOD_PATTERN.test(period)) notFound();
-  const user = await userOrSignIn(`/dashboard/payouts/statements/${period}`);
-  if (!user.creatorHandle) redirect("/become-creator");
+  const user = await requireCreatorPage(`/dashboard/payouts/statements/${period}`);
   const statement = await creatorStatement(await getDb(), user, { period });
   return (
     <div className="mx-auto max-w-3xl space-y-6">
