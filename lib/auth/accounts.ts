@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { users, type User } from "@/db/schema";
-import { DomainError } from "@/lib/errors";
+import { DomainError, parseInput } from "@/lib/errors";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
 
 export const emailSchema = z
@@ -46,7 +46,7 @@ export async function findUserByEmail(db: Db, email: string): Promise<User | und
 
 /** Creates an account; an email that exists already (in any letter case) is refused. */
 export async function registerUser(db: Db, input: SignUpInput): Promise<Pick<User, "id" | "email" | "name">> {
-  const data = signUpSchema.parse(input);
+  const data = parseInput(signUpSchema, input);
   if (await findUserByEmail(db, data.email)) throw new DomainError("auth.email_taken");
   const passwordHash = await hashPassword(data.password);
   try {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { creatorProfiles, users } from "@/db/schema";
 import { assertCreator, assertSignedIn, type Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
+import { DomainError, parseInput } from "@/lib/errors";
 import type { ConnectAccountState, PaymentsDriver } from "@/lib/payments/driver";
 import { recordAccountState } from "@/lib/payments/events/account-updated";
 import { deliverLocalEvent, localAccountObject } from "@/lib/payments/local-events";
@@ -137,7 +137,7 @@ export async function startPayoutOnboarding(
   input: { returnUrl: string; refreshUrl: string },
 ): Promise<{ url: string; accountId: string }> {
   const creator = assertCreator(actor);
-  const urls = onboardingUrls.parse(input);
+  const urls = parseInput(onboardingUrls, input);
   const accountId = await db.transaction(async (tx) => {
     const [profile] = await tx
       .select({ accountId: creatorProfiles.stripeAccountId, email: users.email })

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { creatorProfiles, type CreatorProfile } from "@/db/schema";
 import { assertActive, type Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
+import { DomainError, parseInput } from "@/lib/errors";
 import { assertOwnImages } from "@/lib/listings/access";
 
 const RESERVED_HANDLES = new Set(["admin", "agora", "api", "support", "help", "dashboard", "library", "browse", "settings", "about"]);
@@ -39,7 +39,7 @@ export async function findCreatorByHandle(db: Db, handle: string): Promise<Creat
 /** Makes the acting user a creator. One profile per user; handles are unique regardless of case. */
 export async function becomeCreator(db: Db, actor: Actor | null, input: CreatorProfileInput): Promise<CreatorProfile> {
   const user = assertActive(actor);
-  const data = creatorProfileSchema.parse(input);
+  const data = parseInput(creatorProfileSchema, input);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(creatorProfiles).where(eq(creatorProfiles.userId, user.id)).limit(1);
     if (existing) throw new DomainError("creator.already_creator");

@@ -2,9 +2,6 @@
 // code is declared once and a misspelt one fails typecheck. publicError is what any caller may show.
 import { ERROR_CATALOGUE, errorMessage, isDomainErrorCode, type DomainErrorCode, type ErrorArgs, type FieldErrors, type InvalidInputParams } from "./catalogue";
 
-export { ERROR_CATALOGUE, errorMessage, errorStatus, isDomainErrorCode } from "./catalogue";
-export type { DomainErrorCode, ErrorArgs, ErrorParams, FieldErrors, InvalidInputParams, ListingLock } from "./catalogue";
-
 export class DomainError<C extends DomainErrorCode = DomainErrorCode> extends Error {
   readonly code: C;
   readonly status: number;

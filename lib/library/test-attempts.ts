@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { listingVersions, testAttempts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
+import { parseInput } from "@/lib/errors";
 import { approvedVersion, deliveryAccess, notFound, UUID_RE } from "./access";
 import { parseStoredContent } from "./delivery";
 import { gradeTest, scorePercent, type TestGrade } from "./test-grading";
@@ -32,9 +32,7 @@ export type TestResult = TestGrade & {
  * purchase) get the attempt recorded against their order; the creator and admins get a preview grade.
  */
 export async function submitTestAttempt(db: Db, actor: Actor | null, input: SubmitTestInput): Promise<TestResult> {
-  const parsed = submitTestSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("input.invalid");
-  const { listingId, versionNumber, answers } = parsed.data;
+  const { listingId, versionNumber, answers } = parseInput(submitTestSchema, input);
   const delivery = await deliveryAccess(db, actor, listingId);
   if (delivery.listing.kind !== "test") throw notFound();
   const version = await approvedVersion(db, delivery, versionNumber);

@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { files, listings, listingVersions, type Listing } from "@/db/schema";
 import { assertCreator, type Actor } from "@/lib/auth/actor";
 import { updateSearchTermsForListing } from "@/lib/catalog/terms";
-import { DomainError } from "@/lib/errors";
+import { DomainError, parseInput } from "@/lib/errors";
 import { writeAudit } from "@/lib/moderation/audit";
 import { assertOwnImages, lockOwnListing } from "./access";
 import { emptyDraft, readDraft } from "./content-draft";
@@ -26,7 +26,7 @@ const ref = (listing: Listing, creatorHandle: string): ListingRef => ({
 /** A new draft listing with an empty version 1 of its kind's content. */
 export async function createListing(db: Db, actor: Actor | null, input: unknown): Promise<ListingRef> {
   const creator = assertCreator(actor);
-  const data = newListingSchema.parse(input);
+  const data = parseInput(newListingSchema, input);
   return db.transaction(async (tx) => {
     const slug = await uniqueSlug(tx, data.title);
     const [listing] = await tx
@@ -71,7 +71,7 @@ export async function reviseIfRejected(tx: Db, listing: Listing): Promise<Listin
  */
 export async function saveListingDetails(db: Db, actor: Actor | null, listingId: string, input: ListingDetails): Promise<ListingRef> {
   const creator = assertCreator(actor);
-  const details = listingDetailsSchema.parse(input);
+  const details = parseInput(listingDetailsSchema, input);
   return db.transaction(async (tx) => {
     let listing = await lockOwnListing(tx, creator.id, listingId);
     assertEditable(listing.status);

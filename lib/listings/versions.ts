@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { listings, listingVersions, type Listing, type ListingVersion } from "@/db/schema";
 import { assertCreator, type Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
+import { DomainError, parseInput } from "@/lib/errors";
 import { writeAudit } from "@/lib/moderation/audit";
 import { assertOwnImages, lockOwnListing, ownFile } from "./access";
 import { contentDraftSchema, draftToContent, readDraft, referencedImageIds, type ContentDraft } from "./content-draft";
@@ -54,7 +54,7 @@ async function checkedDraft(tx: Db, creatorId: string, listing: Listing, draft: 
  */
 export async function saveContentDraft(db: Db, actor: Actor | null, listingId: string, input: z.input<typeof saveDraftInputSchema>): Promise<SavedDraft> {
   const creator = assertCreator(actor);
-  const data = saveDraftInputSchema.parse(input);
+  const data = parseInput(saveDraftInputSchema, input);
   return db.transaction(async (tx) => {
     let listing = await lockOwnListing(tx, creator.id, listingId);
     assertEditable(listing.status);

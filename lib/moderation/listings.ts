@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { creatorProfiles, listings } from "@/db/schema";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { updateSearchTermsForListing } from "@/lib/catalog/terms";
-import { DomainError } from "@/lib/errors";
+import { DomainError, parseInput } from "@/lib/errors";
 import { isUuid } from "@/lib/listings/access";
 import { assertMove } from "@/lib/listings/status";
 import { notify } from "@/lib/notifications/notifications";
@@ -22,7 +22,7 @@ export async function removeListing(
   input: z.input<typeof removeInputSchema>,
 ): Promise<{ listingId: string; slug: string; creatorHandle: string }> {
   const admin = assertAdmin(actor);
-  const data = removeInputSchema.parse(input);
+  const data = parseInput(removeInputSchema, input);
   if (!isUuid(data.listingId)) throw new DomainError("listing.not_found");
   return db.transaction(async (tx) => {
     const [row] = await tx

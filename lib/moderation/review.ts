@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { creatorProfiles, files, listings, listingVersions, users, type Listing, type ListingVersion } from "@/db/schema";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { updateSearchTermsForListing } from "@/lib/catalog/terms";
-import { DomainError } from "@/lib/errors";
+import { DomainError, parseInput } from "@/lib/errors";
 import { isUuid } from "@/lib/listings/access";
 import { listingContentSchema, type ListingContent } from "@/lib/listings/content";
 import { notifyOwners } from "@/lib/listings/owners";
@@ -165,10 +165,11 @@ async function lockPending(tx: Db, versionId: string): Promise<{ version: Listin
  */
 export async function approveVersion(db: Db, actor: Actor | null, input: z.input<typeof approveInputSchema>): Promise<ReviewOutcome> {
   const admin = assertAdmin(actor);
-  const data = approveInputSchema.parse(input);
+  const data = parseInput(approveInputSchema, input);
   return db.transaction(async (tx) => {
     const { version, listing, creatorHandle } = await lockPending(tx, data.versionId);
     if (listing.status === "removed") throw new DomainError("review.listing_removed");
+    // Stored content passed this schema on submit; failing here is a bug (a 500), not bad input.
     const content = listingContentSchema.parse(version.content);
     const now = new Date();
     const isUpdate = listing.status !== "pending_review";
@@ -218,7 +219,7 @@ export async function approveVersion(db: Db, actor: Actor | null, input: z.input
 /** Rejects a submitted version with a reason the creator sees; a first version sends the listing to "changes requested". */
 export async function rejectVersion(db: Db, actor: Actor | null, input: z.input<typeof rejectInputSchema>): Promise<ReviewOutcome> {
   const admin = assertAdmin(actor);
-  const data = rejectInputSchema.parse(input);
+  const data = parseInput(rejectInputSchema, input);
   return db.transaction(async (tx) => {
     const { version, listing, creatorHandle } = await lockPending(tx, data.versionId);
     const now = new Date();

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
+import { DomainError, parseInput } from "@/lib/errors";
 import { writeAudit } from "@/lib/moderation/audit";
 import type { PaymentsDriver } from "@/lib/payments/driver";
 import { applyRefund, type RefundResult } from "./refunds";
@@ -18,7 +18,7 @@ export const adminRefundSchema = z.object({
 
 export async function refundOrderAsAdmin(db: Db, driver: PaymentsDriver, actor: Actor | null, input: z.input<typeof adminRefundSchema>): Promise<RefundResult> {
   const admin = assertAdmin(actor);
-  const data = adminRefundSchema.parse(input);
+  const data = parseInput(adminRefundSchema, input);
   const [order] = await db.select().from(orders).where(eq(orders.id, data.orderId)).limit(1);
   if (!order) throw new DomainError("order.not_found");
   if (order.status !== "paid" && order.status !== "disputed") throw new DomainError("order.not_refundable", { status: order.status });

@@ -3,11 +3,11 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, orders, reviews, type Review } from "@/db/schema";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
+import { DomainError, parseInput } from "@/lib/errors";
 import { writeAudit } from "@/lib/moderation/audit";
 import { isEntitling } from "@/lib/orders/entitlement";
 import { adjustRating } from "./aggregate";
-import { hideReviewSchema, parseInput, restoreReviewSchema } from "./schemas";
+import { hideReviewSchema, restoreReviewSchema } from "./schemas";
 import type { ReviewChange } from "./write";
 
 async function lockReview(tx: Db, reviewId: string) {

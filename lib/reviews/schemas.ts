@@ -1,6 +1,5 @@
 // Input shapes for review mutations, shared by server actions (form data) and lib (which parses again).
 import { z } from "zod";
-import { DomainError } from "@/lib/errors";
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Unknown item.");
 
@@ -34,10 +33,3 @@ export const restoreReviewSchema = z.object({ reviewId: uuid });
 export const REVIEW_SORTS = ["newest", "highest", "lowest"] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];
 export const reviewSortSchema = z.enum(REVIEW_SORTS).catch("newest");
-
-/** Parses in lib too: a caller that skipped the action's parse still can't write bad data. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new DomainError("input.invalid", { issue: parsed.error.issues[0]?.message });
-  return parsed.data;
-}

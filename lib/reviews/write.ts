@@ -3,11 +3,11 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, orders, reviews, type Review } from "@/db/schema";
 import { assertActive, type Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
+import { DomainError, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notifications";
 import { entitledOrder } from "@/lib/orders/entitlement";
 import { adjustRating } from "./aggregate";
-import { createReviewSchema, editReviewSchema, parseInput, replySchema } from "./schemas";
+import { createReviewSchema, editReviewSchema, replySchema } from "./schemas";
 
 export type ReviewChange = { review: Review; listing: { id: string; slug: string; creatorHandle: string | null } };
 

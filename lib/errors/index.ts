@@ -1,0 +1,6 @@
+// Domain errors: the catalogue of codes, the error type, and the two ways out of lib — parseInput for zod
+// failures and errorResponse for route handlers.
+export { ERROR_CATALOGUE, errorMessage, errorStatus, isDomainErrorCode } from "./catalogue";
+export type { DomainErrorCode, ErrorArgs, ErrorParams, FieldErrors, InvalidInputParams, ListingLock } from "./catalogue";
+export { DomainError, INTERNAL_ERROR_MESSAGE, isDomainError, messageForCode, publicError, type PublicError } from "./domain-error";
+export { invalidInput, parseInput } from "./parse-input";
