@@ -15,9 +15,10 @@ export function uploadWithProgress<T>(
       if (event.lengthComputable) opts.onProgress?.(event.loaded / event.total);
     };
     xhr.onload = () => {
-      const json = (xhr.response ?? {}) as T & { error?: string };
+      // Route handlers answer errors as { error: code, message } (lib/errors/response.ts).
+      const json = (xhr.response ?? {}) as T & { message?: string };
       if (xhr.status >= 200 && xhr.status < 300) resolve({ ok: true, data: json });
-      else resolve({ ok: false, status: xhr.status, error: json.error ?? `Upload failed (${xhr.status}). Please try again.` });
+      else resolve({ ok: false, status: xhr.status, error: json.message ?? `Upload failed (${xhr.status}). Please try again.` });
     };
     xhr.onerror = () => resolve({ ok: false, status: 0, error: "The upload was interrupted. Check your connection and try again." });
     xhr.onabort = () => resolve({ ok: false, status: 0, error: "Upload cancelled." });

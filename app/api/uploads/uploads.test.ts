@@ -26,7 +26,7 @@ describe("POST /api/uploads/images", () => {
 
     const svg = await uploadImage(post("/api/uploads/images", svgRenamedPng(), { "content-type": "image/png" }));
     expect(svg.status).toBe(415);
-    expect(((await svg.json()) as { error: string }).error).toMatch(/JPEG, PNG or WebP/);
+    expect(await svg.json()).toMatchObject({ error: "image.wrong_type", message: expect.stringMatching(/JPEG, PNG or WebP/) });
     const bomb = await uploadImage(post("/api/uploads/images", headerBombPng()));
     expect(bomb.status).toBe(413);
     const small = await uploadImage(post("/api/uploads/images", await jpeg(640, 480)));
@@ -83,7 +83,7 @@ describe("attached files: upload and download", () => {
     try {
       const res = await uploadFile(post("/api/uploads/files", new Uint8Array(4096)));
       expect(res.status).toBe(413);
-      expect(((await res.json()) as { error: string }).error).toBe("This file is too large; the limit is 2 KB.");
+      expect(await res.json()).toEqual({ error: "file.too_large", message: "This file is too large; the limit is 2 KB." });
     } finally {
       vi.unstubAllEnvs();
       reloadEnv();

@@ -1,7 +1,7 @@
 // GET /api/cron/settle — the daily settlement call from Vercel cron (DESIGN §5); Bearer CRON_SECRET.
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
-import { publicError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { paymentsDriver } from "@/lib/payments/driver";
 import { isCronAuthorized } from "@/lib/security/cron";
 import { settlePeriod } from "@/lib/settlement/settle";
@@ -20,9 +20,7 @@ export async function GET(request: Request) {
     const summary = await settlePeriod(await getDb(), await paymentsDriver());
     return Response.json(summary, { headers: NO_STORE });
   } catch (error) {
-    const failure = publicError(error);
-    if (failure.status >= 500) console.error("[cron/settle] failed", error instanceof Error ? error.message : error);
-    return Response.json({ error: failure.code, message: failure.message }, { status: failure.status >= 500 ? 503 : failure.status, headers: NO_STORE });
+    return errorResponse(error, { log: "cron/settle", serverErrorStatus: 503 });
   }
 }
 

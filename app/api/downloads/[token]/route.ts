@@ -1,7 +1,7 @@
 // GET /api/downloads/[token] — a file's bytes for the signed-in user a short-lived download link was issued to
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
-import { publicError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { attachmentDisposition, openFileDownload } from "@/lib/library/downloads";
 
 const PRIVATE = { "Cache-Control": "private, no-store, max-age=0", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer" };
@@ -21,8 +21,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       },
     });
   } catch (error) {
-    const { status, message } = publicError(error);
-    if (status >= 500) console.error("[downloads] failed", error);
-    return Response.json({ error: message }, { status, headers: PRIVATE });
+    return errorResponse(error, { log: "downloads", headers: PRIVATE });
   }
 }

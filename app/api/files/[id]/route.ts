@@ -1,7 +1,7 @@
 // GET /api/files/[id] — an attached file, for its creator and admins only (buyers download through their library).
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
-import { publicError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { readOwnFile } from "@/lib/files/files";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -20,7 +20,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (error) {
-    const { status, message } = publicError(error);
-    return Response.json({ error: message }, { status });
+    return errorResponse(error, { log: "files" });
   }
 }

@@ -2,7 +2,7 @@
 // (URI-encoded) and its type in Content-Type. Streamed with a size limit; returns name, size and sha256.
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
-import { publicError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { readBodyWithLimit } from "@/lib/files/body";
 import { fileTooLarge, storeFile } from "@/lib/files/files";
 import { fileMaxBytes } from "@/lib/files/limits";
@@ -30,8 +30,6 @@ export async function POST(request: Request) {
     });
     return Response.json(file, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    const { status, code, message } = publicError(error);
-    if (status >= 500) console.error("[uploads/files] failed", error);
-    return Response.json({ error: message, code }, { status });
+    return errorResponse(error, { log: "uploads/files" });
   }
 }

@@ -1,7 +1,7 @@
 // GET /dashboard/payouts/export — the signed-in creator's payout history as a CSV download (only their own).
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
-import { publicError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { creatorPayoutsCsv } from "@/lib/settlement/payout-export";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +18,6 @@ export async function GET() {
       },
     });
   } catch (error) {
-    const failure = publicError(error);
-    if (failure.status >= 500) console.error("[payouts/export] failed", error instanceof Error ? error.message : error);
-    return Response.json({ error: failure.code, message: failure.message }, { status: failure.status, headers: { "Cache-Control": "no-store" } });
+    return errorResponse(error, { log: "payouts/export" });
   }
 }

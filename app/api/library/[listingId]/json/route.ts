@@ -2,18 +2,18 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
-import { publicError } from "@/lib/errors";
+import { errorResponse, parseInput } from "@/lib/errors";
 import { versionJsonDocument } from "@/lib/library/delivery";
 import { attachmentDisposition } from "@/lib/library/downloads";
 
-const query = z.object({ version: z.coerce.number().int().min(1).max(100_000).optional() });
+const VERSION_MESSAGE = "version must be a positive whole number";
+const query = z.object({ version: z.coerce.number({ error: VERSION_MESSAGE }).int(VERSION_MESSAGE).min(1, VERSION_MESSAGE).max(100_000, VERSION_MESSAGE).optional() });
 
 export async function GET(request: Request, { params }: { params: Promise<{ listingId: string }> }) {
   const { listingId } = await params;
-  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return Response.json({ error: "version must be a positive whole number" }, { status: 400 });
   try {
-    const doc = await versionJsonDocument(await getDb(), await getCurrentUser(), listingId, parsed.data.version);
+    const { version } = parseInput(query, Object.fromEntries(new URL(request.url).searchParams));
+    const doc = await versionJsonDocument(await getDb(), await getCurrentUser(), listingId, version);
     return new Response(doc.json, {
       headers: {
         "Content-Type": "application/json; charset=utf-8",
@@ -23,8 +23,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ list
       },
     });
   } catch (error) {
-    const { status, message } = publicError(error);
-    if (status >= 500) console.error("[library json] failed", error);
-    return Response.json({ error: message }, { status, headers: { "Cache-Control": "private, no-store" } });
+    return errorResponse(error, { log: "library json", headers: { "Cache-Control": "private, no-store" } });
   }
 }

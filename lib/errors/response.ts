@@ -1,0 +1,28 @@
+// The one way a route handler answers a failure: a DomainError → its catalogue status and
+// `{ error: code, message }` (plus `fieldErrors` for input.invalid); anything else → a 500 with a safe
+// message. Server-side failures (5xx) are logged here, once, so handlers don't log them again.
+import type { FieldErrors } from "./catalogue";
+import { publicError, type PublicError } from "./domain-error";
+
+/** The JSON body of every internal error response (the public API v1 adds `parameter` for bad parameters). */
+export type ErrorBody = { error: string; message: string; fieldErrors?: FieldErrors };
+
+export function errorBody(failure: PublicError): ErrorBody {
+  return { error: failure.code, message: failure.message, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}) };
+}
+
+type ErrorResponseOptions = {
+  /** Names the route in the log line, e.g. "uploads/files". */
+  log?: string;
+  /** Added to (or replacing) the default `Cache-Control: no-store`. */
+  headers?: Record<string, string>;
+  /** The status to answer instead of any 5xx (the cron route answers 503 so the scheduler retries). */
+  serverErrorStatus?: number;
+};
+
+export function errorResponse(error: unknown, options: ErrorResponseOptions = {}): Response {
+  const failure = publicError(error);
+  if (failure.status >= 500) console.error(`[${options.log ?? "route"}] failed`, error);
+  const status = failure.status >= 500 && options.serverErrorStatus ? options.serverErrorStatus : failure.status;
+  return Response.json(errorBody(failure), { status, headers: { "Cache-Control": "no-store", ...options.headers } });
+}
