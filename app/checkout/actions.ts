@@ -7,9 +7,10 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { startCheckout } from "@/lib/orders/checkout";
 import { cancelLocalSession, failLocalSession, payLocalSession } from "@/lib/payments/local-checkout";
+import { uuidSchema } from "@/lib/uuid";
 import { validatedAction } from "@/lib/validated-action";
 
-export const buyAction = validatedAction(z.object({ listingId: z.uuid("Unknown listing."), slug: z.string().max(200) }), async ({ listingId, slug }) => {
+export const buyAction = validatedAction(z.object({ listingId: uuidSchema("Unknown listing."), slug: z.string().max(200) }), async ({ listingId, slug }) => {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?returnTo=${encodeURIComponent(`/l/${slug}`)}`);
   const base = env().appUrl;

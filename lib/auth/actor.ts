@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, users, type UserRole, type UserStatus } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
+import { isUuid } from "@/lib/uuid";
 
 export type Actor = {
   id: string;
@@ -15,7 +16,7 @@ export type Actor = {
 
 /** The actor for a session's user id, or null when the account is gone or banned (a banned user is signed out). */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const [row] = await db
     .select({
       id: users.id,

@@ -1,9 +1,9 @@
 // Opaque keyset cursors: base64url JSON of (sort, exact sort key as text, id), validated before it reaches SQL.
 import type { Sort } from "./params";
+import { isUuid } from "@/lib/uuid";
 
 export type CursorKey = { sort: Sort; key: string | null; id: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Each sort's key is text produced by Postgres, so it round-trips exactly (microseconds, float8 digits).
 const KEY_SHAPES: Record<Sort, RegExp> = {
   // tier|boost with a text query (boost is float8 text), sales count without one.
@@ -30,7 +30,7 @@ export function decodeCursor(text: string, sort: Sort): CursorKey | null {
   }
   if (!Array.isArray(value) || value.length !== 3) return null;
   const [cursorSort, key, id] = value as unknown[];
-  if (cursorSort !== sort || typeof id !== "string" || !UUID.test(id)) return null;
+  if (cursorSort !== sort || !isUuid(id)) return null;
   if (key === null) return sort === "newest" ? { sort, key: null, id } : null;
   if (typeof key !== "string" || !KEY_SHAPES[sort].test(key)) return null;
   if (sort === "newest" && Number.isNaN(Date.parse(key))) return null;

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { creatorProfiles, type CreatorProfile } from "@/db/schema";
 import { assertActive, type Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput } from "@/lib/errors";
+import { uuidSchema } from "@/lib/uuid";
 import { assertOwnImages } from "@/lib/listings/access";
 
 const RESERVED_HANDLES = new Set(["admin", "agora", "api", "support", "help", "dashboard", "library", "browse", "settings", "about"]);
@@ -20,7 +21,7 @@ export const creatorProfileSchema = z.object({
   bio: z.string().trim().max(1000, "Bio is too long (1,000 characters at most).").default(""),
   // An image the person uploaded as an avatar (POST /api/uploads/images?purpose=avatar); empty for none.
   avatarImageId: z
-    .union([z.uuid("Upload the avatar again."), z.literal("")])
+    .union([uuidSchema("Upload the avatar again."), z.literal("")])
     .optional()
     .transform((v) => v || undefined),
 });

@@ -6,8 +6,8 @@ import type { Db } from "@/db/client";
 import { files } from "@/db/schema";
 import { assertCreator, assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
-import { isUuid } from "@/lib/listings/access";
 import { formatBytes } from "@/lib/images/pipeline";
+import { isUuid } from "@/lib/uuid";
 import { fileMaxBytes } from "./limits";
 
 export type StoredFile = { id: string; filename: string; contentType: string; byteSize: number; sha256: string };

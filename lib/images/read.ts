@@ -2,11 +2,12 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { images } from "@/db/schema";
+import { isUuid } from "@/lib/uuid";
 
 export type ImageVariant = "cover" | "thumb";
 
 export async function readImage(db: Db, id: string, variant: ImageVariant): Promise<{ bytes: Uint8Array; contentType: string; hash: string } | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const columns =
     variant === "thumb"
       ? { bytes: images.thumbData, contentType: images.thumbContentType, hash: images.hash }

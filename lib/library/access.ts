@@ -5,8 +5,7 @@ import { listings, listingVersions, type ListingKind, type ListingStatus, type L
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import { contentAccess, type ContentAccess } from "@/lib/orders/entitlement";
-
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/uuid";
 
 export type DeliveryListing = {
   id: string;
@@ -30,7 +29,7 @@ export function notFound(): DomainError {
  * (it may have been removed for what its files contain) while its creator and admins can still inspect it.
  */
 export async function deliveryAccess(db: Db, actor: Actor | null, listingId: string): Promise<Delivery> {
-  if (!actor || !UUID_RE.test(listingId)) throw notFound();
+  if (!actor || !isUuid(listingId)) throw notFound();
   const access = await contentAccess(db, actor, listingId);
   if (!access) throw notFound();
   const [listing] = await db

@@ -3,7 +3,8 @@ import { and, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, listingVersions, orders, users, type OrderStatus } from "@/db/schema";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
-import { notFound, UUID_RE } from "./access";
+import { isUuid } from "@/lib/uuid";
+import { notFound } from "./access";
 
 export type OrderHistoryEntry = {
   id: string;
@@ -58,7 +59,7 @@ export type Receipt = OrderHistoryEntry & {
 /** A receipt for one of the actor's own orders. */
 export async function orderReceipt(db: Db, actor: Actor | null, orderId: string): Promise<Receipt> {
   const user = assertSignedIn(actor);
-  if (!UUID_RE.test(orderId)) throw notFound();
+  if (!isUuid(orderId)) throw notFound();
   const [row] = await db
     .select({
       ...historyColumns,

@@ -4,13 +4,14 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { listingVersions, testAttempts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { uuidSchema } from "@/lib/uuid";
 import { parseInput } from "@/lib/errors";
-import { approvedVersion, deliveryAccess, notFound, UUID_RE } from "./access";
+import { approvedVersion, deliveryAccess, notFound } from "./access";
 import { parseStoredContent } from "./delivery";
 import { gradeTest, scorePercent, type TestGrade } from "./test-grading";
 
 export const submitTestSchema = z.object({
-  listingId: z.string().regex(UUID_RE),
+  listingId: uuidSchema(),
   versionNumber: z.coerce.number().int().min(1),
   // questionId → index of the chosen answer; unanswered questions are simply absent.
   answers: z.record(z.string().min(1).max(40), z.number().int().min(0).max(50)).refine((a) => Object.keys(a).length <= 200),

@@ -3,7 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { listings, listingVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { notFound, UUID_RE } from "./access";
+import { isUuid } from "@/lib/uuid";
+import { notFound } from "./access";
 import { parseStoredContent } from "./delivery";
 
 export type VersionAttemptStats = { versionNumber: number; attempts: number; takers: number; passed: number; passRate: number; averagePercent: number };
@@ -28,7 +29,7 @@ const rate = (part: number, whole: number) => (whole ? Math.round((part * 100) /
 
 /** Statistics for the listing's creator or an admin; anyone else (owners included) gets "not found". */
 export async function testAttemptStats(db: Db, actor: Actor | null, listingId: string): Promise<TestAttemptStats> {
-  if (!actor || !UUID_RE.test(listingId)) throw notFound();
+  if (!actor || !isUuid(listingId)) throw notFound();
   const [listing] = await db
     .select({ creatorId: listings.creatorId, kind: listings.kind, currentVersionId: listings.currentVersionId })
     .from(listings)

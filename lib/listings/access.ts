@@ -3,12 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, images, listings, type FileRow, type Listing } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
+import { isUuid } from "@/lib/uuid";
 
 export const listingNotFound = () => new DomainError("listing.not_found");
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Kind } from "./kinds";
 import { listingContentSchema, templateVariables, type ListingContent } from "./content";
 import { parseJsonText } from "./json-text";
+import { uuidSchema } from "@/lib/uuid";
 
 // Drafts allow more than content does, so an over-long text is still saved and reported at submit.
 const s = (max: number) => z.string().max(max).default("");
@@ -15,7 +16,7 @@ const promptDraftSchema = z.object({
   variables: z.array(z.object({ name: s(60), description: s(1000), example: s(1000) })).max(60).default([]),
   targetModel: s(200),
   exampleOutputs: z
-    .array(z.object({ input: s(4000), output: s(16_000), imageId: z.uuid().nullish() }))
+    .array(z.object({ input: s(4000), output: s(16_000), imageId: uuidSchema().nullish() }))
     .max(20)
     .default([]),
 });
@@ -54,7 +55,7 @@ const modelDraftSchema = z.object({
   baseModel: s(200),
   license: s(200),
   format: s(80),
-  fileId: z.uuid().nullable().default(null),
+  fileId: uuidSchema().nullable().default(null),
   fileName: s(255),
   fileSizeBytes: z.number().int().min(0).default(0),
   sha256: s(64),

@@ -1,5 +1,6 @@
 // The paid part of a listing version, one zod schema per kind (DESIGN §3), shared by editor, seed and delivery.
 import { z } from "zod";
+import { uuidSchema } from "@/lib/uuid";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -16,7 +17,7 @@ export const promptContentSchema = z
     variables: z.array(promptVariableSchema).max(30).default([]),
     targetModel: text(80),
     exampleOutputs: z
-      .array(z.object({ input: z.string().max(2000).default(""), output: text(8000), imageId: z.uuid().optional() }))
+      .array(z.object({ input: z.string().max(2000).default(""), output: text(8000), imageId: uuidSchema().optional() }))
       .max(10)
       .default([]),
   })
@@ -77,7 +78,7 @@ export const modelContentSchema = z.object({
   baseModel: text(120),
   license: text(120),
   format: text(40),
-  fileId: z.uuid().nullable(),
+  fileId: uuidSchema().nullable(),
   fileName: z.string().max(255).default(""),
   fileSizeBytes: z.number().int().min(0).default(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).or(z.literal("")).default(""),

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, listings, listingVersions, type Listing, type ListingStatus, type ListingVersion } from "@/db/schema";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
-import { isUuid } from "./access";
+import { isUuid } from "@/lib/uuid";
 import { readDraft, type ContentDraft } from "./content-draft";
 import type { Kind } from "./kinds";
 

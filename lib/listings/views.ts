@@ -5,12 +5,12 @@
 // that must be shared lives only in memory: views are reported, never decided on).
 import { sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
+import { isUuid } from "@/lib/uuid";
 
 export const FLUSH_INTERVAL_MS = 5_000;
 /** Flush early when this many listings are waiting, so one statement stays small. */
 export const FLUSH_AT_LISTINGS = 500;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ViewBuffer = {
   counts: Map<string, number>;
@@ -34,7 +34,7 @@ export function viewDay(at = new Date()): string {
  * and moves on. Views of the same listing within a flush window become one row update.
  */
 export function recordListingView(listingId: string): void {
-  if (!UUID.test(listingId)) return;
+  if (!isUuid(listingId)) return;
   buffer.counts.set(listingId, (buffer.counts.get(listingId) ?? 0) + 1);
   if (buffer.counts.size >= FLUSH_AT_LISTINGS) {
     void flushListingViews().catch(logFlushError);

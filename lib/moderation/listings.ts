@@ -6,13 +6,13 @@ import { creatorProfiles, listings } from "@/db/schema";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { updateSearchTermsForListing } from "@/lib/catalog/terms";
 import { DomainError, parseInput } from "@/lib/errors";
-import { isUuid } from "@/lib/listings/access";
 import { assertMove } from "@/lib/listings/status";
 import { notify } from "@/lib/notifications/notifications";
+import { isUuid, uuidSchema } from "@/lib/uuid";
 import { writeAudit } from "./audit";
 
 export const removeInputSchema = z.object({
-  listingId: z.uuid(),
+  listingId: uuidSchema(),
   reason: z.string().trim().min(10, "Say why it is removed (10 characters or more).").max(2000, "Keep the reason under 2,000 characters."),
 });
 

@@ -7,22 +7,22 @@ import { creatorProfiles, files, listings, listingVersions, users, type Listing,
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { updateSearchTermsForListing } from "@/lib/catalog/terms";
 import { DomainError, parseInput } from "@/lib/errors";
-import { isUuid } from "@/lib/listings/access";
 import { listingContentSchema, type ListingContent } from "@/lib/listings/content";
 import { notifyOwners } from "@/lib/listings/owners";
 import { buildPreview } from "@/lib/listings/preview";
 import { assertMove } from "@/lib/listings/status";
+import { isUuid, uuidSchema } from "@/lib/uuid";
 import { notify } from "@/lib/notifications/notifications";
 import { writeAudit } from "./audit";
 import { contentLines, lineDiff, type DiffLine } from "./diff";
 
 export const approveInputSchema = z.object({
-  versionId: z.uuid(),
+  versionId: uuidSchema(),
   note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
 });
 
 export const rejectInputSchema = z.object({
-  versionId: z.uuid(),
+  versionId: uuidSchema(),
   reason: z
     .string()
     .trim()

@@ -6,11 +6,12 @@ import { orders } from "@/db/schema";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput } from "@/lib/errors";
 import { writeAudit } from "@/lib/moderation/audit";
+import { uuidSchema } from "@/lib/uuid";
 import type { PaymentsDriver } from "@/lib/payments/driver";
 import { applyRefund, type RefundResult } from "./refunds";
 
 export const adminRefundSchema = z.object({
-  orderId: z.uuid("Unknown order."),
+  orderId: uuidSchema("Unknown order."),
   // Cents; omitted = everything not refunded yet.
   amountCents: z.coerce.number().int("Whole cents only.").positive("Refund a positive amount.").optional(),
   reason: z.string().trim().min(3, "Give a reason (it is kept in the audit log).").max(500),

@@ -5,6 +5,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import { orders, stripeEvents } from "@/db/schema";
 import { env } from "@/lib/env";
+import { isUuid } from "@/lib/uuid";
 import { isEntitlementConflict, saleStatement, withEntitlementRetry } from "@/lib/orders/fulfil";
 import { paymentsDriver, type PaymentsDriver } from "./driver";
 import { onAccountUpdated } from "./events/account-updated";
@@ -16,7 +17,6 @@ import { onCheckoutSessionAsyncPaymentSucceeded } from "./events/checkout-sessio
 import { onCheckoutSessionCompleted } from "./events/checkout-session-completed";
 import { onCheckoutSessionExpired } from "./events/checkout-session-expired";
 import { onTransferReversed } from "./events/transfer-reversed";
-import { UUID } from "./events/resolve-order";
 import { checkoutSessionShape } from "./events/shapes";
 
 /** `event` carries the envelope for handlers that order by it (account.updated compares `created`). */
@@ -74,7 +74,7 @@ async function quickSale(db: Db, event: VerifiedEvent, rawBody: string): Promise
   const parsed = checkoutSessionShape.safeParse(event.data.object);
   if (!parsed.success || parsed.data.payment_status === "unpaid") return null;
   const session = parsed.data;
-  const orderId = [session.client_reference_id, session.metadata?.order_id].find((id): id is string => !!id && UUID.test(id));
+  const orderId = [session.client_reference_id, session.metadata?.order_id].find(isUuid);
   if (!orderId) return null;
   try {
     const [row] = await queryRows<{ stored: number; moved: number }>(

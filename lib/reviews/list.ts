@@ -6,6 +6,7 @@ import { listings, orders, type ListingStatus, type OrderStatus } from "@/db/sch
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { entitledOrder, isEntitling } from "@/lib/orders/entitlement";
+import { isUuid, uuidSchema } from "@/lib/uuid";
 import { reviewSortSchema, type ReviewSort } from "./schemas";
 
 export type ReviewItem = {
@@ -41,10 +42,9 @@ type Row = {
 
 type ListingRef = { id: string; creatorId: string; status: ListingStatus; ratingAvg: number; ratingCount: number };
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TS = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
 
-const cursorSchema = z.tuple([z.number().int().min(1).max(5), z.iso.datetime(), z.string().regex(UUID_RE)]);
+const cursorSchema = z.tuple([z.number().int().min(1).max(5), z.iso.datetime(), uuidSchema()]);
 
 export function encodeReviewCursor(row: { rating: number; createdAt: string; id: string }): string {
   return Buffer.from(JSON.stringify([row.rating, row.createdAt, row.id])).toString("base64url");
@@ -68,7 +68,7 @@ const isAdmin = (actor: Actor | null) => actor?.role === "admin" && actor.status
  * creator, admins and people who ordered it. Everyone else gets "not found".
  */
 async function visibleListing(db: Db, actor: Actor | null, listingId: string): Promise<ListingRef> {
-  if (!UUID_RE.test(listingId)) throw new DomainError("not_found");
+  if (!isUuid(listingId)) throw new DomainError("not_found");
   const [listing] = await db
     .select({ id: listings.id, creatorId: listings.creatorId, status: listings.status, ratingAvg: listings.ratingAvg, ratingCount: listings.ratingCount })
     .from(listings)

@@ -1,7 +1,8 @@
 // Input shapes for review mutations, shared by server actions (form data) and lib (which parses again).
 import { z } from "zod";
+import { uuidSchema } from "@/lib/uuid";
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Unknown item.");
+const uuid = uuidSchema("Unknown item.");
 
 export const REVIEW_BODY_MAX = 4000;
 export const REPLY_MAX = 2000;

@@ -1,6 +1,7 @@
 // Short-lived, HMAC-signed download tokens bound to one user, one file and one listing.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
+import { isUuid } from "@/lib/uuid";
 
 /** How long a download link works after it was issued. */
 export const DOWNLOAD_LINK_TTL_SECONDS = 5 * 60;
@@ -11,7 +12,6 @@ export type DownloadTokenCheck =
   | { ok: true; claims: DownloadClaims }
   | { ok: false; reason: "malformed" | "bad_signature" | "expired" | "wrong_user" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // A key of its own, derived from AUTH_SECRET, so a download signature is never valid as anything else.
 function signingKey(secret: string): Buffer {
@@ -56,7 +56,7 @@ export function verifyDownloadToken(
   if (fields.length !== 4) return { ok: false, reason: "malformed" };
   const [tokenUser, fileId, listingId, exp] = fields;
   const expiresAt = Number(exp);
-  if (!UUID.test(tokenUser) || !UUID.test(fileId) || !UUID.test(listingId) || !Number.isInteger(expiresAt)) {
+  if (!isUuid(tokenUser) || !isUuid(fileId) || !isUuid(listingId) || !Number.isInteger(expiresAt)) {
     return { ok: false, reason: "malformed" };
   }
   if (tokenUser !== userId) return { ok: false, reason: "wrong_user" };

@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { writeAudit } from "@/lib/moderation/audit";
 import type { PaymentsDriver } from "@/lib/payments/driver";
+import { uuidSchema } from "@/lib/uuid";
 import { claimPayouts, type ClaimScope } from "./claim";
 import { isClosedPeriod, lastClosedPeriod, PERIOD_PATTERN } from "./periods";
 import { planPeriod } from "./plan";
@@ -162,7 +163,7 @@ export async function settlePeriodAsAdmin(db: Db, driver: PaymentsDriver, actor:
   return settlePeriod(db, driver, { period, now });
 }
 
-export const retryPayoutSchema = z.object({ payoutId: z.uuid("Unknown payout.") });
+export const retryPayoutSchema = z.object({ payoutId: uuidSchema("Unknown payout.") });
 
 /** An admin retries one failed or held payout now; the claim and its audit entry are one transaction. */
 export async function retryPayoutAsAdmin(

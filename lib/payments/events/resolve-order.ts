@@ -2,13 +2,12 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, type Order } from "@/db/schema";
+import { isUuid } from "@/lib/uuid";
 import type { PaymentsDriver } from "../driver";
 import { RetryLater } from "../errors";
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function byId(tx: Db, id: string | null | undefined): Promise<Order | undefined> {
-  if (!id || !UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [order] = await tx.select().from(orders).where(eq(orders.id, id)).limit(1);
   return order;
 }
