@@ -1,7 +1,7 @@
 // Turns a zod schema and a domain function into a server action returning form state for useActionState.
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { isDomainError } from "@/lib/errors";
+import { parseInput, publicError } from "@/lib/errors";
 
 export type ActionState = {
   ok?: boolean;
@@ -30,24 +30,21 @@ export function validatedAction<S extends z.ZodType>(
   action: (data: z.infer<S>, formData: FormData) => Promise<ActionState | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      const flat = z.flattenError(parsed.error);
-      return {
-        error: parsed.error.issues[0]?.message ?? "Check the highlighted fields.",
-        fieldErrors: flat.fieldErrors as Record<string, string[] | undefined>,
-        values: echoValues(formData),
-      };
-    }
     try {
-      return (await action(parsed.data, formData)) ?? { ok: true };
+      const data = parseInput(schema, Object.fromEntries(formData));
+      return (await action(data, formData)) ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error);
-      if (isDomainError(error)) return { error: error.publicMessage, values: echoValues(formData) };
-      console.error("[action] unexpected failure", error);
-      return { error: "Something went wrong on our side. Please try again.", values: echoValues(formData) };
+      return failedState(error, formData);
     }
   };
+}
+
+/** A failed submit in form terms, through the same catalogue as route handlers; server-side failures are logged. */
+function failedState(error: unknown, formData: FormData): ActionState {
+  const failure = publicError(error);
+  if (failure.status >= 500) console.error("[action] failed", error);
+  return { error: failure.message, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}), values: echoValues(formData) };
 }
 
 /** A same-site path to return to after signing in; anything else falls back to home. */

@@ -12,7 +12,6 @@ import { isDomainError } from "@/lib/errors";
 import { contentDraftSchema, type ContentDraft } from "@/lib/listings/content-draft";
 import { DESCRIPTION_MAX, newListingSchema, validateDetailsForm, type ListingDetailsForm } from "@/lib/listings/details";
 import type { ListingStatus } from "@/db/schema";
-import { uuidSchema } from "@/lib/uuid";
 import {
   createListing,
   deleteDraftListing,
@@ -27,7 +26,7 @@ import { validatedAction } from "@/lib/validated-action";
 import type { StudioResult } from "@/components/studio/studio-actions";
 
 
-const listingId = uuidSchema("We couldn't find that listing.");
+const listingId = z.uuid("We couldn't find that listing.");
 
 async function run<T extends object>(work: () => Promise<T>): Promise<StudioResult<T>> {
   try {
@@ -35,7 +34,6 @@ async function run<T extends object>(work: () => Promise<T>): Promise<StudioResu
   } catch (error) {
     unstable_rethrow(error);
     if (isDomainError(error)) return { ok: false, error: error.publicMessage };
-    if (error instanceof z.ZodError) return { ok: false, error: error.issues[0]?.message ?? "Some of the details are not valid." };
     console.error("[studio] unexpected failure", error);
     return { ok: false, error: "Something went wrong on our side. Your work is kept in this browser; try again in a moment." };
   }
@@ -109,7 +107,7 @@ export async function discardDraftAction(id: string): Promise<StudioResult> {
 
 export async function setCoverAction(id: string, imageId: string | null): Promise<StudioResult> {
   const parsedId = listingId.safeParse(id);
-  const parsedImage = uuidSchema().nullable().safeParse(imageId);
+  const parsedImage = z.uuid().nullable().safeParse(imageId);
   if (!parsedId.success || !parsedImage.success) return { ok: false, error: "We couldn't find that image. Upload it again." };
   return run(async () => {
     const ref = await setListingCover(await getDb(), await getCurrentUser(), parsedId.data, parsedImage.data);
