@@ -1,10 +1,10 @@
 // Stripe webhooks: signature check on the raw body, then each event's effects exactly once (DESIGN §4).
 import Stripe from "stripe";
-import { ZodError } from "zod";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import { orders, stripeEvents } from "@/db/schema";
 import { env } from "@/lib/env";
+import { DomainError, errorBody, isDomainError, publicError, type DomainErrorCode } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
 import { isEntitlementConflict, saleStatement, withEntitlementRetry } from "@/lib/orders/fulfil";
 import { paymentsDriver, type PaymentsDriver } from "./driver";
@@ -103,29 +103,36 @@ async function quickSale(db: Db, event: VerifiedEvent, rawBody: string): Promise
   }
 }
 
+/** A refusal in the shape of every internal error response: `{ error: code, message }` with the catalogue's status. */
+function refused(code: Extract<DomainErrorCode, `webhook.${string}`>): WebhookResponse {
+  const failure = publicError(new DomainError(code));
+  return { status: failure.status, body: errorBody(failure) };
+}
+
 /** The whole webhook: what POST /api/webhooks/stripe answers for a raw body and signature header. */
 export async function receiveStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookResponse> {
-  if (!signature) return { status: 400, body: { error: "Missing Stripe-Signature header" } };
+  if (!signature) return refused("webhook.missing_signature");
   let event: VerifiedEvent;
   try {
     event = Stripe.webhooks.constructEvent(rawBody, signature, env().webhookSecret, SIGNATURE_TOLERANCE_SECONDS) as unknown as VerifiedEvent;
   } catch {
-    return { status: 400, body: { error: "Invalid signature" } };
+    return refused("webhook.bad_signature");
   }
   if (typeof event?.id !== "string" || typeof event.type !== "string" || !event.data) {
-    return { status: 400, body: { error: "Malformed event" } };
+    return refused("webhook.malformed_event");
   }
   try {
     const db = await getDb();
     const outcome = (await quickSale(db, event, rawBody)) ?? (await processStripeEvent(db, event, await paymentsDriver()));
     return { status: 200, body: { received: true, ...outcome } };
   } catch (error) {
-    if (error instanceof ZodError) {
+    if (isDomainError(error) && error.code === "webhook.unexpected_shape") {
       // A handled type with a shape we can't read will not improve on retry: keep a record, answer 400.
-      console.error(`[webhook] ${event.type} ${event.id}: unexpected shape`, error.issues.slice(0, 3));
-      return { status: 400, body: { error: "Unexpected event shape" } };
+      console.error(`[webhook] ${event.type} ${event.id}: unexpected shape`, error.cause);
+      return refused(error.code);
     }
+    // Anything else is answered 500 whatever its kind, so Stripe retries it.
     console.error(`[webhook] ${event.type} ${event.id} failed; Stripe will retry`, error instanceof Error ? error.message : error);
-    return { status: 500, body: { error: "Processing failed; retry later" } };
+    return { status: 500, body: { error: "internal", message: "Processing failed; retry later" } };
   }
 }

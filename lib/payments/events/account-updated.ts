@@ -3,7 +3,7 @@ import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles } from "@/db/schema";
 import type { ConnectAccountState, PaymentsDriver } from "../driver";
-import { accountShape, type AccountObject } from "./shapes";
+import { accountShape, readEventObject, type AccountObject } from "./shapes";
 
 const CAPABILITY_STATES = ["active", "inactive", "pending"] as const;
 
@@ -53,7 +53,7 @@ export async function recordAccountState(tx: Db, state: ConnectAccountState, obs
 }
 
 export async function onAccountUpdated(tx: Db, object: unknown, _driver?: PaymentsDriver, event?: { created?: number }): Promise<string> {
-  const account = accountShape.parse(object);
+  const account = readEventObject(accountShape, object);
   const observedAt = typeof event?.created === "number" ? new Date(event.created * 1000) : new Date();
   return recordAccountState(tx, accountStateFromObject(account), observedAt);
 }

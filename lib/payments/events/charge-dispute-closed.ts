@@ -4,10 +4,10 @@ import { fulfilOrder } from "@/lib/orders/fulfil";
 import { closeDispute } from "@/lib/orders/refunds";
 import type { PaymentsDriver } from "../driver";
 import { orderForPayment } from "./resolve-order";
-import { disputeShape } from "./shapes";
+import { disputeShape, readEventObject } from "./shapes";
 
 export async function onChargeDisputeClosed(tx: Db, object: unknown, driver: PaymentsDriver): Promise<string> {
-  const dispute = disputeShape.parse(object);
+  const dispute = readEventObject(disputeShape, object);
   const order = await orderForPayment(tx, driver, { paymentIntentId: dispute.payment_intent, chargeId: dispute.charge, metadata: dispute.metadata });
   if (order.status === "pending") await fulfilOrder(tx, { orderId: order.id, paymentIntentId: dispute.payment_intent, chargeId: dispute.charge });
   if (dispute.status === "won" || dispute.status === "warning_closed") {

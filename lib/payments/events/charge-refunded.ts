@@ -4,10 +4,10 @@ import { fulfilOrder } from "@/lib/orders/fulfil";
 import { applyRefund } from "@/lib/orders/refunds";
 import type { PaymentsDriver } from "../driver";
 import { orderForPayment } from "./resolve-order";
-import { chargeShape } from "./shapes";
+import { chargeShape, readEventObject } from "./shapes";
 
 export async function onChargeRefunded(tx: Db, object: unknown, driver: PaymentsDriver): Promise<string> {
-  const charge = chargeShape.parse(object);
+  const charge = readEventObject(chargeShape, object);
   const order = await orderForPayment(tx, driver, { paymentIntentId: charge.payment_intent, chargeId: charge.id, metadata: charge.metadata });
   // A refunded charge was paid first: book the sale if its checkout event hasn't arrived yet.
   if (order.status === "pending") await fulfilOrder(tx, { orderId: order.id, paymentIntentId: charge.payment_intent, chargeId: charge.id });

@@ -2,10 +2,10 @@
 import type { Db } from "@/db/client";
 import { fulfilOrder } from "@/lib/orders/fulfil";
 import { orderForSession } from "./resolve-order";
-import { checkoutSessionShape } from "./shapes";
+import { checkoutSessionShape, readEventObject } from "./shapes";
 
 export async function onCheckoutSessionAsyncPaymentSucceeded(tx: Db, object: unknown): Promise<string> {
-  const session = checkoutSessionShape.parse(object);
+  const session = readEventObject(checkoutSessionShape, object);
   const order = await orderForSession(tx, session);
   if (!order) return "unknown order";
   return (await fulfilOrder(tx, { orderId: order.id, paymentIntentId: session.payment_intent })).outcome;

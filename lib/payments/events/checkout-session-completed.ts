@@ -4,10 +4,10 @@ import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
 import { fulfilOrder } from "@/lib/orders/fulfil";
 import { orderForSession } from "./resolve-order";
-import { checkoutSessionShape } from "./shapes";
+import { checkoutSessionShape, readEventObject } from "./shapes";
 
 export async function onCheckoutSessionCompleted(tx: Db, object: unknown): Promise<string> {
-  const session = checkoutSessionShape.parse(object);
+  const session = readEventObject(checkoutSessionShape, object);
   const order = await orderForSession(tx, session);
   if (!order) return "unknown order";
   if (session.amount_total != null && (session.amount_total !== order.priceCents || session.currency !== order.currency)) {

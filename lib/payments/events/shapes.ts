@@ -1,5 +1,18 @@
 // The parts of Stripe objects the handlers read, validated so a malformed event is refused, not half-applied.
 import { z } from "zod";
+import { DomainError } from "@/lib/errors";
+
+/**
+ * Reads a handled event's object: one that doesn't fit its shape is `webhook.unexpected_shape` (400), since a
+ * retry would not improve it; the zod issues go along as the error's cause, for the log line.
+ */
+export function readEventObject<S extends z.ZodType>(shape: S, object: unknown): z.infer<S> {
+  const parsed = shape.safeParse(object);
+  if (parsed.success) return parsed.data;
+  const error = new DomainError("webhook.unexpected_shape");
+  error.cause = parsed.error.issues.slice(0, 3);
+  throw error;
+}
 
 const expandable = z.union([z.string(), z.object({ id: z.string() }).transform((o) => o.id)]).nullish();
 

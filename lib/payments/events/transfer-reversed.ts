@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { reverseTransfer } from "@/lib/settlement/reversal";
+import { readEventObject } from "./shapes";
 
 const transferReversedShape = z.object({
   id: z.string(),
@@ -11,6 +12,6 @@ const transferReversedShape = z.object({
 });
 
 export async function onTransferReversed(tx: Db, object: unknown): Promise<string> {
-  const transfer = transferReversedShape.parse(object);
+  const transfer = readEventObject(transferReversedShape, object);
   return reverseTransfer(tx, { transferId: transfer.id, amountReversedCents: transfer.amount_reversed });
 }
