@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { creatorProfiles, ledgerEntries, listings, listingVersions, orders, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { saleLines } from "@/lib/ledger/journal";
-import { samplePromptContent } from "@/db/testing/factories";
+import { samplePromptContent } from "@/lib/testing/fixtures";
 import { buildPreview } from "@/lib/listings/preview";
 import { splitPrice } from "@/lib/orders/pricing";
 import { lastClosedPeriod, periodBounds } from "@/lib/settlement/periods";

@@ -10,7 +10,7 @@ import { facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS } fro
 import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { resolveTextQuery, searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
-import { makeCreator, makeListing } from "./testing/fixtures";
+import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
 
 type Row = { id?: string; kind: string; category: string; price: number; rating: number; words: string[]; published: boolean };
 const rows: Row[] = [];
@@ -39,7 +39,7 @@ beforeAll(async () => {
       published: rand(10) > 0,
     };
     rows.push(row);
-    row.id = (await makeListing(db, {
+    row.id = (await makeListingRow(db, {
       creatorId: creator.id,
       kind: row.kind as CatalogQuery["kind"],
       category: row.category,
@@ -140,7 +140,7 @@ describe("kept facet cells of frequent words", () => {
     const creator = await makeCreator(db);
     for (let i = 0; i < 6; i++) {
       const row: Row = { kind: LISTING_KINDS[i % 5], category: CATEGORY_SLUGS[i % 4], price: PRICES[i], rating: 0, words: ["sunset", WORDS[i]], published: true };
-      row.id = (await makeListing(db, { creatorId: creator.id, kind: row.kind as CatalogQuery["kind"], category: row.category, priceCents: row.price, title: `New ${row.words.join(" ")}` })).id;
+      row.id = (await makeListingRow(db, { creatorId: creator.id, kind: row.kind as CatalogQuery["kind"], category: row.category, priceCents: row.price, title: `New ${row.words.join(" ")}` })).id;
       rows.push(row);
     }
     const sunsets = rows.filter((r) => r.published && r.words.includes("sunset"));

@@ -6,7 +6,7 @@ import { encodeCursor, decodeCursor } from "./cursor";
 import { SORTS, type CatalogQuery } from "./params";
 import { resolveTextQuery, searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
-import { makeCreator, makeListing } from "./testing/fixtures";
+import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
 import { sql } from "drizzle-orm";
 
 let db: Db;
@@ -18,7 +18,7 @@ beforeAll(async () => {
   creatorId = (await makeCreator(db)).id;
   for (let i = 0; i < 90; i++) {
     // Many ties on every sort key (price, sales, rating, even the publish instant) so the id tiebreak matters.
-    const row = await makeListing(db, {
+    const row = await makeListingRow(db, {
       creatorId,
       title: `Lantern ${i % 3 === 0 ? "glow" : "shade"} prompt ${i}`,
       priceCents: [0, 500, 500, 1200][i % 4],
@@ -52,7 +52,7 @@ describe("cursor pagination", () => {
       const before = [...initial];
       const seen = await walk({ q: "lantern", sort, limit: 7, free: false }, async (page) => {
         if (page % 2 === 0) {
-          const row = await makeListing(db, { creatorId, title: `Lantern late ${sort} ${page}`, priceCents: 500, salesCount: 2, publishedAt: sql`now()` });
+          const row = await makeListingRow(db, { creatorId, title: `Lantern late ${sort} ${page}`, priceCents: 500, salesCount: 2, publishedAt: sql`now()` });
           initial.push(row.id);
         }
       });

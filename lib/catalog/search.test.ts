@@ -5,7 +5,7 @@ import { testDatabase } from "@/db/testing/setup";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
-import { makeCreator, makeListing } from "./testing/fixtures";
+import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
 
 let db: Db;
 let creator: { id: string };
@@ -24,12 +24,12 @@ beforeAll(async () => {
   db = testDatabase().db;
   creator = await makeCreator(db);
   const c = creator.id;
-  await makeListing(db, { creatorId: c, title: "Cinematic portrait lighting prompt", tags: ["portrait", "film"], category: "image-generation", priceCents: 900, salesCount: 5, ratingSum: 40, ratingCount: 10 });
-  await makeListing(db, { creatorId: c, title: "Street photo pack", summary: "Includes one cinematic portrait look", category: "photography", priceCents: 0, salesCount: 50 });
-  await makeListing(db, { creatorId: c, title: "Quarterly report template", description: "Works for a portrait orientation page and a cinematic deck.", kind: "template", category: "business", priceCents: 2500, ratingSum: 15, ratingCount: 3 });
-  await makeListing(db, { creatorId: c, title: "Python interview test", kind: "test", category: "coding", tags: ["python", "interview"], priceCents: 1500, salesCount: 300, ratingSum: 90, ratingCount: 20 });
-  await makeListing(db, { creatorId: c, title: "Python data cleaning prompt", kind: "prompt", category: "data-analysis", tags: ["python", "pandas"], priceCents: 500, salesCount: 10, ratingSum: 9, ratingCount: 3 });
-  await makeListing(db, { creatorId: c, title: "Python tutor model", kind: "model", category: "education", tags: ["python"], priceCents: 9900, salesCount: 0 });
+  await makeListingRow(db, { creatorId: c, title: "Cinematic portrait lighting prompt", tags: ["portrait", "film"], category: "image-generation", priceCents: 900, salesCount: 5, ratingSum: 40, ratingCount: 10 });
+  await makeListingRow(db, { creatorId: c, title: "Street photo pack", summary: "Includes one cinematic portrait look", category: "photography", priceCents: 0, salesCount: 50 });
+  await makeListingRow(db, { creatorId: c, title: "Quarterly report template", description: "Works for a portrait orientation page and a cinematic deck.", kind: "template", category: "business", priceCents: 2500, ratingSum: 15, ratingCount: 3 });
+  await makeListingRow(db, { creatorId: c, title: "Python interview test", kind: "test", category: "coding", tags: ["python", "interview"], priceCents: 1500, salesCount: 300, ratingSum: 90, ratingCount: 20 });
+  await makeListingRow(db, { creatorId: c, title: "Python data cleaning prompt", kind: "prompt", category: "data-analysis", tags: ["python", "pandas"], priceCents: 500, salesCount: 10, ratingSum: 9, ratingCount: 3 });
+  await makeListingRow(db, { creatorId: c, title: "Python tutor model", kind: "model", category: "education", tags: ["python"], priceCents: 9900, salesCount: 0 });
   await refreshSearchTerms(db);
 });
 
@@ -111,8 +111,8 @@ describe("query parameters", () => {
 
 describe("whole words and partial words", () => {
   it("a whole word finds that word and its forms, a partial one every word it starts", async () => {
-    await makeListing(db, { creatorId: creator.id, title: "Database schema designer", kind: "template", category: "coding", priceCents: 700 });
-    await makeListing(db, { creatorId: creator.id, title: "Cleaned data dashboards", kind: "template", category: "data-analysis", priceCents: 800 });
+    await makeListingRow(db, { creatorId: creator.id, title: "Database schema designer", kind: "template", category: "coding", priceCents: 700 });
+    await makeListingRow(db, { creatorId: creator.id, title: "Cleaned data dashboards", kind: "template", category: "data-analysis", priceCents: 800 });
     await refreshSearchTerms(db);
     // "data" is a word of the catalog: it matches "data" (not "database"); "clean" matches "cleaning" and "cleaned".
     expect((await titles({ q: "data" })).sort()).toEqual(["Cleaned data dashboards", "Python data cleaning prompt"]);

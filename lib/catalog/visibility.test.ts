@@ -13,11 +13,11 @@ import { listingSitemap, creatorSitemap } from "./sitemap";
 import { storefrontByHandle } from "./storefront";
 import { suggest } from "./suggest";
 import { refreshSearchTerms, updateSearchTermsForListing } from "./terms";
-import { makeCreator, makeListing } from "./testing/fixtures";
+import { makeCreator, makeListingRow, type Creator } from "@/lib/testing/fixtures";
 
 const HIDDEN = ["draft", "pending_review", "rejected", "unpublished", "removed"] as const;
 let db: Db;
-let creator: { id: string; handle: string };
+let creator: Creator;
 let visible: { id: string; slug: string };
 const hidden: { id: string; slug: string }[] = [];
 
@@ -31,8 +31,8 @@ beforeAll(async () => {
   db = testDatabase().db;
   creator = await makeCreator(db);
   const common = { creatorId: creator.id, category: "coding", tags: ["zebrafish"], ratingSum: 50, ratingCount: 10, salesCount: 40 };
-  visible = await makeListing(db, { ...common, title: "Zebrafish visible prompt" });
-  for (const status of HIDDEN) hidden.push(await makeListing(db, { ...common, title: `Zebrafish ${status} prompt`, status, salesCount: 900, ratingSum: 50, ratingCount: 10 }));
+  visible = await makeListingRow(db, { ...common, title: "Zebrafish visible prompt" });
+  for (const status of HIDDEN) hidden.push(await makeListingRow(db, { ...common, title: `Zebrafish ${status} prompt`, status, salesCount: 900, ratingSum: 50, ratingCount: 10 }));
   const [buyer] = await db.insert(users).values({ email: "buyer-vis@example.test", name: "Buyer" }).returning({ id: users.id });
   // Recent sales of a hidden listing must not make it trend.
   const { listingVersions } = await import("@/db/schema");
@@ -70,11 +70,11 @@ describe("public visibility", () => {
     const detail = { id: visible.id, category: "coding", tags: ["zebrafish"] };
     expect((await relatedListings(db, detail)).some((i) => hiddenIds().has(i.id))).toBe(false);
     expect((await moreFromCreator(db, creator.id, "00000000-0000-4000-8000-000000000000")).map((i) => i.id)).toEqual([visible.id]);
-    expect((await storefrontByHandle(db, creator.handle))?.totals.listings).toBe(1);
+    expect((await storefrontByHandle(db, creator.creatorHandle))?.totals.listings).toBe(1);
     const sitemap = (await listingSitemap(db, 0)).map((u) => u.path);
     expect(sitemap).toContain(`/l/${visible.slug}`);
     for (const h of hidden) expect(sitemap).not.toContain(`/l/${h.slug}`);
-    expect((await creatorSitemap(db)).map((u) => u.path)).toContain(`/c/${creator.handle}`);
+    expect((await creatorSitemap(db)).map((u) => u.path)).toContain(`/c/${creator.creatorHandle}`);
   });
 
   it("follows publish, unpublish, price and rating changes at once (projection, facet cube, vocabulary)", async () => {

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { creatorProfiles, stripeEvents } from "@/db/schema";
-import { actorFor, createCreator, createUser } from "@/db/testing/factories";
+import { actorFor, makeCreator, makeUser } from "@/lib/testing/fixtures";
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
@@ -43,7 +43,7 @@ function countingDriver(account: Partial<ConnectAccountState> = {}) {
 
 /** A creator who has not connected a payout account yet. */
 async function newCreator(values: { status?: "active" | "suspended" } = {}): Promise<Actor> {
-  const creator = await createCreator(db, values);
+  const creator = await makeCreator(db, values);
   await db
     .update(creatorProfiles)
     .set({ stripeAccountId: null, payoutsEnabled: false, stripeDetailsSubmitted: false, stripeTransfersCapability: null })
@@ -72,7 +72,7 @@ beforeEach(() => {
 describe("startPayoutOnboarding", () => {
   it("refuses anonymous visitors, people who are not creators and suspended creators, creating nothing", async () => {
     const { driver, calls } = countingDriver();
-    const buyer = await actorFor(db, (await createUser(db)).id);
+    const buyer = await actorFor(db, (await makeUser(db)).id);
     const suspended = await newCreator({ status: "suspended" });
     expect(await refusal(startPayoutOnboarding(db, driver, null, urls))).toBe("auth.unauthenticated");
     expect(await refusal(startPayoutOnboarding(db, driver, buyer, urls))).toBe("auth.not_creator");
@@ -156,7 +156,7 @@ describe("refreshPayoutAccount", () => {
 
   it("refuses a creator who never started onboarding, and people who are not creators", async () => {
     const { driver } = countingDriver();
-    const buyer = await actorFor(db, (await createUser(db)).id);
+    const buyer = await actorFor(db, (await makeUser(db)).id);
     expect(await refusal(refreshPayoutAccount(db, driver, await newCreator()))).toBe("payouts.no_account");
     expect(await refusal(refreshPayoutAccount(db, driver, buyer))).toBe("auth.not_creator");
     expect(await refusal(refreshPayoutAccount(db, driver, null))).toBe("auth.unauthenticated");
@@ -181,7 +181,7 @@ describe("payoutAccountStatus", () => {
 
   it("a suspended creator may still read their status; anonymous visitors and non-creators may not", async () => {
     const suspended = await newCreator({ status: "suspended" });
-    const buyer = await actorFor(db, (await createUser(db)).id);
+    const buyer = await actorFor(db, (await makeUser(db)).id);
     expect((await payoutAccountStatus(db, suspended)).state).toBe("not_started");
     expect(await refusal(payoutAccountStatus(db, null))).toBe("auth.unauthenticated");
     expect(await refusal(payoutAccountStatus(db, buyer))).toBe("auth.not_creator");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ledgerEntries, listingDailyStats, listings, listingVersions, orders } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { creatorAccount, postJournal, saleLines } from "@/lib/ledger/journal";
-import { makeCreator, makeUser } from "@/lib/listings/testing/studio-fixtures";
+import { makeCreator, makeUser } from "@/lib/testing/fixtures";
 import { creatorStats } from "./stats";
 
 describe("creator dashboard numbers", () => {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { images } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
-import { makeCreator } from "@/lib/listings/testing/studio-fixtures";
+import { makeCreator } from "@/lib/testing/fixtures";
 import { readImage } from "./read";
 import { storeImage } from "./store";
 import { gpsJpeg, jpeg } from "./testing/fixtures";

@@ -4,7 +4,7 @@ import { listings, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { loadActor } from "@/lib/auth/actor";
 import { readDelivery, versionJsonDocument } from "./delivery";
-import { makeCreator, makeListing, makeOrder, makeUser, promptContent, testContent } from "./testing";
+import { makeCreator, makeListing, makeOrder, makeUser, promptContent, testContent } from "@/lib/testing/fixtures";
 
 describe("delivery access", () => {
   it("an owner reads the current approved version by default and any older approved one by number", async () => {
@@ -56,7 +56,7 @@ describe("delivery access", () => {
   it("a creator reads their own listing but not another creator's; an admin reads any", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
-    const rival = await makeCreator(db, "Rival");
+    const rival = await makeCreator(db, { name: "Rival" });
     const admin = await makeUser(db, { role: "admin" });
     const listing = await makeListing(db, creator);
     await expect(readDelivery(db, creator, listing.id)).resolves.toMatchObject({ access: "creator" });

@@ -4,7 +4,7 @@ import { orders } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { issueDownloadToken } from "@/lib/security/download-links";
 import { attachmentDisposition, issueFileDownload, openFileDownload } from "./downloads";
-import { contentFor, makeCreator, makeFile, makeListing, makeOrder, makeUser } from "./testing";
+import { contentFor, makeCreator, makeFile, makeListing, makeOrder, makeUser } from "@/lib/testing/fixtures";
 
 const tokenOf = (url: string) => url.split("/").pop()!;
 

@@ -4,7 +4,7 @@ import { listings } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { libraryItems } from "./items";
 import { orderHistory, orderReceipt } from "./orders";
-import { makeCreator, makeListing, makeOrder, makeUser } from "./testing";
+import { makeCreator, makeListing, makeOrder, makeUser } from "@/lib/testing/fixtures";
 
 describe("library list", () => {
   it("lists what the buyer owns with the version bought, the current one, and an updated badge when newer", async () => {
@@ -55,7 +55,7 @@ describe("order history and receipts", () => {
 
   it("a receipt is only for the buyer; anyone else gets not found", async () => {
     const { db } = testDatabase();
-    const creator = await makeCreator(db, "Seller");
+    const creator = await makeCreator(db, { name: "Seller" });
     const listing = await makeListing(db, creator, { priceCents: 1299 });
     const buyer = await makeUser(db, { name: "Bea" });
     const order = await makeOrder(db, buyer, listing);

@@ -5,7 +5,7 @@ import { testDatabase } from "@/db/testing/setup";
 import { loadActor } from "@/lib/auth/actor";
 import { myTestAttempts, submitTestAttempt } from "./test-attempts";
 import { testAttemptStats } from "./test-stats";
-import { makeCreator, makeListing, makeOrder, makeUser, testContent } from "./testing";
+import { makeCreator, makeListing, makeOrder, makeUser, testContent } from "@/lib/testing/fixtures";
 
 // Question i's correct answer is i % 4.
 const allRight = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`q${i + 1}`, i % 4]));
@@ -104,7 +104,7 @@ describe("attempt statistics", () => {
   it("owners, strangers and other creators cannot read a test's statistics; admins can", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
-    const rival = await makeCreator(db, "Rival");
+    const rival = await makeCreator(db, { name: "Rival" });
     const admin = await makeUser(db, { role: "admin" });
     const listing = await makeListing(db, creator, { kind: "test" });
     const owner = await makeUser(db);

@@ -17,7 +17,8 @@ import {
   setListingCover,
   unpublishListing,
 } from "./studio";
-import { DETAILS, makeAdmin, makeCreator, makeUser, promptDraft, validDraft } from "./testing/studio-fixtures";
+import { makeAdmin, makeCreator, makeUser } from "@/lib/testing/fixtures";
+import { DETAILS, promptDraft, validDraft } from "./testing/fixtures";
 import { discardContentDraft, saveContentDraft, submitForReview } from "./versions";
 
 describe("a creator touches only their own listings, versions, files and images", () => {

@@ -3,7 +3,7 @@ import { LISTING_KINDS } from "./kinds";
 import { contentToDraft, draftToContent, emptyDraft, readDraft, syncPromptVariables, type ContentDraft } from "./content-draft";
 import { listingDetailsSchema, priceTextToCents, tagsFromText, validateDetailsForm } from "./details";
 import { parseJsonText } from "./json-text";
-import { promptDraft, validDraft } from "./testing/studio-fixtures";
+import { promptDraft, validDraft } from "./testing/fixtures";
 
 const FILE_ID = "0b7c5e1e-2d57-4c44-9a39-6a0f5d0d7f11";
 

@@ -9,7 +9,8 @@ import { buildPreview } from "./preview";
 import { creatorListings, listingForEditor } from "./queries";
 import { canMove, STATUS_MOVES } from "./status";
 import { createListing, deleteDraftListing, duplicateListing, republishListing, saveListingDetails, unpublishListing } from "./studio";
-import { DETAILS, makeAdmin, makeCreator, makeOwner, promptDraft, validDraft } from "./testing/studio-fixtures";
+import { makeAdmin, makeCreator, makeOwner } from "@/lib/testing/fixtures";
+import { DETAILS, promptDraft, validDraft } from "./testing/fixtures";
 import { discardContentDraft, saveContentDraft, submitForReview } from "./versions";
 
 const STATUSES: ListingStatus[] = ["draft", "pending_review", "published", "rejected", "unpublished", "removed"];

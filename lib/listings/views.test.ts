@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { listingDailyStats, listings } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { createListing } from "./studio";
-import { makeCreator } from "./testing/studio-fixtures";
+import { makeCreator } from "@/lib/testing/fixtures";
 import { flushListingViews, pendingViews, recordListingView, viewDay } from "./views";
 
 describe("listing views are batched, not written per view", () => {

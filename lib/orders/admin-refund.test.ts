@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, orders, users } from "@/db/schema";
-import { actorFor, createCreator, createPublishedListing, createUser } from "@/db/testing/factories";
+import { actorFor, makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
 import { testDatabase } from "@/db/testing/setup";
 import { creatorBalance } from "@/lib/ledger/balance";
 import { ledgerInvariantViolations } from "@/lib/ledger/invariants";
@@ -31,13 +31,13 @@ beforeEach(() => {
 afterEach(() => setPaymentsDriver(undefined));
 
 async function paidOrder(priceCents: number) {
-  const creator = await createCreator(db);
-  const listing = await createPublishedListing(db, creator.id, { priceCents });
-  const buyer = await actorFor(db, (await createUser(db)).id);
+  const creator = await makeCreator(db, { payoutAccount: "active" });
+  const listing = await makeListing(db, creator, { priceCents });
+  const buyer = await actorFor(db, (await makeUser(db)).id);
   const started = await startCheckout(db, buyer, { listingId: listing.id, successUrl: "http://x/s", cancelUrl: "http://x/c" });
   if (started.kind !== "checkout") throw new Error("expected checkout");
   await payLocalSession(db, buyer, started.url.split("/").pop()!);
-  const admin = await createUser(db, { role: "admin" });
+  const admin = await makeUser(db, { role: "admin" });
   return { orderId: started.orderId, creator, buyer, listing, admin: await actorFor(db, admin.id) };
 }
 

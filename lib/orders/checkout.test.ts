@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { ledgerEntries, listings, orders, users } from "@/db/schema";
-import { actorFor, createCreator, createPublishedListing, createUser } from "@/db/testing/factories";
+import { actorFor, makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
 import { testDatabase } from "@/db/testing/setup";
 import { creatorBalance } from "@/lib/ledger/balance";
 import { ledgerInvariantViolations } from "@/lib/ledger/invariants";
@@ -23,9 +23,9 @@ beforeEach(() => {
 afterEach(() => setPaymentsDriver(undefined));
 
 async function setup(priceCents = 1000) {
-  const creator = await createCreator(db);
-  const listing = await createPublishedListing(db, creator.id, { priceCents });
-  const buyer = await createUser(db);
+  const creator = await makeCreator(db, { payoutAccount: "active" });
+  const listing = await makeListing(db, creator, { priceCents });
+  const buyer = await makeUser(db);
   return { creator, listing, buyer, actor: await actorFor(db, buyer.id) };
 }
 
@@ -70,7 +70,7 @@ describe("startCheckout", () => {
     await expect(startCheckout(db, await actorFor(db, creator.id), { listingId: listing.id, ...urls })).rejects.toMatchObject({ code: "order.own_listing" });
     await expect(startCheckout(db, null, { listingId: listing.id, ...urls })).rejects.toMatchObject({ code: "auth.unauthenticated" });
 
-    const draft = await createPublishedListing(db, creator.id, { status: "draft" });
+    const draft = await makeListing(db, creator, { priceCents: 1000, status: "draft" });
     await expect(startCheckout(db, actor, { listingId: draft.id, ...urls })).rejects.toMatchObject({ code: "order.not_for_sale", status: 404 });
 
     const started = await startCheckout(db, actor, { listingId: listing.id, ...urls });
@@ -79,7 +79,7 @@ describe("startCheckout", () => {
     await expect(startCheckout(db, actor, { listingId: listing.id, ...urls })).rejects.toMatchObject({ code: "order.already_owned" });
 
     await db.update(users).set({ status: "suspended" }).where(eq(users.id, buyer.id));
-    const other = await createPublishedListing(db, creator.id);
+    const other = await makeListing(db, creator, { priceCents: 1000 });
     await expect(startCheckout(db, await actorFor(db, buyer.id), { listingId: other.id, ...urls })).rejects.toMatchObject({ code: "auth.suspended" });
   });
 
@@ -101,9 +101,9 @@ describe("startCheckout", () => {
   });
 
   it("50 different buyers buying at once get 50 correct orders and the books balance", async () => {
-    const creator = await createCreator(db);
-    const listing = await createPublishedListing(db, creator.id, { priceCents: 1250 });
-    const buyers = await Promise.all(Array.from({ length: 50 }, () => createUser(db)));
+    const creator = await makeCreator(db, { payoutAccount: "active" });
+    const listing = await makeListing(db, creator, { priceCents: 1250 });
+    const buyers = await Promise.all(Array.from({ length: 50 }, () => makeUser(db)));
     const actors = await Promise.all(buyers.map((b) => actorFor(db, b.id)));
     await Promise.all(
       actors.map(async (actor) => {

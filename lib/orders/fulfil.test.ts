@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ledgerEntries, orders } from "@/db/schema";
-import { createCreator, createPublishedListing, createUser } from "@/db/testing/factories";
+import { makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
 import { testDatabase } from "@/db/testing/setup";
 import { ledgerInvariantViolations } from "@/lib/ledger/invariants";
 import { saleLines } from "@/lib/ledger/journal";
@@ -12,12 +12,12 @@ import { splitPrice } from "./pricing";
 describe("the one-statement sale", () => {
   it("books exactly saleLines of the order for any listing price and fee rate, and the ledger's invariants hold", async () => {
     const { db } = testDatabase();
-    const creator = await createCreator(db);
+    const creator = await makeCreator(db, { payoutAccount: "active" });
     const byAccount = (a: { account: string }, b: { account: string }) => a.account.localeCompare(b.account);
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 10_000 }), async (price, feeBps) => {
-        const buyer = await createUser(db);
-        const listing = await createPublishedListing(db, creator.id, { priceCents: price });
+        const buyer = await makeUser(db);
+        const listing = await makeListing(db, creator, { priceCents: price });
         const [pending] = await db
           .insert(orders)
           .values({ buyerId: buyer.id, listingId: listing.id, creatorId: creator.id, versionId: listing.versionId, status: "pending", ...splitPrice(price, feeBps) })

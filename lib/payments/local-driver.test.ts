@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { creatorProfiles, localStripeTransfers, stripeEvents } from "@/db/schema";
-import { createCreator } from "@/db/testing/factories";
+import { makeCreator } from "@/lib/testing/fixtures";
 import { testDatabase } from "@/db/testing/setup";
 import { TransferError, type PaymentsDriver, type TransferRequest } from "./driver";
 import { clearLocalTransferFaults, createLocalDriver, injectLocalTransferFault, reverseLocalTransfer } from "./local-driver";
@@ -174,7 +174,7 @@ describe("local reversals", () => {
 
 describe("local Connect accounts", () => {
   it("reads an account's state from the creator profile that holds it", async () => {
-    const creator = await createCreator(db);
+    const creator = await makeCreator(db, { payoutAccount: "active" });
     await db
       .update(creatorProfiles)
       .set({ stripeAccountId: "acct_local_state", stripeDetailsSubmitted: true, payoutsEnabled: false, stripeTransfersCapability: "inactive", stripeRequirementsDue: ["external_account"], stripeDisabledReason: "requirements.past_due" })

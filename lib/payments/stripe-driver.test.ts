@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { actorFor, createCreator, createPublishedListing, createUser } from "@/db/testing/factories";
+import { actorFor, makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
 import { testDatabase } from "@/db/testing/setup";
 import { startCheckout } from "@/lib/orders/checkout";
 import { setPaymentsDriver, TransferError } from "./driver";
@@ -98,9 +98,9 @@ describe("Stripe driver", () => {
   it("opens a Checkout Session in payment mode priced from the database, with the order id, URLs and an idempotency key", async () => {
     const db: Db = testDatabase().db;
     setPaymentsDriver(createStripeDriver({ secretKey: "sk_test_fake", apiBase: base }));
-    const creator = await createCreator(db);
-    const listing = await createPublishedListing(db, creator.id, { priceCents: 2499, title: "Cinematic Portrait Prompt" });
-    const buyer = await createUser(db, { email: "stripe-buyer@example.test" });
+    const creator = await makeCreator(db, { payoutAccount: "active" });
+    const listing = await makeListing(db, creator, { priceCents: 2499, title: "Cinematic Portrait Prompt" });
+    const buyer = await makeUser(db, { email: "stripe-buyer@example.test" });
     const result = await startCheckout(db, await actorFor(db, buyer.id), {
       listingId: listing.id,
       successUrl: "https://agora.test/checkout/success?session_id={CHECKOUT_SESSION_ID}",

@@ -4,7 +4,7 @@ import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "@/db/client";
 import { creatorProfiles, ledgerEntries, listings, orders, reviews, stripeEvents, type Order } from "@/db/schema";
-import { actorFor, createCreator, createPublishedListing, createUser } from "@/db/testing/factories";
+import { actorFor, makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
 import { testDatabase } from "@/db/testing/setup";
 import { env } from "@/lib/env";
 import { creatorBalance } from "@/lib/ledger/balance";
@@ -30,9 +30,9 @@ function deliver(event: object, opts: { secret?: string; timestamp?: number } = 
 }
 
 async function pendingOrder(priceCents = 1000): Promise<Order> {
-  const creator = await createCreator(db);
-  const buyer = await createUser(db);
-  const listing = await createPublishedListing(db, creator.id, { priceCents });
+  const creator = await makeCreator(db, { payoutAccount: "active" });
+  const buyer = await makeUser(db);
+  const listing = await makeListing(db, creator, { priceCents });
   const [order] = await db
     .insert(orders)
     .values({
@@ -343,7 +343,7 @@ describe("signature attacks are refused with 400 and write nothing", () => {
 
 describe("account.updated", () => {
   async function creatorWithAccount(accountId: string) {
-    const creator = await createCreator(db);
+    const creator = await makeCreator(db, { payoutAccount: "active" });
     await db
       .update(creatorProfiles)
       .set({ stripeAccountId: accountId, payoutsEnabled: false, stripeDetailsSubmitted: false, stripeTransfersCapability: null, stripeAccountUpdatedAt: null })

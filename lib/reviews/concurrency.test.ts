@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { listings, reviews } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
-import { makeCreator, makeListing, makeOrder, makeUser } from "@/lib/library/testing";
+import { makeCreator, makeListing, makeOrder, makeUser } from "@/lib/testing/fixtures";
 import { hideReview } from "./moderation";
 import { createReview, editReview } from "./write";
 

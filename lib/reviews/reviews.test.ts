@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auditLog, listings, notifications, orders, reviews, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { loadActor } from "@/lib/auth/actor";
-import { makeCreator, makeListing, makeOrder, makeUser } from "@/lib/library/testing";
+import { makeCreator, makeListing, makeOrder, makeUser } from "@/lib/testing/fixtures";
 import { listReviews, reviewOverview } from "./list";
 import { hideReview, restoreReview, withdrawReviewForRefundedOrder } from "./moderation";
 import { createReview, editReview, replyToReview } from "./write";
@@ -114,7 +114,7 @@ describe("writing reviews", () => {
 
   it("the creator replies once, the author is notified; nobody else can reply", async () => {
     const { db, creator, listing, buyer } = await world();
-    const rival = await makeCreator(db, "Rival");
+    const rival = await makeCreator(db, { name: "Rival" });
     const { review } = await createReview(db, buyer, { listingId: listing.id, rating: 3, body: "Needs examples" });
     await expect(replyToReview(db, rival, { reviewId: review.id, reply: "Not mine" })).rejects.toMatchObject({ code: "not_found" });
     await expect(replyToReview(db, buyer, { reviewId: review.id, reply: "Self reply" })).rejects.toMatchObject({ code: "not_found" });

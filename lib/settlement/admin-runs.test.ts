@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { payouts, settlementRuns } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
-import { makeAdmin, makeCreator, makeUser } from "@/lib/listings/testing/studio-fixtures";
+import { makeAdmin, makeCreator, makeUser } from "@/lib/testing/fixtures";
+import { payout } from "./testing/fixtures";
 import { listRunPayouts, listSettlementRuns, periodReconciliation, runPayoutsFilter, settlementRunForPeriod } from "./admin-runs";
-import { payout } from "./testing/ledger-fixtures";
 
 const now = new Date("2026-11-03T12:00:00Z");
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
-import { makeCreator, makeUser } from "@/lib/listings/testing/studio-fixtures";
+import { makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
+import { payout, refund, sell } from "./testing/fixtures";
 import { creatorPayoutsOverview, describeHold } from "./creator-payouts";
-import { makeListing, payout, refund, sell } from "./testing/ledger-fixtures";
 
 const now = new Date("2026-11-15T12:00:00Z");
 
@@ -19,7 +19,7 @@ describe("a creator's payouts page", () => {
   it("shows the ledger balance as payable, and the latest held payout with its reason in plain words", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
-    const listing = await makeListing(db, creator.id);
+    const listing = await makeListing(db, creator, { priceCents: 1000 });
     await sell(db, listing, 1000, new Date("2026-10-03T00:00:00Z"));
     await payout(db, creator.id, { period: "2026-09", amountCents: 300, status: "carried", holdReason: "below_minimum", carriedIntoPeriod: "2026-10" });
     await payout(db, creator.id, { period: "2026-10", amountCents: 800, status: "held", holdReason: "below_minimum" });
@@ -38,7 +38,7 @@ describe("a creator's payouts page", () => {
   it("never calls a negative balance payable", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
-    const listing = await makeListing(db, creator.id);
+    const listing = await makeListing(db, creator, { priceCents: 1000 });
     const order = await sell(db, listing, 2000, new Date("2026-09-03T00:00:00Z"));
     await payout(db, creator.id, { period: "2026-09", amountCents: 1600, status: "paid", stripeTransferId: "tr_local_neg" }, new Date("2026-10-01T06:00:00Z"));
     await refund(db, order, 2000, new Date("2026-10-05T00:00:00Z"));
@@ -53,7 +53,7 @@ describe("a creator's payouts page", () => {
   it("a failed payout shows Stripe's reason and that the money is back in the balance", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
-    const listing = await makeListing(db, creator.id);
+    const listing = await makeListing(db, creator, { priceCents: 1000 });
     await sell(db, listing, 2500, new Date("2026-10-03T00:00:00Z"));
     await payout(db, creator.id, { period: "2026-10", amountCents: 2000, status: "failed", failureReason: "The destination account is closed" });
 
@@ -66,7 +66,7 @@ describe("a creator's payouts page", () => {
   it("counts payouts still being sent, and pages the history newest first", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
-    const listing = await makeListing(db, creator.id);
+    const listing = await makeListing(db, creator, { priceCents: 1000 });
     await sell(db, listing, 90000, new Date("2025-01-03T00:00:00Z"));
     const periods = ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"];
     for (const period of periods) await payout(db, creator.id, { period, amountCents: 1000, status: "paid", stripeTransferId: `tr_local_${period}` });
@@ -96,7 +96,7 @@ describe("a creator's payouts page", () => {
 
   it("lets a suspended creator read what they are owed, and refuses visitors and buyers", async () => {
     const { db } = testDatabase();
-    const suspended = await makeCreator(db, "suspended");
+    const suspended = await makeCreator(db, { status: "suspended" });
     await expect(creatorPayoutsOverview(db, suspended, { now })).resolves.toMatchObject({ balanceCents: 0 });
     await expect(creatorPayoutsOverview(db, null, { now })).rejects.toMatchObject({ code: "auth.unauthenticated" });
     await expect(creatorPayoutsOverview(db, await makeUser(db), { now })).rejects.toMatchObject({ code: "auth.not_creator" });

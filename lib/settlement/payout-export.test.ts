@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
-import { makeCreator, makeUser } from "@/lib/listings/testing/studio-fixtures";
+import { makeCreator, makeUser } from "@/lib/testing/fixtures";
+import { payout } from "./testing/fixtures";
 import { centsToDecimal, creatorPayoutsCsv, csvField, PAYOUT_CSV_HEADER, payoutsToCsv } from "./payout-export";
-import { payout } from "./testing/ledger-fixtures";
 
 describe("payout CSV export", () => {
   it("writes cents as decimal amounts, negative ones with a sign", () => {

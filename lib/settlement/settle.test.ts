@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "@/db/client";
 import { auditLog, localStripeTransfers, notifications, payouts, settlementRuns } from "@/db/schema";
-import { actorFor, createUser } from "@/db/testing/factories";
+import { actorFor, makeUser, setPayoutAccount } from "@/lib/testing/fixtures";
 import { clearLocalTransferFaults, createLocalDriver, injectLocalTransferFault } from "@/lib/payments/local-driver";
 import type { PaymentsDriver } from "@/lib/payments/driver";
 import { retryPayoutAsAdmin, settlePeriod, settlePeriodAsAdmin } from "./settle";
@@ -17,7 +17,6 @@ import {
   recordRefund,
   recordSale,
   sellingCreator,
-  setAccountState,
   transfersPerPayout,
 } from "./testing/fixtures";
 import type { TestDatabase } from "@/db/testing/fresh-database";
@@ -252,7 +251,7 @@ describe("definite refusals", () => {
     expect(await payoutOf(db, creator.id, "2025-11")).toMatchObject({ status: "paid", amountCents: 6000 });
 
     // Nobody can pay October again: not an admin, not a later run.
-    const admin = await createUser(db, { role: "admin" });
+    const admin = await makeUser(db, { role: "admin" });
     const october = await payoutOf(db, creator.id, "2025-10");
     await expect(retryPayoutAsAdmin(db, driver, await actorFor(db, admin.id), { payoutId: october.id }, hours(NOV_CLOSE, 1))).rejects.toMatchObject({
       code: "settlement.not_retryable",
@@ -341,9 +340,9 @@ describe("holds", () => {
     // Causes clear: onboarding finished, restriction lifted, the platform balance topped up.
     clearLocalTransferFaults();
     await db.execute(sql`update creator_profiles set stripe_account_id = ${`acct_local_fixed_${unboarded.id.slice(0, 8)}`} where user_id = ${unboarded.id}`);
-    await setAccountState(db, unboarded.id, "active");
-    await setAccountState(db, incomplete.id, "active");
-    await setAccountState(db, restricted.id, "active");
+    await setPayoutAccount(db, unboarded.id, "active");
+    await setPayoutAccount(db, incomplete.id, "active");
+    await setPayoutAccount(db, restricted.id, "active");
     const next = await settlePeriod(db, driver, { now: hours(OCT_CLOSE, 24) });
     expect(next.call).toMatchObject({ paid: 4, paidCents: 4 * 2400 });
     expect(await payoutOf(db, small.id, "2025-10")).toMatchObject({ status: "held", holdReason: "below_minimum" });
@@ -412,8 +411,8 @@ describe("admin", () => {
     const { db, driver } = await setup();
     const creator = await sellingCreator(db);
     await recordSale(db, creator, 5000, at("2025-10-05T08:00:00Z"));
-    const buyer = await createUser(db);
-    const admin = await createUser(db, { role: "admin" });
+    const buyer = await makeUser(db);
+    const admin = await makeUser(db, { role: "admin" });
     await expect(settlePeriodAsAdmin(db, driver, null, { period: "2025-10" }, OCT_CLOSE)).rejects.toMatchObject({ code: "auth.unauthenticated" });
     await expect(settlePeriodAsAdmin(db, driver, await actorFor(db, buyer.id), { period: "2025-10" }, OCT_CLOSE)).rejects.toMatchObject({ code: "auth.forbidden" });
     await expect(settlePeriodAsAdmin(db, driver, await actorFor(db, creator.id), { period: "2025-10" }, OCT_CLOSE)).rejects.toMatchObject({ code: "auth.forbidden" });

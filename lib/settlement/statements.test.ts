@@ -4,9 +4,9 @@ import { ledgerEntries } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
 import { creatorAccount } from "@/lib/ledger/journal";
-import { makeCreator, makeUser } from "@/lib/listings/testing/studio-fixtures";
+import { makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
+import { payout, refund, sell } from "./testing/fixtures";
 import { creatorStatement, creatorStatementPeriods, statementComputedClosing } from "./statements";
-import { makeListing, payout, refund, sell } from "./testing/ledger-fixtures";
 
 const at = (iso: string) => new Date(iso);
 
@@ -27,9 +27,9 @@ describe("monthly statements", () => {
     const { db } = testDatabase();
     creator = await makeCreator(db);
     other = await makeCreator(db);
-    const prompts = await makeListing(db, creator.id, "Haiku prompts");
-    const presets = await makeListing(db, creator.id, "Film presets");
-    const elsewhere = await makeListing(db, other.id, "Someone else's listing");
+    const prompts = await makeListing(db, creator, { priceCents: 1000, title: "Haiku prompts" });
+    const presets = await makeListing(db, creator, { priceCents: 1000, title: "Film presets" });
+    const elsewhere = await makeListing(db, other, { priceCents: 1000, title: "Someone else's listing" });
 
     // September: three sales, one refunded in part and one in full.
     await sell(db, prompts, 1000, at("2026-09-05T10:00:00Z")); // 800 / 200

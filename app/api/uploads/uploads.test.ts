@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
 import { gpsJpeg, headerBombPng, jpeg, svgRenamedPng } from "@/lib/images/testing/fixtures";
-import { makeAdmin, makeCreator, makeUser } from "@/lib/listings/testing/studio-fixtures";
+import { makeAdmin, makeCreator, makeUser } from "@/lib/testing/fixtures";
 import { GET as downloadFile } from "../files/[id]/route";
 import { POST as uploadFile } from "./files/route";
 import { POST as uploadImage } from "./images/route";

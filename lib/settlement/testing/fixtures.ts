@@ -1,43 +1,31 @@
-// Fixtures for settlement proofs: creators with sales and refunds at chosen times, and the money invariants.
-import { randomBytes } from "node:crypto";
+// Settlement fixtures: creators selling at chosen times, refunds, payouts and journals dated in the past, the money
+// invariants every scenario ends with, and a database of its own per scenario. People and listings come from
+// lib/testing/fixtures.ts.
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { expect, inject } from "vitest";
 import { queryRows, useDatabase as installProcessDatabase, type Db } from "@/db/client";
-import { creatorProfiles, listings, orders, users } from "@/db/schema";
-import { createCreator, createPublishedListing } from "@/db/testing/factories";
+import { creatorProfiles, ledgerEntries, listings, orders, payouts, type Order, type Payout } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/fresh-database";
 import { ledgerInvariantViolations } from "@/lib/ledger/invariants";
-import { postJournal, saleLines } from "@/lib/ledger/journal";
+import { creatorAccount, postJournal, saleLines, type JournalKind, type JournalLine } from "@/lib/ledger/journal";
 import { splitPrice } from "@/lib/orders/pricing";
 import { refundLines } from "@/lib/orders/refunds";
-
-export type AccountState = "active" | "none" | "incomplete" | "restricted";
-
-const ACCOUNT_STATES: Record<AccountState, Partial<typeof creatorProfiles.$inferInsert>> = {
-  active: { payoutsEnabled: true, stripeDetailsSubmitted: true, stripeTransfersCapability: "active" },
-  none: { stripeAccountId: null, payoutsEnabled: false, stripeDetailsSubmitted: false, stripeTransfersCapability: null },
-  incomplete: { payoutsEnabled: false, stripeDetailsSubmitted: false, stripeTransfersCapability: "inactive", stripeRequirementsDue: ["external_account"] },
-  restricted: { payoutsEnabled: false, stripeDetailsSubmitted: true, stripeTransfersCapability: "inactive", stripeDisabledReason: "requirements.past_due" },
-};
-
-export async function setAccountState(db: Db, creatorId: string, state: AccountState) {
-  await db.update(creatorProfiles).set(ACCOUNT_STATES[state]).where(eq(creatorProfiles.userId, creatorId));
-}
+import { makeCreator, makeListing, makeUser, type PayoutAccount } from "@/lib/testing/fixtures";
 
 export type SellingCreator = { id: string; listingId: string; versionId: string; stripeAccountId: string | null };
 
-/** A creator with one published listing and the given Connect state. */
-export async function sellingCreator(db: Db, state: AccountState = "active"): Promise<SellingCreator> {
-  const creator = await createCreator(db);
-  const listing = await createPublishedListing(db, creator.id, { priceCents: 1000 });
-  await setAccountState(db, creator.id, state);
+/** A creator with one published listing (1000) and the given Connect state. */
+export async function sellingCreator(db: Db, account: PayoutAccount = "active"): Promise<SellingCreator> {
+  const creator = await makeCreator(db, { payoutAccount: account });
+  const listing = await makeListing(db, creator, { priceCents: 1000 });
   const [profile] = await db.select({ accountId: creatorProfiles.stripeAccountId }).from(creatorProfiles).where(eq(creatorProfiles.userId, creator.id));
   return { id: creator.id, listingId: listing.id, versionId: listing.versionId, stripeAccountId: profile.accountId };
 }
 
 /** A paid order at `at` with its sale journal dated `at` (fee from PLATFORM_FEE_BPS' default, 20%). */
 export async function recordSale(db: Db, creator: SellingCreator, priceCents: number, at: Date): Promise<string> {
-  const [buyer] = await db.insert(users).values({ email: `buyer-${randomBytes(5).toString("hex")}@example.test`, name: "Buyer" }).returning({ id: users.id });
+  const buyer = await makeUser(db, { name: "Buyer" });
   const split = splitPrice(priceCents, 2000);
   return db.transaction(async (tx) => {
     const [order] = await tx
@@ -108,3 +96,71 @@ export async function isolatedDatabase(): Promise<TestDatabase> {
 
 export const at = (iso: string) => new Date(iso);
 export const hours = (date: Date, h: number) => new Date(date.getTime() + h * 60 * 60 * 1000);
+
+// Statements and payout history read the past: rows and journals dated where a test needs them.
+
+/** Appends a balanced journal dated `at` (postJournal always dates now; statements need the past). */
+export async function journalAt(db: Db, kind: JournalKind, lines: JournalLine[], at: Date, refs: { orderId?: string; payoutId?: string } = {}) {
+  const journalId = randomUUID();
+  await db.insert(ledgerEntries).values(
+    lines.map((line) => ({ journalId, ...line, kind, orderId: refs.orderId ?? null, payoutId: refs.payoutId ?? null, createdAt: at })),
+  );
+  return journalId;
+}
+
+/** A paid order of `priceCents` at a 20% fee and its sale journal, both dated `at`. */
+export async function sell(db: Db, listing: { id: string; creatorId: string; versionId: string }, priceCents: number, at: Date) {
+  const buyer = await makeUser(db);
+  const split = splitPrice(priceCents, 2000);
+  const [order] = await db
+    .insert(orders)
+    .values({ buyerId: buyer.id, listingId: listing.id, creatorId: listing.creatorId, versionId: listing.versionId, status: "paid", paidAt: at, createdAt: at, ...split })
+    .returning();
+  await journalAt(db, "sale", saleLines({ creatorId: listing.creatorId, ...split }), at, { orderId: order.id });
+  return order;
+}
+
+/** Refunds `amountCents` more of an order, with the lines lib/orders/refunds books (fee given back in proportion). */
+export async function refund(db: Db, order: Order, amountCents: number, at: Date): Promise<Order> {
+  const [current] = await db.select().from(orders).where(eq(orders.id, order.id));
+  const to = current.refundedCents + amountCents;
+  await journalAt(db, "refund", refundLines(current, current.refundedCents, to), at, { orderId: order.id });
+  const [updated] = await db
+    .update(orders)
+    .set({ refundedCents: to, status: to >= current.priceCents ? "refunded" : current.status, refundedAt: at })
+    .where(eq(orders.id, order.id))
+    .returning();
+  return updated;
+}
+
+/** A payout row (as the engine leaves it) and, for money that moved, its payout journal dated `at`. */
+export async function payout(
+  db: Db,
+  creatorId: string,
+  values: Partial<typeof payouts.$inferInsert> & { period: string; amountCents: number },
+  at = new Date(),
+): Promise<Payout> {
+  const [row] = await db.insert(payouts).values({ creatorId, status: "paid", ...values }).returning();
+  if (["processing", "paid", "reversed", "failed"].includes(row.status) && row.amountCents > 0) {
+    const lines: JournalLine[] = [
+      { account: creatorAccount(creatorId), amountCents: -row.amountCents },
+      { account: "payouts", amountCents: row.amountCents },
+    ];
+    await journalAt(db, "payout", lines, at, { payoutId: row.id });
+    // A failed payout's journal is reversed in full; a reversed transfer gives back reversed_cents.
+    const back = row.status === "failed" ? row.amountCents : Number(row.reversedCents);
+    if (back > 0) {
+      await journalAt(
+        db,
+        "payout_reversal",
+        [
+          { account: creatorAccount(creatorId), amountCents: back },
+          { account: "payouts", amountCents: -back },
+        ],
+        new Date(at.getTime() + 60_000),
+        { payoutId: row.id },
+      );
+    }
+  }
+  return row;
+}

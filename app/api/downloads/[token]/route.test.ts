@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { testDatabase } from "@/db/testing/setup";
-import { contentFor, makeCreator, makeFile, makeListing, makeOrder, makeUser } from "@/lib/library/testing";
+import { contentFor, makeCreator, makeFile, makeListing, makeOrder, makeUser } from "@/lib/testing/fixtures";
 import { GET as download } from "@/app/api/library/[listingId]/download/route";
 import { GET as json } from "@/app/api/library/[listingId]/json/route";
 import { GET } from "./route";

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
 import { refreshSearchTerms } from "@/lib/catalog/terms";
-import { makeCreator, makeListing } from "@/lib/catalog/testing/fixtures";
+import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
 import { GET, OPTIONS } from "./route";
 
 // Route handlers run outside Next here: the data cache is a pass-through.
@@ -14,9 +14,9 @@ beforeAll(async () => {
   const db = testDatabase().db;
   const creator = await makeCreator(db);
   for (let i = 0; i < 30; i++) {
-    await makeListing(db, { creatorId: creator.id, title: `Watercolor ${i % 2 ? "portrait" : "landscape"} prompt ${i}`, priceCents: i * 100, kind: i % 3 ? "prompt" : "preset", category: "image-generation" });
+    await makeListingRow(db, { creatorId: creator.id, title: `Watercolor ${i % 2 ? "portrait" : "landscape"} prompt ${i}`, priceCents: i * 100, kind: i % 3 ? "prompt" : "preset", category: "image-generation" });
   }
-  await makeListing(db, { creatorId: creator.id, title: "Watercolor secret draft", status: "draft" });
+  await makeListingRow(db, { creatorId: creator.id, title: "Watercolor secret draft", status: "draft" });
   await refreshSearchTerms(db);
 });
 

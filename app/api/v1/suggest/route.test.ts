@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
 import { refreshSearchTerms } from "@/lib/catalog/terms";
-import { makeCreator, makeListing } from "@/lib/catalog/testing/fixtures";
+import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
 import { GET } from "./route";
 
 vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T) => fn, revalidateTag: () => {} }));
@@ -12,9 +12,9 @@ const call = (q: string | null) => GET(new Request(`http://test.local/api/v1/sug
 beforeAll(async () => {
   const db = testDatabase().db;
   const creator = await makeCreator(db);
-  await makeListing(db, { creatorId: creator.id, title: "Cinematic portrait lighting", salesCount: 10 });
-  await makeListing(db, { creatorId: creator.id, title: "Cinematic landscape grade", salesCount: 5 });
-  await makeListing(db, { creatorId: creator.id, title: "Cinematic unpublished thing", status: "unpublished" });
+  await makeListingRow(db, { creatorId: creator.id, title: "Cinematic portrait lighting", salesCount: 10 });
+  await makeListingRow(db, { creatorId: creator.id, title: "Cinematic landscape grade", salesCount: 5 });
+  await makeListingRow(db, { creatorId: creator.id, title: "Cinematic unpublished thing", status: "unpublished" });
   await refreshSearchTerms(db);
 });
 

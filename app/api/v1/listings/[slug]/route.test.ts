@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { listingVersions, listings } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
-import { makeCreator, makeListing } from "@/lib/catalog/testing/fixtures";
+import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
 import { buildPreview } from "@/lib/listings/preview";
 import { GET } from "./route";
 
@@ -17,11 +17,11 @@ beforeAll(async () => {
   const db = testDatabase().db;
   const creator = await makeCreator(db);
   const content = { kind: "test" as const, passMark: 70, questions: [{ id: "q1", question: "What is 2 + 2?", choices: ["3", "4"], correctIndex: 1, explanation: "Arithmetic." }] };
-  const row = await makeListing(db, { creatorId: creator.id, kind: "test", title: "Arithmetic quiz", description: "# Hello\n\n<script>alert(1)</script>\n\nSee [site](https://example.com)", preview: buildPreview(content) });
+  const row = await makeListingRow(db, { creatorId: creator.id, kind: "test", title: "Arithmetic quiz", description: "# Hello\n\n<script>alert(1)</script>\n\nSee [site](https://example.com)", preview: buildPreview(content) });
   await db.insert(listingVersions).values({ listingId: row.id, number: 1, content, changelog: "First release", reviewStatus: "approved" });
   published = row.slug;
   for (const status of ["draft", "pending_review", "rejected", "unpublished", "removed"] as const) {
-    hidden.push((await makeListing(db, { creatorId: creator.id, title: `Hidden ${status}`, status })).slug);
+    hidden.push((await makeListingRow(db, { creatorId: creator.id, title: `Hidden ${status}`, status })).slug);
   }
   await db.update(listings).set({ updatedAt: sql`now()` });
 });

@@ -1,47 +1,6 @@
-// Test fixtures for the creator studio: people with roles, and ready-to-submit content for each kind.
-import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { creatorProfiles, listingVersions, orders, users } from "@/db/schema";
-import { loadActor, type Actor } from "@/lib/auth/actor";
+// Studio fixtures: listing details and ready-to-submit content drafts for each kind. People come from lib/testing/fixtures.ts.
 import type { ContentDraft, PromptDraft } from "../content-draft";
 import type { Kind } from "../kinds";
-
-let counter = 0;
-
-export async function makeUser(db: Db, opts: { role?: "user" | "admin"; status?: "active" | "suspended"; creator?: boolean } = {}): Promise<Actor> {
-  const n = ++counter;
-  const tag = `${n}-${randomUUID().slice(0, 6)}`;
-  const [user] = await db
-    .insert(users)
-    .values({ email: `studio-${tag}@example.test`, name: `Person ${n}`, role: opts.role ?? "user", status: opts.status ?? "active" })
-    .returning({ id: users.id });
-  if (opts.creator) await db.insert(creatorProfiles).values({ userId: user.id, handle: `maker-${tag}`, displayName: `Maker ${n}` });
-  const actor = await loadActor(db, user.id);
-  if (!actor) throw new Error("fixture user not loadable");
-  return actor;
-}
-
-export const makeCreator = (db: Db, status: "active" | "suspended" = "active") => makeUser(db, { creator: true, status });
-export const makeAdmin = (db: Db) => makeUser(db, { role: "admin" });
-
-/** A paid order of `buyer` for the listing's live version (an owner). */
-export async function makeOwner(db: Db, listingId: string, creatorId: string): Promise<Actor> {
-  const buyer = await makeUser(db);
-  const [version] = await db.select({ id: listingVersions.id }).from(listingVersions).where(eq(listingVersions.listingId, listingId)).limit(1);
-  await db.insert(orders).values({
-    buyerId: buyer.id,
-    listingId,
-    creatorId,
-    versionId: version.id,
-    status: "paid",
-    priceCents: 500,
-    feeCents: 100,
-    creatorShareCents: 400,
-    paidAt: new Date(),
-  });
-  return buyer;
-}
 
 export const DETAILS = {
   title: "Crisp product descriptions",
