@@ -8,12 +8,12 @@ import { getDb } from "@/db/client";
 import { requireCreatorPage } from "@/lib/auth/session";
 import { creatorStats } from "@/lib/dashboard/stats";
 import { env } from "@/lib/env";
+import { formatMoney, formatShortDate } from "@/lib/format";
 import { creatorStatusCounts } from "@/lib/listings/queries";
 import { creatorSharePercent } from "@/lib/orders/pricing";
 
 export const metadata: Metadata = { title: "Creator dashboard" };
 
-const money = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 
 export default async function DashboardPage() {
   const user = await requireCreatorPage("/dashboard");
@@ -21,9 +21,9 @@ export default async function DashboardPage() {
   const [stats, counts] = await Promise.all([creatorStats(db, user), creatorStatusCounts(db, user)]);
   const cards = [
     { label: `Sales in ${stats.month.label}`, value: stats.month.sales.toLocaleString("en-US") },
-    { label: `Earnings in ${stats.month.label}`, value: money(stats.month.earningsCents), hint: `Your ${creatorSharePercent(env().PLATFORM_FEE_BPS)} after the platform fee, net of refunds.` },
-    { label: "Payable balance", value: money(stats.payableCents), hint: "Paid out monthly once it reaches the minimum." },
-    { label: "Lifetime", value: money(stats.lifetime.earningsCents), hint: `${stats.lifetime.sales.toLocaleString("en-US")} sales · ${money(stats.lifetime.paidOutCents)} paid out` },
+    { label: `Earnings in ${stats.month.label}`, value: formatMoney(stats.month.earningsCents), hint: `Your ${creatorSharePercent(env().PLATFORM_FEE_BPS)} after the platform fee, net of refunds.` },
+    { label: "Payable balance", value: formatMoney(stats.payableCents), hint: "Paid out monthly once it reaches the minimum." },
+    { label: "Lifetime", value: formatMoney(stats.lifetime.earningsCents), hint: `${stats.lifetime.sales.toLocaleString("en-US")} sales · ${formatMoney(stats.lifetime.paidOutCents)} paid out` },
   ];
   const waiting = (counts.pending_review ?? 0) + (counts.rejected ?? 0);
   return (
@@ -101,7 +101,7 @@ export default async function DashboardPage() {
                         {l.sales30.toLocaleString("en-US")} <span className="text-xs text-slate-400">/ {l.salesTotal.toLocaleString("en-US")} all time</span>
                       </td>
                       <td className="py-2 pr-3 text-right tabular-nums">{l.conversion30 === null ? "—" : `${(l.conversion30 * 100).toFixed(1)}%`}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{money(l.earnings30Cents)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.earnings30Cents)}</td>
                       <td className="py-2 text-right tabular-nums">{l.ratingCount ? `${l.ratingAvg.toFixed(1)} (${l.ratingCount})` : "—"}</td>
                     </tr>
                   ))}
@@ -124,13 +124,13 @@ export default async function DashboardPage() {
                   <div className="min-w-0">
                     <p className="truncate font-medium">{s.listingTitle}</p>
                     <p className="text-xs text-slate-500">
-                      {new Date(s.paidAt).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })}
+                      {formatShortDate(s.paidAt)}
                       {s.status !== "paid" ? ` · ${s.status}` : ""}
                     </p>
                   </div>
                   <div className="shrink-0 text-right tabular-nums">
-                    <p className="font-medium">{money(s.creatorShareCents)}</p>
-                    <p className="text-xs text-slate-500">of {money(s.priceCents)}</p>
+                    <p className="font-medium">{formatMoney(s.creatorShareCents)}</p>
+                    <p className="text-xs text-slate-500">of {formatMoney(s.priceCents)}</p>
                   </div>
                 </li>
               ))}

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
 import { listNotifications } from "@/lib/notifications/notifications";
 import { markAllReadAction } from "./actions";
 
@@ -37,7 +38,7 @@ export default async function NotificationsPage() {
                   {n.body ? <p className="mt-1 text-sm text-slate-600">{n.body}</p> : null}
                 </div>
                 <time className="flex-none text-xs text-slate-500" dateTime={n.createdAt.toISOString()}>
-                  {n.createdAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}
+                  {formatDateTime(n.createdAt)}
                 </time>
               </div>
             </li>

@@ -1,18 +1,17 @@
 // Does the `payouts` ledger account agree with what the month's payouts say they sent? And is anything stuck?
-import { formatAmount } from "@/components/payouts/format";
+import { formatMoney, formatTimestamp } from "@/lib/format";
 import type { PeriodReconciliation } from "@/lib/settlement/admin-runs";
 
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export function ReconciliationPanel({ r }: { r: PeriodReconciliation }) {
   const figures = [
-    { label: "Ledger: payouts account", value: formatAmount(r.ledgerCents), hint: "Payout journals minus reversals for this month's payouts" },
-    { label: "Paid, net of reversals", value: formatAmount(r.paidNetCents), hint: "What the payouts marked paid say was sent" },
-    { label: "In flight", value: formatAmount(r.inFlight.cents), hint: `${r.inFlight.count} payout(s) sent, not yet confirmed` },
+    { label: "Ledger: payouts account", value: formatMoney(r.ledgerCents), hint: "Payout journals minus reversals for this month's payouts" },
+    { label: "Paid, net of reversals", value: formatMoney(r.paidNetCents), hint: "What the payouts marked paid say was sent" },
+    { label: "In flight", value: formatMoney(r.inFlight.cents), hint: `${r.inFlight.count} payout(s) sent, not yet confirmed` },
     {
       label: "Stripe transfers",
-      value: formatAmount(r.transfers.cents),
-      hint: `${r.transfers.count} transfer(s)${r.transfers.reversedCents ? `, ${formatAmount(r.transfers.reversedCents)} reversed` : ""}`,
+      value: formatMoney(r.transfers.cents),
+      hint: `${r.transfers.count} transfer(s)${r.transfers.reversedCents ? `, ${formatMoney(r.transfers.reversedCents)} reversed` : ""}`,
     },
   ];
   return (
@@ -26,7 +25,7 @@ export function ReconciliationPanel({ r }: { r: PeriodReconciliation }) {
           data-testid="reconciliation-state"
           className={`rounded-full px-3 py-1 text-sm font-medium ${r.balanced ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}
         >
-          {r.balanced ? "Balanced: the ledger matches the payouts" : `Out by ${formatAmount(r.differenceCents)}: look at the payouts below`}
+          {r.balanced ? "Balanced: the ledger matches the payouts" : `Out by ${formatMoney(r.differenceCents)}: look at the payouts below`}
         </p>
       </div>
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -60,8 +59,8 @@ export function ReconciliationPanel({ r }: { r: PeriodReconciliation }) {
                 <tr key={m.payoutId}>
                   <td className="py-1 pr-3">{m.email}</td>
                   <td className="py-1 pr-3">{m.status}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{formatAmount(m.ledgerCents)}</td>
-                  <td className="py-1 text-right tabular-nums">{formatAmount(m.expectedCents)}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{formatMoney(m.ledgerCents)}</td>
+                  <td className="py-1 text-right tabular-nums">{formatMoney(m.expectedCents)}</td>
                 </tr>
               ))}
             </tbody>
@@ -75,7 +74,7 @@ export function ReconciliationPanel({ r }: { r: PeriodReconciliation }) {
           <ul className="space-y-1">
             {r.stuck.map((s) => (
               <li key={s.id} data-testid="stuck-payout">
-                {s.handle ? `@${s.handle}` : s.email} · {formatAmount(s.amountCents)} · claimed {when(s.claimedAt)} · {s.attempts} attempt(s)
+                {s.handle ? `@${s.handle}` : s.email} · {formatMoney(s.amountCents)} · claimed {formatTimestamp(s.claimedAt)} · {s.attempts} attempt(s)
               </li>
             ))}
           </ul>

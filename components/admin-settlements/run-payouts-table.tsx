@@ -1,5 +1,5 @@
 // One month's payouts for admins: who, how much, where it stands and why, with a retry on failed and held rows.
-import { formatAmount } from "@/components/payouts/format";
+import { formatMoney } from "@/lib/format";
 import { PayoutStatusBadge } from "@/components/payouts/payout-status-badge";
 import type { RunPayoutRow } from "@/lib/settlement/admin-runs";
 import { HOLD_REASON_TITLES } from "@/lib/settlement/hold-reasons";
@@ -11,7 +11,7 @@ function details(p: RunPayoutRow): string {
   if (p.status === "held" && p.holdReason) return HOLD_REASON_TITLES[p.holdReason];
   if (p.status === "failed") return p.failureReason ?? "Refused by Stripe";
   if (p.status === "carried" && p.carriedIntoPeriod) return `Carried into ${periodLabel(p.carriedIntoPeriod)}`;
-  if (p.reversedCents > 0) return `${formatAmount(p.reversedCents, p.currency)} reversed`;
+  if (p.reversedCents > 0) return `${formatMoney(p.reversedCents, p.currency)} reversed`;
   return "";
 }
 
@@ -43,8 +43,8 @@ export function RunPayoutsTable({ rows, retry }: { rows: RunPayoutRow[]; retry: 
                   <span className="font-medium">{who}</span>
                   <span className="block text-xs text-slate-500">{p.email}</span>
                 </th>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatAmount(p.amountCents, p.currency)}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-600">{formatAmount(p.periodEndBalanceCents, p.currency)}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(p.amountCents, p.currency)}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-600">{formatMoney(p.periodEndBalanceCents, p.currency)}</td>
                 <td className="px-3 py-2">
                   <PayoutStatusBadge status={p.status} />
                 </td>
@@ -52,7 +52,7 @@ export function RunPayoutsTable({ rows, retry }: { rows: RunPayoutRow[]; retry: 
                 <td className="px-3 py-2 font-mono text-xs">{p.stripeTransferId ?? "—"}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{p.attempts}</td>
                 <td className="px-3 py-2">
-                  {p.retryable ? <RetryPayoutForm payoutId={p.id} creator={who} amount={formatAmount(p.amountCents, p.currency)} action={retry} /> : null}
+                  {p.retryable ? <RetryPayoutForm payoutId={p.id} creator={who} amount={formatMoney(p.amountCents, p.currency)} action={retry} /> : null}
                 </td>
               </tr>
             );

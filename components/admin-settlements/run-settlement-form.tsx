@@ -3,12 +3,13 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
+import { formatMonth } from "@/lib/format";
 import type { ActionState } from "@/lib/validated-action";
 
 function monthLabel(period: string): string {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return period;
   const [y, m] = period.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+  return formatMonth(Date.UTC(y, m - 1, 1));
 }
 
 export function RunSettlementForm({

@@ -1,11 +1,10 @@
 // Every settlement run: the month, how far it got, what it paid and how often the cron or an admin called it.
 import Link from "next/link";
-import { formatAmount } from "@/components/payouts/format";
+import { formatMoney, formatTimestamp } from "@/lib/format";
 import type { SettlementRunRow } from "@/lib/settlement/admin-runs";
 import { periodLabel } from "@/lib/settlement/periods";
 import { RunStatusBadge } from "./run-status-badge";
 
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
 
 export function RunsTable({ runs }: { runs: SettlementRunRow[] }) {
   return (
@@ -49,12 +48,12 @@ export function RunsTable({ runs }: { runs: SettlementRunRow[] }) {
                   </div>
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums">{r.paid.toLocaleString("en-US")}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatAmount(r.totalPaidCents)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatMoney(r.totalPaidCents)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{r.carried.toLocaleString("en-US")}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{r.failed.toLocaleString("en-US")}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{r.invocations}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-600">{when(r.startedAt)}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-600">{when(r.finishedAt)}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-600">{formatTimestamp(r.startedAt)}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-600">{formatTimestamp(r.finishedAt)}</td>
               </tr>
             );
           })}

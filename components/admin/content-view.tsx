@@ -1,11 +1,8 @@
 // A version's full paid content, laid out for a reviewer (correct answers marked, files downloadable).
 import type { ListingContent } from "@/lib/listings/content";
+import { formatBytes } from "@/lib/format";
 
 const block = "whitespace-pre-wrap break-words rounded-lg border border-slate-200 bg-slate-50 p-3 font-mono text-[13px] leading-5";
-
-function formatBytes(bytes: number) {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 export function ContentView({ content, file }: { content: ListingContent; file: { id: string; filename: string; byteSize: number; sha256: string } | null }) {
   switch (content.kind) {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { categoryName } from "@/lib/catalog/categories";
 import type { CatalogQuery } from "@/lib/catalog/params";
 import { KIND_LABELS } from "@/lib/listings/kinds";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatPrice } from "@/lib/format";
 import { browseHref } from "./facet-list";
 
 export function ActiveFilters({ query }: { query: CatalogQuery }) {

@@ -2,11 +2,11 @@
 // 30 days of sales and earnings as a bar chart (SVG, no library), switchable between the two series,
 // with a keyboard-reachable tooltip per day and the same numbers as a table for screen readers.
 import { useState } from "react";
+import { formatMoney, formatShortDate } from "@/lib/format";
 
 export type ChartDay = { day: string; sales: number; earningsCents: number };
 
-const money = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
-const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const shortDay = (day: string) => formatShortDate(`${day}T00:00:00Z`);
 
 function niceMax(value: number): number {
   if (value <= 0) return 1;
@@ -26,7 +26,7 @@ export function SalesChart({ days }: { days: ChartDay[] }) {
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const barW = plotW / Math.max(days.length, 1);
-  const fmt = (v: number) => (series === "earnings" ? money(v) : v.toLocaleString("en-US"));
+  const fmt = (v: number) => (series === "earnings" ? formatMoney(v) : v.toLocaleString("en-US"));
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const total = values.reduce((a, b) => a + b, 0);
 
@@ -54,7 +54,7 @@ export function SalesChart({ days }: { days: ChartDay[] }) {
               <g key={t}>
                 <line x1={pad.left} x2={width - pad.right} y1={y} y2={y} stroke="#e2e8f0" />
                 <text x={pad.left - 6} y={y + 4} textAnchor="end" fontSize="11" fill="#64748b">
-                  {series === "earnings" ? money(t).replace(".00", "") : Math.round(t)}
+                  {series === "earnings" ? formatMoney(t).replace(".00", "") : Math.round(t)}
                 </text>
               </g>
             );
@@ -103,7 +103,7 @@ export function SalesChart({ days }: { days: ChartDay[] }) {
           >
             <p className="font-medium">{shortDay(days[active].day)}</p>
             <p>
-              {days[active].sales} sales · {money(days[active].earningsCents)}
+              {days[active].sales} sales · {formatMoney(days[active].earningsCents)}
             </p>
           </div>
         ) : null}
@@ -124,7 +124,7 @@ export function SalesChart({ days }: { days: ChartDay[] }) {
               <tr key={d.day}>
                 <td>{shortDay(d.day)}</td>
                 <td className="text-right tabular-nums">{d.sales}</td>
-                <td className="text-right tabular-nums">{money(d.earningsCents)}</td>
+                <td className="text-right tabular-nums">{formatMoney(d.earningsCents)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 // A test taker's own past attempts: when, which version, score and pass or fail.
 import type { AttemptSummary } from "@/lib/library/test-attempts";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/lib/format";
 
 export function AttemptHistory({ attempts }: { attempts: AttemptSummary[] }) {
   if (attempts.length === 0) return <p className="text-sm text-slate-500">No attempts yet. Your results will be listed here.</p>;

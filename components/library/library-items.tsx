@@ -3,7 +3,7 @@ import Image from "next/image";
 import Link from "next/link";
 import type { LibraryItem } from "@/lib/library/items";
 import { KIND_LABELS } from "@/lib/listings/kinds";
-import { formatDate } from "./format";
+import { formatDate } from "@/lib/format";
 
 export function LibraryItems({ items }: { items: LibraryItem[] }) {
   return (

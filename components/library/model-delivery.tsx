@@ -1,6 +1,6 @@
 // A model listing's delivery: details, usage notes and the download button (a fresh short-lived link per click).
 import type { DeliveredContent } from "@/lib/library/delivery";
-import { formatBytes } from "./format";
+import { formatBytes } from "@/lib/format";
 
 type ModelDelivered = Extract<DeliveredContent, { kind: "model" }>;
 

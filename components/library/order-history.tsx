@@ -1,8 +1,8 @@
 // Order history: every purchase with its amount, date, order id and status, each with a receipt.
 import Link from "next/link";
 import type { OrderHistoryEntry } from "@/lib/library/orders";
-import { formatPrice } from "@/lib/orders/pricing";
-import { formatDate, OrderStatusBadge } from "./format";
+import { formatDate, formatMoney, formatPrice } from "@/lib/format";
+import { OrderStatusBadge } from "./format";
 
 export function OrderHistory({ orders }: { orders: OrderHistoryEntry[] }) {
   return (
@@ -35,7 +35,7 @@ export function OrderHistory({ orders }: { orders: OrderHistoryEntry[] }) {
               <td className="col-start-2 row-start-2 text-right tabular-nums sm:px-4 sm:py-3">
                 {formatPrice(o.priceCents, o.currency)}
                 {o.refundedCents > 0 ? (
-                  <span className="block text-xs text-slate-500">−{formatPrice(o.refundedCents, o.currency)} refunded</span>
+                  <span className="block text-xs text-slate-500">−{formatMoney(o.refundedCents, o.currency)} refunded</span>
                 ) : null}
               </td>
               <td className="col-start-2 row-start-1 text-right sm:px-4 sm:py-3 sm:text-left">

@@ -2,6 +2,7 @@
 // Switching between approved versions of something one owns; works as a plain GET form without JavaScript.
 import { useRouter } from "next/navigation";
 import { useId } from "react";
+import { formatDate } from "@/lib/format";
 
 export type VersionOption = { number: number; current: boolean; releasedAt: string };
 
@@ -23,7 +24,7 @@ export function VersionPicker({ listingId, versions, selected }: { listingId: st
         {versions.map((v) => (
           <option key={v.number} value={v.number}>
             v{v.number}
-            {v.current ? " (latest)" : ""} — {new Date(v.releasedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
+            {v.current ? " (latest)" : ""} — {formatDate(v.releasedAt)}
           </option>
         ))}
       </select>

@@ -3,7 +3,7 @@ import Image from "next/image";
 import Link from "next/link";
 import type { ListingCard as Card } from "@/lib/catalog/cards";
 import { KIND_LABELS } from "@/lib/listings/kinds";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatPrice } from "@/lib/format";
 import { Stars } from "@/components/ui/stars";
 
 export function ListingCard({ listing }: { listing: Card }) {

@@ -1,13 +1,7 @@
 // The kind-specific public preview: enough to judge a listing, never its paid content.
 import Image from "next/image";
 import type { ListingPreview as Preview } from "@/lib/listings/preview";
-
-function formatBytes(bytes: number): string {
-  if (!bytes) return "—";
-  const units = ["B", "KB", "MB", "GB", "TB"];
-  const i = Math.min(units.length - 1, Math.floor(Math.log(bytes) / Math.log(1024)));
-  return `${(bytes / 1024 ** i).toFixed(i ? 1 : 0)} ${units[i]}`;
-}
+import { formatBytes } from "@/lib/format";
 
 function Facts({ items }: { items: [string, string][] }) {
   return (
@@ -102,7 +96,7 @@ export function ListingPreview({ preview }: { preview: Preview | null }) {
     case "model":
       return (
         <div data-testid="preview-model">
-          <Facts items={[["Base model", preview.baseModel], ["License", preview.license], ["Format", preview.format], ["File size", formatBytes(preview.fileSizeBytes)]]} />
+          <Facts items={[["Base model", preview.baseModel], ["License", preview.license], ["Format", preview.format], ["File size", preview.fileSizeBytes ? formatBytes(preview.fileSizeBytes) : "—"]]} />
         </div>
       );
   }

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { BuyForm } from "@/components/orders/buy-form";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatPrice } from "@/lib/format";
 import type { FormAction } from "@/lib/validated-action";
 
 export type ViewerRelation = "anonymous" | "buyer" | "owner" | "creator";

@@ -1,5 +1,6 @@
 // Approved versions of a listing, newest first, with their changelogs.
 import type { VersionEntry } from "@/lib/catalog/listing";
+import { formatDate } from "@/lib/format";
 
 export function VersionHistory({ versions }: { versions: VersionEntry[] }) {
   if (versions.length === 0) return <p className="text-sm text-slate-500">No released versions yet.</p>;
@@ -11,7 +12,7 @@ export function VersionHistory({ versions }: { versions: VersionEntry[] }) {
             Version {v.number}
             {i === 0 ? <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs text-green-800">Current</span> : null}
             <time className="ml-2 text-xs font-normal text-slate-500" dateTime={v.releasedAt}>
-              {new Date(v.releasedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
+              {formatDate(v.releasedAt)}
             </time>
           </p>
           {v.changelog ? <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{v.changelog}</p> : null}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { HOLD_REASON_TITLES } from "@/lib/settlement/hold-reasons";
 import type { CreatorPayout } from "@/lib/settlement/creator-payouts";
 import { periodLabel } from "@/lib/settlement/periods";
-import { formatAmount, formatDay } from "./format";
+import { formatDate, formatMoney } from "@/lib/format";
 import { PayoutStatusBadge } from "./payout-status-badge";
 
 function details(p: CreatorPayout): string {
@@ -12,7 +12,7 @@ function details(p: CreatorPayout): string {
   if (p.status === "carried") return p.carriedIntoPeriod ? `Carried into ${periodLabel(p.carriedIntoPeriod)}` : "Carried over";
   if (p.status === "processing") return "Sent to Stripe, waiting for confirmation";
   if (p.status === "pending") return "Scheduled for this month's run";
-  if (p.reversedCents > 0) return `${formatAmount(p.reversedCents, p.currency)} reversed by Stripe`;
+  if (p.reversedCents > 0) return `${formatMoney(p.reversedCents, p.currency)} reversed by Stripe`;
   return "";
 }
 
@@ -36,10 +36,10 @@ export function PayoutHistoryTable({ rows, statementPeriods }: { rows: CreatorPa
           {rows.map((p) => (
             <tr key={p.id} data-testid="payout-row" className="align-top">
               <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">{periodLabel(p.period)}</th>
-              <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatAmount(p.amountCents, p.currency)}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(p.amountCents, p.currency)}</td>
               <td className="px-3 py-2"><PayoutStatusBadge status={p.status} /></td>
               <td className="px-3 py-2 font-mono text-xs">{p.stripeTransferId ?? "—"}</td>
-              <td className="whitespace-nowrap px-3 py-2">{formatDay(p.paidAt)}</td>
+              <td className="whitespace-nowrap px-3 py-2">{formatDate(p.paidAt)}</td>
               <td className="px-3 py-2 text-slate-600">{details(p)}</td>
               <td className="whitespace-nowrap px-3 py-2 text-right">
                 {statementPeriods.has(p.period) ? (

@@ -2,10 +2,10 @@
 // then sales by listing and the payouts of the month. Printable as it is.
 import { type CreatorStatement, statementComputedClosing } from "@/lib/settlement/statements";
 import { periodLabel } from "@/lib/settlement/periods";
-import { formatAmount, formatDay } from "./format";
+import { formatDate, formatMoney } from "@/lib/format";
 
 function Row({ label, detail, cents, strong, sign }: { label: string; detail?: string; cents: number; strong?: boolean; sign?: "+" | "−" }) {
-  const value = formatAmount(Math.abs(cents));
+  const value = formatMoney(Math.abs(cents));
   return (
     <tr className={strong ? "font-semibold" : undefined}>
       <th scope="row" className="py-2 pr-3 text-left font-[inherit]">
@@ -32,7 +32,7 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
             Statement · {periodLabel(s.period)}
           </h1>
           <p className="text-sm text-slate-600">
-            {formatDay(s.start)} – {formatDay(lastDay)} (UTC){open ? " · month in progress, figures so far" : ""}
+            {formatDate(s.start)} – {formatDate(lastDay)} (UTC){open ? " · month in progress, figures so far" : ""}
           </p>
         </div>
         <div className="text-right text-sm text-slate-600">
@@ -47,16 +47,16 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
         </h2>
         <table className="w-full text-sm">
           <tbody className="divide-y divide-slate-100">
-            <Row label={`Opening balance on ${formatDay(s.start)}`} cents={s.openingCents} strong />
+            <Row label={`Opening balance on ${formatDate(s.start)}`} cents={s.openingCents} strong />
             <Row
               label={`Sales (${s.sales.count})`}
-              detail={`${formatAmount(s.sales.grossCents)} paid by buyers, ${formatAmount(s.sales.feeCents)} platform fee`}
+              detail={`${formatMoney(s.sales.grossCents)} paid by buyers, ${formatMoney(s.sales.feeCents)} platform fee`}
               cents={s.sales.netCents}
               sign="+"
             />
             <Row
               label={`Refunds (${s.refunds.count})`}
-              detail={`${formatAmount(s.refunds.grossCents)} returned to buyers, ${formatAmount(s.refunds.feeReturnedCents)} of it from the platform fee`}
+              detail={`${formatMoney(s.refunds.grossCents)} returned to buyers, ${formatMoney(s.refunds.feeReturnedCents)} of it from the platform fee`}
               cents={s.refunds.creatorCents}
               sign="−"
             />
@@ -65,11 +65,11 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
             {s.adjustmentsCents !== 0 ? <Row label="Adjustments" cents={s.adjustmentsCents} sign={s.adjustmentsCents > 0 ? "+" : "−"} /> : null}
             <tr className="border-t-2 border-slate-300 font-semibold">
               <th scope="row" className="py-2 pr-3 text-left">
-                Closing balance on {formatDay(lastDay)}
+                Closing balance on {formatDate(lastDay)}
               </th>
               <td className="whitespace-nowrap py-2 text-right tabular-nums" data-testid="closing-balance">
                 {s.closingCents < 0 ? "− " : ""}
-                {formatAmount(Math.abs(s.closingCents))}
+                {formatMoney(Math.abs(s.closingCents))}
               </td>
             </tr>
           </tbody>
@@ -108,10 +108,10 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
                       {l.sales}
                       {l.refunds ? <span className="text-xs text-slate-500"> ({l.refunds} refund{l.refunds === 1 ? "" : "s"})</span> : null}
                     </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatAmount(l.grossCents)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatAmount(l.feeCents)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{l.refundedCents ? `− ${formatAmount(l.refundedCents)}` : "—"}</td>
-                    <td className="py-2 text-right tabular-nums">{formatAmount(l.netCents - l.refundedCents)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.grossCents)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.feeCents)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{l.refundedCents ? `− ${formatMoney(l.refundedCents)}` : "—"}</td>
+                    <td className="py-2 text-right tabular-nums">{formatMoney(l.netCents - l.refundedCents)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -140,7 +140,7 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
               <tbody className="divide-y divide-slate-100">
                 {s.payouts.map((p) => (
                   <tr key={`${p.journalId}-${p.kind}`}>
-                    <td className="whitespace-nowrap py-2 pr-3">{formatDay(p.at)}</td>
+                    <td className="whitespace-nowrap py-2 pr-3">{formatDate(p.at)}</td>
                     <td className="py-2 pr-3">
                       {p.kind === "payout" ? "Payout" : "Payout returned"}
                       {p.payoutPeriod ? ` for ${periodLabel(p.payoutPeriod)}` : ""}
@@ -148,7 +148,7 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
                     <td className="py-2 pr-3 font-mono text-xs">{p.transferId ?? "—"}</td>
                     <td className="whitespace-nowrap py-2 text-right tabular-nums">
                       {p.kind === "payout" ? "− " : "+ "}
-                      {formatAmount(p.amountCents)}
+                      {formatMoney(p.amountCents)}
                     </td>
                   </tr>
                 ))}

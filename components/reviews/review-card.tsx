@@ -2,6 +2,7 @@
 // One review with what this viewer may do to it: edit (author), reply once (creator), hide or restore (admin).
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { formatDate } from "@/lib/format";
 import type { ReviewItem } from "@/lib/reviews/list";
 import { HideReviewControl, RestoreReviewControl } from "./moderation-controls";
 import { ReplyForm } from "./reply-form";
@@ -9,7 +10,6 @@ import type { ReviewActions } from "./review-actions";
 import { ReviewForm } from "./review-form";
 import { StarsShown } from "./star-input";
 
-const day = (iso: string) => new Date(iso).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
 export function ReviewCard({ review, actions, highlight = false }: { review: ReviewItem; actions: ReviewActions; highlight?: boolean }) {
   const [mode, setMode] = useState<"view" | "edit" | "reply">("view");
@@ -26,7 +26,7 @@ export function ReviewCard({ review, actions, highlight = false }: { review: Rev
           {review.hidden ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700">Hidden</span> : null}
         </p>
         <p className="text-xs text-slate-500">
-          <time dateTime={review.createdAt}>{day(review.createdAt)}</time>
+          <time dateTime={review.createdAt}>{formatDate(review.createdAt)}</time>
           {review.edited ? " · edited" : ""}
         </p>
       </div>

@@ -2,8 +2,9 @@
 // Attached file upload (model weights…): a progress bar, then the stored name, size and SHA-256.
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { formatBytes } from "@/lib/format";
 import { ProgressBar } from "./progress-bar";
-import { formatSize, uploadWithProgress, type UploadedFile } from "./upload";
+import { uploadWithProgress, type UploadedFile } from "./upload";
 
 export function FileUploader({
   maxBytes,
@@ -25,7 +26,7 @@ export function FileUploader({
   const upload = async (file: File) => {
     setError(null);
     if (file.size === 0) return setError("The file is empty.");
-    if (file.size > maxBytes) return setError(`This file is ${formatSize(file.size)}; the limit is ${formatSize(maxBytes)}.`);
+    if (file.size > maxBytes) return setError(`This file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.`);
     setProgress(0);
     abort.current = new AbortController();
     const result = await uploadWithProgress<UploadedFile>("/api/uploads/files", file, {
@@ -51,7 +52,7 @@ export function FileUploader({
           </dd>
           <dt className="text-slate-500">Size</dt>
           <dd>
-            {formatSize(current.byteSize)} ({current.byteSize.toLocaleString("en-US")} bytes)
+            {formatBytes(current.byteSize)} ({current.byteSize.toLocaleString("en-US")} bytes)
           </dd>
           <dt className="text-slate-500">SHA-256</dt>
           <dd className="break-all font-mono text-xs" data-testid="file-sha256">
@@ -74,7 +75,7 @@ export function FileUploader({
           }}
           className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
         />
-        <p className="text-sm text-slate-500">Any format (safetensors, GGUF, zip…), up to {formatSize(maxBytes)}. Only you, admins and buyers can download it.</p>
+        <p className="text-sm text-slate-500">Any format (safetensors, GGUF, zip…), up to {formatBytes(maxBytes)}. Only you, admins and buyers can download it.</p>
       </div>
       {progress !== null ? (
         <div className="flex items-end gap-3">

@@ -3,8 +3,9 @@
 // accepted (type by content, size, dimensions); the checks here only save a pointless upload.
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { formatBytes } from "@/lib/format";
 import { ProgressBar } from "./progress-bar";
-import { formatSize, uploadWithProgress, type UploadedImage } from "./upload";
+import { uploadWithProgress, type UploadedImage } from "./upload";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const FOCUS_OPTIONS = [
@@ -53,7 +54,7 @@ export function ImageUploader({
     setFile(chosen);
     setPreviewUrl(chosen ? URL.createObjectURL(chosen) : null);
     if (!chosen) return;
-    if (chosen.size > MAX_BYTES) setError(`This image is ${formatSize(chosen.size)}; the limit is 5 MB.`);
+    if (chosen.size > MAX_BYTES) setError(`This image is ${formatBytes(chosen.size)}; the limit is 5 MB.`);
     else if (chosen.type && !["image/jpeg", "image/png", "image/webp"].includes(chosen.type)) setError("Upload a JPEG, PNG or WebP image.");
   };
 
@@ -152,7 +153,7 @@ export function ImageUploader({
           </fieldset>
           {dims ? (
             <p className={`text-sm ${tooSmall ? "text-red-600" : "text-slate-600"}`}>
-              {file ? `${formatSize(file.size)} · ` : ""}
+              {file ? `${formatBytes(file.size)} · ` : ""}
               {dims.width}×{dims.height}
               {tooSmall ? ` — too small: at least ${minW}×${minH} is needed.` : ""}
             </p>

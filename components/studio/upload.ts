@@ -27,12 +27,5 @@ export function uploadWithProgress<T>(
   });
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return `${(bytes / (1024 * 1024 * 1024)).toFixed(2)} GB`;
-}
-
 export type UploadedImage = { id: string; width: number; height: number; thumbWidth: number; thumbHeight: number; url: string; thumbUrl: string };
 export type UploadedFile = { id: string; filename: string; contentType: string; byteSize: number; sha256: string };

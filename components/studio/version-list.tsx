@@ -1,5 +1,6 @@
 // A listing's versions, newest first: review status, changelog, reviewer's reason, which one is live.
 import { VersionBadge } from "./status-badge";
+import { formatDate } from "@/lib/format";
 
 export type VersionItem = {
   id: string;
@@ -12,7 +13,6 @@ export type VersionItem = {
   isLive: boolean;
 };
 
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }) : null);
 
 export function VersionList({ versions }: { versions: VersionItem[] }) {
   if (versions.length === 0) return <p className="text-sm text-slate-500">No versions yet.</p>;
@@ -24,7 +24,7 @@ export function VersionList({ versions }: { versions: VersionItem[] }) {
           <VersionBadge status={v.reviewStatus} />
           {v.isLive ? <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-medium text-white">Live</span> : null}
           <span className="text-xs text-slate-500">
-            {v.reviewedAt ? `reviewed ${date(v.reviewedAt)}` : v.submittedAt ? `submitted ${date(v.submittedAt)}` : "not submitted"}
+            {v.reviewedAt ? `reviewed ${formatDate(v.reviewedAt)}` : v.submittedAt ? `submitted ${formatDate(v.submittedAt)}` : "not submitted"}
           </span>
           <div className="basis-full pl-[3.25rem] text-sm text-slate-700">
             {v.changelog ? <p className="whitespace-pre-line">{v.changelog}</p> : null}

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
+import { formatMonth } from "@/lib/format";
 import { creatorAccount } from "@/lib/ledger/journal";
 import { entitledOrder } from "@/lib/orders/entitlement";
 import type { ListingStatus } from "@/db/schema";
@@ -138,7 +139,7 @@ export async function creatorStats(db: Db, actor: Actor | null, now = new Date()
   const t = totals[0];
   return {
     month: {
-      label: monthStart.toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" }),
+      label: formatMonth(monthStart),
       sales: t?.month_sales ?? 0,
       earningsCents: Number(t?.month_earnings ?? 0),
     },

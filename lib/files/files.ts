@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { files } from "@/db/schema";
 import { assertCreator, assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
-import { formatBytes } from "@/lib/images/pipeline";
+import { formatBytes } from "@/lib/format";
 import { isUuid } from "@/lib/uuid";
 import { fileMaxBytes } from "./limits";
 

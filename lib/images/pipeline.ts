@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { DomainError } from "@/lib/errors";
+import { formatBytes } from "@/lib/format";
 
 // No libvips operation cache: every upload is different, and a server should not hold 50 MB for nothing.
 sharp.cache(false);
@@ -46,12 +47,6 @@ export type ProcessedImage = {
   thumbData: Uint8Array;
   sourceFormat: ImageFormat;
 };
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 export const imageTooLarge = (bytes: number | null) =>
   new DomainError("image.too_large", { size: bytes ? formatBytes(bytes) : null, limit: formatBytes(IMAGE_MAX_BYTES) });

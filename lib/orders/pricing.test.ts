@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { testDatabase } from "@/db/testing/setup";
-import { creatorSharePercent, formatPrice, splitPrice } from "./pricing";
+import { formatPrice } from "@/lib/format";
+import { creatorSharePercent, splitPrice } from "./pricing";
 
 describe("formatPrice and agora_format_price", () => {
   it("agree for every currency we sell in, across the price range", async () => {

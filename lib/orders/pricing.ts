@@ -8,11 +8,6 @@ export function splitPrice(priceCents: number, feeBps: number): PriceSplit {
   return { priceCents, feeCents, creatorShareCents: priceCents - feeCents };
 }
 
-export function formatPrice(cents: number, currency = "usd"): string {
-  if (cents === 0) return "Free";
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
-}
-
 /** The creator's share of each sale in words, e.g. "80%" for a 2000 bps fee (PLATFORM_FEE_BPS is configurable). */
 export function creatorSharePercent(feeBps: number): string {
   return `${Number(((10000 - feeBps) / 100).toFixed(2))}%`;

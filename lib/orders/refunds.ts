@@ -6,7 +6,7 @@ import { creatorAccount, postJournal, type JournalLine } from "@/lib/ledger/jour
 import { notify } from "@/lib/notifications/notifications";
 import { withdrawReviewForRefundedOrder } from "@/lib/reviews/moderation";
 import { isEntitling } from "./entitlement";
-import { formatPrice } from "./pricing";
+import { formatMoney } from "@/lib/format";
 
 /** How much of a cumulative refund comes back from the platform fee and from the creator's share. */
 export function refundShares(order: Pick<Order, "priceCents" | "feeCents">, refundedCents: number) {
@@ -55,7 +55,7 @@ export async function applyRefund(tx: Db, orderId: string, totalRefundedCents: n
     // A review stands only on a purchase that stands.
     await withdrawReviewForRefundedOrder(tx, order.id);
   }
-  const amount = formatPrice(finalTarget - order.refundedCents, order.currency);
+  const amount = formatMoney(finalTarget - order.refundedCents, order.currency);
   const [listing] = await tx.select({ title: listings.title }).from(listings).where(eq(listings.id, order.listingId));
   await notify(tx, [
     {

@@ -1,6 +1,6 @@
 // Why a creator was not paid this time, in words the creator sees (DESIGN §5).
 import type { PayoutHoldReason } from "@/db/schema";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatMoney } from "@/lib/format";
 
 export const HOLD_REASON_TITLES: Record<PayoutHoldReason, string> = {
   below_minimum: "Below the payout minimum",
@@ -14,7 +14,7 @@ export const HOLD_REASON_TITLES: Record<PayoutHoldReason, string> = {
 export function holdReasonText(reason: PayoutHoldReason, minPayoutCents: number, currency = "usd"): string {
   switch (reason) {
     case "below_minimum":
-      return `Your payable balance is under the ${formatPrice(minPayoutCents, currency)} minimum. It carries over and is paid once it reaches the minimum.`;
+      return `Your payable balance is under the ${formatMoney(minPayoutCents, currency)} minimum. It carries over and is paid once it reaches the minimum.`;
     case "onboarding_incomplete":
       return "Connect a Stripe account and finish onboarding to receive this payout. We pay it at the next daily run after you finish.";
     case "account_restricted":

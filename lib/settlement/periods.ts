@@ -1,5 +1,6 @@
 // Settlement periods are closed calendar months in UTC, named YYYY-MM (DESIGN §5).
 import { DomainError } from "@/lib/errors";
+import { formatMonth } from "@/lib/format";
 
 export const PERIOD_PATTERN = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 
@@ -37,5 +38,5 @@ export function nextSettlementDate(now: Date): Date {
 
 /** "October 2026" */
 export function periodLabel(period: string): string {
-  return periodBounds(period).start.toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+  return formatMonth(periodBounds(period).start);
 }

@@ -3,7 +3,7 @@ import "server-only";
 // (payout journal reversed for that amount) and is paid again by a later settlement; the creator is told.
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatMoney } from "@/lib/format";
 import { notify } from "@/lib/notifications/notifications";
 import { periodLabel } from "./periods";
 import { postPayoutReversal } from "./transfer";
@@ -37,7 +37,7 @@ export async function reverseTransfer(
   await notify(tx, {
     userId: payout.creator_id,
     type: "payout",
-    title: `Payout reversed: ${formatPrice(delta, payout.currency)} of ${periodLabel(payout.period)}`,
+    title: `Payout reversed: ${formatMoney(delta, payout.currency)} of ${periodLabel(payout.period)}`,
     body: "Stripe reversed this transfer, so the money is back in your Agora balance. It is paid again with your next settlement once your payout account can receive it.",
     link: "/dashboard/payouts",
     data: { payoutId: payout.id, period: payout.period, reversedCents: delta },

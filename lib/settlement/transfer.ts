@@ -4,7 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatMoney } from "@/lib/format";
 import { notify } from "@/lib/notifications/notifications";
 import { TransferError, type PaymentsDriver, type TransferRecord } from "@/lib/payments/driver";
 import { holdReasonText } from "./hold-reasons";
@@ -107,7 +107,7 @@ export async function markPayoutsPaid(db: Db, sent: Pick<TransferSent, "payout" 
     sent.map(({ payout, transfer }) => ({
       id: payout.id,
       transfer: transfer.id,
-      title: `Payout sent: ${formatPrice(payout.amountCents, payout.currency)} for ${periodLabel(payout.period)}`,
+      title: `Payout sent: ${formatMoney(payout.amountCents, payout.currency)} for ${periodLabel(payout.period)}`,
       body: `Stripe transfer ${transfer.id} is on its way to your connected account; banks usually show it within two business days.`,
       data: { payoutId: payout.id, period: payout.period, transferId: transfer.id },
     })),
@@ -149,7 +149,7 @@ export async function failPayout(db: Db, payoutId: string, reason: string, now: 
     await notify(tx, {
       userId: row.creator_id,
       type: "payout",
-      title: `Payout failed: ${formatPrice(Number(row.amount_cents), row.currency)} for ${periodLabel(row.period)}`,
+      title: `Payout failed: ${formatMoney(Number(row.amount_cents), row.currency)} for ${periodLabel(row.period)}`,
       body: `Stripe refused the transfer: ${reason}. The money is back in your balance; check your payout account, and we try again at the next daily run.`,
       link: "/dashboard/payouts",
       data: { payoutId, period: row.period },
@@ -173,7 +173,7 @@ export async function holdPayoutForPlatformBalance(db: Db, payoutId: string, now
       await notify(tx, {
         userId: row.creator_id,
         type: "payout",
-        title: `Payout delayed: ${formatPrice(Number(row.amount_cents), row.currency)} for ${periodLabel(row.period)}`,
+        title: `Payout delayed: ${formatMoney(Number(row.amount_cents), row.currency)} for ${periodLabel(row.period)}`,
         body: holdReasonText("platform_balance_short", minPayoutCents, row.currency),
         link: "/dashboard/payouts",
         data: { payoutId, period: row.period, holdReason: "platform_balance_short" },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 import { reviewQueue } from "@/lib/moderation/review";
 
@@ -59,7 +60,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
                     )}
                   </td>
                   <td className="px-4 py-3 text-slate-600">
-                    {item.submittedAt?.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC
+                    {formatDateTime(item.submittedAt)}
                   </td>
                 </tr>
               ))}

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { adminRefundSchema, refundOrderAsAdmin } from "@/lib/orders/admin-refund";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatMoney } from "@/lib/format";
 import { paymentsDriver } from "@/lib/payments/driver";
 import { validatedAction } from "@/lib/validated-action";
 
@@ -22,5 +22,5 @@ export const refundAction = validatedAction(refundForm, async ({ orderId, reason
   const amountCents = amount ? Math.round(Number(amount) * 100) : undefined;
   const result = await refundOrderAsAdmin(await getDb(), await paymentsDriver(), await getCurrentUser(), { orderId, amountCents, reason });
   revalidatePath("/admin/orders");
-  return { ok: true, message: `Refunded. The order is now ${result.order.status} (${formatPrice(result.order.refundedCents, result.order.currency)} refunded in total).` };
+  return { ok: true, message: `Refunded. The order is now ${result.order.status} (${formatMoney(result.order.refundedCents, result.order.currency)} refunded in total).` };
 });

@@ -7,7 +7,7 @@ import { orderStatus, type OrderStatus } from "@/db/schema";
 import { requireAdminPage } from "@/lib/auth/session";
 import { listOrdersForAdmin } from "@/lib/orders/admin-orders";
 import { isEntitling } from "@/lib/orders/entitlement";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatMoney, formatPrice, formatTimestamp } from "@/lib/format";
 import { refundAction } from "./actions";
 
 export const metadata: Metadata = { title: "Orders · Admin" };
@@ -65,7 +65,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
                 <tr key={o.id} className="align-top">
                   <td className="px-3 py-2 font-mono text-xs">
                     {o.id.slice(0, 8)}
-                    <div className="text-slate-500">{o.createdAt.toISOString().slice(0, 16).replace("T", " ")}</div>
+                    <div className="text-slate-500">{formatTimestamp(o.createdAt)}</div>
                   </td>
                   <td className="px-3 py-2">{o.buyerEmail}</td>
                   <td className="px-3 py-2">
@@ -75,7 +75,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
                   </td>
                   <td className="px-3 py-2">
                     {formatPrice(o.priceCents, o.currency)}
-                    {o.refundedCents ? <div className="text-xs text-red-600">−{formatPrice(o.refundedCents, o.currency)} refunded</div> : null}
+                    {o.refundedCents ? <div className="text-xs text-red-600">−{formatMoney(o.refundedCents, o.currency)} refunded</div> : null}
                   </td>
                   <td className="px-3 py-2">{o.status}</td>
                   <td className="px-3 py-2">

@@ -7,7 +7,7 @@ import { paymentsDriver } from "@/lib/payments/driver";
 import { HOLD_REASON_TITLES } from "@/lib/settlement/hold-reasons";
 import { periodLabel } from "@/lib/settlement/periods";
 import { retryPayoutAsAdmin, retryPayoutSchema, settlePeriodAsAdmin, settlePeriodSchema, type SettlementSummary } from "@/lib/settlement/settle";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatMoney } from "@/lib/format";
 import { validatedAction } from "@/lib/validated-action";
 
 function count(n: number, one: string, many = `${one}s`) {
@@ -20,8 +20,8 @@ function describeRun(s: SettlementSummary): string {
   const heldTotal = held.reduce((sum, [, n]) => sum + n, 0);
   const heldWhy = held.length ? ` (${held.map(([reason, n]) => `${n} ${HOLD_REASON_TITLES[reason].toLowerCase()}`).join(", ")})` : "";
   const parts = [
-    `${periodLabel(s.period)}: this call paid ${count(s.call.paid + s.call.reconciled, "creator")} ${s.call.paidCents ? formatPrice(s.call.paidCents) : "$0.00"}.`,
-    `In total ${count(s.run.paid, "creator")} paid ${s.run.paidCents ? formatPrice(s.run.paidCents) : "$0.00"}, ${heldTotal} held${heldWhy}, ${s.run.failed} failed.`,
+    `${periodLabel(s.period)}: this call paid ${count(s.call.paid + s.call.reconciled, "creator")} ${formatMoney(s.call.paidCents)}.`,
+    `In total ${count(s.run.paid, "creator")} paid ${formatMoney(s.run.paidCents)}, ${heldTotal} held${heldWhy}, ${s.run.failed} failed.`,
     s.status === "completed" ? "The run is complete." : `${count(s.run.remaining, "creator")} remain${s.run.remaining === 1 ? "s" : ""}: run it again to continue.`,
   ];
   return parts.join(" ");

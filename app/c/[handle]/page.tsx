@@ -7,6 +7,7 @@ import { ListingGrid } from "@/components/listings/listing-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cachedStorefront } from "@/lib/catalog/cache";
 import { parseCatalogQuery, SORT_LABELS, type CatalogQuery, type Sort } from "@/lib/catalog/params";
+import { formatMonth } from "@/lib/format";
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -42,7 +43,7 @@ export default async function StorefrontPage({ params, searchParams }: Props) {
         <div className="min-w-0 flex-1 space-y-1">
           <h1 className="text-2xl font-bold">{store.displayName}</h1>
           <p className="text-sm text-slate-500">
-            @{store.handle} · on Agora since {new Date(store.joinedAt).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" })}
+            @{store.handle} · on Agora since {formatMonth(store.joinedAt)}
           </p>
           {store.bio ? <p className="whitespace-pre-line text-slate-700">{store.bio}</p> : null}
         </div>

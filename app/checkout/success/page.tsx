@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { confirmCheckout } from "@/lib/orders/confirm";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatPrice } from "@/lib/format";
 import { paymentsDriver } from "@/lib/payments/driver";
 
 export const metadata: Metadata = { title: "Thank you", robots: { index: false } };

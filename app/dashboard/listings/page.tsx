@@ -12,7 +12,7 @@ import { requireCreatorPage } from "@/lib/auth/session";
 import { KIND_LABELS, LISTING_KINDS } from "@/lib/listings/kinds";
 import { creatorListings, creatorStatusCounts } from "@/lib/listings/queries";
 import { statusLabel } from "@/lib/listings/status";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatPrice, formatShortDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Your listings" };
 
@@ -130,7 +130,7 @@ export default async function StudioListingsPage({ searchParams }: { searchParam
                               {row.title}
                             </Link>
                             <p className="text-xs text-slate-500">
-                              {KIND_LABELS[row.kind]} · edited {row.updatedAt.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })}
+                              {KIND_LABELS[row.kind]} · edited {formatShortDate(row.updatedAt)}
                             </p>
                           </div>
                         </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatAmount, formatLongDay } from "@/components/payouts/format";
+import { formatLongDate, formatMoney } from "@/lib/format";
 import { HoldNotice } from "@/components/payouts/hold-notice";
 import { OnboardingCard } from "@/components/payouts/onboarding-card";
 import { startPayoutOnboardingAction } from "./onboarding/actions";
@@ -34,18 +34,18 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
     creatorStatementPeriods(db, user),
     payoutAccountStatus(db, user),
   ]);
-  const nextPayout = formatLongDay(view.nextSettlementAt);
+  const nextPayout = formatLongDate(view.nextSettlementAt);
   const cards = [
     {
       label: "Available balance",
-      value: formatAmount(view.payableCents),
+      value: formatMoney(view.payableCents),
       hint:
         view.balanceCents < 0
-          ? `Refunds put your balance at ${formatAmount(view.balanceCents)}; new sales net it off first.`
-          : `Paid when it reaches ${formatAmount(view.minPayoutCents)}.`,
+          ? `Refunds put your balance at ${formatMoney(view.balanceCents)}; new sales net it off first.`
+          : `Paid when it reaches ${formatMoney(view.minPayoutCents)}.`,
     },
     { label: "Next payout", value: nextPayout, hint: "We pay last month's earnings on the 1st, 06:00 UTC." },
-    ...(view.inFlightCents > 0 ? [{ label: "On the way", value: formatAmount(view.inFlightCents), hint: "Sent to Stripe, waiting for confirmation." }] : []),
+    ...(view.inFlightCents > 0 ? [{ label: "On the way", value: formatMoney(view.inFlightCents), hint: "Sent to Stripe, waiting for confirmation." }] : []),
   ];
 
   return (
@@ -86,7 +86,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
         </h2>
         {view.history.total === 0 ? (
           <EmptyState title={`No payouts yet — your first payout is on ${nextPayout}`}>
-            On the 1st of each month we send what you earned the month before, once it is at least {formatAmount(view.minPayoutCents)}.
+            On the 1st of each month we send what you earned the month before, once it is at least {formatMoney(view.minPayoutCents)}.
           </EmptyState>
         ) : (
           <>

@@ -12,7 +12,7 @@ import { categoryName } from "@/lib/catalog/categories";
 import { renderMarkdown } from "@/lib/catalog/markdown";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 import { reviewItem } from "@/lib/moderation/review";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatPrice } from "@/lib/format";
 import { approveAction, rejectAction } from "../actions";
 
 export const metadata: Metadata = { title: "Review · Admin" };

@@ -5,7 +5,7 @@ import { ReconciliationPanel } from "@/components/admin-settlements/reconciliati
 import { RunPayoutsTable } from "@/components/admin-settlements/run-payouts-table";
 import { RunSettlementForm } from "@/components/admin-settlements/run-settlement-form";
 import { RunStatusBadge } from "@/components/admin-settlements/run-status-badge";
-import { formatAmount } from "@/components/payouts/format";
+import { formatMoney, formatTimestamp } from "@/lib/format";
 import { Pager } from "@/components/payouts/pager";
 import { PAYOUT_STATUS_LABELS } from "@/components/payouts/payout-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,7 +22,6 @@ export async function generateMetadata({ params }: { params: Promise<{ period: s
   return { title: `${PERIOD_PATTERN.test(period) ? periodLabel(period) : "Settlement"} · Settlements`, robots: { index: false } };
 }
 
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
 
 export default async function SettlementPeriodPage({
   params,
@@ -79,7 +78,7 @@ export default async function SettlementPeriodPage({
           </div>
           <div className="rounded-xl border border-slate-200 bg-white p-4">
             <dt className="text-sm text-slate-500">Paid</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums">{formatAmount(run.totalPaidCents)}</dd>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums">{formatMoney(run.totalPaidCents)}</dd>
             <dd className="text-xs text-slate-500">to {run.paid} creator(s)</dd>
           </div>
           <div className="rounded-xl border border-slate-200 bg-white p-4">
@@ -91,7 +90,7 @@ export default async function SettlementPeriodPage({
           <div className="rounded-xl border border-slate-200 bg-white p-4">
             <dt className="text-sm text-slate-500">Calls</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums">{run.invocations}</dd>
-            <dd className="text-xs text-slate-500">last {when(run.lastInvocationAt)}</dd>
+            <dd className="text-xs text-slate-500">last {formatTimestamp(run.lastInvocationAt)}</dd>
           </div>
         </dl>
       ) : (

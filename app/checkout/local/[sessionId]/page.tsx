@@ -5,7 +5,7 @@ import { LocalCheckoutForm } from "@/components/orders/local-checkout-form";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
-import { formatPrice } from "@/lib/orders/pricing";
+import { formatPrice } from "@/lib/format";
 import { loadLocalSession } from "@/lib/payments/local-checkout";
 import { cancelLocalAction, failLocalAction, payLocalAction } from "../../actions";
 

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDateTime, formatMoney, OrderStatusBadge } from "@/components/library/format";
+import { OrderStatusBadge } from "@/components/library/format";
 import { PrintButton } from "@/components/library/print-button";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
+import { formatDateTime, formatMoney } from "@/lib/format";
 import { orderReceipt, type Receipt } from "@/lib/library/orders";
 
 export const metadata: Metadata = { title: "Receipt", robots: { index: false } };
