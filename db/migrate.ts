@@ -1,4 +1,5 @@
 // `npm run db:migrate`: applies drizzle/ migrations to DATABASE_URL (or the embedded database when unset).
+import "server-only";
 import { openDatabase } from "./client";
 
 async function main() {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { E2E_ACCOUNTS, E2E_PASSWORD } from "./fixtures";
+import { E2E_ACCOUNTS, E2E_PASSWORD } from "./accounts";
 import { DEMO, DEMO_PASSWORD, formError, signInViaApi, signUp, uniqueEmail } from "./helpers";
 
 test.describe("accounts", () => {

@@ -1,4 +1,4 @@
-// Accounts the journeys rely on, written into the e2e database before the server starts.
+// The journeys' own rows (e2e/accounts.ts), written into the e2e database by scripts/e2e.ts before the server starts.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -9,23 +9,7 @@ import { samplePromptContent } from "@/lib/testing/fixtures";
 import { buildPreview } from "@/lib/listings/preview";
 import { splitPrice } from "@/lib/orders/pricing";
 import { lastClosedPeriod, periodBounds } from "@/lib/settlement/periods";
-
-export const E2E_PASSWORD = "e2e-password-123";
-
-export const E2E_ACCOUNTS = {
-  banned: { email: "banned@e2e.test", name: "Banned Buyer" },
-  suspended: { email: "suspended@e2e.test", name: "Suspended Buyer" },
-} as const;
-
-/**
- * Creators for the payouts journeys, with sales in the last closed month (relative to today):
- * `newCreator` has no Stripe account yet and earned well above the $10 minimum (3 × $15 → $36.00);
- * `smallCreator` has an active payout account and one $5 sale last month → $4.00, under the minimum.
- */
-export const E2E_PAYOUT_CREATORS = {
-  newCreator: { email: "payouts-new@e2e.test", name: "Nadia Newpay", handle: "e2e-newpay", sales: [1500, 1500, 1500] },
-  smallCreator: { email: "payouts-small@e2e.test", name: "Sam Smallsale", handle: "e2e-smallsale", sales: [500] },
-} as const;
+import { E2E_ACCOUNTS, E2E_PASSWORD, E2E_PAYOUT_CREATORS } from "./accounts";
 
 export async function seedE2eFixtures(db: Db) {
   const passwordHash = await hashPassword(E2E_PASSWORD);

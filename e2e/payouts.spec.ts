@@ -2,7 +2,7 @@
 // sees the transfer and a statement that reconciles; a creator under the minimum sees the hold in plain words.
 import { expect, test } from "@playwright/test";
 import { lastClosedPeriod, periodLabel, periodOf } from "@/lib/settlement/periods";
-import { E2E_PASSWORD, E2E_PAYOUT_CREATORS } from "./fixtures";
+import { E2E_PASSWORD, E2E_PAYOUT_CREATORS } from "./accounts";
 import { DEMO, DEMO_PASSWORD, signInViaApi } from "./helpers";
 
 const lastMonth = lastClosedPeriod(new Date());

@@ -1,4 +1,5 @@
 // Environment, validated once with zod (DESIGN §7). Defaults make `npm run dev` work with nothing set.
+import "server-only";
 import { z } from "zod";
 
 const DEV_AUTH_SECRET = "agora-dev-auth-secret-not-for-production-use";

@@ -1,4 +1,5 @@
 // Database reachability for the health endpoint, bounded so a hung database answers 503 quickly.
+import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 

@@ -1,4 +1,5 @@
 // Account creation and password sign-in checks.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -1,4 +1,5 @@
 // Who is acting, re-read from the database on every request so role and status changes apply at once.
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, users, type UserRole, type UserStatus } from "@/db/schema";

@@ -1,4 +1,5 @@
 // Auth.js (next-auth v5): signed JWT sessions carrying only the user id; everything else is re-read per request.
+import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";

@@ -1,4 +1,5 @@
 // Published listings as cards: the JSON-safe shape every grid shows, and the drizzle columns that produce it.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { creatorProfiles, listings } from "@/db/schema";
 

@@ -1,4 +1,5 @@
 // One catalog request (items, next cursor, facets) in one transaction whose plans are pinned to the indexes.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { facetsWithSource, keepTokenFacets, singleWord, type Facets } from "./facets";

@@ -1,4 +1,5 @@
 // Facet counts for kind, category, price band and rating: each group counts under every other filter (not its own).
+import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { LISTING_KINDS, type Kind } from "@/lib/listings/kinds";

@@ -1,4 +1,5 @@
 // SQL pieces every public catalog query shares: the published-only predicate, card columns and filters.
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { CatalogQuery } from "./params";
 

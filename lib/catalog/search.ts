@@ -1,4 +1,5 @@
 // Catalog search: typo-tolerant full text, filters, six sorts and exact keyset pages over published listings.
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";

@@ -1,4 +1,5 @@
 // Autocomplete for the header search box: completed search phrases and matching listing titles.
+import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { PUBLISHED, tsQuery } from "./filters";

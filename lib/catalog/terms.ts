@@ -1,4 +1,5 @@
 // The search_terms vocabulary (distinct words of published listings) and typo-tolerant query expansion over it.
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 

@@ -1,4 +1,5 @@
 // Creator profiles: becoming a creator (with an optional avatar) and reading a profile by handle.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -1,4 +1,5 @@
 // Seeding in batches: one batch of listings becomes one INSERT statement, written while the next one is generated.
+import "server-only";
 import type { SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { ledgerEntries, listings, listingVersions, orders, reviews } from "@/db/schema";

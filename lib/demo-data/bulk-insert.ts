@@ -1,5 +1,6 @@
 // Bulk inserts for the seed: each batch of rows travels as ONE jsonb parameter, expanded by jsonb_to_recordset.
 // That avoids Postgres' 65,535 bind-parameter ceiling and per-value SQL building, and works the same on postgres-js and PGlite.
+import "server-only";
 import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";

@@ -1,5 +1,6 @@
 // Bulk loads skip the per-statement search-projection trigger and rebuild listing_search once at the end,
 // which is much cheaper than maintaining it batch by batch. Needs table ownership; otherwise the trigger stays.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 

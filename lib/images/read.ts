@@ -1,4 +1,5 @@
 // Reading stored image bytes for the public image route (covers and avatars are public).
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { images } from "@/db/schema";

@@ -1,5 +1,6 @@
 // Storing an uploaded image for its uploader: processed outside any transaction (CPU-bound), then one insert.
 // Identical re-uploads by the same person return the row they already have.
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { images } from "@/db/schema";

@@ -1,4 +1,5 @@
 // Balances read from the ledger: an account's balance is the sum of its entries.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { ledgerEntries } from "@/db/schema";

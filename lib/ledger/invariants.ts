@@ -1,4 +1,5 @@
 // Ledger invariants (DESIGN §3), checked by tests, benchmarks and the admin health view.
+import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 

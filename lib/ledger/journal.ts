@@ -1,4 +1,5 @@
 // Double-entry journals (DESIGN §3 Ledger): every journal sums to zero; entries are only ever appended.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { ledgerEntries } from "@/db/schema";

@@ -1,4 +1,5 @@
 // The delivery gate: who may open a listing's paid content in the library, and which versions they see.
+import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listings, listingVersions, type ListingKind, type ListingStatus, type ListingVersion } from "@/db/schema";

@@ -1,4 +1,5 @@
 // Reading one approved version's paid content for delivery, shaped per kind (a test never ships its answers).
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, listingVersions, type ListingVersion } from "@/db/schema";

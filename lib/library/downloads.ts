@@ -1,4 +1,5 @@
 // File delivery: a short-lived signed link per request, and the checks that run again when the link is used.
+import "server-only";
 import { and, eq, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, listingVersions } from "@/db/schema";

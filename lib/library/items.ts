@@ -1,4 +1,5 @@
 // What a buyer owns, with the version bought and whether a newer approved version has been released since.
+import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";

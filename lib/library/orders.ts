@@ -1,4 +1,5 @@
 // A buyer's order history and receipts: only their own orders, another person's order is "not found".
+import "server-only";
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, listingVersions, orders, users, type OrderStatus } from "@/db/schema";

@@ -1,4 +1,5 @@
 // Taking an online test: graded on the server against the stored answers, recorded in test_attempts for owners.
+import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

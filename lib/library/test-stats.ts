@@ -1,4 +1,5 @@
 // Attempt statistics for a test's creator (and admins): how many take it, pass it, and which questions trip them up.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { listings, listingVersions } from "@/db/schema";

@@ -1,4 +1,5 @@
 // Ownership checks for the creator studio: another creator's listing reads as "not found", never as "forbidden".
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, images, listings, type FileRow, type Listing } from "@/db/schema";

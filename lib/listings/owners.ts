@@ -1,4 +1,5 @@
 // Owners of a listing (buyers with a paid or disputed order) and the one-statement fan-out that notifies them.
+import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { entitledOrder } from "@/lib/orders/entitlement";

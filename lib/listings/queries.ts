@@ -1,5 +1,6 @@
 // Reads for the creator studio: the creator's listings table and one listing with its versions for the editor.
 // Suspended creators may still read their own listings (they can't change them).
+import "server-only";
 import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, listings, listingVersions, type Listing, type ListingStatus, type ListingVersion } from "@/db/schema";

@@ -1,4 +1,5 @@
 // Listing slugs: derived from the title, unique, shaped ^[a-z0-9]+(-[a-z0-9]+)*$ (a short suffix on collision).
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";

@@ -1,5 +1,6 @@
 // The creator's side of a listing's life: create, edit details and cover, duplicate, delete a draft,
 // unpublish and republish. Each function checks the actor, runs in one transaction and writes the audit trail.
+import "server-only";
 import { and, desc, eq, inArray, isNotNull, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, listings, listingVersions, type Listing } from "@/db/schema";

@@ -1,5 +1,6 @@
 // Versions of a listing's paid content (DESIGN §3): the creator edits one draft version, submits it for
 // review, and it becomes immutable. The last approved version stays live while a newer one waits.
+import "server-only";
 import { and, desc, eq, max } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -3,6 +3,7 @@
 // The count is exact except for what an instance holds when it dies (at most a few seconds of views);
 // a lossy view counter is acceptable where money and entitlements are not (DESIGN §8 asks that nothing
 // that must be shared lives only in memory: views are reported, never decided on).
+import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { isUuid } from "@/lib/uuid";

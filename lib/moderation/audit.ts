@@ -1,4 +1,5 @@
 // The audit trail: every admin action records who did what to which object, in the same transaction.
+import "server-only";
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
 

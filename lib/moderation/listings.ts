@@ -1,4 +1,5 @@
 // Admin actions on a published listing: removal with a reason the creator sees (DESIGN §3: published → removed).
+import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -1,5 +1,6 @@
 // The review queue: admins approve or reject submitted versions. Approval publishes a first version or
 // switches the live version, notifies the creator (and every owner for updates) and writes the audit trail.
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -1,4 +1,5 @@
 // In-app notifications: written inside the transaction of the change they announce, read by the bell.
+import "server-only";
 import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notifications, type Notification } from "@/db/schema";

@@ -1,4 +1,5 @@
 // The admin's order list: newest first, filtered by status or by buyer email / order id.
+import "server-only";
 import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listings, orders, users, type OrderStatus } from "@/db/schema";

@@ -1,4 +1,5 @@
 // Admin-initiated refunds: the payment provider refunds first, then the books follow in one transaction.
+import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -1,4 +1,5 @@
 // Buying: checks the buyer, snapshots price/fee/share/version from the database, and opens a checkout.
+import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listings, orders, users } from "@/db/schema";

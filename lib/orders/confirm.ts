@@ -1,4 +1,5 @@
 // The success page's fulfilment: asks the payments driver about the session, then fulfils like the webhook.
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listings, orders, type Order } from "@/db/schema";

@@ -1,4 +1,5 @@
 // Who may read a listing's paid content: owners (a paid or disputed order), its creator, and admins.
+import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listings, orders, type Order, type OrderStatus } from "@/db/schema";

@@ -1,4 +1,5 @@
 // Fulfilment: a pending order becomes paid exactly once, with its sale journal, whoever gets there first.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";

@@ -1,4 +1,5 @@
 // One payments interface, two drivers (DESIGN §4): the real Stripe SDK, or `local` with no network.
+import "server-only";
 import { env } from "@/lib/env";
 
 export type CheckoutSessionRequest = {

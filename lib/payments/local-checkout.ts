@@ -1,4 +1,5 @@
 // The local driver's checkout page actions: pay, fail or cancel a session, as Stripe's test checkout would.
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listings, orders, type Order } from "@/db/schema";

@@ -1,4 +1,5 @@
 // Stripe-shaped ids, objects and events for the local driver, signed with the webhook secret and fed to the real webhook path.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import Stripe from "stripe";
 import type { Order } from "@/db/schema";

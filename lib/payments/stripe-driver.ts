@@ -1,4 +1,5 @@
 // The real Stripe driver: Checkout Sessions priced from the database, Connect Express, transfers, refunds.
+import "server-only";
 import Stripe from "stripe";
 import {
   TransferError,

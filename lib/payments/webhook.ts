@@ -1,4 +1,5 @@
 // Stripe webhooks: signature check on the raw body, then each event's effects exactly once (DESIGN §4).
+import "server-only";
 import Stripe from "stripe";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";

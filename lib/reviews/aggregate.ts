@@ -1,4 +1,5 @@
 // The listing's rating aggregate, moved by deltas in SQL inside the caller's transaction (never read-modify-write).
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listings } from "@/db/schema";

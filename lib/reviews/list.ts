@@ -1,4 +1,5 @@
 // Reading reviews for a listing page: sorted keyset pages, the rating summary, and what this viewer may do.
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "@/db/client";

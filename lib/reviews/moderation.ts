@@ -1,4 +1,5 @@
 // Hiding and restoring reviews (admins, audited) and withdrawing a refunded order's review; the aggregate follows.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, orders, reviews, type Review } from "@/db/schema";

@@ -1,4 +1,5 @@
 // Writing reviews: verified owners review once per paid order and may edit; the creator replies once.
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, orders, reviews, type Review } from "@/db/schema";

@@ -1,4 +1,5 @@
 // Vercel cron calls carry `Authorization: Bearer $CRON_SECRET`; with no secret configured, nothing passes.
+import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();

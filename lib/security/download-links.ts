@@ -1,4 +1,5 @@
 // Short-lived, HMAC-signed download tokens bound to one user, one file and one listing.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { isUuid } from "@/lib/uuid";

@@ -1,4 +1,5 @@
 // account.updated — a creator's Connect account finished (or lost) onboarding: payouts follow it.
+import "server-only";
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles } from "@/db/schema";

@@ -1,4 +1,5 @@
 // charge.dispute.closed — won: paid again; lost: like a full refund (reversing journal, access ends).
+import "server-only";
 import type { Db } from "@/db/client";
 import { fulfilOrder } from "@/lib/orders/fulfil";
 import { closeDispute } from "@/lib/orders/refunds";

@@ -1,4 +1,5 @@
 // charge.dispute.created — the order is disputed; the buyer keeps access until the dispute is lost.
+import "server-only";
 import type { Db } from "@/db/client";
 import { fulfilOrder } from "@/lib/orders/fulfil";
 import { openDispute } from "@/lib/orders/refunds";

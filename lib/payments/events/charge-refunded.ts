@@ -1,4 +1,5 @@
 // charge.refunded — full or partial (cumulative amount_refunded); a refund seen before the checkout event still converges.
+import "server-only";
 import type { Db } from "@/db/client";
 import { fulfilOrder } from "@/lib/orders/fulfil";
 import { applyRefund } from "@/lib/orders/refunds";

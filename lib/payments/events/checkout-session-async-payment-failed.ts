@@ -1,4 +1,5 @@
 // checkout.session.async_payment_failed — the delayed payment failed: the pending order closes as failed.
+import "server-only";
 import type { Db } from "@/db/client";
 import { closePendingOrder } from "@/lib/orders/fulfil";
 import { orderForSession } from "./resolve-order";

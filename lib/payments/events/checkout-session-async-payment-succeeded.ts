@@ -1,4 +1,5 @@
 // checkout.session.async_payment_succeeded — a delayed payment (bank debit…) cleared: fulfil.
+import "server-only";
 import type { Db } from "@/db/client";
 import { fulfilOrder } from "@/lib/orders/fulfil";
 import { orderForSession } from "./resolve-order";

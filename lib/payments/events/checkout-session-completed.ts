@@ -1,4 +1,5 @@
 // checkout.session.completed — fulfil only when the payment is already paid; async methods wait for their event.
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";

@@ -1,4 +1,5 @@
 // checkout.session.expired — the buyer never paid: the pending order closes as expired.
+import "server-only";
 import type { Db } from "@/db/client";
 import { closePendingOrder } from "@/lib/orders/fulfil";
 import { orderForSession } from "./resolve-order";

@@ -1,4 +1,5 @@
 // Finding the order an event is about: by our own id in the metadata, else by the payment intent.
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, type Order } from "@/db/schema";

@@ -1,4 +1,5 @@
 // transfer.reversed — a creator's payout transfer was reversed: the money goes back into their balance.
+import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { reverseTransfer } from "@/lib/settlement/reversal";
