@@ -1,5 +1,6 @@
 // /browse — search and browse with every filter, sort and page in the URL (shareable; the back button works).
 import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
 import Link from "next/link";
 import { ActiveFilters } from "@/components/catalog/active-filters";
 import { browseHref, FacetList } from "@/components/catalog/facet-list";
@@ -34,9 +35,9 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
       <div className="space-y-2">
         <h1 className="text-2xl font-bold">{query.q ? <>Results for “{query.q}”</> : "Browse"}</h1>
         {!parsed.ok ? (
-          <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          <Alert tone="warning">
             We ignored part of this address: {parsed.message}. Showing everything instead.
-          </p>
+          </Alert>
         ) : null}
         {result.didYouMean && result.items.length > 0 ? (
           <p className="text-sm text-slate-600">

@@ -1,6 +1,7 @@
 // Does the `payouts` ledger account agree with what the month's payouts say they sent? And is anything stuck?
 import { formatMoney, formatTimestamp } from "@/lib/format";
 import type { PeriodReconciliation } from "@/lib/settlement/admin-runs";
+import { Alert } from "@/components/ui/alert";
 
 
 export function ReconciliationPanel({ r }: { r: PeriodReconciliation }) {
@@ -38,9 +39,9 @@ export function ReconciliationPanel({ r }: { r: PeriodReconciliation }) {
         ))}
       </dl>
       {r.paidWithoutTransfer > 0 ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert tone="error">
           {r.paidWithoutTransfer} payout(s) are marked paid without a Stripe transfer id.
-        </p>
+        </Alert>
       ) : null}
       {r.mismatches.length > 0 ? (
         <div className="overflow-x-auto">

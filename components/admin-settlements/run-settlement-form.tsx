@@ -2,6 +2,7 @@
 // "Run or continue a period": pick a closed month, confirm in a dialog, then the settlement runs for it.
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { FormError } from "@/components/ui/field";
 import { formatMonth } from "@/lib/format";
 import type { ActionState } from "@/lib/validated-action";
@@ -86,9 +87,9 @@ export function RunSettlementForm({
       <div className="mt-3 space-y-2" aria-live="polite">
         <FormError message={state.error} />
         {state.message && !pending ? (
-          <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          <Alert tone="success">
             {state.message}
-          </p>
+          </Alert>
         ) : null}
         {pending ? <p className="text-sm text-slate-600">Settling {monthLabel(period)}… this can take a few minutes for many creators.</p> : null}
       </div>

@@ -1,5 +1,6 @@
 // A test taker's own past attempts: when, which version, score and pass or fail.
 import type { AttemptSummary } from "@/lib/library/test-attempts";
+import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format";
 
 export function AttemptHistory({ attempts }: { attempts: AttemptSummary[] }) {
@@ -20,9 +21,9 @@ export function AttemptHistory({ attempts }: { attempts: AttemptSummary[] }) {
               <span className="tabular-nums">
                 {a.score}/{a.total} ({a.percent}%)
               </span>
-              <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${a.passed ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>
+              <Badge tone={a.passed ? "success" : "danger"}>
                 {a.passed ? "Passed" : "Not passed"}
-              </span>
+              </Badge>
             </span>
           </li>
         ))}

@@ -2,6 +2,8 @@
 // Taking an online test in the browser: answer, submit for grading on the server, then see score and explanations.
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
+import { Alert } from "@/components/ui/alert";
 import type { TestForTaker } from "@/lib/library/delivery";
 import type { TestResult } from "@/lib/library/test-attempts";
 
@@ -135,9 +137,9 @@ export function TestRunner({ listingId, versionNumber, test, recorded, submitTes
         ))}
       </ol>
       {timeUp ? (
-        <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <Alert tone="warning">
           Time is up. Submit to see how you did.
-        </p>
+        </Alert>
       ) : null}
       {confirming ? (
         <div role="alertdialog" aria-labelledby="confirm-submit" className="rounded-xl border border-amber-200 bg-amber-50 p-4">
@@ -155,9 +157,9 @@ export function TestRunner({ listingId, versionNumber, test, recorded, submitTes
         </div>
       ) : null}
       {error ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert tone="error">
           {error}
-        </p>
+        </Alert>
       ) : null}
       {!confirming ? (
         <Button type="submit" disabled={pending}>
@@ -189,9 +191,9 @@ function TestResultView({ result, headingRef, onRetry }: { result: TestResult; h
             <p className="font-medium">
               <span className="mr-2 text-slate-500">{qi + 1}.</span>
               {q.question}
-              <span className={`ml-2 rounded px-1.5 py-0.5 text-xs font-semibold ${q.correct ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>
+              <Badge tone={q.correct ? "success" : "danger"} className="ml-2">
                 {q.correct ? "Correct" : q.chosen === null ? "Unanswered" : "Wrong"}
-              </span>
+              </Badge>
             </p>
             <ul className="mt-3 space-y-1 text-sm">
               {q.choices.map((choice, ci) => {

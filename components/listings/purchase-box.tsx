@@ -1,6 +1,7 @@
 // Price and the primary action: Buy / Get, "In your library" for owners, or "Your listing" for its creator.
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { BuyForm } from "@/components/orders/buy-form";
 import { formatPrice } from "@/lib/format";
 import type { FormAction } from "@/lib/validated-action";
@@ -28,9 +29,9 @@ export function PurchaseBox({
   return (
     <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="purchase-box">
       {notice ? (
-        <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" role="status">
           {notice}
-        </p>
+        </Alert>
       ) : null}
       <p className="text-2xl font-bold" data-testid="listing-price">
         {formatPrice(priceCents, currency)}

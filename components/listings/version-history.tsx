@@ -1,5 +1,6 @@
 // Approved versions of a listing, newest first, with their changelogs.
 import type { VersionEntry } from "@/lib/catalog/listing";
+import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/format";
 
 export function VersionHistory({ versions }: { versions: VersionEntry[] }) {
@@ -10,7 +11,7 @@ export function VersionHistory({ versions }: { versions: VersionEntry[] }) {
         <li key={v.number}>
           <p className="text-sm font-medium">
             Version {v.number}
-            {i === 0 ? <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs text-green-800">Current</span> : null}
+            {i === 0 ? <Badge tone="success" className="ml-2">Current</Badge> : null}
             <time className="ml-2 text-xs font-normal text-slate-500" dateTime={v.releasedAt}>
               {formatDate(v.releasedAt)}
             </time>

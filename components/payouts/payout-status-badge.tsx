@@ -1,4 +1,5 @@
 // A payout's status as a coloured badge with the words a creator or admin reads.
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { PayoutStatus } from "@/lib/settlement/creator-payouts";
 
 export const PAYOUT_STATUS_LABELS: Record<PayoutStatus, string> = {
@@ -11,20 +12,16 @@ export const PAYOUT_STATUS_LABELS: Record<PayoutStatus, string> = {
   reversed: "Reversed",
 };
 
-const TONES: Record<PayoutStatus, string> = {
-  pending: "bg-blue-50 text-blue-800 ring-blue-200",
-  held: "bg-amber-50 text-amber-800 ring-amber-300",
-  processing: "bg-indigo-50 text-indigo-800 ring-indigo-200",
-  paid: "bg-emerald-50 text-emerald-800 ring-emerald-300",
-  failed: "bg-red-50 text-red-700 ring-red-300",
-  carried: "bg-slate-100 text-slate-700 ring-slate-300",
-  reversed: "bg-rose-50 text-rose-800 ring-rose-300",
+const TONES: Record<PayoutStatus, BadgeTone> = {
+  pending: "info",
+  held: "warning",
+  processing: "progress",
+  paid: "success",
+  failed: "danger",
+  carried: "neutral",
+  reversed: "severe",
 };
 
 export function PayoutStatusBadge({ status }: { status: PayoutStatus }) {
-  return (
-    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[status]}`}>
-      {PAYOUT_STATUS_LABELS[status]}
-    </span>
-  );
+  return <Badge tone={TONES[status]}>{PAYOUT_STATUS_LABELS[status]}</Badge>;
 }

@@ -2,6 +2,7 @@
 // Attached file upload (model weights…): a progress bar, then the stored name, size and SHA-256.
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { formatBytes } from "@/lib/format";
 import { ProgressBar } from "./progress-bar";
 import { uploadWithProgress, type UploadedFile } from "./upload";
@@ -88,9 +89,9 @@ export function FileUploader({
         </div>
       ) : null}
       {error ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert tone="error">
           {error}
-        </p>
+        </Alert>
       ) : null}
     </div>
   );

@@ -3,6 +3,7 @@
 // accepted (type by content, size, dimensions); the checks here only save a pointless upload.
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { formatBytes } from "@/lib/format";
 import { ProgressBar } from "./progress-bar";
 import { uploadWithProgress, type UploadedImage } from "./upload";
@@ -175,9 +176,9 @@ export function ImageUploader({
         </div>
       ) : null}
       {error ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert tone="error">
           {error}
-        </p>
+        </Alert>
       ) : null}
       {done ? (
         <p role="status" className="text-sm text-emerald-700">

@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { CATEGORIES } from "@/lib/catalog/categories";
 import { draftToContent, type ContentDraft } from "@/lib/listings/content-draft";
 import { SUMMARY_MAX, TITLE_MAX, validateDetailsForm, type DetailsErrors, type ListingDetailsForm } from "@/lib/listings/details";
@@ -231,20 +232,20 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: St
       ) : null}
 
       {status === "rejected" && listing.statusReason ? (
-        <div role="note" className="rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+        <Alert tone="error" role="note">
           <p className="font-semibold">Changes requested by the reviewer</p>
           <p className="mt-1 whitespace-pre-line" data-testid="review-reason">
             {listing.statusReason}
           </p>
           <p className="mt-2">Edit the listing, then submit it again.</p>
-        </div>
+        </Alert>
       ) : data.lastRejection && !data.pending ? (
-        <div role="note" className="rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+        <Alert tone="error" role="note">
           <p className="font-semibold">Version {data.lastRejection.number} was not approved</p>
           <p className="mt-1 whitespace-pre-line" data-testid="review-reason">
             {data.lastRejection.reason}
           </p>
-        </div>
+        </Alert>
       ) : null}
       {status === "removed" ? (
         <div role="note" className="rounded-xl border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
@@ -367,19 +368,19 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: St
             />
           ) : null}
           {showAll && blockers.length ? (
-            <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+            <Alert tone="error">
               <p className="font-medium">Before submitting:</p>
               <ul className="mt-1 list-disc pl-5">
                 {blockers.slice(0, 8).map((b, i) => (
                   <li key={i}>{b}</li>
                 ))}
               </ul>
-            </div>
+            </Alert>
           ) : null}
           {submitError ? (
-            <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+            <Alert tone="error">
               {submitError}
-            </p>
+            </Alert>
           ) : null}
           <div className="flex flex-wrap items-center gap-3">
             <Button type="button" onClick={submit} disabled={submitting || !hasChangesToSubmit}>

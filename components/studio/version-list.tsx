@@ -1,5 +1,6 @@
 // A listing's versions, newest first: review status, changelog, reviewer's reason, which one is live.
 import { VersionBadge } from "./status-badge";
+import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/format";
 
 export type VersionItem = {
@@ -22,7 +23,7 @@ export function VersionList({ versions }: { versions: VersionItem[] }) {
         <li key={v.id} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-3" data-testid={`version-${v.number}`}>
           <span className="w-10 shrink-0 font-semibold">v{v.number}</span>
           <VersionBadge status={v.reviewStatus} />
-          {v.isLive ? <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-medium text-white">Live</span> : null}
+          {v.isLive ? <Badge tone="solid">Live</Badge> : null}
           <span className="text-xs text-slate-500">
             {v.reviewedAt ? `reviewed ${formatDate(v.reviewedAt)}` : v.submittedAt ? `submitted ${formatDate(v.submittedAt)}` : "not submitted"}
           </span>

@@ -1,5 +1,6 @@
 // A labelled form input with its error message wired for screen readers.
 import type { ComponentProps } from "react";
+import { Alert } from "./alert";
 
 export function Field({
   label,
@@ -41,8 +42,8 @@ export function Field({
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;
   return (
-    <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+    <Alert tone="error">
       {message}
-    </p>
+    </Alert>
   );
 }

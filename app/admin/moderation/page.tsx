@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
@@ -22,9 +24,9 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         </Link>
       </div>
       {done === "approved" || done === "rejected" ? (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <Alert tone="success">
           {done === "approved" ? "Approved. The creator has been notified." : "Rejected. The creator sees your reason on their listing."}
-        </p>
+        </Alert>
       ) : null}
       {queue.length === 0 ? (
         <EmptyState title="Nothing to review">New listings and new versions appear here when creators submit them.</EmptyState>
@@ -54,9 +56,9 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
                   </td>
                   <td className="px-4 py-3">
                     {item.isUpdate ? (
-                      <span className="rounded-full bg-sky-50 px-2 py-0.5 text-xs font-medium text-sky-800 ring-1 ring-sky-200">Update to v{item.number}</span>
+                      <Badge tone="info">Update to v{item.number}</Badge>
                     ) : (
-                      <span className="rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-800 ring-1 ring-violet-200">New listing</span>
+                      <Badge tone="brand">New listing</Badge>
                     )}
                   </td>
                   <td className="px-4 py-3 text-slate-600">

@@ -6,6 +6,7 @@ import { listingRowActions } from "./studio-actions";
 import { StatusBadge } from "@/components/studio/status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db/client";
 import { listingStatus } from "@/db/schema";
 import { requireCreatorPage } from "@/lib/auth/session";
@@ -49,9 +50,9 @@ export default async function StudioListingsPage({ searchParams }: { searchParam
         {canEdit ? <ButtonLink href="/dashboard/listings/new">New listing</ButtonLink> : null}
       </div>
       {filter.deleted ? (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <Alert tone="success">
           The draft was deleted.
-        </p>
+        </Alert>
       ) : null}
 
       {total === 0 ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
 import Link from "next/link";
 import { formatLongDate, formatMoney } from "@/lib/format";
 import { HoldNotice } from "@/components/payouts/hold-notice";
@@ -61,9 +62,9 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
       </div>
 
       {onboardingError ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+        <Alert tone="error">
           We couldn&apos;t open payout setup: {onboardingError} Your earnings are safe; try again in a moment.
-        </p>
+        </Alert>
       ) : null}
 
       <OnboardingCard status={account} start={startPayoutOnboardingAction} />

@@ -11,6 +11,8 @@ import { MyReview } from "@/components/reviews/my-review";
 import { submitTestAction } from "@/app/library/actions";
 import { reviewActions } from "@/app/reviews/review-actions";
 import { ButtonLink } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
@@ -108,10 +110,10 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
             </Link>
           </p>
         ) : updatedSincePurchase ? (
-          <p className="rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-700" role="status">
-            <span className="mr-1 rounded bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">Updated</span>
+          <Alert tone="info">
+            <Badge tone="solid" className="mr-1">Updated</Badge>
             You bought v{purchasedVersion}; this is v{latest.number}. Earlier versions stay available in the version menu.
-          </p>
+          </Alert>
         ) : null}
         {version.changelog && version.number > 1 ? (
           <p className="text-sm text-slate-600">

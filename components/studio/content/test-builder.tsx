@@ -3,6 +3,7 @@
 // the pass mark and time limit, and a preview that behaves as a buyer will see it.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
 import { gradeTest } from "@/lib/library/test-grading";
 import type { DraftQuestion, TestDraft } from "@/lib/listings/content-draft";
 import { TextArea, TextInput } from "../fields";
@@ -94,7 +95,7 @@ export function TestBuilder({ draft, onChange, disabled, issues }: EditorProps<T
                   <span aria-hidden className="mt-0.5 text-slate-400 transition group-open:rotate-90">▶</span>
                   <span className="font-semibold">Question {index + 1}</span>
                   <span className="min-w-0 flex-1 truncate text-slate-600">{q.question || "(no text yet)"}</span>
-                  {incomplete(q) ? <span className="shrink-0 rounded-full bg-amber-50 px-2 text-xs text-amber-800 ring-1 ring-amber-200">unfinished</span> : null}
+                  {incomplete(q) ? <Badge tone="warning" className="shrink-0">unfinished</Badge> : null}
                 </summary>
                 <fieldset className="space-y-3 border-t border-slate-100 p-3 sm:p-4">
                   <legend className="sr-only">Question {index + 1}</legend>
