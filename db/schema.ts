@@ -1,4 +1,4 @@
-// The whole Agora data model (DESIGN §2, §3). Table names are a contract read by outside checks.
+// The whole Agora data model (ARCHITECTURE.md, "Database"). Table names are a contract read by outside checks.
 import { relations, sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
 import {
   bigint,
@@ -50,7 +50,7 @@ export const listingStatus = pgEnum("listing_status", [
 export const versionStatus = pgEnum("version_status", ["draft", "pending_review", "approved", "rejected"]);
 export const orderStatus = pgEnum("order_status", ["pending", "paid", "refunded", "disputed", "expired", "failed"]);
 /**
- * A payout's life (DESIGN §5): planned `pending` → `processing` (claimed: amount fixed, journal posted,
+ * A payout's life (ARCHITECTURE.md, "Where money moves"): planned `pending` → `processing` (claimed: amount fixed, journal posted,
  * transfer in flight) → `paid`; or `held` with a reason the creator sees; a definite refusal is `failed`
  * (journal reversed); an open held/failed row is `carried` into the creator's next period; a paid transfer
  * that Stripe reverses becomes `reversed`. Plain text with a check, so new states never need ALTER TYPE.
@@ -373,7 +373,7 @@ export const payouts = pgTable(
 );
 
 /**
- * The `local` payments driver's transfers (DESIGN §4): kept in the database like Stripe keeps them, so
+ * The `local` payments driver's transfers (ARCHITECTURE.md, "Payments drivers"): kept in the database like Stripe keeps them, so
  * idempotency keys, lookups by transfer group and reversals behave the same across processes and crashes.
  */
 export const localStripeTransfers = pgTable(
@@ -565,7 +565,7 @@ export const testAttempts = pgTable(
   ],
 );
 
-// Fixed-window counters shared by every instance (DESIGN §8: no limits kept in process memory).
+// Fixed-window counters shared by every instance (ARCHITECTURE.md, "Running many instances": no limits kept in process memory).
 export const rateLimits = pgTable("rate_limits", {
   key: text().primaryKey(),
   count: integer().notNull(),

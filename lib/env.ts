@@ -1,4 +1,4 @@
-// Environment, validated once with zod (DESIGN §7). Defaults make `npm run dev` work with nothing set.
+// Environment, validated once with zod (ARCHITECTURE.md, "Environment and production"). Defaults make `npm run dev` work with nothing set.
 import "server-only";
 import { z } from "zod";
 

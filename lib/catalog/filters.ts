@@ -3,7 +3,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { CatalogQuery } from "./params";
 
-/** The one rule of public visibility (DESIGN §3): only `published` listings, anywhere public. */
+/** The one rule of public visibility (ARCHITECTURE.md, "Listings and versions"): only `published` listings, anywhere public. */
 export const PUBLISHED = sql.raw(`l.status = 'published'`);
 
 /** The columns of a listing card, as camelCase JSON-safe values (text timestamps survive Next's data cache). */

@@ -14,7 +14,7 @@ import { deliverLocalEvent, localAccountObject } from "@/lib/payments/local-even
  * - `not_started`: no Connect account yet.
  * - `incomplete`: an account exists but onboarding was not submitted.
  * - `restricted`: submitted, but Stripe does not let transfers or payouts through (yet).
- * - `active`: payouts enabled and transfers active: what settlement needs to pay (DESIGN §5).
+ * - `active`: payouts enabled and transfers active: what settlement needs to pay (ARCHITECTURE.md, "Where money moves").
  */
 export type PayoutAccountState = "not_started" | "incomplete" | "restricted" | "active";
 

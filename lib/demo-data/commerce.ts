@@ -8,7 +8,7 @@ import { ANCHOR, DAY, HOUR, type ListingPlan } from "./plan";
 import { Random } from "./random";
 import { creatorReply, RATING_WEIGHTS, reviewBody } from "./review-text";
 
-/** The platform fee the seeded history was sold under (DESIGN §3 default). */
+/** The platform fee the seeded history was sold under (ARCHITECTURE.md, "Database": PLATFORM_FEE_BPS default). */
 export const SEED_FEE_BPS = 2000;
 
 export type OrderRow = typeof orders.$inferInsert;

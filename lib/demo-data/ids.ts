@@ -39,7 +39,7 @@ export function seededToken(index: number, salt: number): string {
     .padStart(7, "0");
 }
 
-/** `acct_local_…`, `cs_local_…`, `pi_local_…`, `ch_local_…`: the local payments driver's id shapes (DESIGN §4). */
+/** `acct_local_…`, `cs_local_…`, `pi_local_…`, `ch_local_…`: the local payments driver's id shapes (ARCHITECTURE.md, "Payments drivers"). */
 export function localStripeId(prefix: "acct" | "cs" | "pi" | "ch", index: number): string {
   const salt = { acct: 0x0acc7, cs: 0x0c5c5, pi: 0x0919, ch: 0x0c4a }[prefix];
   return `${prefix}_local_${seededToken(index, salt)}${seededToken(index, salt * 7)}`;

@@ -1,4 +1,4 @@
-// The deterministic demo catalog (DESIGN §7): `seedDatabase` fills an empty (or reset) database in bulk batches.
+// The deterministic demo catalog (ARCHITECTURE.md, "Database"): `seedDatabase` fills an empty (or reset) database in bulk batches.
 import "server-only";
 import { is, sql } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";

@@ -1,4 +1,4 @@
-// The image pipeline (DESIGN §6): untrusted bytes → a clean cover and WebP thumbnail, or a clear refusal.
+// The image pipeline (ARCHITECTURE.md, "Storage"): untrusted bytes → a clean cover and WebP thumbnail, or a clear refusal.
 // The type comes from the bytes (magic numbers, then sharp's own reading), never from the name. Dimensions
 // are checked from the header before any pixel is decoded, so a decompression bomb costs microseconds.
 import { createHash } from "node:crypto";

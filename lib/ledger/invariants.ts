@@ -1,4 +1,4 @@
-// Ledger invariants (DESIGN §3), checked by tests, benchmarks and the admin health view.
+// Ledger invariants (ARCHITECTURE.md, "Where money moves"), checked by tests, benchmarks and the admin health view.
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";

@@ -1,4 +1,4 @@
-// Double-entry journals (DESIGN §3 Ledger): every journal sums to zero; entries are only ever appended.
+// Double-entry journals (ARCHITECTURE.md, "Where money moves"): every journal sums to zero; entries are only ever appended.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// The paid part of a listing version, one zod schema per kind (DESIGN §3), shared by editor, seed and delivery.
+// The paid part of a listing version, one zod schema per kind (ARCHITECTURE.md, "Listings and versions"), shared by editor, seed and delivery.
 import { z } from "zod";
 import { uuidSchema } from "@/lib/uuid";
 

@@ -49,7 +49,7 @@ async function listingIn(status: ListingStatus, creator: Actor, admin: Actor): P
 }
 
 describe("status machine table", () => {
-  it("allows exactly the moves DESIGN §3 lists, each by the right role", () => {
+  it("allows exactly the listing status moves ARCHITECTURE.md lists, each by the right role", () => {
     const allowed = new Set(STATUS_MOVES.map((m) => `${m.from}>${m.to}>${m.by}`));
     expect(allowed).toEqual(
       new Set([

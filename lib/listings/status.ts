@@ -1,4 +1,4 @@
-// The listing status machine (DESIGN §3): which status may follow which, and who may make the move.
+// The listing status machine (ARCHITECTURE.md, "Listings and versions"): which status may follow which, and who may make the move.
 import type { ListingStatus } from "@/db/schema";
 
 export type { ListingStatus };

@@ -1,4 +1,4 @@
-// Versions of a listing's paid content (DESIGN §3): the creator edits one draft version, submits it for
+// Versions of a listing's paid content (ARCHITECTURE.md, "Listings and versions"): the creator edits one draft version, submits it for
 // review, and it becomes immutable. The last approved version stays live while a newer one waits.
 import "server-only";
 import { and, desc, eq, max } from "drizzle-orm";

@@ -1,7 +1,7 @@
 // Listing page views, counted without a database write per view: each instance adds views to an in-memory
 // buffer and flushes it as one multi-row upsert into listing_daily_stats at most every FLUSH_INTERVAL_MS.
 // The count is exact except for what an instance holds when it dies (at most a few seconds of views);
-// a lossy view counter is acceptable where money and entitlements are not (DESIGN §8 asks that nothing
+// a lossy view counter is acceptable where money and entitlements are not (ARCHITECTURE.md, "Running many instances", asks that nothing
 // that must be shared lives only in memory: views are reported, never decided on).
 import "server-only";
 import { sql } from "drizzle-orm";

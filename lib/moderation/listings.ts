@@ -1,4 +1,4 @@
-// Admin actions on a published listing: removal with a reason the creator sees (DESIGN §3: published → removed).
+// Admin actions on a published listing: removal with a reason the creator sees (ARCHITECTURE.md, "Listings and versions": published → removed).
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// Money rules for a sale (DESIGN §3): fee = floor(price × fee_bps / 10000), the creator gets the rest.
+// Money rules for a sale (ARCHITECTURE.md, "Where money moves"): fee = floor(price × fee_bps / 10000), the creator gets the rest.
 export type PriceSplit = { priceCents: number; feeCents: number; creatorShareCents: number };
 
 export function splitPrice(priceCents: number, feeBps: number): PriceSplit {

@@ -1,4 +1,4 @@
-// Order states only move forward (DESIGN §3), so late, duplicate or out-of-order events converge.
+// Order states only move forward (ARCHITECTURE.md, "Where money moves"), so late, duplicate or out-of-order events converge.
 import type { OrderStatus } from "@/db/schema";
 
 export type { OrderStatus };

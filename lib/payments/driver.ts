@@ -1,4 +1,4 @@
-// One payments interface, two drivers (DESIGN §4): the real Stripe SDK, or `local` with no network.
+// One payments interface, two drivers (ARCHITECTURE.md, "Payments drivers"): the real Stripe SDK, or `local` with no network.
 import "server-only";
 import { env } from "@/lib/env";
 
@@ -51,7 +51,7 @@ export type TransferRecord = {
 };
 
 /**
- * Why a transfer was not confirmed (DESIGN §5):
+ * Why a transfer was not confirmed (ARCHITECTURE.md, "Where money moves"):
  * - `definite`: the provider refused it (account invalid, transfers disabled…); nothing was sent.
  * - `insufficient_balance`: the platform balance is short; nothing was sent; a hold, retried later.
  * - `ambiguous`: timeout, network, 5xx, `idempotency_key_in_use`: it may or may not exist; never assume either.

@@ -63,7 +63,7 @@ export function connectAccountState(account: Stripe.Account): ConnectAccountStat
 const INSUFFICIENT_BALANCE_CODES = new Set(["balance_insufficient", "insufficient_funds"]);
 
 /**
- * Sorts a failed transfers.create into the three outcomes the settlement engine acts on (DESIGN §5).
+ * Sorts a failed transfers.create into the three outcomes the settlement engine acts on (ARCHITECTURE.md, "Where money moves").
  * Only an answer Stripe gave about this request's content is definite; anything that could mean
  * "the transfer may exist" (network, timeouts, 5xx, 409 key in use, key reuse, auth) is ambiguous.
  */

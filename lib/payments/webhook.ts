@@ -1,4 +1,4 @@
-// Stripe webhooks: signature check on the raw body, then each event's effects exactly once (DESIGN §4).
+// Stripe webhooks: signature check on the raw body, then each event's effects exactly once (ARCHITECTURE.md, "Payments drivers").
 import "server-only";
 import Stripe from "stripe";
 import { and, eq, isNull } from "drizzle-orm";

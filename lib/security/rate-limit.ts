@@ -1,4 +1,4 @@
-// Fixed-window rate limits with counters in Postgres (DESIGN §8): one upsert per request, shared by every instance.
+// Fixed-window rate limits with counters in Postgres (ARCHITECTURE.md, "Running many instances"): one upsert per request, shared by every instance.
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";

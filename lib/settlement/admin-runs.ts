@@ -1,4 +1,4 @@
-// What admins see of settlements (DESIGN §5): the runs, one period's payouts with filters, and whether the
+// What admins see of settlements (ARCHITECTURE.md, "Where money moves"): the runs, one period's payouts with filters, and whether the
 // `payouts` ledger account agrees with the payouts the period sent. Read-only; every function checks for an admin.
 import "server-only";
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";

@@ -1,5 +1,5 @@
 import "server-only";
-// Claiming payouts (DESIGN §5): in one transaction per batch, lock the payout rows and their creators
+// Claiming payouts (ARCHITECTURE.md, "Where money moves"): in one transaction per batch, lock the payout rows and their creators
 // (SKIP LOCKED, so overlapping calls never touch one creator), measure each creator's balance now, then
 // either hold the payout with a reason or fix its amount, give it an idempotency key and post its journal.
 import { randomUUID } from "node:crypto";
@@ -31,7 +31,7 @@ export function holdReasonFor(payableCents: number, account: PayoutAccount, minP
   return null;
 }
 
-/** The idempotency key of a payout's n-th claim: the payout id itself for the first (DESIGN §5). */
+/** The idempotency key of a payout's n-th claim: the payout id itself for the first (ARCHITECTURE.md, "Where money moves"). */
 export function payoutIdempotencyKey(payoutId: string, attempt: number): string {
   return attempt <= 1 ? payoutId : `${payoutId}:${attempt}`;
 }

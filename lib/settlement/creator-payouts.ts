@@ -1,5 +1,5 @@
 // What a creator sees of their payouts: the balance payable now, what is held and why, when the next
-// settlement runs, and the payout history (DESIGN §5). Read-only; the settlement engine writes payouts.
+// settlement runs, and the payout history (ARCHITECTURE.md, "Where money moves"). Read-only; the settlement engine writes payouts.
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";

@@ -1,4 +1,4 @@
-// Why a creator was not paid this time, in words the creator sees (DESIGN §5).
+// Why a creator was not paid this time, in words the creator sees (ARCHITECTURE.md, "Where money moves").
 import type { PayoutHoldReason } from "@/db/schema";
 import { formatMoney } from "@/lib/format";
 

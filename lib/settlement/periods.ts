@@ -1,4 +1,4 @@
-// Settlement periods are closed calendar months in UTC, named YYYY-MM (DESIGN §5).
+// Settlement periods are closed calendar months in UTC, named YYYY-MM (ARCHITECTURE.md, "Where money moves").
 import { DomainError } from "@/lib/errors";
 import { formatMonth } from "@/lib/format";
 

@@ -1,5 +1,5 @@
 import "server-only";
-// The plan step of a settlement (DESIGN §5): once per period, every creator with money or an open payout
+// The plan step of a settlement (ARCHITECTURE.md, "Where money moves"): once per period, every creator with money or an open payout
 // gets one payout row for the period, with their balance when the period closed. Set-based over the ledger.
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";

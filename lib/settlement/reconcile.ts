@@ -1,5 +1,5 @@
 import "server-only";
-// Payouts left `processing` by an ambiguous answer or a crash (DESIGN §5): a later call resumes them.
+// Payouts left `processing` by an ambiguous answer or a crash (ARCHITECTURE.md, "Where money moves"): a later call resumes them.
 // While the key is fresh it sends the same request with the same key (Stripe answers with the transfer it
 // made, if any); once the key may have been forgotten it looks the transfer up by transfer group and
 // `metadata.payout_id` first, and only a transfer that does not exist is ever created again.

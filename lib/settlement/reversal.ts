@@ -1,5 +1,5 @@
 import "server-only";
-// A paid transfer that Stripe reverses (DESIGN §5): the reversed part goes back into the creator's balance
+// A paid transfer that Stripe reverses (ARCHITECTURE.md, "Where money moves"): the reversed part goes back into the creator's balance
 // (payout journal reversed for that amount) and is paid again by a later settlement; the creator is told.
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";

@@ -1,4 +1,4 @@
-// Proofs for the monthly settlement (DESIGN §5) on a real database: exactly-once payouts, holds with
+// Proofs for the monthly settlement (ARCHITECTURE.md, "Where money moves") on a real database: exactly-once payouts, holds with
 // reasons, refusals, carried money, refunds after a payout, time budgets — each followed by the invariants.
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";

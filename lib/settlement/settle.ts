@@ -1,5 +1,5 @@
 import "server-only";
-// The monthly settlement (DESIGN §5): plan the period once, then in each call, within a time budget,
+// The monthly settlement (ARCHITECTURE.md, "Where money moves"): plan the period once, then in each call, within a time budget,
 // resume payouts left in flight, retry holds and refusals whose cause may have cleared, and claim and send
 // the period's pending payouts a few at a time. Any number of overlapping, late or repeated calls converge.
 import { sql } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// A creator's monthly statement, read only from the ledger (DESIGN §3): opening balance, sales (gross, fee,
+// A creator's monthly statement, read only from the ledger (ARCHITECTURE.md, "Where money moves"): opening balance, sales (gross, fee,
 // net), refunds, payouts and their reversals, closing balance; and the months a creator has a statement for.
 import "server-only";
 import { sql } from "drizzle-orm";

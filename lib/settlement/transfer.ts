@@ -1,5 +1,5 @@
 import "server-only";
-// Sending a claimed payout and recording what Stripe answered (DESIGN §5). Each outcome is one transaction
+// Sending a claimed payout and recording what Stripe answered (ARCHITECTURE.md, "Where money moves"). Each outcome is one transaction
 // that only moves a payout that is still `processing`, so a late or repeated answer changes nothing.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// Settlement at scale (DESIGN §5): 1,000,000 paid orders across 10,000 creators, inserted with set-based SQL
+// Settlement at scale (ARCHITECTURE.md, "Where money moves"): 1,000,000 paid orders across 10,000 creators, inserted with set-based SQL
 // (varied prices, refunds, Connect states and balances from fixed hashes), then one full settlement call in
 // the local driver (target ≤ 60 s, peak RSS ≤ 300 MB) and a second call for the same period (a no-op, ≤ 5 s).
 // Every creator's money is all in October, so cost grows with creators (claims and transfers), and the

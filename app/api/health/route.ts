@@ -1,4 +1,4 @@
-// GET /api/health — liveness plus a database round trip (DESIGN §7)
+// GET /api/health — liveness plus a database round trip (ARCHITECTURE.md, "Running many instances")
 import { checkDatabase } from "@/lib/health";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-// One listing generator per kind (DESIGN §3): each returns public text plus versioned, schema-valid content.
+// One listing generator per kind (ARCHITECTURE.md, "Listings and versions"): each returns public text plus versioned, schema-valid content.
 import type { Kind } from "@/lib/listings/kinds";
 import { generateModel } from "./model";
 import { generatePreset } from "./preset";

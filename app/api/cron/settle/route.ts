@@ -1,4 +1,4 @@
-// GET /api/cron/settle — the daily settlement call from Vercel cron (DESIGN §5); Bearer CRON_SECRET.
+// GET /api/cron/settle — the daily settlement call from Vercel cron (ARCHITECTURE.md, "Where money moves"); Bearer CRON_SECRET.
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
