@@ -1,6 +1,6 @@
 // The header on every page: brand, search, navigation by role and the account menu.
 import Link from "next/link";
-import type { Actor } from "@/lib/auth/actor";
+import { isAdmin, isCreator, type Actor } from "@/lib/auth/actor";
 import { NotificationBell } from "@/components/notifications/bell";
 import { AccountMenu } from "./account-menu";
 import { SearchBox } from "./search-box";
@@ -27,7 +27,7 @@ export function SiteHeader({ user, unread = 0, signOut }: { user: Actor | null; 
               Dashboard
             </Link>
           ) : null}
-          {user?.role === "admin" ? (
+          {isAdmin(user) ? (
             <Link href="/admin" className={nav}>
               Admin
             </Link>
@@ -42,9 +42,9 @@ export function SiteHeader({ user, unread = 0, signOut }: { user: Actor | null; 
             <AccountMenu
               name={user.name}
               email={user.email}
-              isCreator={Boolean(user.creatorHandle)}
+              isCreator={isCreator(user)}
               creatorHandle={user.creatorHandle}
-              isAdmin={user.role === "admin"}
+              isAdmin={isAdmin(user)}
               signOut={signOut}
             />
           ) : (

@@ -1,5 +1,6 @@
 // The creator dashboard's numbers: this month, lifetime, the payable balance (ledger), a 30-day series,
 // recent sales and per-listing performance. Earnings always come from the ledger; sales from orders.
+import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";

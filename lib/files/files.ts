@@ -1,5 +1,6 @@
 // Attached files (model weights and the like): stored with their hash, size and type; readable by their
 // owner and admins here (buyers' downloads check entitlement in the purchases code).
+import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";

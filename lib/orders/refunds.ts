@@ -1,4 +1,5 @@
 // Refunds and lost disputes: reversing journals for the refunded part, entitlement ends on a full refund.
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listings, orders, type Order } from "@/db/schema";
