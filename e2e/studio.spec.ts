@@ -1,4 +1,4 @@
-// The creator studio journey: become a creator, publish a prompt with a cover through review, find it in
+// The creator studio journey: become a creator, publish a prompt with a cover through approval, find it in
 // search, then ship version 2 while version 1 stays live, and check that owners are told.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
@@ -29,7 +29,7 @@ async function approveInQueue(admin: Page, title: string, button: RegExp) {
 }
 
 test.describe("creator studio", () => {
-  test("become a creator, publish a prompt through review, then ship version 2 while version 1 stays live", async ({ page, browser }) => {
+  test("become a creator, publish a prompt through approval, then ship version 2 while version 1 stays live", async ({ page, browser }) => {
     test.setTimeout(240_000);
     const tag = `zq${Date.now().toString(36)}`;
     const handle = `maker-${tag}`;
@@ -75,10 +75,10 @@ test.describe("creator studio", () => {
     await page.getByLabel("Target model").fill("GPT-4o");
     await waitForSaved(page);
 
-    // 3. Submit for review.
-    await page.getByRole("button", { name: "Submit for review" }).click();
-    await expect(page.getByText("Version 1 is waiting for review")).toBeVisible();
-    await expect(page.getByText("In review").first()).toBeVisible();
+    // 3. Submit for approval.
+    await page.getByRole("button", { name: "Submit for approval" }).click();
+    await expect(page.getByText("Version 1 is waiting for approval")).toBeVisible();
+    await expect(page.getByText("Waiting for approval").first()).toBeVisible();
 
     // 4. An admin approves it; it is published and found by search.
     const admin = await signedIn(browser, DEMO.admin);
@@ -101,10 +101,10 @@ test.describe("creator studio", () => {
     await waitForSaved(page);
     await page.getByLabel("What changed in version 2").fill("Every haiku now includes a seasonal word.");
     await waitForSaved(page);
-    await page.getByRole("button", { name: "Submit version 2 for review" }).click();
-    await expect(page.getByText("Version 2 is waiting for review. Buyers keep getting version 1 until it is approved.")).toBeVisible();
+    await page.getByRole("button", { name: "Submit version 2 for approval" }).click();
+    await expect(page.getByText("Version 2 is waiting for approval. Buyers keep getting version 1 until it is approved.")).toBeVisible();
     await expect(page.getByTestId("version-1")).toContainText("Live");
-    await expect(page.getByTestId("version-2")).toContainText("In review");
+    await expect(page.getByTestId("version-2")).toContainText("Waiting for approval");
     await buyer.goto(`/l/${slug}`);
     await expect(buyer.getByText("Version 2")).toHaveCount(0);
 

@@ -11,7 +11,7 @@ export default async function AdminPage() {
   const overview = await adminOverview(await getDb(), user);
   const stats = [
     { label: "Accounts", value: overview.accounts, href: null },
-    { label: "Versions waiting for review", value: overview.versionsAwaitingApproval, href: "/admin/moderation" },
+    { label: "Versions waiting for approval", value: overview.versionsAwaitingApproval, href: "/admin/moderation" },
     { label: "Open reports", value: overview.openReports, href: null },
   ];
   return (
@@ -25,7 +25,7 @@ export default async function AdminPage() {
             {s.href ? (
               <dd className="mt-1 text-sm">
                 <Link href={s.href} className="text-brand-700 hover:underline">
-                  Open the review queue →
+                  Open the approval queue →
                 </Link>
               </dd>
             ) : null}

@@ -49,7 +49,7 @@ export default async function DashboardPage() {
       </dl>
       {waiting ? (
         <p className="rounded-lg bg-amber-50 px-4 py-2 text-sm text-amber-900">
-          {counts.pending_review ? `${counts.pending_review} listing(s) in review. ` : ""}
+          {counts.pending_review ? `${counts.pending_review} listing(s) waiting for approval. ` : ""}
           {counts.rejected ? `${counts.rejected} listing(s) need changes. ` : ""}
           <Link href="/dashboard/listings" className="font-medium underline">
             See your listings

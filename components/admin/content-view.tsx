@@ -1,4 +1,4 @@
-// A version's full paid content, laid out for a reviewer (correct answers marked, files downloadable).
+// A version's full paid content, laid out for the admin deciding on it (correct answers marked, files downloadable).
 import type { ListingContent } from "@/lib/listings/content";
 import { formatBytes } from "@/lib/format";
 

@@ -1,4 +1,4 @@
-// The change from the live version to the one under review, as folded line hunks (added green, removed red).
+// The change from the live version to the one waiting for approval, as folded line hunks (added green, removed red).
 import { diffHunks, type DiffLine } from "@/lib/moderation/diff";
 
 export function DiffView({ diff, liveNumber, newNumber }: { diff: DiffLine[]; liveNumber: number; newNumber: number }) {

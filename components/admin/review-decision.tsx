@@ -7,7 +7,7 @@ import type { ActionState } from "@/lib/validated-action";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
-export function ReviewDecision({ versionId, approve, reject, isUpdate }: { versionId: string; approve: Action; reject: Action; isUpdate: boolean }) {
+export function ApprovalDecision({ versionId, approve, reject, isUpdate }: { versionId: string; approve: Action; reject: Action; isUpdate: boolean }) {
   const [approveState, approveAction, approving] = useActionState(approve, {});
   const [rejectState, rejectAction, rejecting] = useActionState(reject, {});
   const [mode, setMode] = useState<"approve" | "reject">("approve");

@@ -189,7 +189,7 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: St
       setSubmitting(false);
       return;
     }
-    const result = await actions.submitForReview(listing.id);
+    const result = await actions.submitForApproval(listing.id);
     setSubmitting(false);
     if (!result.ok) return setSubmitError(result.error);
     window.localStorage.removeItem(storageKey);
@@ -233,8 +233,8 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: St
 
       {status === "rejected" && listing.statusReason ? (
         <Alert tone="error" role="note">
-          <p className="font-semibold">Changes requested by the reviewer</p>
-          <p className="mt-1 whitespace-pre-line" data-testid="review-reason">
+          <p className="font-semibold">Changes requested by an admin</p>
+          <p className="mt-1 whitespace-pre-line" data-testid="rejection-reason">
             {listing.statusReason}
           </p>
           <p className="mt-2">Edit the listing, then submit it again.</p>
@@ -242,7 +242,7 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: St
       ) : data.lastRejection && !data.pending ? (
         <Alert tone="error" role="note">
           <p className="font-semibold">Version {data.lastRejection.number} was not approved</p>
-          <p className="mt-1 whitespace-pre-line" data-testid="review-reason">
+          <p className="mt-1 whitespace-pre-line" data-testid="rejection-reason">
             {data.lastRejection.reason}
           </p>
         </Alert>
@@ -255,8 +255,8 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: St
       ) : null}
       {data.pending ? (
         <div role="note" className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          Version {data.pending.number} is waiting for review.
-          {data.listing.liveVersionNumber ? ` Buyers keep getting version ${data.listing.liveVersionNumber} until it is approved.` : " You'll be notified when it has been reviewed."}
+          Version {data.pending.number} is waiting for approval.
+          {data.listing.liveVersionNumber ? ` Buyers keep getting version ${data.listing.liveVersionNumber} until it is approved.` : " You'll be notified when an admin has decided."}
         </div>
       ) : null}
       {!data.canEdit ? <p className="rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900">Your account is suspended: you can see your listings but not change them.</p> : null}
@@ -354,7 +354,7 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: St
       </Section>
 
       {!contentLocked ? (
-        <Section title={data.listing.liveVersionNumber ? `Submit version ${versionNumber}` : "Submit for review"} id="submit">
+        <Section title={data.listing.liveVersionNumber ? `Submit version ${versionNumber}` : "Submit for approval"} id="submit">
           {needsChangelog ? (
             <TextArea
               label={`What changed in version ${versionNumber}`}
@@ -384,11 +384,11 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: St
           ) : null}
           <div className="flex flex-wrap items-center gap-3">
             <Button type="button" onClick={submit} disabled={submitting || !hasChangesToSubmit}>
-              {submitting ? "Submitting…" : data.listing.liveVersionNumber ? `Submit version ${versionNumber} for review` : "Submit for review"}
+              {submitting ? "Submitting…" : data.listing.liveVersionNumber ? `Submit version ${versionNumber} for approval` : "Submit for approval"}
             </Button>
             <p className="text-sm text-slate-500">
               {hasChangesToSubmit
-                ? "A moderator reviews it, usually within a day. You'll get a notification."
+                ? "An admin approves or rejects it, usually within a day. You'll get a notification."
                 : status === "rejected"
                   ? `Make the requested changes to start version ${versionNumber}.`
                   : "Edit the content to start a new version."}

@@ -23,7 +23,7 @@ export type StudioActions = ListingRowActions & {
     id: string,
     input: { draft: ContentDraft; changelog: string },
   ) => Promise<StudioResult<{ savedAt: string; versionNumber: number; draft: ContentDraft; status: Status }>>;
-  submitForReview: (id: string) => Promise<StudioResult<{ versionNumber: number; status: Status }>>;
+  submitForApproval: (id: string) => Promise<StudioResult<{ versionNumber: number; status: Status }>>;
   discardDraft: (id: string) => Promise<StudioResult>;
   setCover: (id: string, imageId: string | null) => Promise<StudioResult>;
   renderMarkdown: (markdown: string) => Promise<string>;

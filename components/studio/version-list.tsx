@@ -1,16 +1,17 @@
-// A listing's versions, newest first: review status, changelog, reviewer's reason, which one is live.
+// A listing's versions, newest first: approval status, changelog, the admin's note or reason, which one is live.
 import { VersionBadge } from "./status-badge";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/format";
+import type { VersionStatus } from "@/lib/listings/status";
 
 export type VersionItem = {
   id: string;
   number: number;
-  reviewStatus: "draft" | "pending_review" | "approved" | "rejected";
-  reviewReason: string | null;
+  approvalStatus: VersionStatus;
+  approvalNote: string | null;
   changelog: string;
   submittedAt: string | null;
-  reviewedAt: string | null;
+  decidedAt: string | null;
   isLive: boolean;
 };
 
@@ -22,16 +23,16 @@ export function VersionList({ versions }: { versions: VersionItem[] }) {
       {versions.map((v) => (
         <li key={v.id} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-3" data-testid={`version-${v.number}`}>
           <span className="w-10 shrink-0 font-semibold">v{v.number}</span>
-          <VersionBadge status={v.reviewStatus} />
+          <VersionBadge status={v.approvalStatus} />
           {v.isLive ? <Badge tone="solid">Live</Badge> : null}
           <span className="text-xs text-slate-500">
-            {v.reviewedAt ? `reviewed ${formatDate(v.reviewedAt)}` : v.submittedAt ? `submitted ${formatDate(v.submittedAt)}` : "not submitted"}
+            {v.decidedAt ? `${v.approvalStatus === "rejected" ? "rejected" : "approved"} ${formatDate(v.decidedAt)}` : v.submittedAt ? `submitted ${formatDate(v.submittedAt)}` : "not submitted"}
           </span>
           <div className="basis-full pl-[3.25rem] text-sm text-slate-700">
             {v.changelog ? <p className="whitespace-pre-line">{v.changelog}</p> : null}
-            {v.reviewReason ? (
-              <p className={`mt-1 whitespace-pre-line rounded-lg px-2 py-1 ${v.reviewStatus === "rejected" ? "bg-red-50 text-red-700" : "bg-slate-50 text-slate-600"}`}>
-                Reviewer: {v.reviewReason}
+            {v.approvalNote ? (
+              <p className={`mt-1 whitespace-pre-line rounded-lg px-2 py-1 ${v.approvalStatus === "rejected" ? "bg-red-50 text-red-700" : "bg-slate-50 text-slate-600"}`}>
+                Admin: {v.approvalNote}
               </p>
             ) : null}
           </div>

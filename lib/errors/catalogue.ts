@@ -10,7 +10,7 @@ export type InvalidInputParams = { issue?: string; fieldErrors?: FieldErrors };
 
 /** Why a listing can't change at all, in the person's terms. */
 const LISTING_LOCKS = {
-  review: "This listing is waiting for review; it can't be changed until the review is done.",
+  approval: "This listing is waiting for approval; it can't be changed until an admin has decided.",
   removal: "This listing was removed by a moderator and can't be changed.",
 } as const;
 export type ListingLock = keyof typeof LISTING_LOCKS;
@@ -49,7 +49,7 @@ export const ERROR_CATALOGUE = {
 
   "version.pending": {
     status: 409,
-    message: (p: { number: number }) => `Version ${p.number} is waiting for review. You can edit the content again once it has been reviewed.`,
+    message: (p: { number: number }) => `Version ${p.number} is waiting for approval. You can edit the content again once an admin has decided.`,
   },
   "version.no_draft": { status: 409, message: "There are no unsubmitted changes to discard." },
   "version.first_draft": { status: 409, message: "The first version can't be discarded; delete the draft listing instead." },
@@ -64,9 +64,10 @@ export const ERROR_CATALOGUE = {
     message: (p: { number: number }) => `Describe what changed in version ${p.number}; owners see it with the update.`,
   },
 
-  "review.not_found": { status: 404, message: "We couldn't find that version." },
-  "review.already_reviewed": { status: 409, message: "This version was already reviewed." },
-  "review.listing_removed": { status: 409, message: "This listing was removed; its versions can't be approved." },
+  "approval.not_found": { status: 404, message: "We couldn't find that version." },
+  "approval.already_decided": { status: 409, message: "This version was already approved or rejected." },
+  "approval.listing_removed": { status: 409, message: "This listing was removed; its versions can't be approved." },
+
   "review.not_owner": { status: 403, message: "Only people who bought this listing can review it." },
   "review.order_disputed": { status: 409, message: "You can review this once the payment dispute on your order is settled." },
   "review.exists": { status: 409, message: "You've already reviewed this. You can edit your review instead." },

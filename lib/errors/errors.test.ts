@@ -18,7 +18,7 @@ type ParamCode = { [C in DomainErrorCode]: (typeof ERROR_CATALOGUE)[C]["message"
 const SAMPLE_PARAMS: { [C in ParamCode]: Exclude<ErrorParams<C>, undefined> } = {
   "input.invalid": { issue: "Give it a title.", fieldErrors: { title: ["Give it a title."] } },
   "listing.details_invalid": { issue: "Add a summary." },
-  "listing.locked": { lock: "review" },
+  "listing.locked": { lock: "approval" },
   "listing.bad_transition": { from: "draft", to: "published" },
   "version.pending": { number: 2 },
   "version.nothing_to_submit": { changesRequested: true },
@@ -62,7 +62,7 @@ describe("the error catalogue", () => {
   it("puts a value into the message through typed params, and only a declared code compiles", () => {
     expect(new DomainError("order.refund_too_large", { remainingCents: 250 }).publicMessage).toBe("At most 250 cents can still be refunded on this order.");
     expect(new DomainError("listing.bad_transition", { from: "draft", to: "unpublished" }).publicMessage).toBe("A draft listing can't become unpublished.");
-    expect(new DomainError("listing.bad_transition", { from: "in review", to: "unpublished", lock: "review" }).publicMessage).toMatch(/waiting for review/);
+    expect(new DomainError("listing.bad_transition", { from: "waiting for approval", to: "unpublished", lock: "approval" }).publicMessage).toMatch(/waiting for approval/);
     expect(new DomainError("version.nothing_to_submit").publicMessage).toBe("There are no changes to submit. Edit the content first.");
     // @ts-expect-error a code missing from the catalogue must not compile (this line is the check).
     expect(() => new DomainError("order.not_fonud")).toThrow();

@@ -6,7 +6,7 @@ import { readOwnFile, storeFile } from "@/lib/files/files";
 import { storeImage } from "@/lib/images/store";
 import { jpeg } from "@/lib/images/testing/fixtures";
 import { removeListing } from "@/lib/moderation/listings";
-import { approveVersion, rejectVersion, reviewItem, reviewQueue } from "@/lib/moderation/review";
+import { approveVersion, rejectVersion, approvalItem, approvalQueue } from "@/lib/moderation/review";
 import { creatorListings, listingForEditor } from "./queries";
 import {
   createListing,
@@ -19,7 +19,7 @@ import {
 } from "./studio";
 import { makeAdmin, makeCreator, makeUser } from "@/lib/testing/fixtures";
 import { DETAILS, promptDraft, validDraft } from "./testing/fixtures";
-import { discardContentDraft, saveContentDraft, submitForReview } from "./versions";
+import { discardContentDraft, saveContentDraft, submitForApproval } from "./versions";
 
 describe("a creator touches only their own listings, versions, files and images", () => {
   it("every studio action on another creator's listing answers not-found and changes nothing", async () => {
@@ -39,7 +39,7 @@ describe("a creator touches only their own listings, versions, files and images"
       ["republish", () => republishListing(db, mallory, id)],
       ["save content", () => saveContentDraft(db, mallory, id, { draft: validDraft("prompt") })],
       ["discard content", () => discardContentDraft(db, mallory, id)],
-      ["submit", () => submitForReview(db, mallory, id)],
+      ["submit", () => submitForApproval(db, mallory, id)],
     ];
     for (const [name, attempt] of attempts) {
       await expect(attempt(), name).rejects.toMatchObject({ code: "listing.not_found", status: 404 });
@@ -53,7 +53,7 @@ describe("a creator touches only their own listings, versions, files and images"
     const { db } = testDatabase();
     const creator = await makeCreator(db);
     await expect(saveListingDetails(db, creator, "not-a-uuid", DETAILS)).rejects.toMatchObject({ code: "listing.not_found" });
-    await expect(submitForReview(db, creator, "'; drop table listings; --")).rejects.toMatchObject({ code: "listing.not_found" });
+    await expect(submitForApproval(db, creator, "'; drop table listings; --")).rejects.toMatchObject({ code: "listing.not_found" });
     expect(await listingForEditor(db, creator, "123")).toBeNull();
   });
 
@@ -99,7 +99,7 @@ describe("a creator touches only their own listings, versions, files and images"
     });
     expect(saved.draft).toMatchObject({ fileName: "lora.safetensors", fileSizeBytes: 2048, sha256: file.sha256 });
     await saveListingDetails(db, alice, id, { ...DETAILS, category: "image-generation" });
-    await submitForReview(db, alice, id);
+    await submitForApproval(db, alice, id);
   });
 });
 
@@ -114,7 +114,7 @@ describe("suspended creators and non-admins", () => {
     await expect(createListing(db, suspended, { kind: "prompt", title: "Another listing", category: "writing" })).rejects.toMatchObject({ code: "auth.suspended" });
     await expect(saveListingDetails(db, suspended, id, DETAILS)).rejects.toMatchObject({ code: "auth.suspended" });
     await expect(saveContentDraft(db, suspended, id, { draft: validDraft("prompt") })).rejects.toMatchObject({ code: "auth.suspended" });
-    await expect(submitForReview(db, suspended, id)).rejects.toMatchObject({ code: "auth.suspended" });
+    await expect(submitForApproval(db, suspended, id)).rejects.toMatchObject({ code: "auth.suspended" });
     await expect(storeImage(db, suspended, await jpeg(1000, 750), { purpose: "cover" })).rejects.toMatchObject({ code: "auth.suspended" });
     expect((await listingForEditor(db, suspended, id))?.listing.id).toBe(id);
   });
@@ -128,18 +128,18 @@ describe("suspended creators and non-admins", () => {
     await expect(createListing(db, null, { kind: "prompt", title: "Anonymous listing", category: "writing" })).rejects.toMatchObject({ code: "auth.unauthenticated" });
   });
 
-  it("non-admins get nothing from the review queue and can't approve, reject or remove", async () => {
+  it("non-admins get nothing from the approval queue and can't approve, reject or remove", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
-    const { id } = await createListing(db, creator, { kind: "prompt", title: "Waiting for review", category: "writing" });
+    const { id } = await createListing(db, creator, { kind: "prompt", title: "Waiting for approval", category: "writing" });
     await saveListingDetails(db, creator, id, DETAILS);
     await saveContentDraft(db, creator, id, { draft: validDraft("prompt") });
-    await submitForReview(db, creator, id);
+    await submitForApproval(db, creator, id);
     const editor = await listingForEditor(db, creator, id);
     const versionId = editor!.versions[0].id;
     for (const actor of [creator, await makeUser(db), null]) {
-      await expect(reviewQueue(db, actor)).rejects.toMatchObject({ code: actor ? "auth.forbidden" : "auth.unauthenticated" });
-      await expect(reviewItem(db, actor, versionId)).rejects.toBeTruthy();
+      await expect(approvalQueue(db, actor)).rejects.toMatchObject({ code: actor ? "auth.forbidden" : "auth.unauthenticated" });
+      await expect(approvalItem(db, actor, versionId)).rejects.toBeTruthy();
       await expect(approveVersion(db, actor, { versionId })).rejects.toBeTruthy();
       await expect(rejectVersion(db, actor, { versionId, reason: "I'd like to reject my rival." })).rejects.toBeTruthy();
       await expect(removeListing(db, actor, { listingId: id, reason: "I'd like to remove my rival." })).rejects.toBeTruthy();

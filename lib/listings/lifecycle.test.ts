@@ -4,14 +4,14 @@ import { auditLog, listings, listingVersions, notifications, searchTerms, type L
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
 import { removeListing } from "@/lib/moderation/listings";
-import { approveVersion, rejectVersion, reviewItem, reviewQueue } from "@/lib/moderation/review";
+import { approveVersion, rejectVersion, approvalItem, approvalQueue } from "@/lib/moderation/review";
 import { buildPreview } from "./preview";
 import { creatorListings, listingForEditor } from "./queries";
 import { canMove, STATUS_MOVES } from "./status";
 import { createListing, deleteDraftListing, duplicateListing, republishListing, saveListingDetails, unpublishListing } from "./studio";
 import { makeAdmin, makeCreator, makeOwner } from "@/lib/testing/fixtures";
 import { DETAILS, promptDraft, validDraft } from "./testing/fixtures";
-import { discardContentDraft, saveContentDraft, submitForReview } from "./versions";
+import { discardContentDraft, saveContentDraft, submitForApproval } from "./versions";
 
 const STATUSES: ListingStatus[] = ["draft", "pending_review", "published", "rejected", "unpublished", "removed"];
 
@@ -35,7 +35,7 @@ async function listingIn(status: ListingStatus, creator: Actor, admin: Actor): P
   await saveListingDetails(db, creator, id, { ...DETAILS, title: `Listing that is ${status}` });
   await saveContentDraft(db, creator, id, { draft: validDraft("prompt") });
   if (status === "draft") return id;
-  await submitForReview(db, creator, id);
+  await submitForApproval(db, creator, id);
   if (status === "pending_review") return id;
   if (status === "rejected") {
     await rejectVersion(db, admin, { versionId: await pendingVersionId(id), reason: "Please add a clearer summary." });
@@ -78,8 +78,8 @@ describe("every operation from every status", () => {
   const expected: Record<ListingStatus, Record<Op, ListingStatus | "deleted" | { error: string }>> = {
     draft: {
       submit: "pending_review",
-      approve: { error: "review.not_found" },
-      reject: { error: "review.not_found" },
+      approve: { error: "approval.not_found" },
+      reject: { error: "approval.not_found" },
       revise: "draft",
       unpublish: { error: "listing.bad_transition" },
       republish: { error: "listing.bad_transition" },
@@ -98,8 +98,8 @@ describe("every operation from every status", () => {
     },
     published: {
       submit: { error: "version.nothing_to_submit" },
-      approve: { error: "review.not_found" },
-      reject: { error: "review.not_found" },
+      approve: { error: "approval.not_found" },
+      reject: { error: "approval.not_found" },
       revise: "published",
       unpublish: "unpublished",
       republish: { error: "listing.bad_transition" },
@@ -108,8 +108,8 @@ describe("every operation from every status", () => {
     },
     rejected: {
       submit: { error: "version.nothing_to_submit" },
-      approve: { error: "review.not_found" },
-      reject: { error: "review.not_found" },
+      approve: { error: "approval.not_found" },
+      reject: { error: "approval.not_found" },
       revise: "draft",
       unpublish: { error: "listing.bad_transition" },
       republish: { error: "listing.bad_transition" },
@@ -118,8 +118,8 @@ describe("every operation from every status", () => {
     },
     unpublished: {
       submit: { error: "version.nothing_to_submit" },
-      approve: { error: "review.not_found" },
-      reject: { error: "review.not_found" },
+      approve: { error: "approval.not_found" },
+      reject: { error: "approval.not_found" },
       revise: "unpublished",
       unpublish: { error: "listing.bad_transition" },
       republish: "published",
@@ -128,8 +128,8 @@ describe("every operation from every status", () => {
     },
     removed: {
       submit: { error: "listing.locked" },
-      approve: { error: "review.not_found" },
-      reject: { error: "review.not_found" },
+      approve: { error: "approval.not_found" },
+      reject: { error: "approval.not_found" },
       revise: { error: "listing.locked" },
       unpublish: { error: "listing.bad_transition" },
       republish: { error: "listing.bad_transition" },
@@ -148,13 +148,13 @@ describe("every operation from every status", () => {
         expect((await listingRow(id)).status).toBe(status);
         const pending = async () => {
           const versionId = await pendingVersionId(id).catch(() => null);
-          if (!versionId) throw Object.assign(new Error("no pending version"), { code: "review.not_found" });
+          if (!versionId) throw Object.assign(new Error("no pending version"), { code: "approval.not_found" });
           return versionId;
         };
         const run = async () => {
           switch (op) {
             case "submit":
-              return submitForReview(db, creator, id);
+              return submitForApproval(db, creator, id);
             case "approve":
               return approveVersion(db, admin, { versionId: await pending() });
             case "reject":
@@ -192,7 +192,7 @@ describe("publishing and versions", () => {
     const admin = await makeAdmin(db);
     const id = await listingIn("pending_review", creator, admin);
     expect((await listingRow(id)).publishedAt).toBeNull();
-    const queue = await reviewQueue(db, admin);
+    const queue = await approvalQueue(db, admin);
     const item = queue.find((q) => q.listingId === id);
     expect(item).toMatchObject({ number: 1, isUpdate: false });
 
@@ -208,8 +208,8 @@ describe("publishing and versions", () => {
     expect(notes.map((n) => n.type)).toContain("version_approved");
     const audit = await db.select().from(auditLog).where(eq(auditLog.targetId, item!.versionId));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["listing_version.submit", "listing_version.approve"]));
-    expect((await reviewQueue(db, admin)).some((q) => q.listingId === id)).toBe(false);
-    await expect(approveVersion(db, admin, { versionId: item!.versionId })).rejects.toMatchObject({ code: "review.already_reviewed" });
+    expect((await approvalQueue(db, admin)).some((q) => q.listingId === id)).toBe(false);
+    await expect(approveVersion(db, admin, { versionId: item!.versionId })).rejects.toMatchObject({ code: "approval.already_decided" });
   });
 
   it("editing a live listing's content makes version 2 wait while version 1 stays live; approval switches and notifies owners", async () => {
@@ -228,17 +228,17 @@ describe("publishing and versions", () => {
     expect((await saveContentDraft(db, creator, id, { draft: edited })).versionId).toBe(saved.versionId);
     expect((await listingRow(id)).currentVersionId).toBe(v1);
 
-    await expect(submitForReview(db, creator, id)).rejects.toMatchObject({ code: "version.changelog_required" });
+    await expect(submitForApproval(db, creator, id)).rejects.toMatchObject({ code: "version.changelog_required" });
     await saveContentDraft(db, creator, id, { draft: edited, changelog: "Tuned for Claude." });
-    await submitForReview(db, creator, id);
+    await submitForApproval(db, creator, id);
     let row = await listingRow(id);
     expect(row.status).toBe("published");
     expect(row.currentVersionId).toBe(v1);
     expect((row.preview as { targetModel: string }).targetModel).toBe("GPT-4o");
-    // Immutable while waiting: no edits until it's reviewed.
+    // Immutable while waiting: no edits until an admin has decided.
     await expect(saveContentDraft(db, creator, id, { draft: validDraft("prompt") })).rejects.toMatchObject({ code: "version.pending" });
 
-    const item = await reviewItem(db, admin, saved.versionId);
+    const item = await approvalItem(db, admin, saved.versionId);
     expect(item?.live?.number).toBe(1);
     expect(item?.diff?.filter((d) => d.op !== "same")).toEqual([
       { op: "del", text: "targetModel: GPT-4o" },
@@ -268,14 +268,14 @@ describe("publishing and versions", () => {
     const id = await listingIn("published", creator, admin);
     const v1 = (await listingRow(id)).currentVersionId;
     await saveContentDraft(db, creator, id, { draft: promptDraft({ targetModel: "Other" }), changelog: "Other model" });
-    await submitForReview(db, creator, id);
+    await submitForApproval(db, creator, id);
     await rejectVersion(db, admin, { versionId: await pendingVersionId(id), reason: "The examples no longer match the model." });
     const row = await listingRow(id);
     expect([row.status, row.currentVersionId]).toEqual(["published", v1]);
     const [note] = await db.select().from(notifications).where(and(eq(notifications.userId, creator.id), eq(notifications.type, "version_rejected")));
     expect(note.body).toBe("The examples no longer match the model.");
     const editor = await listingForEditor(db, creator, id);
-    expect(editor?.versions.find((v) => v.number === 2)).toMatchObject({ reviewStatus: "rejected", reviewReason: "The examples no longer match the model." });
+    expect(editor?.versions.find((v) => v.number === 2)).toMatchObject({ approvalStatus: "rejected", approvalNote: "The examples no longer match the model." });
     expect((await saveContentDraft(db, creator, id, { draft: validDraft("prompt"), changelog: "Fixed" })).versionNumber).toBe(3);
   });
 
@@ -292,13 +292,13 @@ describe("publishing and versions", () => {
     const editor = await listingForEditor(db, creator, id);
     expect(editor?.draft).toMatchObject({ number: 2, content: { targetModel: "GPT-4o" } });
     expect(editor?.lastRejection).toEqual({ number: 1, reason: "Please add a clearer summary." });
-    await expect(submitForReview(db, creator, id)).rejects.toMatchObject({ code: "version.changelog_required" });
+    await expect(submitForApproval(db, creator, id)).rejects.toMatchObject({ code: "version.changelog_required" });
     await saveContentDraft(db, creator, id, { draft: editor!.draft!.content, changelog: "Clearer summary." });
-    await submitForReview(db, creator, id);
+    await submitForApproval(db, creator, id);
     expect((await listingRow(id)).status).toBe("pending_review");
   });
 
-  it("republishing needs no review and keeps the approved version; unpublishing keeps it too", async () => {
+  it("republishing needs no approval and keeps the approved version; unpublishing keeps it too", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
     const admin = await makeAdmin(db);
@@ -365,7 +365,7 @@ describe("publishing and versions", () => {
     const creator = await makeCreator(db);
     const { id } = await createListing(db, creator, { kind: "preset", title: "Moody film look", category: "photography" });
     await saveContentDraft(db, creator, id, { draft: { kind: "preset", tool: "Lightroom", settingsText: '{\n  "a": 1,\n}', notes: "" } });
-    await expect(submitForReview(db, creator, id)).rejects.toMatchObject({ code: "version.invalid", message: expect.stringContaining("line 3") });
+    await expect(submitForApproval(db, creator, id)).rejects.toMatchObject({ code: "version.invalid", message: expect.stringContaining("line 3") });
     expect((await listingRow(id)).status).toBe("draft");
   });
 
@@ -381,7 +381,7 @@ describe("publishing and versions", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const failure = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(failure.reason).toMatchObject({ code: "review.already_reviewed" });
+    expect(failure.reason).toMatchObject({ code: "approval.already_decided" });
     const audits = await db.select().from(auditLog).where(eq(auditLog.targetId, versionId));
     expect(audits.filter((x) => x.action !== "listing_version.submit")).toHaveLength(1);
   });

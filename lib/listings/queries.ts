@@ -8,6 +8,7 @@ import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/uuid";
 import { readDraft, type ContentDraft } from "./content-draft";
 import type { Kind } from "./kinds";
+import type { VersionStatus } from "./status";
 
 export type StudioFilter = { status?: ListingStatus | "attention"; kind?: Kind; q?: string };
 
@@ -36,7 +37,7 @@ export async function creatorListings(db: Db, actor: Actor | null, filter: Studi
   const user = assertSignedIn(actor);
   // Qualified by hand: inside these subqueries an unqualified "id" would mean listing_versions.id.
   const outerId = sql.raw(`"listings"."id"`);
-  const versionOf = (status: ListingVersion["reviewStatus"]) =>
+  const versionOf = (status: VersionStatus) =>
     sql<number | null>`(select max(v.number) from listing_versions v where v.listing_id = ${outerId} and v.review_status = ${status})`;
   const conditions = [eq(listings.creatorId, user.id)];
   if (filter.status === "attention") conditions.push(inArray(listings.status, ["rejected", "draft"]));
@@ -81,10 +82,14 @@ export async function creatorStatusCounts(db: Db, actor: Actor | null): Promise<
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
-export type VersionSummary = Pick<
-  ListingVersion,
-  "id" | "number" | "reviewStatus" | "reviewReason" | "changelog" | "submittedAt" | "reviewedAt" | "createdAt" | "updatedAt"
-> & { isLive: boolean };
+/** A version as the editor lists it; the approval fields are the `review_status`, `review_reason`, `reviewed_at` columns. */
+export type VersionSummary = Pick<ListingVersion, "id" | "number" | "changelog" | "submittedAt" | "createdAt" | "updatedAt"> & {
+  approvalStatus: VersionStatus;
+  /** The admin's note on approval, or the reason for a rejection. */
+  approvalNote: string | null;
+  decidedAt: Date | null;
+  isLive: boolean;
+};
 
 export type EditorListing = {
   listing: Listing;
@@ -94,7 +99,7 @@ export type EditorListing = {
   /** What the content editor starts from: the draft, else a just-rejected version, else the live version. */
   startingContent: ContentDraft;
   startingChangelog: string;
-  /** The latest version if it was rejected, with the reviewer's reason. */
+  /** The latest version if it was rejected, with the admin's reason. */
   lastRejection: { number: number; reason: string } | null;
   /** The number the next edit will get. */
   nextNumber: number;
@@ -115,11 +120,11 @@ export async function listingForEditor(db: Db, actor: Actor | null, listingId: s
   const summary = (v: ListingVersion): VersionSummary => ({
     id: v.id,
     number: v.number,
-    reviewStatus: v.reviewStatus,
-    reviewReason: v.reviewReason,
+    approvalStatus: v.reviewStatus,
+    approvalNote: v.reviewReason,
     changelog: v.changelog,
     submittedAt: v.submittedAt,
-    reviewedAt: v.reviewedAt,
+    decidedAt: v.reviewedAt,
     createdAt: v.createdAt,
     updatedAt: v.updatedAt,
     isLive: v.id === listing.currentVersionId,
@@ -130,7 +135,7 @@ export async function listingForEditor(db: Db, actor: Actor | null, listingId: s
   // After a rejection, the next edit starts from what was rejected (to fix it), not from the live version.
   const rejected = latest?.reviewStatus === "rejected" ? latest : undefined;
   const base = draftRow ?? rejected ?? live ?? latest;
-  const lastReviewed = [...rows].reverse().find((v) => v.reviewStatus !== "draft");
+  const lastSubmitted = [...rows].reverse().find((v) => v.reviewStatus !== "draft");
   const fileId = base?.fileId ?? null;
   let file: EditorListing["file"] = null;
   if (fileId) {
@@ -147,7 +152,7 @@ export async function listingForEditor(db: Db, actor: Actor | null, listingId: s
     draft: draftRow ? { ...summary(draftRow), content: readDraft(listing.kind, draftRow.content), fileId: draftRow.fileId } : null,
     startingContent: readDraft(listing.kind, base?.content),
     startingChangelog: draftRow?.changelog ?? rejected?.changelog ?? "",
-    lastRejection: lastReviewed?.reviewStatus === "rejected" ? { number: lastReviewed.number, reason: lastReviewed.reviewReason ?? "" } : null,
+    lastRejection: lastSubmitted?.reviewStatus === "rejected" ? { number: lastSubmitted.number, reason: lastSubmitted.reviewReason ?? "" } : null,
     nextNumber: draftRow ? draftRow.number : (latest?.number ?? 0) + 1,
     file,
   };

@@ -1,7 +1,9 @@
 // The listing status machine (ARCHITECTURE.md, "Listings and versions"): which status may follow which, and who may make the move.
-import type { ListingStatus } from "@/db/schema";
+import type { ListingStatus, ListingVersion } from "@/db/schema";
 
 export type { ListingStatus };
+/** Where a version stands in approval: `draft → pending_review → approved | rejected` (the `review_status` column). */
+export type VersionStatus = ListingVersion["reviewStatus"];
 import { DomainError, type ListingLock } from "@/lib/errors";
 
 export type StatusMove = { from: ListingStatus; to: ListingStatus; by: "creator" | "admin" };
@@ -26,7 +28,7 @@ export function canMove(from: ListingStatus, to: ListingStatus, by: "creator" | 
 }
 
 /** Statuses in which nothing about the listing may change, and why (the catalogue words it). */
-const LOCKS: Partial<Record<ListingStatus, ListingLock>> = { pending_review: "review", removed: "removal" };
+const LOCKS: Partial<Record<ListingStatus, ListingLock>> = { pending_review: "approval", removed: "removal" };
 
 /** Throws a conflict when the move is not allowed, with a message that says why in the person's terms. */
 export function assertMove(from: ListingStatus, to: ListingStatus, by: "creator" | "admin"): void {
@@ -34,7 +36,7 @@ export function assertMove(from: ListingStatus, to: ListingStatus, by: "creator"
   throw new DomainError("listing.bad_transition", { from: statusLabel(from).toLowerCase(), to: statusLabel(to).toLowerCase(), lock: LOCKS[from] });
 }
 
-/** Listings whose details and content the creator may change: everything but a pending first review and removed. */
+/** Listings whose details and content the creator may change: everything but a first version waiting for approval and removed. */
 export function isEditable(status: ListingStatus): boolean {
   return !LOCKS[status];
 }
@@ -46,7 +48,7 @@ export function assertEditable(status: ListingStatus): void {
 
 export const STATUS_LABELS: Record<ListingStatus, string> = {
   draft: "Draft",
-  pending_review: "In review",
+  pending_review: "Waiting for approval",
   published: "Published",
   rejected: "Changes requested",
   unpublished: "Unpublished",

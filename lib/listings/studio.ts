@@ -42,7 +42,7 @@ export async function createListing(db: Db, actor: Actor | null, input: unknown)
 
 /**
  * Moves a rejected listing back to draft when its creator starts revising it, with a new draft version
- * that starts from the rejected content (the rejected version itself stays as it was reviewed).
+ * that starts from the rejected content (the rejected version itself stays as it was rejected).
  */
 export async function reviseIfRejected(tx: Db, listing: Listing): Promise<Listing> {
   if (listing.status !== "rejected") return listing;
@@ -194,7 +194,7 @@ export async function unpublishListing(db: Db, actor: Actor | null, listingId: s
   });
 }
 
-/** Unpublished → published again, with the version that was approved last (no new review needed). */
+/** Unpublished → published again, with the version that was approved last (no new approval needed). */
 export async function republishListing(db: Db, actor: Actor | null, listingId: string): Promise<ListingRef> {
   const creator = assertCreator(actor);
   return db.transaction(async (tx) => {

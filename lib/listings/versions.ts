@@ -1,5 +1,5 @@
 // Versions of a listing's paid content (ARCHITECTURE.md, "Listings and versions"): the creator edits one draft version, submits it for
-// review, and it becomes immutable. The last approved version stays live while a newer one waits.
+// approval, and it becomes immutable. The last approved version stays live while a newer one waits.
 import "server-only";
 import { and, desc, eq, max } from "drizzle-orm";
 import { z } from "zod";
@@ -11,7 +11,7 @@ import { writeAudit } from "@/lib/moderation/audit";
 import { assertOwnImages, lockOwnListing, ownFile } from "./access";
 import { contentDraftSchema, draftToContent, readDraft, referencedImageIds, type ContentDraft } from "./content-draft";
 import { listingDetailsSchema } from "./details";
-import { assertEditable, assertMove } from "./status";
+import { assertEditable, assertMove, type VersionStatus } from "./status";
 import { reviseIfRejected, type ListingRef } from "./studio";
 
 export const CHANGELOG_MAX = 2000;
@@ -23,7 +23,7 @@ export const saveDraftInputSchema = z.object({
 
 export type SavedDraft = ListingRef & { versionId: string; versionNumber: number; draft: ContentDraft; updatedAt: Date };
 
-async function versionsByStatus(tx: Db, listingId: string, status: ListingVersion["reviewStatus"]) {
+async function versionsByStatus(tx: Db, listingId: string, status: VersionStatus) {
   return tx
     .select()
     .from(listingVersions)
@@ -108,10 +108,10 @@ export async function discardContentDraft(db: Db, actor: Actor | null, listingId
 }
 
 /**
- * Sends the draft version to review: the content must pass its kind's schema, a first submission needs
+ * Sends the draft version for approval: the content must pass its kind's schema, a first submission needs
  * valid details, and every version from 2 on needs a changelog. The version is immutable from here.
  */
-export async function submitForReview(db: Db, actor: Actor | null, listingId: string): Promise<ListingRef & { versionNumber: number }> {
+export async function submitForApproval(db: Db, actor: Actor | null, listingId: string): Promise<ListingRef & { versionNumber: number }> {
   const creator = assertCreator(actor);
   return db.transaction(async (tx) => {
     const listing = await lockOwnListing(tx, creator.id, listingId);

@@ -1,4 +1,4 @@
-// What changed between the live version and the one waiting for review: content rendered as readable
+// What changed between the live version and the one waiting for approval: content rendered as readable
 // lines (multi-line text kept as lines, not JSON escapes), then a line diff (LCS over the changed middle).
 export type DiffLine = { op: "same" | "add" | "del"; text: string };
 

@@ -1,4 +1,4 @@
-// The review queue: admins approve or reject submitted versions. Approval publishes a first version or
+// The approval queue: admins approve or reject submitted versions. Approval publishes a first version or
 // switches the live version, notifies the creator (and every owner for updates) and writes the audit trail.
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
@@ -11,7 +11,7 @@ import { DomainError, parseInput } from "@/lib/errors";
 import { listingContentSchema, type ListingContent } from "@/lib/listings/content";
 import { notifyOwners } from "@/lib/listings/owners";
 import { buildPreview } from "@/lib/listings/preview";
-import { assertMove } from "@/lib/listings/status";
+import { assertMove, type VersionStatus } from "@/lib/listings/status";
 import { isUuid, uuidSchema } from "@/lib/uuid";
 import { notify } from "@/lib/notifications/notifications";
 import { writeAudit } from "./audit";
@@ -31,7 +31,7 @@ export const rejectInputSchema = z.object({
     .max(2000, "Keep the reason under 2,000 characters."),
 });
 
-export type QueueItem = {
+export type ApprovalQueueItem = {
   versionId: string;
   listingId: string;
   number: number;
@@ -45,8 +45,8 @@ export type QueueItem = {
   changelog: string;
 };
 
-/** Versions waiting for review, oldest submission first (first come, first reviewed). */
-export async function reviewQueue(db: Db, actor: Actor | null, limit = 100): Promise<QueueItem[]> {
+/** Versions waiting for approval, oldest submission first (first come, first decided). */
+export async function approvalQueue(db: Db, actor: Actor | null, limit = 100): Promise<ApprovalQueueItem[]> {
   assertAdmin(actor);
   return db
     .select({
@@ -70,8 +70,9 @@ export async function reviewQueue(db: Db, actor: Actor | null, limit = 100): Pro
     .limit(Math.min(limit, 500));
 }
 
-export type ReviewItem = {
-  version: Pick<ListingVersion, "id" | "number" | "changelog" | "reviewStatus" | "submittedAt" | "reviewReason">;
+export type ApprovalItem = {
+  /** `approvalStatus` and `approvalNote` are the `review_status` and `review_reason` columns. */
+  version: { id: string; number: number; changelog: string; approvalStatus: VersionStatus; submittedAt: Date | null; approvalNote: string | null };
   content: ListingContent | null;
   listing: Pick<Listing, "id" | "slug" | "kind" | "status" | "title" | "summary" | "description" | "category" | "tags" | "priceCents" | "currency" | "coverImageId">;
   creator: { handle: string; displayName: string; email: string; status: string };
@@ -85,8 +86,8 @@ function readContent(value: unknown): ListingContent | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Everything a reviewer needs about one submitted version: full content, listing, and the diff to live. */
-export async function reviewItem(db: Db, actor: Actor | null, versionId: string): Promise<ReviewItem | null> {
+/** Everything an admin needs to decide on one submitted version: full content, listing, and the diff to live. */
+export async function approvalItem(db: Db, actor: Actor | null, versionId: string): Promise<ApprovalItem | null> {
   assertAdmin(actor);
   if (!isUuid(versionId)) return null;
   const [row] = await db
@@ -99,7 +100,7 @@ export async function reviewItem(db: Db, actor: Actor | null, versionId: string)
     .limit(1);
   if (!row || row.version.reviewStatus === "draft") return null;
   const content = readContent(row.version.content);
-  let live: ReviewItem["live"] = null;
+  let live: ApprovalItem["live"] = null;
   if (row.listing.currentVersionId && row.listing.currentVersionId !== row.version.id) {
     const [current] = await db
       .select({ number: listingVersions.number, content: listingVersions.content })
@@ -109,7 +110,7 @@ export async function reviewItem(db: Db, actor: Actor | null, versionId: string)
     if (current) live = { number: current.number, content: readContent(current.content) };
   }
   const diff = live ? lineDiff(contentLines(live.content ?? {}), contentLines(content ?? row.version.content)) : null;
-  let file: ReviewItem["file"] = null;
+  let file: ApprovalItem["file"] = null;
   if (row.version.fileId) {
     const [f] = await db
       .select({ id: files.id, filename: files.filename, byteSize: files.byteSize, sha256: files.sha256, contentType: files.contentType })
@@ -120,7 +121,7 @@ export async function reviewItem(db: Db, actor: Actor | null, versionId: string)
   }
   const { version: v, listing: l } = row;
   return {
-    version: { id: v.id, number: v.number, changelog: v.changelog, reviewStatus: v.reviewStatus, submittedAt: v.submittedAt, reviewReason: v.reviewReason },
+    version: { id: v.id, number: v.number, changelog: v.changelog, approvalStatus: v.reviewStatus, submittedAt: v.submittedAt, approvalNote: v.reviewReason },
     content,
     listing: {
       id: l.id,
@@ -143,12 +144,12 @@ export async function reviewItem(db: Db, actor: Actor | null, versionId: string)
   };
 }
 
-export type ReviewOutcome = { listingId: string; slug: string; creatorHandle: string; published: boolean; ownersNotified: number };
+export type ApprovalOutcome = { listingId: string; slug: string; creatorHandle: string; published: boolean; ownersNotified: number };
 
 /** Locks the version and its listing; the version must still be waiting (two admins can't both decide). */
 async function lockPending(tx: Db, versionId: string): Promise<{ version: ListingVersion; listing: Listing; creatorHandle: string }> {
   const [version] = await tx.select().from(listingVersions).where(eq(listingVersions.id, versionId)).for("update").limit(1);
-  if (!version) throw new DomainError("review.not_found");
+  if (!version) throw new DomainError("approval.not_found");
   const [row] = await tx
     .select({ listing: listings, handle: creatorProfiles.handle })
     .from(listings)
@@ -156,7 +157,7 @@ async function lockPending(tx: Db, versionId: string): Promise<{ version: Listin
     .where(eq(listings.id, version.listingId))
     .for("update", { of: listings })
     .limit(1);
-  if (version.reviewStatus !== "pending_review") throw new DomainError("review.already_reviewed");
+  if (version.reviewStatus !== "pending_review") throw new DomainError("approval.already_decided");
   return { version, listing: row.listing, creatorHandle: row.handle };
 }
 
@@ -164,12 +165,12 @@ async function lockPending(tx: Db, versionId: string): Promise<{ version: Listin
  * Approves a submitted version. A first version publishes the listing (preview, current version, published
  * date); an update switches the live version and notifies every owner. One transaction.
  */
-export async function approveVersion(db: Db, actor: Actor | null, input: z.input<typeof approveInputSchema>): Promise<ReviewOutcome> {
+export async function approveVersion(db: Db, actor: Actor | null, input: z.input<typeof approveInputSchema>): Promise<ApprovalOutcome> {
   const admin = assertAdmin(actor);
   const data = parseInput(approveInputSchema, input);
   return db.transaction(async (tx) => {
     const { version, listing, creatorHandle } = await lockPending(tx, data.versionId);
-    if (listing.status === "removed") throw new DomainError("review.listing_removed");
+    if (listing.status === "removed") throw new DomainError("approval.listing_removed");
     // Stored content passed this schema on submit; failing here is a bug (a 500), not bad input.
     const content = listingContentSchema.parse(version.content);
     const now = new Date();
@@ -218,7 +219,7 @@ export async function approveVersion(db: Db, actor: Actor | null, input: z.input
 }
 
 /** Rejects a submitted version with a reason the creator sees; a first version sends the listing to "changes requested". */
-export async function rejectVersion(db: Db, actor: Actor | null, input: z.input<typeof rejectInputSchema>): Promise<ReviewOutcome> {
+export async function rejectVersion(db: Db, actor: Actor | null, input: z.input<typeof rejectInputSchema>): Promise<ApprovalOutcome> {
   const admin = assertAdmin(actor);
   const data = parseInput(rejectInputSchema, input);
   return db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 "use server";
-// Review decisions: zod-parsed forms → lib (admin check, one transaction, notices, audit) → revalidate → back to the queue.
+// Approval decisions: zod-parsed forms → lib (admin check, one transaction, notices, audit) → revalidate → back to the queue.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";

@@ -7,18 +7,18 @@ import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { KIND_LABELS } from "@/lib/listings/kinds";
-import { reviewQueue } from "@/lib/moderation/review";
+import { approvalQueue } from "@/lib/moderation/review";
 
-export const metadata: Metadata = { title: "Review queue · Admin" };
+export const metadata: Metadata = { title: "Approval queue · Admin" };
 
-export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const user = await requireAdminPage();
   const { done } = await searchParams;
-  const queue = await reviewQueue(await getDb(), user);
+  const queue = await approvalQueue(await getDb(), user);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold">Review queue</h1>
+        <h1 className="text-2xl font-bold">Approval queue</h1>
         <Link href="/admin" className="text-sm text-brand-700 hover:underline">
           ← Admin
         </Link>
@@ -29,11 +29,11 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         </Alert>
       ) : null}
       {queue.length === 0 ? (
-        <EmptyState title="Nothing to review">New listings and new versions appear here when creators submit them.</EmptyState>
+        <EmptyState title="Nothing waiting for approval">New listings and new versions appear here when creators submit them.</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
           <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">Versions waiting for review, oldest first</caption>
+            <caption className="sr-only">Versions waiting for approval, oldest first</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th scope="col" className="px-4 py-3">Listing</th>

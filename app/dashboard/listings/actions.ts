@@ -21,7 +21,7 @@ import {
   setListingCover,
   unpublishListing,
 } from "@/lib/listings/studio";
-import { CHANGELOG_MAX, discardContentDraft, saveContentDraft, submitForReview } from "@/lib/listings/versions";
+import { CHANGELOG_MAX, discardContentDraft, saveContentDraft, submitForApproval } from "@/lib/listings/versions";
 import { validatedAction } from "@/lib/validated-action";
 import type { StudioResult } from "@/components/studio/studio-actions";
 
@@ -85,11 +85,11 @@ export async function saveContentAction(
   });
 }
 
-export async function submitForReviewAction(id: string): Promise<StudioResult<{ versionNumber: number; status: ListingStatus }>> {
+export async function submitForApprovalAction(id: string): Promise<StudioResult<{ versionNumber: number; status: ListingStatus }>> {
   const parsedId = listingId.safeParse(id);
   if (!parsedId.success) return { ok: false, error: "We couldn't find that listing." };
   return run(async () => {
-    const ref = await submitForReview(await getDb(), await getCurrentUser(), parsedId.data);
+    const ref = await submitForApproval(await getDb(), await getCurrentUser(), parsedId.data);
     revalidateListingEverywhere(ref);
     return { versionNumber: ref.versionNumber, status: ref.status };
   });

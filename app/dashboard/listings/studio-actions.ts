@@ -9,7 +9,7 @@ import {
   saveContentAction,
   saveDetailsAction,
   setCoverAction,
-  submitForReviewAction,
+  submitForApprovalAction,
   unpublishAction,
 } from "./actions";
 
@@ -24,7 +24,7 @@ export const studioActions: StudioActions = {
   ...listingRowActions,
   saveDetails: saveDetailsAction,
   saveContent: saveContentAction,
-  submitForReview: submitForReviewAction,
+  submitForApproval: submitForApprovalAction,
   discardDraft: discardDraftAction,
   setCover: setCoverAction,
   renderMarkdown: renderMarkdownAction,

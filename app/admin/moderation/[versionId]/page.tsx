@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContentView } from "@/components/admin/content-view";
 import { DiffView } from "@/components/admin/diff-view";
-import { ReviewDecision } from "@/components/admin/review-decision";
+import { ApprovalDecision } from "@/components/admin/review-decision";
 import { MARKDOWN_CLASSES } from "@/components/studio/markdown-field";
 import { StatusBadge, VersionBadge } from "@/components/studio/status-badge";
 import { getDb } from "@/db/client";
@@ -11,22 +11,22 @@ import { requireAdminPage } from "@/lib/auth/session";
 import { categoryName } from "@/lib/catalog/categories";
 import { renderMarkdown } from "@/lib/catalog/markdown";
 import { KIND_LABELS } from "@/lib/listings/kinds";
-import { reviewItem } from "@/lib/moderation/review";
+import { approvalItem } from "@/lib/moderation/review";
 import { formatPrice } from "@/lib/format";
 import { approveAction, rejectAction } from "../actions";
 
-export const metadata: Metadata = { title: "Review · Admin" };
+export const metadata: Metadata = { title: "Approval · Admin" };
 
-export default async function ReviewVersionPage({ params }: { params: Promise<{ versionId: string }> }) {
+export default async function ApprovalPage({ params }: { params: Promise<{ versionId: string }> }) {
   const user = await requireAdminPage();
   const { versionId } = await params;
-  const item = await reviewItem(await getDb(), user, versionId);
+  const item = await approvalItem(await getDb(), user, versionId);
   if (!item) notFound();
   const { listing, version, creator } = item;
   return (
     <div className="space-y-6">
       <Link href="/admin/moderation" className="text-sm text-brand-700 hover:underline">
-        ← Review queue
+        ← Approval queue
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
@@ -37,7 +37,7 @@ export default async function ReviewVersionPage({ params }: { params: Promise<{ 
             </span>
             <StatusBadge status={listing.status} />
             <span>Version {version.number}</span>
-            <VersionBadge status={version.reviewStatus} />
+            <VersionBadge status={version.approvalStatus} />
           </p>
           <p className="mt-1 text-sm text-slate-600">
             by {creator.displayName} (@{creator.handle}, {creator.email}){creator.status !== "active" ? ` — account ${creator.status}` : ""}
@@ -79,11 +79,11 @@ export default async function ReviewVersionPage({ params }: { params: Promise<{ 
         <aside className="space-y-3 lg:sticky lg:top-20 lg:self-start">
           <section className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
             <h2 className="mb-3 text-lg font-semibold">Decision</h2>
-            {version.reviewStatus === "pending_review" ? (
-              <ReviewDecision versionId={version.id} approve={approveAction} reject={rejectAction} isUpdate={Boolean(item.live)} />
+            {version.approvalStatus === "pending_review" ? (
+              <ApprovalDecision versionId={version.id} approve={approveAction} reject={rejectAction} isUpdate={Boolean(item.live)} />
             ) : (
               <p className="text-sm text-slate-600">
-                Already {version.reviewStatus === "approved" ? "approved" : "rejected"}.{version.reviewReason ? ` Reason: ${version.reviewReason}` : ""}
+                Already {version.approvalStatus === "approved" ? "approved" : "rejected"}.{version.approvalNote ? ` Reason: ${version.approvalNote}` : ""}
               </p>
             )}
           </section>

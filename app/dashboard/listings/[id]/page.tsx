@@ -20,7 +20,7 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
   // Another creator's listing is simply not found.
   if (!editor) notFound();
   const { listing, versions, draft } = editor;
-  const pending = versions.find((v) => v.reviewStatus === "pending_review");
+  const pending = versions.find((v) => v.approvalStatus === "pending_review");
   const live = versions.find((v) => v.isLive);
   const data: EditorData = {
     listing: {
@@ -51,17 +51,17 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
     versions: versions.map((v) => ({
       id: v.id,
       number: v.number,
-      reviewStatus: v.reviewStatus,
-      reviewReason: v.reviewReason,
+      approvalStatus: v.approvalStatus,
+      approvalNote: v.approvalNote,
       changelog: v.changelog,
       submittedAt: iso(v.submittedAt),
-      reviewedAt: iso(v.reviewedAt),
+      decidedAt: iso(v.decidedAt),
       isLive: v.isLive,
     })),
     fileMaxBytes: fileMaxBytes(),
     canEdit: user.status === "active",
   };
-  // Remount the editor when the server state moves on (submitted, reviewed, unpublished…).
+  // Remount the editor when the server state moves on (submitted, approved, rejected, unpublished…).
   const key = `${listing.status}-${pending?.number ?? 0}-${draft?.number ?? 0}-${listing.currentVersionId ?? ""}`;
   return <ListingEditor key={key} data={data} actions={studioActions} />;
 }

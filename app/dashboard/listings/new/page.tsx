@@ -11,7 +11,7 @@ export default async function NewListingPage() {
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
         <h1 className="text-2xl font-bold">New listing</h1>
-        <p className="mt-1 text-sm text-slate-600">It starts as a draft only you can see. Submit it for review when it&apos;s ready.</p>
+        <p className="mt-1 text-sm text-slate-600">It starts as a draft only you can see. Submit it for approval when it&apos;s ready.</p>
       </div>
       {user.status !== "active" ? (
         <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800">Suspended accounts can&apos;t create listings.</p>
