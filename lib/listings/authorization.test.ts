@@ -6,7 +6,7 @@ import { readOwnFile, storeFile } from "@/lib/files/files";
 import { storeImage } from "@/lib/images/store";
 import { jpeg } from "@/lib/images/testing/fixtures";
 import { removeListing } from "@/lib/moderation/listings";
-import { approveVersion, rejectVersion, approvalItem, approvalQueue } from "@/lib/moderation/review";
+import { approveVersion, rejectVersion, approvalItem, approvalQueue } from "@/lib/moderation/approvals";
 import { creatorListings, listingForEditor } from "./queries";
 import {
   createListing,

@@ -4,7 +4,7 @@ import { auditLog, listings, listingVersions, notifications, searchTerms, type L
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
 import { removeListing } from "@/lib/moderation/listings";
-import { approveVersion, rejectVersion, approvalItem, approvalQueue } from "@/lib/moderation/review";
+import { approveVersion, rejectVersion, approvalItem, approvalQueue } from "@/lib/moderation/approvals";
 import { buildPreview } from "./preview";
 import { creatorListings, listingForEditor } from "./queries";
 import { canMove, STATUS_MOVES } from "./status";

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { revalidateListingEverywhere } from "@/lib/catalog/cache";
-import { approveInputSchema, approveVersion, rejectInputSchema, rejectVersion } from "@/lib/moderation/review";
+import { approveInputSchema, approveVersion, rejectInputSchema, rejectVersion } from "@/lib/moderation/approvals";
 import { validatedAction } from "@/lib/validated-action";
 
 export const approveAction = validatedAction(approveInputSchema, async (data) => {

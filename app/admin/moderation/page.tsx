@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { KIND_LABELS } from "@/lib/listings/kinds";
-import { approvalQueue } from "@/lib/moderation/review";
+import { approvalQueue } from "@/lib/moderation/approvals";
 
 export const metadata: Metadata = { title: "Approval queue · Admin" };
 

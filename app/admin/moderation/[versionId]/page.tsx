@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContentView } from "@/components/admin/content-view";
 import { DiffView } from "@/components/admin/diff-view";
-import { ApprovalDecision } from "@/components/admin/review-decision";
+import { ApprovalDecision } from "@/components/admin/approval-decision";
 import { MARKDOWN_CLASSES } from "@/components/studio/markdown-field";
 import { StatusBadge, VersionBadge } from "@/components/studio/status-badge";
 import { getDb } from "@/db/client";
@@ -11,7 +11,7 @@ import { requireAdminPage } from "@/lib/auth/session";
 import { categoryName } from "@/lib/catalog/categories";
 import { renderMarkdown } from "@/lib/catalog/markdown";
 import { KIND_LABELS } from "@/lib/listings/kinds";
-import { approvalItem } from "@/lib/moderation/review";
+import { approvalItem } from "@/lib/moderation/approvals";
 import { formatPrice } from "@/lib/format";
 import { approveAction, rejectAction } from "../actions";
 
