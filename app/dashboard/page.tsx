@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/table";
 import Link from "next/link";
 import { SalesChart } from "@/components/dashboard/sales-chart";
 import { StatusBadge } from "@/components/studio/status-badge";
@@ -75,39 +76,25 @@ export default async function DashboardPage() {
               Once a listing is approved, its views, sales and conversion show here.
             </EmptyState>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full min-w-[36rem] text-left text-sm">
-                <thead className="text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3">Listing</th>
-                    <th scope="col" className="py-2 pr-3 text-right">Views</th>
-                    <th scope="col" className="py-2 pr-3 text-right">Sales</th>
-                    <th scope="col" className="py-2 pr-3 text-right">Conversion</th>
-                    <th scope="col" className="py-2 pr-3 text-right">Earned</th>
-                    <th scope="col" className="py-2 text-right">Rating</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {stats.listings.map((l) => (
-                    <tr key={l.id}>
-                      <td className="py-2 pr-3">
-                        <Link href={`/dashboard/listings/${l.id}`} className="font-medium hover:text-brand-700 hover:underline">
-                          {l.title}
-                        </Link>{" "}
-                        {l.status !== "published" ? <StatusBadge status={l.status} /> : null}
-                      </td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{l.views30.toLocaleString("en-US")}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">
-                        {l.sales30.toLocaleString("en-US")} <span className="text-xs text-slate-400">/ {l.salesTotal.toLocaleString("en-US")} all time</span>
-                      </td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{l.conversion30 === null ? "—" : `${(l.conversion30 * 100).toFixed(1)}%`}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.earnings30Cents)}</td>
-                      <td className="py-2 text-right tabular-nums">{l.ratingCount ? `${l.ratingAvg.toFixed(1)} (${l.ratingCount})` : "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable frame="plain" minWidth="min-w-[36rem]" columns={["Listing", { label: "Views", align: "right" }, { label: "Sales", align: "right" }, { label: "Conversion", align: "right" }, { label: "Earned", align: "right" }, { label: "Rating", align: "right" }]}>
+              {stats.listings.map((l) => (
+                <tr key={l.id}>
+                  <td className="py-2 pr-3">
+                    <Link href={`/dashboard/listings/${l.id}`} className="font-medium hover:text-brand-700 hover:underline">
+                      {l.title}
+                    </Link>{" "}
+                    {l.status !== "published" ? <StatusBadge status={l.status} /> : null}
+                  </td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{l.views30.toLocaleString("en-US")}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">
+                    {l.sales30.toLocaleString("en-US")} <span className="text-xs text-slate-400">/ {l.salesTotal.toLocaleString("en-US")} all time</span>
+                  </td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{l.conversion30 === null ? "—" : `${(l.conversion30 * 100).toFixed(1)}%`}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.earnings30Cents)}</td>
+                  <td className="py-2 text-right tabular-nums">{l.ratingCount ? `${l.ratingAvg.toFixed(1)} (${l.ratingCount})` : "—"}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </section>
 

@@ -1,5 +1,6 @@
 // Does the `payouts` ledger account agree with what the month's payouts say they sent? And is anything stuck?
 import { formatMoney, formatTimestamp } from "@/lib/format";
+import { DataTable } from "@/components/ui/table";
 import type { PeriodReconciliation } from "@/lib/settlement/admin-runs";
 import { Alert } from "@/components/ui/alert";
 
@@ -46,26 +47,16 @@ export function ReconciliationPanel({ r }: { r: PeriodReconciliation }) {
       {r.mismatches.length > 0 ? (
         <div className="overflow-x-auto">
           <h3 className="mb-1 text-sm font-semibold text-red-700">Payouts whose ledger disagrees with their status</h3>
-          <table className="w-full min-w-[32rem] text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 pr-3">Creator</th>
-                <th scope="col" className="py-1 pr-3">Status</th>
-                <th scope="col" className="py-1 pr-3 text-right">Ledger</th>
-                <th scope="col" className="py-1 text-right">Expected</th>
+          <DataTable frame="plain" minWidth="min-w-[32rem]" columns={["Creator", "Status", { label: "Ledger", align: "right" }, { label: "Expected", align: "right" }]}>
+            {r.mismatches.map((m) => (
+              <tr key={m.payoutId}>
+                <td className="py-1 pr-3">{m.email}</td>
+                <td className="py-1 pr-3">{m.status}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{formatMoney(m.ledgerCents)}</td>
+                <td className="py-1 text-right tabular-nums">{formatMoney(m.expectedCents)}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {r.mismatches.map((m) => (
-                <tr key={m.payoutId}>
-                  <td className="py-1 pr-3">{m.email}</td>
-                  <td className="py-1 pr-3">{m.status}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{formatMoney(m.ledgerCents)}</td>
-                  <td className="py-1 text-right tabular-nums">{formatMoney(m.expectedCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       ) : null}
       {r.stuck.length > 0 ? (

@@ -1,5 +1,6 @@
 // One month's payouts for admins: who, how much, where it stands and why, with a retry on failed and held rows.
 import { formatMoney } from "@/lib/format";
+import { DataTable } from "@/components/ui/table";
 import { PayoutStatusBadge } from "@/components/payouts/payout-status-badge";
 import type { RunPayoutRow } from "@/lib/settlement/admin-runs";
 import { HOLD_REASON_TITLES } from "@/lib/settlement/hold-reasons";
@@ -17,48 +18,29 @@ function details(p: RunPayoutRow): string {
 
 export function RunPayoutsTable({ rows, retry }: { rows: RunPayoutRow[]; retry: (state: ActionState, data: FormData) => Promise<ActionState> }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="w-full min-w-[60rem] text-left text-sm">
-        <caption className="sr-only">Payouts of this month</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-2">Creator</th>
-            <th scope="col" className="px-3 py-2 text-right">Amount</th>
-            <th scope="col" className="px-3 py-2 text-right">Balance at month end</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Details</th>
-            <th scope="col" className="px-3 py-2">Transfer</th>
-            <th scope="col" className="px-3 py-2 text-right">Attempts</th>
-            <th scope="col" className="px-3 py-2">
-              <span className="sr-only">Actions</span>
+    <DataTable caption="Payouts of this month" minWidth="min-w-[60rem]" columns={["Creator", { label: "Amount", align: "right" }, { label: "Balance at month end", align: "right" }, "Status", "Details", "Transfer", { label: "Attempts", align: "right" }, { label: "Actions", srOnly: true }]}>
+      {rows.map((p) => {
+        const who = p.handle ? `@${p.handle}` : p.email;
+        return (
+          <tr key={p.id} className="align-top" data-testid="run-payout">
+            <th scope="row" className="px-3 py-2 font-normal">
+              <span className="font-medium">{who}</span>
+              <span className="block text-xs text-slate-500">{p.email}</span>
             </th>
+            <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(p.amountCents, p.currency)}</td>
+            <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-600">{formatMoney(p.periodEndBalanceCents, p.currency)}</td>
+            <td className="px-3 py-2">
+              <PayoutStatusBadge status={p.status} />
+            </td>
+            <td className="px-3 py-2 text-slate-600">{details(p)}</td>
+            <td className="px-3 py-2 font-mono text-xs">{p.stripeTransferId ?? "—"}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{p.attempts}</td>
+            <td className="px-3 py-2">
+              {p.retryable ? <RetryPayoutForm payoutId={p.id} creator={who} amount={formatMoney(p.amountCents, p.currency)} action={retry} /> : null}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((p) => {
-            const who = p.handle ? `@${p.handle}` : p.email;
-            return (
-              <tr key={p.id} className="align-top" data-testid="run-payout">
-                <th scope="row" className="px-3 py-2 font-normal">
-                  <span className="font-medium">{who}</span>
-                  <span className="block text-xs text-slate-500">{p.email}</span>
-                </th>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(p.amountCents, p.currency)}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-600">{formatMoney(p.periodEndBalanceCents, p.currency)}</td>
-                <td className="px-3 py-2">
-                  <PayoutStatusBadge status={p.status} />
-                </td>
-                <td className="px-3 py-2 text-slate-600">{details(p)}</td>
-                <td className="px-3 py-2 font-mono text-xs">{p.stripeTransferId ?? "—"}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{p.attempts}</td>
-                <td className="px-3 py-2">
-                  {p.retryable ? <RetryPayoutForm payoutId={p.id} creator={who} amount={formatMoney(p.amountCents, p.currency)} action={retry} /> : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

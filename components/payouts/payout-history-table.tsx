@@ -1,5 +1,6 @@
 // The creator's payouts, newest first: month, amount, status, Stripe transfer, paid date and what happened.
 import Link from "next/link";
+import { DataTable } from "@/components/ui/table";
 import { HOLD_REASON_TITLES } from "@/lib/settlement/hold-reasons";
 import type { CreatorPayout } from "@/lib/settlement/creator-payouts";
 import { periodLabel } from "@/lib/settlement/periods";
@@ -18,40 +19,24 @@ function details(p: CreatorPayout): string {
 
 export function PayoutHistoryTable({ rows, statementPeriods }: { rows: CreatorPayout[]; statementPeriods: ReadonlySet<string> }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="w-full min-w-[44rem] text-left text-sm">
-        <caption className="sr-only">Payout history</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-2">Month</th>
-            <th scope="col" className="px-3 py-2 text-right">Amount</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Transfer</th>
-            <th scope="col" className="px-3 py-2">Paid on</th>
-            <th scope="col" className="px-3 py-2">Details</th>
-            <th scope="col" className="px-3 py-2"><span className="sr-only">Statement</span></th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((p) => (
-            <tr key={p.id} data-testid="payout-row" className="align-top">
-              <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">{periodLabel(p.period)}</th>
-              <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(p.amountCents, p.currency)}</td>
-              <td className="px-3 py-2"><PayoutStatusBadge status={p.status} /></td>
-              <td className="px-3 py-2 font-mono text-xs">{p.stripeTransferId ?? "—"}</td>
-              <td className="whitespace-nowrap px-3 py-2">{formatDate(p.paidAt)}</td>
-              <td className="px-3 py-2 text-slate-600">{details(p)}</td>
-              <td className="whitespace-nowrap px-3 py-2 text-right">
-                {statementPeriods.has(p.period) ? (
-                  <Link href={`/dashboard/payouts/statements/${p.period}`} className="text-brand-700 hover:underline">
-                    Statement<span className="sr-only"> for {periodLabel(p.period)}</span>
-                  </Link>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Payout history" minWidth="min-w-[44rem]" columns={["Month", { label: "Amount", align: "right" }, "Status", "Transfer", "Paid on", "Details", { label: "Statement", srOnly: true }]}>
+      {rows.map((p) => (
+        <tr key={p.id} data-testid="payout-row" className="align-top">
+          <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">{periodLabel(p.period)}</th>
+          <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(p.amountCents, p.currency)}</td>
+          <td className="px-3 py-2"><PayoutStatusBadge status={p.status} /></td>
+          <td className="px-3 py-2 font-mono text-xs">{p.stripeTransferId ?? "—"}</td>
+          <td className="whitespace-nowrap px-3 py-2">{formatDate(p.paidAt)}</td>
+          <td className="px-3 py-2 text-slate-600">{details(p)}</td>
+          <td className="whitespace-nowrap px-3 py-2 text-right">
+            {statementPeriods.has(p.period) ? (
+              <Link href={`/dashboard/payouts/statements/${p.period}`} className="text-brand-700 hover:underline">
+                Statement<span className="sr-only"> for {periodLabel(p.period)}</span>
+              </Link>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,7 @@
 // A creator's monthly statement, laid out like a bank statement: the movement from opening to closing balance,
 // then sales by listing and the payouts of the month. Printable as it is.
 import { type CreatorStatement, statementComputedClosing } from "@/lib/settlement/statements";
+import { DataTable } from "@/components/ui/table";
 import { periodLabel } from "@/lib/settlement/periods";
 import { formatDate, formatMoney } from "@/lib/format";
 
@@ -88,35 +89,21 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
         {s.listings.length === 0 ? (
           <p className="text-sm text-slate-500">No sales or refunds this month.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[36rem] text-left text-sm">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">Listing</th>
-                  <th scope="col" className="py-2 pr-3 text-right">Sales</th>
-                  <th scope="col" className="py-2 pr-3 text-right">Gross</th>
-                  <th scope="col" className="py-2 pr-3 text-right">Fee</th>
-                  <th scope="col" className="py-2 pr-3 text-right">Refunded</th>
-                  <th scope="col" className="py-2 text-right">You earned</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {s.listings.map((l) => (
-                  <tr key={l.listingId ?? "other"}>
-                    <th scope="row" className="py-2 pr-3 font-medium">{l.title}</th>
-                    <td className="py-2 pr-3 text-right tabular-nums">
-                      {l.sales}
-                      {l.refunds ? <span className="text-xs text-slate-500"> ({l.refunds} refund{l.refunds === 1 ? "" : "s"})</span> : null}
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.grossCents)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.feeCents)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{l.refundedCents ? `− ${formatMoney(l.refundedCents)}` : "—"}</td>
-                    <td className="py-2 text-right tabular-nums">{formatMoney(l.netCents - l.refundedCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable frame="plain" minWidth="min-w-[36rem]" columns={["Listing", { label: "Sales", align: "right" }, { label: "Gross", align: "right" }, { label: "Fee", align: "right" }, { label: "Refunded", align: "right" }, { label: "You earned", align: "right" }]}>
+            {s.listings.map((l) => (
+              <tr key={l.listingId ?? "other"}>
+                <th scope="row" className="py-2 pr-3 font-medium">{l.title}</th>
+                <td className="py-2 pr-3 text-right tabular-nums">
+                  {l.sales}
+                  {l.refunds ? <span className="text-xs text-slate-500"> ({l.refunds} refund{l.refunds === 1 ? "" : "s"})</span> : null}
+                </td>
+                <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.grossCents)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.feeCents)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{l.refundedCents ? `− ${formatMoney(l.refundedCents)}` : "—"}</td>
+                <td className="py-2 text-right tabular-nums">{formatMoney(l.netCents - l.refundedCents)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -127,34 +114,22 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
         {s.payouts.length === 0 ? (
           <p className="text-sm text-slate-500">No money was sent or returned this month.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[32rem] text-left text-sm">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">Date</th>
-                  <th scope="col" className="py-2 pr-3">What</th>
-                  <th scope="col" className="py-2 pr-3">Transfer</th>
-                  <th scope="col" className="py-2 text-right">Amount</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {s.payouts.map((p) => (
-                  <tr key={`${p.journalId}-${p.kind}`}>
-                    <td className="whitespace-nowrap py-2 pr-3">{formatDate(p.at)}</td>
-                    <td className="py-2 pr-3">
-                      {p.kind === "payout" ? "Payout" : "Payout returned"}
-                      {p.payoutPeriod ? ` for ${periodLabel(p.payoutPeriod)}` : ""}
-                    </td>
-                    <td className="py-2 pr-3 font-mono text-xs">{p.transferId ?? "—"}</td>
-                    <td className="whitespace-nowrap py-2 text-right tabular-nums">
-                      {p.kind === "payout" ? "− " : "+ "}
-                      {formatMoney(p.amountCents)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable frame="plain" minWidth="min-w-[32rem]" columns={["Date", "What", "Transfer", { label: "Amount", align: "right" }]}>
+            {s.payouts.map((p) => (
+              <tr key={`${p.journalId}-${p.kind}`}>
+                <td className="whitespace-nowrap py-2 pr-3">{formatDate(p.at)}</td>
+                <td className="py-2 pr-3">
+                  {p.kind === "payout" ? "Payout" : "Payout returned"}
+                  {p.payoutPeriod ? ` for ${periodLabel(p.payoutPeriod)}` : ""}
+                </td>
+                <td className="py-2 pr-3 font-mono text-xs">{p.transferId ?? "—"}</td>
+                <td className="whitespace-nowrap py-2 text-right tabular-nums">
+                  {p.kind === "payout" ? "− " : "+ "}
+                  {formatMoney(p.amountCents)}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </article>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/table";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/alert";
@@ -31,44 +32,31 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
       {queue.length === 0 ? (
         <EmptyState title="Nothing waiting for approval">New listings and new versions appear here when creators submit them.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">Versions waiting for approval, oldest first</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Listing</th>
-                <th scope="col" className="px-4 py-3">Creator</th>
-                <th scope="col" className="px-4 py-3">What</th>
-                <th scope="col" className="px-4 py-3">Submitted</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {queue.map((item) => (
-                <tr key={item.versionId}>
-                  <td className="px-4 py-3">
-                    <Link href={`/admin/moderation/${item.versionId}`} className="font-medium text-brand-700 hover:underline">
-                      {item.title}
-                    </Link>
-                    <p className="text-xs text-slate-500">{KIND_LABELS[item.kind]}</p>
-                  </td>
-                  <td className="px-4 py-3">
-                    {item.creatorName} <span className="text-xs text-slate-500">@{item.creatorHandle}</span>
-                  </td>
-                  <td className="px-4 py-3">
-                    {item.isUpdate ? (
-                      <Badge tone="info">Update to v{item.number}</Badge>
-                    ) : (
-                      <Badge tone="brand">New listing</Badge>
-                    )}
-                  </td>
-                  <td className="px-4 py-3 text-slate-600">
-                    {formatDateTime(item.submittedAt)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Versions waiting for approval, oldest first" roomy minWidth="min-w-[40rem]" columns={["Listing", "Creator", "What", "Submitted"]}>
+          {queue.map((item) => (
+            <tr key={item.versionId}>
+              <td className="px-4 py-3">
+                <Link href={`/admin/moderation/${item.versionId}`} className="font-medium text-brand-700 hover:underline">
+                  {item.title}
+                </Link>
+                <p className="text-xs text-slate-500">{KIND_LABELS[item.kind]}</p>
+              </td>
+              <td className="px-4 py-3">
+                {item.creatorName} <span className="text-xs text-slate-500">@{item.creatorHandle}</span>
+              </td>
+              <td className="px-4 py-3">
+                {item.isUpdate ? (
+                  <Badge tone="info">Update to v{item.number}</Badge>
+                ) : (
+                  <Badge tone="brand">New listing</Badge>
+                )}
+              </td>
+              <td className="px-4 py-3 text-slate-600">
+                {formatDateTime(item.submittedAt)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

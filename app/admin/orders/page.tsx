@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/table";
 import Link from "next/link";
 import { RefundForm } from "@/components/admin-orders/refund-form";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -48,46 +49,32 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       {rows.length === 0 ? (
         <EmptyState title="No orders match">Try another email, order id or status.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-3 py-2">Order</th>
-                <th className="px-3 py-2">Buyer</th>
-                <th className="px-3 py-2">Listing</th>
-                <th className="px-3 py-2">Amount</th>
-                <th className="px-3 py-2">Status</th>
-                <th className="px-3 py-2">Refund</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((o) => (
-                <tr key={o.id} className="align-top">
-                  <td className="px-3 py-2 font-mono text-xs">
-                    {o.id.slice(0, 8)}
-                    <div className="text-slate-500">{formatTimestamp(o.createdAt)}</div>
-                  </td>
-                  <td className="px-3 py-2">{o.buyerEmail}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/l/${o.listingSlug}`} className="hover:underline">
-                      {o.listingTitle}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    {formatPrice(o.priceCents, o.currency)}
-                    {o.refundedCents ? <div className="text-xs text-red-600">−{formatMoney(o.refundedCents, o.currency)} refunded</div> : null}
-                  </td>
-                  <td className="px-3 py-2">{o.status}</td>
-                  <td className="px-3 py-2">
-                    {isEntitling(o.status) && o.priceCents > o.refundedCents ? (
-                      <RefundForm orderId={o.id} remaining={((o.priceCents - o.refundedCents) / 100).toFixed(2)} action={refundAction} />
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Order", "Buyer", "Listing", "Amount", "Status", "Refund"]}>
+          {rows.map((o) => (
+            <tr key={o.id} className="align-top">
+              <td className="px-3 py-2 font-mono text-xs">
+                {o.id.slice(0, 8)}
+                <div className="text-slate-500">{formatTimestamp(o.createdAt)}</div>
+              </td>
+              <td className="px-3 py-2">{o.buyerEmail}</td>
+              <td className="px-3 py-2">
+                <Link href={`/l/${o.listingSlug}`} className="hover:underline">
+                  {o.listingTitle}
+                </Link>
+              </td>
+              <td className="px-3 py-2">
+                {formatPrice(o.priceCents, o.currency)}
+                {o.refundedCents ? <div className="text-xs text-red-600">−{formatMoney(o.refundedCents, o.currency)} refunded</div> : null}
+              </td>
+              <td className="px-3 py-2">{o.status}</td>
+              <td className="px-3 py-2">
+                {isEntitling(o.status) && o.priceCents > o.refundedCents ? (
+                  <RefundForm orderId={o.id} remaining={((o.priceCents - o.refundedCents) / 100).toFixed(2)} action={refundAction} />
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

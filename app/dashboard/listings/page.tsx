@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/table";
 import Link from "next/link";
 import { z } from "zod";
 import { ListingActions } from "@/components/studio/listing-actions";
@@ -102,62 +103,47 @@ export default async function StudioListingsPage({ searchParams }: { searchParam
           {rows.length === 0 ? (
             <EmptyState title="Nothing matches these filters" action={<ButtonLink href="/dashboard/listings" variant="secondary">Show all listings</ButtonLink>} />
           ) : (
-            <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-              <table className="w-full min-w-[44rem] text-left text-sm">
-                <caption className="sr-only">Your listings, most recently edited first</caption>
-                <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-4 py-3">Listing</th>
-                    <th scope="col" className="px-4 py-3">Status</th>
-                    <th scope="col" className="px-4 py-3">Versions</th>
-                    <th scope="col" className="px-4 py-3 text-right">Price</th>
-                    <th scope="col" className="px-4 py-3 text-right">Sales</th>
-                    <th scope="col" className="px-4 py-3">Actions</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {rows.map((row) => (
-                    <tr key={row.id} className="align-top">
-                      <td className="px-4 py-3">
-                        <div className="flex items-start gap-3">
-                          {row.coverImageId ? (
-                            // eslint-disable-next-line @next/next/no-img-element -- immutable stored thumbnail
-                            <img src={`/api/images/${row.coverImageId}?size=thumb`} alt="" width={60} height={40} className="mt-0.5 rounded ring-1 ring-slate-200" />
-                          ) : (
-                            <span aria-hidden className="mt-0.5 h-10 w-[60px] shrink-0 rounded bg-slate-100" />
-                          )}
-                          <div className="min-w-0">
-                            <Link href={`/dashboard/listings/${row.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                              {row.title}
-                            </Link>
-                            <p className="text-xs text-slate-500">
-                              {KIND_LABELS[row.kind]} · edited {formatShortDate(row.updatedAt)}
-                            </p>
-                          </div>
-                        </div>
-                      </td>
-                      <td className="px-4 py-3">
-                        <StatusBadge status={row.status} />
-                        {row.statusReason && (row.status === "rejected" || row.status === "removed") ? (
-                          <p className="mt-1 max-w-56 text-xs text-red-700">{row.statusReason}</p>
-                        ) : null}
-                      </td>
-                      <td className="px-4 py-3 text-xs text-slate-600">
-                        {row.liveVersion ? <p>Live v{row.liveVersion}</p> : null}
-                        {row.pendingVersion ? <p className="text-amber-700">v{row.pendingVersion} waiting for approval</p> : null}
-                        {row.draftVersion && row.liveVersion ? <p>v{row.draftVersion} draft</p> : null}
-                        {row.rejectedVersion && row.liveVersion ? <p className="text-red-700">v{row.rejectedVersion} not approved</p> : null}
-                      </td>
-                      <td className="px-4 py-3 text-right tabular-nums">{formatPrice(row.priceCents, row.currency)}</td>
-                      <td className="px-4 py-3 text-right tabular-nums">{row.salesCount.toLocaleString("en-US")}</td>
-                      <td className="px-4 py-3">
-                        <ListingActions compact canEdit={canEdit} actions={listingRowActions} listing={{ id: row.id, title: row.title, status: row.status, neverPublished: row.liveVersion === null }} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Your listings, most recently edited first" roomy minWidth="min-w-[44rem]" columns={["Listing", "Status", "Versions", { label: "Price", align: "right" }, { label: "Sales", align: "right" }, "Actions"]}>
+              {rows.map((row) => (
+                <tr key={row.id} className="align-top">
+                  <td className="px-4 py-3">
+                    <div className="flex items-start gap-3">
+                      {row.coverImageId ? (
+                        // eslint-disable-next-line @next/next/no-img-element -- immutable stored thumbnail
+                        <img src={`/api/images/${row.coverImageId}?size=thumb`} alt="" width={60} height={40} className="mt-0.5 rounded ring-1 ring-slate-200" />
+                      ) : (
+                        <span aria-hidden className="mt-0.5 h-10 w-[60px] shrink-0 rounded bg-slate-100" />
+                      )}
+                      <div className="min-w-0">
+                        <Link href={`/dashboard/listings/${row.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                          {row.title}
+                        </Link>
+                        <p className="text-xs text-slate-500">
+                          {KIND_LABELS[row.kind]} · edited {formatShortDate(row.updatedAt)}
+                        </p>
+                      </div>
+                    </div>
+                  </td>
+                  <td className="px-4 py-3">
+                    <StatusBadge status={row.status} />
+                    {row.statusReason && (row.status === "rejected" || row.status === "removed") ? (
+                      <p className="mt-1 max-w-56 text-xs text-red-700">{row.statusReason}</p>
+                    ) : null}
+                  </td>
+                  <td className="px-4 py-3 text-xs text-slate-600">
+                    {row.liveVersion ? <p>Live v{row.liveVersion}</p> : null}
+                    {row.pendingVersion ? <p className="text-amber-700">v{row.pendingVersion} waiting for approval</p> : null}
+                    {row.draftVersion && row.liveVersion ? <p>v{row.draftVersion} draft</p> : null}
+                    {row.rejectedVersion && row.liveVersion ? <p className="text-red-700">v{row.rejectedVersion} not approved</p> : null}
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums">{formatPrice(row.priceCents, row.currency)}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">{row.salesCount.toLocaleString("en-US")}</td>
+                  <td className="px-4 py-3">
+                    <ListingActions compact canEdit={canEdit} actions={listingRowActions} listing={{ id: row.id, title: row.title, status: row.status, neverPublished: row.liveVersion === null }} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}
