@@ -1,0 +1,92 @@
+// People talking to each other and to the platform: buyers' reviews, reports on listings and reviews, notifications.
+import { sql, type InferSelectModel } from "drizzle-orm";
+import { check, index, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
+import { listings } from "./listings";
+import { orders } from "./orders-and-ledger";
+import { users } from "./users-and-creators";
+
+export const reportTarget = pgEnum("report_target", ["listing", "review"]);
+export const reportStatus = pgEnum("report_status", ["open", "resolved", "dismissed"]);
+
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    listingId: uuid()
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    rating: smallint().notNull(),
+    body: text().notNull().default(""),
+    creatorReply: text(),
+    repliedAt: timestamp({ withTimezone: true }),
+    hiddenAt: timestamp({ withTimezone: true }),
+    hiddenBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("reviews_order_key").on(t.orderId),
+    index("reviews_listing_idx").on(t.listingId, t.createdAt),
+    check("reviews_rating_range", sql`${t.rating} between 1 and 5`),
+  ],
+);
+
+export const reports = pgTable(
+  "reports",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    reporterId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    targetType: reportTarget().notNull(),
+    listingId: uuid().references(() => listings.id, { onDelete: "cascade" }),
+    reviewId: uuid().references(() => reviews.id, { onDelete: "cascade" }),
+    reason: text().notNull(),
+    details: text().notNull().default(""),
+    status: reportStatus().notNull().default("open"),
+    resolutionNote: text(),
+    resolvedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    resolvedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("reports_status_idx").on(t.status, t.createdAt),
+    check(
+      "reports_one_target",
+      sql`(${t.targetType} = 'listing' and ${t.listingId} is not null and ${t.reviewId} is null) or (${t.targetType} = 'review' and ${t.reviewId} is not null)`,
+    ),
+  ],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // sale | refund | review | new_version | version_approved | version_rejected | …
+    type: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull().default(""),
+    link: text(),
+    data: jsonb().notNull().default({}),
+    readAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
+  ],
+);
+
+export type Review = InferSelectModel<typeof reviews>;
+export type Report = InferSelectModel<typeof reports>;
+export type Notification = InferSelectModel<typeof notifications>;

@@ -1,0 +1,12 @@
+// The whole Agora data model, one file per capability (ARCHITECTURE.md, "Database"). Table names are a contract
+// read by outside checks. `@/db/schema` and drizzle-kit (drizzle.config.ts) both read this file.
+export * from "./users-and-creators";
+export * from "./media";
+export * from "./listings";
+export * from "./orders-and-ledger";
+export * from "./settlement";
+export * from "./library";
+export * from "./community";
+export * from "./platform";
+export * from "./search";
+export * from "./relations";

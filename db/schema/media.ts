@@ -1,0 +1,50 @@
+// Uploaded bytes kept in the database: cover and avatar images with their thumbnails, and paid download files.
+import { sql, type InferSelectModel } from "drizzle-orm";
+import { bigint, check, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bytea, createdAt } from "./columns";
+import { users } from "./users-and-creators";
+
+export const images = pgTable(
+  "images",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerId: uuid().references(() => users.id, { onDelete: "set null" }),
+    // sha256 of the stored cover bytes: identical uploads share one row per owner.
+    hash: text().notNull(),
+    contentType: text().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    byteSize: integer().notNull(),
+    data: bytea().notNull(),
+    thumbContentType: text().notNull(),
+    thumbWidth: integer().notNull(),
+    thumbHeight: integer().notNull(),
+    thumbData: bytea().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("images_owner_idx").on(t.ownerId),
+    index("images_hash_idx").on(t.hash),
+    check("images_dimensions_positive", sql`${t.width} > 0 and ${t.height} > 0 and ${t.byteSize} > 0`),
+  ],
+);
+
+export const files = pgTable(
+  "files",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    filename: text().notNull(),
+    contentType: text().notNull(),
+    byteSize: bigint({ mode: "number" }).notNull(),
+    sha256: text().notNull(),
+    data: bytea().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("files_owner_idx").on(t.ownerId), check("files_size_positive", sql`${t.byteSize} > 0`)],
+);
+
+export type Image = InferSelectModel<typeof images>;
+export type FileRow = InferSelectModel<typeof files>;

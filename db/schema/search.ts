@@ -1,0 +1,91 @@
+// The catalog's search projections, kept in step with listings by triggers written by hand in drizzle/ (ARCHITECTURE.md, "Database").
+import { sql } from "drizzle-orm";
+import { customType, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid, numeric } from "drizzle-orm/pg-core";
+import { tsvector } from "./columns";
+import { listingKind, listings } from "./listings";
+
+// Distinct words of published listings: typo tolerance matches trigrams here, then runs FTS.
+export const searchTerms = pgTable(
+  "search_terms",
+  {
+    term: text().primaryKey(),
+    listingCount: integer().notNull().default(0),
+  },
+  (t) => [index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`)],
+);
+
+// The catalog's narrow search projection of published listings, kept in step by triggers on listings
+// (drizzle/0004_listing_search_sync.sql). Search and facets scan this (~200 bytes a row, `body` stored out of
+// line) instead of the wide listings heap, so a query matching half the catalog stays within milliseconds.
+export const listingSearch = pgTable(
+  "listing_search",
+  {
+    listingId: uuid()
+      .primaryKey()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    creatorId: uuid().notNull(),
+    kind: listingKind().notNull(),
+    category: text().notNull(),
+    priceCents: integer().notNull(),
+    ratingAvg: numeric({ precision: 3, scale: 2, mode: "number" }).notNull(),
+    salesCount: integer().notNull(),
+    publishedAt: timestamp({ withTimezone: true }),
+    // Popularity × Bayesian rating (agora_listing_boost): the order within a relevance tier.
+    boost: doublePrecision().notNull(),
+    // Title (A) and tags (B): small, stored inline, decides the relevance tier.
+    head: tsvector().notNull(),
+    // The listing's whole weighted document (listings.search), matched through its GIN index only.
+    body: tsvector().notNull(),
+  },
+  (t) => [
+    index("listing_search_body_idx").using("gin", t.body),
+    index("listing_search_head_idx").using("gin", t.head),
+    index("listing_search_boost_idx").on(t.boost.desc(), t.listingId.desc()),
+    index("listing_search_new_idx").on(t.publishedAt.desc(), t.listingId.desc()),
+    index("listing_search_popular_idx").on(t.salesCount.desc(), t.listingId.desc()),
+    index("listing_search_rating_idx").on(t.ratingAvg.desc(), t.listingId.desc()),
+    index("listing_search_price_idx").on(t.priceCents, t.listingId),
+    index("listing_search_facets_idx").on(t.kind, t.category, t.priceCents, t.ratingAvg),
+    index("listing_search_creator_idx").on(t.creatorId),
+  ],
+);
+
+// Published listings counted per (kind, category, price, rating): facets without a text query sum these few
+// thousand cells instead of scanning the catalog. Kept in step by triggers on listing_search (0006).
+export const listingFacetCounts = pgTable(
+  "listing_facet_counts",
+  {
+    kind: listingKind().notNull(),
+    category: text().notNull(),
+    priceCents: integer().notNull(),
+    ratingAvg: numeric({ precision: 3, scale: 2, mode: "number" }).notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.category, t.priceCents, t.ratingAvg] })],
+);
+
+// Frequent one-word queries (a word in hundreds of listings or more), as the tsquery a search sends for them.
+// Their facet counts are kept per cell like listing_facet_counts, so a query matching half the catalog sums a
+// few thousand cells instead of counting tens of thousands of rows. Kept in step by the same triggers (0011).
+const tsquery = customType<{ data: string }>({ dataType: () => "tsquery" });
+
+export const searchTokenKeys = pgTable("search_token_keys", {
+  // to_tsquery('english', word)::text, e.g. 'past' for "paste".
+  key: text().primaryKey(),
+  query: tsquery().notNull(),
+});
+
+export const searchTokenFacets = pgTable(
+  "search_token_facets",
+  {
+    key: text()
+      .notNull()
+      .references(() => searchTokenKeys.key, { onDelete: "cascade" }),
+    kind: listingKind().notNull(),
+    category: text().notNull(),
+    priceCents: integer().notNull(),
+    ratingAvg: numeric({ precision: 3, scale: 2, mode: "number" }).notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.kind, t.category, t.priceCents, t.ratingAvg] })],
+);
