@@ -13,10 +13,10 @@ test("a new creator sets up payouts, the admin settles last month, and the creat
   test.setTimeout(180_000);
   const creator = E2E_PAYOUT_CREATORS.newCreator;
 
-  // 1. The creator opens Payouts from the studio: $36.00 earned last month, no payout account yet.
+  // 1. The creator opens Payouts from the dashboard: $36.00 earned last month, no payout account yet.
   await signInViaApi(page, creator.email, E2E_PASSWORD);
   await page.goto("/dashboard");
-  await page.getByRole("navigation", { name: "Creator studio" }).getByRole("link", { name: "Payouts" }).click();
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Payouts" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Payouts" })).toBeVisible();
   await expect(page.getByText("Available balance").locator("..")).toContainText("$36.00");
   await expect(page.getByRole("heading", { name: /No payouts yet — your first payout is on/ })).toBeVisible();
@@ -99,7 +99,7 @@ test("a creator under the minimum sees the hold and its reason in plain words, o
 
   await signInViaApi(page, creator.email, E2E_PASSWORD);
   await page.goto("/dashboard");
-  await page.getByRole("navigation", { name: "Creator studio" }).getByRole("link", { name: "Payouts" }).click();
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Payouts" }).click();
   const hold = page.getByRole("region", { name: "Below the payout minimum" });
   await expect(hold).toBeVisible();
   await expect(hold).toContainText(`${lastMonthLabel} payout · $4.00`);

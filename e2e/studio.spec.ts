@@ -1,4 +1,4 @@
-// The creator studio journey: become a creator, publish a prompt with a cover through approval, find it in
+// The creator dashboard journey: become a creator, publish a prompt with a cover through approval, find it in
 // search, then ship version 2 while version 1 stays live, and check that owners are told.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
@@ -28,7 +28,7 @@ async function approveInQueue(admin: Page, title: string, button: RegExp) {
   await expect(admin.getByRole("status")).toContainText("Approved");
 }
 
-test.describe("creator studio", () => {
+test.describe("creator dashboard", () => {
   test("become a creator, publish a prompt through approval, then ship version 2 while version 1 stays live", async ({ page, browser }) => {
     test.setTimeout(240_000);
     const tag = `zq${Date.now().toString(36)}`;
@@ -36,8 +36,8 @@ test.describe("creator studio", () => {
     const title = `Haiku forge ${tag}`;
 
     // 1. Become a creator from the account menu, with an avatar.
-    await signUp(page, { name: "Studio Tester", email: uniqueEmail("studio"), password: "studio-password-123" });
-    await page.getByRole("button", { name: /Studio Tester/ }).click();
+    await signUp(page, { name: "Dashboard Tester", email: uniqueEmail("dashboard"), password: "dashboard-password-123" });
+    await page.getByRole("button", { name: /Dashboard Tester/ }).click();
     await page.getByRole("menuitem", { name: "Become a creator" }).click();
     await page.getByLabel("Handle").fill(handle);
     await page.getByLabel("Display name").fill("Haiku Studio");

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
-import { StudioNav } from "@/components/dashboard/studio-nav";
+import { DashboardNav } from "@/components/dashboard/studio-nav";
 
 export default function DashboardLayout({ children }: { children: ReactNode }) {
   return (
     <div>
-      <StudioNav />
+      <DashboardNav />
       {children}
     </div>
   );

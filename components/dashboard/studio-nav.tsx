@@ -1,5 +1,5 @@
 "use client";
-// Tabs between the studio's pages, with the current one marked for screen readers.
+// Tabs between the dashboard's pages, with the current one marked for screen readers.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -10,12 +10,12 @@ const TABS = [
   { href: "/dashboard/payouts", label: "Payouts", exact: false },
 ] as const;
 
-export function StudioNav() {
+export function DashboardNav() {
   const path = usePathname();
   const current = (tab: (typeof TABS)[number]) =>
     tab.exact ? path === tab.href : path.startsWith(tab.href) && !TABS.some((t) => t !== tab && t.exact && path === t.href && t.href.startsWith(tab.href));
   return (
-    <nav aria-label="Creator studio" className="-mx-4 mb-6 overflow-x-auto border-b border-slate-200 px-4">
+    <nav aria-label="Dashboard" className="-mx-4 mb-6 overflow-x-auto border-b border-slate-200 px-4">
       <ul className="flex gap-1">
         {TABS.map((tab) => (
           <li key={tab.href}>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Section } from "./fields";
 import { ImageUploader } from "./image-uploader";
-import type { StudioActions } from "./studio-actions";
+import type { EditorActions } from "./studio-actions";
 
 export function CoverSection({
   listingId,
@@ -17,7 +17,7 @@ export function CoverSection({
   coverImageId: string | null;
   disabled?: boolean;
   live: boolean;
-  setCover: StudioActions["setCover"];
+  setCover: EditorActions["setCover"];
 }) {
   const [cover, setCover] = useState(coverImageId);
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 "use client";
-// Labelled inputs for the studio editors: controlled, with live error text, counters and screen-reader wiring.
+// Labelled inputs for the listing editor: controlled, with live error text, counters and screen-reader wiring.
 import { useId, type ReactNode } from "react";
 
 const inputClass = (error?: string) =>

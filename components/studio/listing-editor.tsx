@@ -16,7 +16,7 @@ import { EditorHeader } from "./editor-header";
 import { Section, SelectInput, TextArea, TextInput } from "./fields";
 import { MarkdownField } from "./markdown-field";
 import { readLocalCopy, useDebouncedSave, useLeaveWarning, useLocalCopy, useSaveState, useSerialQueue, type SaveState } from "./use-studio-save";
-import type { StudioActions } from "./studio-actions";
+import type { EditorActions } from "./studio-actions";
 import { VersionList, type VersionItem } from "./version-list";
 
 export type EditorData = {
@@ -63,10 +63,10 @@ function SaveIndicator({ state, dirty }: { state: SaveState; dirty: boolean }) {
   );
 }
 
-export function ListingEditor({ data, actions }: { data: EditorData; actions: StudioActions }) {
+export function ListingEditor({ data, actions }: { data: EditorData; actions: EditorActions }) {
   const router = useRouter();
   const { listing } = data;
-  const storageKey = `agora:studio:${listing.id}`;
+  const storageKey = `agora:editor:${listing.id}`;
   const [status, setStatus] = useState(listing.status);
   const [details, setDetails] = useState(data.details);
   const [content, setContent] = useState(data.content);

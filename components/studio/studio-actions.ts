@@ -4,27 +4,27 @@ import type { ContentDraft } from "@/lib/listings/content-draft";
 import type { DetailsErrors, ListingDetailsForm } from "@/lib/listings/details";
 import type { ActionListing } from "./listing-actions";
 
-/** What a studio action answers: never a thrown error, always something the editor can show. */
-export type StudioResult<T = object> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors?: DetailsErrors };
+/** What a dashboard listing action answers: never a thrown error, always something the editor can show. */
+export type EditorResult<T = object> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors?: DetailsErrors };
 
 type Status = ActionListing["status"];
 
 /** Per-listing actions of the table and the editor header. */
 export type ListingRowActions = {
-  unpublish: (id: string) => Promise<StudioResult<{ status: Status }>>;
-  republish: (id: string) => Promise<StudioResult<{ status: Status }>>;
-  duplicate: (id: string) => Promise<StudioResult>;
-  deleteDraft: (id: string, stay?: boolean) => Promise<StudioResult>;
+  unpublish: (id: string) => Promise<EditorResult<{ status: Status }>>;
+  republish: (id: string) => Promise<EditorResult<{ status: Status }>>;
+  duplicate: (id: string) => Promise<EditorResult>;
+  deleteDraft: (id: string, stay?: boolean) => Promise<EditorResult>;
 };
 
-export type StudioActions = ListingRowActions & {
-  saveDetails: (id: string, form: ListingDetailsForm) => Promise<StudioResult<{ savedAt: string; slug: string; status: Status }>>;
+export type EditorActions = ListingRowActions & {
+  saveDetails: (id: string, form: ListingDetailsForm) => Promise<EditorResult<{ savedAt: string; slug: string; status: Status }>>;
   saveContent: (
     id: string,
     input: { draft: ContentDraft; changelog: string },
-  ) => Promise<StudioResult<{ savedAt: string; versionNumber: number; draft: ContentDraft; status: Status }>>;
-  submitForApproval: (id: string) => Promise<StudioResult<{ versionNumber: number; status: Status }>>;
-  discardDraft: (id: string) => Promise<StudioResult>;
-  setCover: (id: string, imageId: string | null) => Promise<StudioResult>;
+  ) => Promise<EditorResult<{ savedAt: string; versionNumber: number; draft: ContentDraft; status: Status }>>;
+  submitForApproval: (id: string) => Promise<EditorResult<{ versionNumber: number; status: Status }>>;
+  discardDraft: (id: string) => Promise<EditorResult>;
+  setCover: (id: string, imageId: string | null) => Promise<EditorResult>;
   renderMarkdown: (markdown: string) => Promise<string>;
 };

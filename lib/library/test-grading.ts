@@ -1,4 +1,4 @@
-// Grading an online test (the product kind "test"): one rule for the studio's buyer preview and the server's
+// Grading an online test (the product kind "test"): one rule for the listing editor's buyer preview and the server's
 // recorded attempts, so both give the same verdict. Pure on purpose: the browser imports it too.
 
 /**

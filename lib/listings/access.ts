@@ -1,4 +1,4 @@
-// Ownership checks for the creator studio: another creator's listing reads as "not found", never as "forbidden".
+// Ownership checks for the creator's dashboard: another creator's listing reads as "not found", never as "forbidden".
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";

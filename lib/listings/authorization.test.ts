@@ -22,7 +22,7 @@ import { DETAILS, promptDraft, validDraft } from "./testing/fixtures";
 import { discardContentDraft, saveContentDraft, submitForApproval } from "./versions";
 
 describe("a creator touches only their own listings, versions, files and images", () => {
-  it("every studio action on another creator's listing answers not-found and changes nothing", async () => {
+  it("every dashboard listing action on another creator's listing answers not-found and changes nothing", async () => {
     const { db } = testDatabase();
     const alice = await makeCreator(db);
     const mallory = await makeCreator(db);

@@ -245,8 +245,8 @@ describe("publishing and versions", () => {
       { op: "add", text: "targetModel: Claude Sonnet" },
     ]);
 
-    const [studioRow] = (await creatorListings(db, creator)).filter((l) => l.id === id);
-    expect([studioRow.liveVersion, studioRow.pendingVersion, studioRow.draftVersion]).toEqual([1, 2, null]);
+    const [dashboardRow] = (await creatorListings(db, creator)).filter((l) => l.id === id);
+    expect([dashboardRow.liveVersion, dashboardRow.pendingVersion, dashboardRow.draftVersion]).toEqual([1, 2, null]);
 
     const outcome = await approveVersion(db, admin, { versionId: saved.versionId });
     expect(outcome.ownersNotified).toBe(2);

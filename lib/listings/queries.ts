@@ -1,4 +1,4 @@
-// Reads for the creator studio: the creator's listings table and one listing with its versions for the editor.
+// Reads for the creator's dashboard: the creator's listings table and one listing with its versions for the editor.
 // Suspended creators may still read their own listings (they can't change them).
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
@@ -10,9 +10,9 @@ import { readDraft, type ContentDraft } from "./content-draft";
 import type { Kind } from "./kinds";
 import type { VersionStatus } from "./status";
 
-export type StudioFilter = { status?: ListingStatus | "attention"; kind?: Kind; q?: string };
+export type CreatorListingFilter = { status?: ListingStatus | "attention"; kind?: Kind; q?: string };
 
-export type StudioRow = {
+export type CreatorListingRow = {
   id: string;
   slug: string;
   title: string;
@@ -33,7 +33,7 @@ export type StudioRow = {
 };
 
 /** The creator's listings, most recently edited first, with where each stands on versions. */
-export async function creatorListings(db: Db, actor: Actor | null, filter: StudioFilter = {}): Promise<StudioRow[]> {
+export async function creatorListings(db: Db, actor: Actor | null, filter: CreatorListingFilter = {}): Promise<CreatorListingRow[]> {
   const user = assertSignedIn(actor);
   // Qualified by hand: inside these subqueries an unqualified "id" would mean listing_versions.id.
   const outerId = sql.raw(`"listings"."id"`);

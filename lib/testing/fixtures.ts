@@ -1,5 +1,5 @@
 // The one set of test fixtures: people, listings with versions, orders and files, inserted through the real schema
-// with sensible defaults. Capability-specific fixtures (studio drafts, settlement scenarios, image bytes) live in
+// with sensible defaults. Capability-specific fixtures (listing drafts, settlement scenarios, image bytes) live in
 // lib/<capability>/testing/fixtures.ts and build on these.
 import { createHash, randomBytes } from "node:crypto";
 import { eq, sql, type SQL } from "drizzle-orm";

@@ -1,5 +1,5 @@
 "use server";
-// Creator studio actions: parse input with zod, call lib (which checks the actor and owns the transaction),
+// Dashboard listing actions: parse input with zod, call lib (which checks the actor and owns the transaction),
 // revalidate. The editor calls these with plain objects and gets a result it can show, never a thrown error.
 import { redirect } from "next/navigation";
 import { unstable_rethrow } from "next/navigation";
@@ -23,18 +23,18 @@ import {
 } from "@/lib/listings/studio";
 import { CHANGELOG_MAX, discardContentDraft, saveContentDraft, submitForApproval } from "@/lib/listings/versions";
 import { validatedAction } from "@/lib/validated-action";
-import type { StudioResult } from "@/components/studio/studio-actions";
+import type { EditorResult } from "@/components/studio/studio-actions";
 
 
 const listingId = z.uuid("We couldn't find that listing.");
 
-async function run<T extends object>(work: () => Promise<T>): Promise<StudioResult<T>> {
+async function run<T extends object>(work: () => Promise<T>): Promise<EditorResult<T>> {
   try {
     return { ok: true, ...(await work()) };
   } catch (error) {
     unstable_rethrow(error);
     if (isDomainError(error)) return { ok: false, error: error.publicMessage };
-    console.error("[studio] unexpected failure", error);
+    console.error("[dashboard] unexpected failure", error);
     return { ok: false, error: "Something went wrong on our side. Your work is kept in this browser; try again in a moment." };
   }
 }
@@ -56,7 +56,7 @@ const detailsFormSchema = z.object({
 export async function saveDetailsAction(
   id: string,
   form: ListingDetailsForm,
-): Promise<StudioResult<{ savedAt: string; slug: string; status: ListingStatus }>> {
+): Promise<EditorResult<{ savedAt: string; slug: string; status: ListingStatus }>> {
   const parsedId = listingId.safeParse(id);
   const parsedForm = detailsFormSchema.safeParse(form);
   if (!parsedId.success || !parsedForm.success) return { ok: false, error: "Some of the details are not valid." };
@@ -74,7 +74,7 @@ const contentInputSchema = z.object({ draft: contentDraftSchema, changelog: z.st
 export async function saveContentAction(
   id: string,
   input: { draft: ContentDraft; changelog: string },
-): Promise<StudioResult<{ savedAt: string; versionNumber: number; draft: ContentDraft; status: ListingStatus }>> {
+): Promise<EditorResult<{ savedAt: string; versionNumber: number; draft: ContentDraft; status: ListingStatus }>> {
   const parsedId = listingId.safeParse(id);
   const parsed = contentInputSchema.safeParse(input);
   if (!parsedId.success) return { ok: false, error: "We couldn't find that listing." };
@@ -85,7 +85,7 @@ export async function saveContentAction(
   });
 }
 
-export async function submitForApprovalAction(id: string): Promise<StudioResult<{ versionNumber: number; status: ListingStatus }>> {
+export async function submitForApprovalAction(id: string): Promise<EditorResult<{ versionNumber: number; status: ListingStatus }>> {
   const parsedId = listingId.safeParse(id);
   if (!parsedId.success) return { ok: false, error: "We couldn't find that listing." };
   return run(async () => {
@@ -95,7 +95,7 @@ export async function submitForApprovalAction(id: string): Promise<StudioResult<
   });
 }
 
-export async function discardDraftAction(id: string): Promise<StudioResult> {
+export async function discardDraftAction(id: string): Promise<EditorResult> {
   const parsedId = listingId.safeParse(id);
   if (!parsedId.success) return { ok: false, error: "We couldn't find that listing." };
   return run(async () => {
@@ -105,7 +105,7 @@ export async function discardDraftAction(id: string): Promise<StudioResult> {
   });
 }
 
-export async function setCoverAction(id: string, imageId: string | null): Promise<StudioResult> {
+export async function setCoverAction(id: string, imageId: string | null): Promise<EditorResult> {
   const parsedId = listingId.safeParse(id);
   const parsedImage = z.uuid().nullable().safeParse(imageId);
   if (!parsedId.success || !parsedImage.success) return { ok: false, error: "We couldn't find that image. Upload it again." };
@@ -116,7 +116,7 @@ export async function setCoverAction(id: string, imageId: string | null): Promis
   });
 }
 
-export async function unpublishAction(id: string): Promise<StudioResult<{ status: ListingStatus }>> {
+export async function unpublishAction(id: string): Promise<EditorResult<{ status: ListingStatus }>> {
   const parsedId = listingId.safeParse(id);
   if (!parsedId.success) return { ok: false, error: "We couldn't find that listing." };
   return run(async () => {
@@ -126,7 +126,7 @@ export async function unpublishAction(id: string): Promise<StudioResult<{ status
   });
 }
 
-export async function republishAction(id: string): Promise<StudioResult<{ status: ListingStatus }>> {
+export async function republishAction(id: string): Promise<EditorResult<{ status: ListingStatus }>> {
   const parsedId = listingId.safeParse(id);
   if (!parsedId.success) return { ok: false, error: "We couldn't find that listing." };
   return run(async () => {
@@ -137,7 +137,7 @@ export async function republishAction(id: string): Promise<StudioResult<{ status
 }
 
 /** Duplicates and opens the copy in the editor. */
-export async function duplicateAction(id: string): Promise<StudioResult> {
+export async function duplicateAction(id: string): Promise<EditorResult> {
   const parsedId = listingId.safeParse(id);
   if (!parsedId.success) return { ok: false, error: "We couldn't find that listing." };
   const result = await run(async () => {
@@ -150,7 +150,7 @@ export async function duplicateAction(id: string): Promise<StudioResult> {
 }
 
 /** Deletes a never-published draft and returns to the listings table. */
-export async function deleteDraftAction(id: string, stay = false): Promise<StudioResult> {
+export async function deleteDraftAction(id: string, stay = false): Promise<EditorResult> {
   const parsedId = listingId.safeParse(id);
   if (!parsedId.success) return { ok: false, error: "We couldn't find that listing." };
   const result = await run(async () => {

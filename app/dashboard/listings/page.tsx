@@ -25,7 +25,7 @@ const filterSchema = z.object({
   deleted: z.string().optional().catch(undefined),
 });
 
-export default async function StudioListingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardListingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireCreatorPage("/dashboard/listings");
   const filter = filterSchema.parse(await searchParams);
   const db = await getDb();
@@ -77,16 +77,16 @@ export default async function StudioListingsPage({ searchParams }: { searchParam
           <form method="get" className="flex flex-wrap items-end gap-2" role="search" aria-label="Filter listings">
             {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
             <div>
-              <label htmlFor="studio-q" className="block text-xs font-medium text-slate-600">
+              <label htmlFor="listings-q" className="block text-xs font-medium text-slate-600">
                 Title contains
               </label>
-              <input id="studio-q" name="q" defaultValue={filter.q} className="w-56 rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+              <input id="listings-q" name="q" defaultValue={filter.q} className="w-56 rounded-lg border border-slate-300 px-3 py-2 text-sm" />
             </div>
             <div>
-              <label htmlFor="studio-kind" className="block text-xs font-medium text-slate-600">
+              <label htmlFor="listings-kind" className="block text-xs font-medium text-slate-600">
                 Kind
               </label>
-              <select id="studio-kind" name="kind" defaultValue={filter.kind ?? ""} className="rounded-lg border border-slate-300 px-3 py-2 text-sm">
+              <select id="listings-kind" name="kind" defaultValue={filter.kind ?? ""} className="rounded-lg border border-slate-300 px-3 py-2 text-sm">
                 <option value="">Any kind</option>
                 {LISTING_KINDS.map((k) => (
                   <option key={k} value={k}>

@@ -1,5 +1,5 @@
-// The studio actions as bundles for the dashboard pages (a "use server" module exports functions only).
-import type { ListingRowActions, StudioActions } from "@/components/studio/studio-actions";
+// The listing actions as bundles for the dashboard pages (a "use server" module exports functions only).
+import type { ListingRowActions, EditorActions } from "@/components/studio/studio-actions";
 import {
   deleteDraftAction,
   discardDraftAction,
@@ -20,7 +20,7 @@ export const listingRowActions: ListingRowActions = {
   deleteDraft: deleteDraftAction,
 };
 
-export const studioActions: StudioActions = {
+export const editorActions: EditorActions = {
   ...listingRowActions,
   saveDetails: saveDetailsAction,
   saveContent: saveContentAction,

@@ -1,4 +1,4 @@
-// Studio fixtures: listing details and ready-to-submit content drafts for each kind. People come from lib/testing/fixtures.ts.
+// Listing editor fixtures: listing details and ready-to-submit content drafts for each kind. People come from lib/testing/fixtures.ts.
 import type { ContentDraft, PromptDraft } from "../content-draft";
 import type { Kind } from "../kinds";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ListingEditor, type EditorData } from "@/components/studio/listing-editor";
-import { studioActions } from "../studio-actions";
+import { editorActions } from "../studio-actions";
 import { getDb } from "@/db/client";
 import { requireCreatorPage } from "@/lib/auth/session";
 import { detailsToForm } from "@/lib/listings/details";
@@ -63,5 +63,5 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
   };
   // Remount the editor when the server state moves on (submitted, approved, rejected, unpublished…).
   const key = `${listing.status}-${pending?.number ?? 0}-${draft?.number ?? 0}-${listing.currentVersionId ?? ""}`;
-  return <ListingEditor key={key} data={data} actions={studioActions} />;
+  return <ListingEditor key={key} data={data} actions={editorActions} />;
 }

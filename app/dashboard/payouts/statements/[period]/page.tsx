@@ -13,8 +13,8 @@ export async function generateMetadata({ params }: { params: Promise<{ period: s
   return { title: PERIOD_PATTERN.test(period) ? `Statement ${periodLabel(period)}` : "Statement", robots: { index: false } };
 }
 
-// Printing shows the statement alone: the site header, footer and studio tabs stay on screen only.
-const PRINT_CSS = `@media print { body > header, body > footer, nav[aria-label="Creator studio"] { display: none !important; } main { padding: 0 !important; } }`;
+// Printing shows the statement alone: the site header, footer and dashboard tabs stay on screen only.
+const PRINT_CSS = `@media print { body > header, body > footer, nav[aria-label="Dashboard"] { display: none !important; } main { padding: 0 !important; } }`;
 
 export default async function StatementPage({ params }: { params: Promise<{ period: string }> }) {
   const { period } = await params;
