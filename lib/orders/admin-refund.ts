@@ -10,6 +10,7 @@ import { writeAudit } from "@/lib/moderation/audit";
 import { uuidSchema } from "@/lib/uuid";
 import type { PaymentsDriver } from "@/lib/payments/driver";
 import { applyRefund, type RefundResult } from "./refunds";
+import { isEntitling } from "./entitlement";
 
 export const adminRefundSchema = z.object({
   orderId: uuidSchema("Unknown order."),
@@ -23,7 +24,7 @@ export async function refundOrderAsAdmin(db: Db, driver: PaymentsDriver, actor: 
   const data = parseInput(adminRefundSchema, input);
   const [order] = await db.select().from(orders).where(eq(orders.id, data.orderId)).limit(1);
   if (!order) throw new DomainError("order.not_found");
-  if (order.status !== "paid" && order.status !== "disputed") throw new DomainError("order.not_refundable", { status: order.status });
+  if (!isEntitling(order.status)) throw new DomainError("order.not_refundable", { status: order.status });
   const remaining = order.priceCents - order.refundedCents;
   const amount = data.amountCents ?? remaining;
   if (amount <= 0 || amount > remaining) {
