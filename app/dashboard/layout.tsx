@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { DashboardNav } from "@/components/dashboard/studio-nav";
+import { DashboardNav } from "@/components/dashboard/dashboard-nav";
 
 export default function DashboardLayout({ children }: { children: ReactNode }) {
   return (

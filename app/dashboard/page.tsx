@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/table";
 import Link from "next/link";
 import { SalesChart } from "@/components/dashboard/sales-chart";
-import { StatusBadge } from "@/components/studio/status-badge";
+import { StatusBadge } from "@/components/dashboard/status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";

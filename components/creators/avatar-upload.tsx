@@ -2,7 +2,7 @@
 // The avatar field of the creator form: upload with progress and a round crop preview, then a hidden input.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ImageUploader } from "@/components/studio/image-uploader";
+import { ImageUploader } from "@/components/dashboard/image-uploader";
 
 export function AvatarUpload({ name, defaultImageId }: { name: string; defaultImageId?: string }) {
   const [imageId, setImageId] = useState(defaultImageId ?? "");

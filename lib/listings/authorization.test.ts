@@ -16,7 +16,7 @@ import {
   saveListingDetails,
   setListingCover,
   unpublishListing,
-} from "./studio";
+} from "./editing";
 import { makeAdmin, makeCreator, makeUser } from "@/lib/testing/fixtures";
 import { DETAILS, promptDraft, validDraft } from "./testing/fixtures";
 import { discardContentDraft, saveContentDraft, submitForApproval } from "./versions";

@@ -8,7 +8,7 @@ import { approveVersion, rejectVersion, approvalItem, approvalQueue } from "@/li
 import { buildPreview } from "./preview";
 import { creatorListings, listingForEditor } from "./queries";
 import { canMove, STATUS_MOVES } from "./status";
-import { createListing, deleteDraftListing, duplicateListing, republishListing, saveListingDetails, unpublishListing } from "./studio";
+import { createListing, deleteDraftListing, duplicateListing, republishListing, saveListingDetails, unpublishListing } from "./editing";
 import { makeAdmin, makeCreator, makeOwner } from "@/lib/testing/fixtures";
 import { DETAILS, promptDraft, validDraft } from "./testing/fixtures";
 import { discardContentDraft, saveContentDraft, submitForApproval } from "./versions";

@@ -12,7 +12,7 @@ import { assertOwnImages, lockOwnListing, ownFile } from "./access";
 import { contentDraftSchema, draftToContent, readDraft, referencedImageIds, type ContentDraft } from "./content-draft";
 import { listingDetailsSchema } from "./details";
 import { assertEditable, assertMove, type VersionStatus } from "./status";
-import { reviseIfRejected, type ListingRef } from "./studio";
+import { reviseIfRejected, type ListingRef } from "./editing";
 
 export const CHANGELOG_MAX = 2000;
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { listingDailyStats, listings } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
-import { createListing } from "./studio";
+import { createListing } from "./editing";
 import { makeCreator } from "@/lib/testing/fixtures";
 import { flushListingViews, pendingViews, recordListingView, viewDay } from "./views";
 

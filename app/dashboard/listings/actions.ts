@@ -20,10 +20,10 @@ import {
   saveListingDetails,
   setListingCover,
   unpublishListing,
-} from "@/lib/listings/studio";
+} from "@/lib/listings/editing";
 import { CHANGELOG_MAX, discardContentDraft, saveContentDraft, submitForApproval } from "@/lib/listings/versions";
 import { validatedAction } from "@/lib/validated-action";
-import type { EditorResult } from "@/components/studio/studio-actions";
+import type { EditorResult } from "@/components/dashboard/editor-actions";
 
 
 const listingId = z.uuid("We couldn't find that listing.");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ListingEditor, type EditorData } from "@/components/studio/listing-editor";
-import { editorActions } from "../studio-actions";
+import { ListingEditor, type EditorData } from "@/components/dashboard/listing-editor";
+import { editorActions } from "../editor-actions";
 import { getDb } from "@/db/client";
 import { requireCreatorPage } from "@/lib/auth/session";
 import { detailsToForm } from "@/lib/listings/details";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NewListingForm } from "@/components/studio/new-listing-form";
+import { NewListingForm } from "@/components/dashboard/new-listing-form";
 import { requireCreatorPage } from "@/lib/auth/session";
 import { createListingAction } from "../actions";
 

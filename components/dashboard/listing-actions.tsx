@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "./confirm-dialog";
-import type { ListingRowActions } from "./studio-actions";
+import type { ListingRowActions } from "./editor-actions";
 
 export type ActionListing = {
   id: string;

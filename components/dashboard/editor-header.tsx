@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ListingActions } from "./listing-actions";
 import { StatusBadge } from "./status-badge";
 import type { EditorData } from "./listing-editor";
-import type { ListingRowActions } from "./studio-actions";
+import type { ListingRowActions } from "./editor-actions";
 
 export function EditorHeader({ listing, title, canEdit, actions }: { listing: EditorData["listing"]; title: string; canEdit: boolean; actions: ListingRowActions }) {
   return (

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Section } from "./fields";
 import { ImageUploader } from "./image-uploader";
-import type { EditorActions } from "./studio-actions";
+import type { EditorActions } from "./editor-actions";
 
 export function CoverSection({
   listingId,

@@ -1,5 +1,5 @@
 // The listing actions as bundles for the dashboard pages (a "use server" module exports functions only).
-import type { ListingRowActions, EditorActions } from "@/components/studio/studio-actions";
+import type { ListingRowActions, EditorActions } from "@/components/dashboard/editor-actions";
 import {
   deleteDraftAction,
   discardDraftAction,

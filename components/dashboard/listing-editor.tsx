@@ -15,8 +15,8 @@ import { CoverSection } from "./cover-section";
 import { EditorHeader } from "./editor-header";
 import { Section, SelectInput, TextArea, TextInput } from "./fields";
 import { MarkdownField } from "./markdown-field";
-import { readLocalCopy, useDebouncedSave, useLeaveWarning, useLocalCopy, useSaveState, useSerialQueue, type SaveState } from "./use-studio-save";
-import type { EditorActions } from "./studio-actions";
+import { readLocalCopy, useDebouncedSave, useLeaveWarning, useLocalCopy, useSaveState, useSerialQueue, type SaveState } from "./use-editor-save";
+import type { EditorActions } from "./editor-actions";
 import { VersionList, type VersionItem } from "./version-list";
 
 export type EditorData = {
