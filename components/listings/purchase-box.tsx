@@ -4,9 +4,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { BuyForm } from "@/components/orders/buy-form";
 import { formatPrice } from "@/lib/format";
+import type { ListingRelation } from "@/lib/listings/relation";
 import type { FormAction } from "@/lib/validated-action";
-
-export type ViewerRelation = "anonymous" | "buyer" | "owner" | "creator";
 
 export function PurchaseBox({
   listingId,
@@ -21,7 +20,8 @@ export function PurchaseBox({
   slug: string;
   priceCents: number;
   currency: string;
-  relation: ViewerRelation;
+  /** An admin who hasn't bought it sees what a visitor sees. */
+  relation: ListingRelation;
   notice?: string;
   /** The checkout action (app/checkout/actions.ts buyAction). */
   buy: FormAction;
@@ -44,7 +44,7 @@ export function PurchaseBox({
         <Link href="/dashboard" className={buttonClass("secondary", "w-full")}>
           Your listing — manage it
         </Link>
-      ) : relation === "anonymous" ? (
+      ) : relation === "signed_out" ? (
         <Link href={`/signin?returnTo=${encodeURIComponent(`/l/${slug}`)}`} className={buttonClass("primary", "w-full")} data-testid="buy-button">
           {priceCents === 0 ? "Get it free" : "Buy"}
         </Link>

@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { listings, listingVersions, type ListingKind, type ListingStatus, type ListingVersion } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
-import { contentAccess, type ContentAccess } from "@/lib/orders/entitlement";
+import { contentRelation, type ContentRelation } from "@/lib/orders/entitlement";
 import { isUuid } from "@/lib/uuid";
 
 export type DeliveryListing = {
@@ -18,7 +18,8 @@ export type DeliveryListing = {
   currentVersionId: string | null;
 };
 
-export type Delivery = { listing: DeliveryListing; access: NonNullable<ContentAccess> };
+/** The listing and the actor's relation to it (an owner's comes with the entitling order). */
+export type Delivery = { listing: DeliveryListing } & ContentRelation;
 
 export function notFound(): DomainError {
   return new DomainError("not_found");
@@ -31,8 +32,8 @@ export function notFound(): DomainError {
  */
 export async function deliveryAccess(db: Db, actor: Actor | null, listingId: string): Promise<Delivery> {
   if (!actor || !isUuid(listingId)) throw notFound();
-  const access = await contentAccess(db, actor, listingId);
-  if (!access) throw notFound();
+  const related = await contentRelation(db, actor, listingId);
+  if (!related) throw notFound();
   const [listing] = await db
     .select({
       id: listings.id,
@@ -47,10 +48,10 @@ export async function deliveryAccess(db: Db, actor: Actor | null, listingId: str
     .where(eq(listings.id, listingId))
     .limit(1);
   if (!listing) throw notFound();
-  if (access.kind === "owner" && listing.status === "removed") {
+  if (related.relation === "owner" && listing.status === "removed") {
     throw new DomainError("library.withdrawn");
   }
-  return { listing, access };
+  return { listing, ...related };
 }
 
 export type VersionSummary = { id: string; number: number; changelog: string; releasedAt: Date; current: boolean };

@@ -6,7 +6,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { readDelivery, versionJsonDocument } from "./delivery";
 import { makeCreator, makeListing, makeOrder, makeUser, promptContent, testContent } from "@/lib/testing/fixtures";
 
-describe("delivery access", () => {
+describe("delivery by relation", () => {
   it("an owner reads the current approved version by default and any older approved one by number", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
@@ -59,9 +59,9 @@ describe("delivery access", () => {
     const rival = await makeCreator(db, { name: "Rival" });
     const admin = await makeUser(db, { role: "admin" });
     const listing = await makeListing(db, creator);
-    await expect(readDelivery(db, creator, listing.id)).resolves.toMatchObject({ access: "creator" });
+    await expect(readDelivery(db, creator, listing.id)).resolves.toMatchObject({ relation: "creator" });
     await expect(readDelivery(db, rival, listing.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(readDelivery(db, admin, listing.id)).resolves.toMatchObject({ access: "admin" });
+    await expect(readDelivery(db, admin, listing.id)).resolves.toMatchObject({ relation: "admin" });
   });
 
   it("refunded, pending, expired and failed orders give no access; a disputed one still does", async () => {
@@ -75,7 +75,7 @@ describe("delivery access", () => {
     }
     const disputed = await makeUser(db);
     await makeOrder(db, disputed, listing, { status: "disputed" });
-    await expect(readDelivery(db, disputed, listing.id)).resolves.toMatchObject({ access: "owner" });
+    await expect(readDelivery(db, disputed, listing.id)).resolves.toMatchObject({ relation: "owner" });
   });
 
   it("a suspended owner still reads what they bought", async () => {
@@ -86,7 +86,7 @@ describe("delivery access", () => {
     await makeOrder(db, buyer, listing);
     await db.update(users).set({ status: "suspended" }).where(eq(users.id, buyer.id));
     const suspended = await loadActor(db, buyer.id);
-    await expect(readDelivery(db, suspended, listing.id)).resolves.toMatchObject({ access: "owner" });
+    await expect(readDelivery(db, suspended, listing.id)).resolves.toMatchObject({ relation: "owner" });
   });
 
   it("owners keep an unpublished listing; a removed one is withheld from owners but not from its creator", async () => {
@@ -96,10 +96,10 @@ describe("delivery access", () => {
     const buyer = await makeUser(db);
     await makeOrder(db, buyer, listing);
     await db.update(listings).set({ status: "unpublished" }).where(eq(listings.id, listing.id));
-    await expect(readDelivery(db, buyer, listing.id)).resolves.toMatchObject({ access: "owner" });
+    await expect(readDelivery(db, buyer, listing.id)).resolves.toMatchObject({ relation: "owner" });
     await db.update(listings).set({ status: "removed" }).where(eq(listings.id, listing.id));
     await expect(readDelivery(db, buyer, listing.id)).rejects.toMatchObject({ code: "library.withdrawn", status: 410 });
-    await expect(readDelivery(db, creator, listing.id)).resolves.toMatchObject({ access: "creator" });
+    await expect(readDelivery(db, creator, listing.id)).resolves.toMatchObject({ relation: "creator" });
   });
 
   it("a test is delivered without its correct answers or explanations", async () => {

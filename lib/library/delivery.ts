@@ -34,7 +34,7 @@ export type DeliveredContent =
 
 export type DeliveredVersion = {
   listing: DeliveryListing;
-  access: Delivery["access"]["kind"];
+  relation: Delivery["relation"];
   versions: VersionSummary[];
   /** For owners: the version number their order snapshotted at purchase. */
   purchasedVersion: number | null;
@@ -89,17 +89,17 @@ export async function readDelivery(db: Db, actor: Actor | null, listingId: strin
   else if (stored.kind === "model") content = { ...stored, file: await fileMeta(db, versionFileId(version, stored)) };
   else content = stored;
   let purchasedVersion: number | null = null;
-  if (delivery.access.kind === "owner") {
+  if (delivery.relation === "owner") {
     const [row] = await db
       .select({ number: listingVersions.number })
       .from(listingVersions)
-      .where(eq(listingVersions.id, delivery.access.order.versionId))
+      .where(eq(listingVersions.id, delivery.order.versionId))
       .limit(1);
     purchasedVersion = row?.number ?? null;
   }
   return {
     listing: delivery.listing,
-    access: delivery.access.kind,
+    relation: delivery.relation,
     versions,
     purchasedVersion,
     version: {

@@ -43,15 +43,15 @@ export async function submitTestAttempt(db: Db, actor: Actor | null, input: Subm
   const graded = gradeTest(content, answers);
 
   let attemptId: string | null = null;
-  if (delivery.access.kind === "owner") {
+  if (delivery.relation === "owner") {
     const stored: StoredAnswer[] = graded.questions.map((q) => ({ questionId: q.id, choice: q.chosen, correct: q.correct }));
     const [row] = await db
       .insert(testAttempts)
       .values({
-        userId: delivery.access.order.buyerId,
+        userId: delivery.order.buyerId,
         listingId,
         versionId: version.id,
-        orderId: delivery.access.order.id,
+        orderId: delivery.order.id,
         answers: stored,
         score: graded.score,
         total: graded.total,

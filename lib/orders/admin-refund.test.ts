@@ -11,7 +11,7 @@ import { createLocalDriver } from "@/lib/payments/local-driver";
 import { payLocalSession } from "@/lib/payments/local-checkout";
 import { refundOrderAsAdmin } from "./admin-refund";
 import { startCheckout } from "./checkout";
-import { contentAccess } from "./entitlement";
+import { contentRelation } from "./entitlement";
 
 let db: Db;
 const refunds: { amountCents: number; idempotencyKey: string }[] = [];
@@ -45,7 +45,7 @@ describe("admin refunds", () => {
   it("a partial then the rest: provider called with the amounts, books reversed, access ends at full refund, audited", async () => {
     const { orderId, creator, buyer, listing, admin } = await paidOrder(1000);
     await refundOrderAsAdmin(db, driver, admin, { orderId, amountCents: 250, reason: "Asked nicely" });
-    expect(await contentAccess(db, buyer, listing.id)).toMatchObject({ kind: "owner" });
+    expect(await contentRelation(db, buyer, listing.id)).toMatchObject({ relation: "owner" });
     expect(await creatorBalance(db, creator.id)).toBe(800 - 200);
     const result = await refundOrderAsAdmin(db, driver, admin, { orderId, reason: "Rest of it" });
     expect(result.outcome).toBe("refunded");
@@ -53,7 +53,7 @@ describe("admin refunds", () => {
       { amountCents: 250, idempotencyKey: `refund-${orderId}-250` },
       { amountCents: 750, idempotencyKey: `refund-${orderId}-1000` },
     ]);
-    expect(await contentAccess(db, buyer, listing.id)).toBeNull();
+    expect(await contentRelation(db, buyer, listing.id)).toBeNull();
     expect(await creatorBalance(db, creator.id)).toBe(0);
     const audits = await db.select().from(auditLog).where(eq(auditLog.targetId, orderId));
     expect(audits.map((a) => a.action)).toEqual(["order.refund", "order.refund"]);

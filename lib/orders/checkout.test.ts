@@ -11,7 +11,7 @@ import { setPaymentsDriver, type PaymentsDriver } from "@/lib/payments/driver";
 import { createLocalDriver } from "@/lib/payments/local-driver";
 import { payLocalSession } from "@/lib/payments/local-checkout";
 import { startCheckout } from "./checkout";
-import { contentAccess } from "./entitlement";
+import { contentRelation } from "./entitlement";
 
 let db: Db;
 const urls = { successUrl: "http://localhost:3000/checkout/success?session_id={CHECKOUT_SESSION_ID}", cancelUrl: "http://localhost:3000/l/x" };
@@ -61,7 +61,7 @@ describe("startCheckout", () => {
     expect(order).toMatchObject({ status: "paid", priceCents: 0, feeCents: 0, creatorShareCents: 0, checkoutSessionId: null });
     const entries = await db.select().from(ledgerEntries).where(eq(ledgerEntries.orderId, order.id));
     expect(entries).toHaveLength(0);
-    expect(await contentAccess(db, actor, listing.id)).toMatchObject({ kind: "owner" });
+    expect(await contentRelation(db, actor, listing.id)).toMatchObject({ relation: "owner" });
     await expect(startCheckout(db, actor, { listingId: listing.id, ...urls })).rejects.toMatchObject({ code: "order.already_owned" });
   });
 

@@ -4,6 +4,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listings, orders, type Order, type OrderStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import type { ListingRelation } from "@/lib/listings/relation";
 
 /**
  * The order statuses that entitle a buyer to a listing: paid, or disputed (access is kept until the dispute is
@@ -38,18 +39,19 @@ export async function entitlingOrder(db: Db, buyerId: string, listingId: string)
   return order;
 }
 
-export type ContentAccess = { kind: "owner"; order: Order } | { kind: "creator" } | { kind: "admin" } | null;
+/** A relation that may read the listing's paid content; an owner's comes with the entitling order. */
+export type ContentRelation = { relation: "owner"; order: Order } | { relation: Extract<ListingRelation, "creator" | "admin"> };
 
 /**
- * How the actor may read the listing's paid content, or null. Suspended owners keep reading
- * what they bought; banned users never reach here (they have no session).
+ * The actor's relation to the listing when it lets them read the paid content, or null. Suspended owners
+ * keep reading what they bought; banned users never reach here (they have no session).
  */
-export async function contentAccess(db: Db, actor: Actor | null, listingId: string): Promise<ContentAccess> {
+export async function contentRelation(db: Db, actor: Actor | null, listingId: string): Promise<ContentRelation | null> {
   if (!actor) return null;
   const [listing] = await db.select({ creatorId: listings.creatorId }).from(listings).where(eq(listings.id, listingId)).limit(1);
   if (!listing) return null;
-  if (listing.creatorId === actor.id) return { kind: "creator" };
-  if (actor.role === "admin" && actor.status === "active") return { kind: "admin" };
+  if (listing.creatorId === actor.id) return { relation: "creator" };
+  if (actor.role === "admin" && actor.status === "active") return { relation: "admin" };
   const order = await entitlingOrder(db, actor.id, listingId);
-  return order ? { kind: "owner", order } : null;
+  return order ? { relation: "owner", order } : null;
 }

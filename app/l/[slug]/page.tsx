@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { Rail } from "@/components/catalog/rail";
 import { CreatorCard } from "@/components/listings/creator-card";
 import { ListingPreview } from "@/components/listings/listing-preview";
-import { PurchaseBox, type ViewerRelation } from "@/components/listings/purchase-box";
+import { PurchaseBox } from "@/components/listings/purchase-box";
 import { ReportButton } from "@/components/listings/report-button";
 import { ListingReviews } from "@/components/reviews/listing-reviews";
 import { buyAction } from "@/app/checkout/actions";
@@ -19,6 +19,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { cachedListingPage } from "@/lib/catalog/cache";
 import { categoryName } from "@/lib/catalog/categories";
 import { viewerRelation } from "@/lib/catalog/listing";
+import type { ListingRelation } from "@/lib/listings/relation";
 import { listingReviewsView } from "@/lib/reviews/list";
 import { markdownToText, renderMarkdown } from "@/lib/catalog/markdown";
 import { productJsonLd } from "@/lib/catalog/structured-data";
@@ -56,7 +57,7 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
   recordListingView(listing.id);
   const db = await getDb();
   const [relation, reviews] = await Promise.all([
-    user ? viewerRelation(db, user.id, listing).then((r): ViewerRelation => r ?? "buyer") : ("anonymous" as const),
+    user ? viewerRelation(db, user.id, listing).then((r): ListingRelation => r ?? "visitor") : ("signed_out" as const),
     listingReviewsView(db, user, listing.id, query.reviews),
   ]);
   const jsonLd = productJsonLd(listing, env().appUrl);

@@ -67,14 +67,14 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const { listing, version, versions, content, access, purchasedVersion } = delivered;
+  const { listing, version, versions, content, relation, purchasedVersion } = delivered;
   const db = await getDb();
   const [attempts, review] = await Promise.all([
-    content.kind === "test" && access === "owner" ? myTestAttempts(db, user, listing.id) : [],
-    access === "owner" ? viewerReview(db, user, listing.id) : null,
+    content.kind === "test" && relation === "owner" ? myTestAttempts(db, user, listing.id) : [],
+    relation === "owner" ? viewerReview(db, user, listing.id) : null,
   ]);
   const latest = versions.find((x) => x.current) ?? versions[0];
-  const updatedSincePurchase = access === "owner" && purchasedVersion !== null && latest && latest.number > purchasedVersion;
+  const updatedSincePurchase = relation === "owner" && purchasedVersion !== null && latest && latest.number > purchasedVersion;
 
   return (
     <div className="space-y-8">
@@ -86,8 +86,8 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2 text-xs font-medium uppercase tracking-wide text-slate-500">
           <span>{KIND_LABELS[listing.kind]}</span>
-          {access === "creator" ? <span className="rounded bg-slate-200 px-1.5 py-0.5 normal-case text-slate-700">Your listing — creator view</span> : null}
-          {access === "admin" ? <span className="rounded bg-slate-200 px-1.5 py-0.5 normal-case text-slate-700">Admin view</span> : null}
+          {relation === "creator" ? <span className="rounded bg-slate-200 px-1.5 py-0.5 normal-case text-slate-700">Your listing — creator view</span> : null}
+          {relation === "admin" ? <span className="rounded bg-slate-200 px-1.5 py-0.5 normal-case text-slate-700">Admin view</span> : null}
         </div>
         <h1 className="text-2xl font-bold">{listing.title}</h1>
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -123,10 +123,10 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
       </header>
 
       <section aria-label="Content">
-        <DeliveryContent listingId={listing.id} versionNumber={version.number} content={content} recordsAttempts={access === "owner"} submitTest={submitTestAction} />
+        <DeliveryContent listingId={listing.id} versionNumber={version.number} content={content} recordsAttempts={relation === "owner"} submitTest={submitTestAction} />
       </section>
 
-      {content.kind === "test" && access === "owner" ? (
+      {content.kind === "test" && relation === "owner" ? (
         <section aria-labelledby="attempts-heading" className="space-y-3">
           <h2 id="attempts-heading" className="text-lg font-semibold">
             Your attempts
@@ -135,7 +135,7 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      {access === "owner" ? <MyReview listingId={listing.id} viewer={review} actions={reviewActions} /> : null}
+      {relation === "owner" ? <MyReview listingId={listing.id} viewer={review} actions={reviewActions} /> : null}
     </div>
   );
 }
