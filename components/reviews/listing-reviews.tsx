@@ -106,7 +106,7 @@ export function ViewerPanel({ viewer, listingId, actions, returnTo }: { viewer: 
     case "suspended":
       return <p className={note}>Your account is suspended, so you can&apos;t write reviews right now.</p>;
     case "disputed":
-      return <p className={note}>You can review this once the payment dispute on your order is settled.</p>;
+      return <p className={note}>You can review this once the payment dispute on your order is resolved.</p>;
     case "not_owner":
       return <p className={note}>Only people who bought this listing can review it.</p>;
     case "creator":

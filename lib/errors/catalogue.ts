@@ -69,7 +69,7 @@ export const ERROR_CATALOGUE = {
   "approval.listing_removed": { status: 409, message: "This listing was removed; its versions can't be approved." },
 
   "review.not_owner": { status: 403, message: "Only people who bought this listing can review it." },
-  "review.order_disputed": { status: 409, message: "You can review this once the payment dispute on your order is settled." },
+  "review.order_disputed": { status: 409, message: "You can review this once the payment dispute on your order is resolved." },
   "review.exists": { status: 409, message: "You've already reviewed this. You can edit your review instead." },
   "review.already_replied": { status: 409, message: "You've already replied to this review." },
   "review.order_refunded": { status: 409, message: "This review's order was refunded, so the review can't be shown again." },

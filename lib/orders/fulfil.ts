@@ -107,7 +107,7 @@ export async function fulfilOrder(
   if (!current) return { outcome: "not_found" };
   if (moved > 0) return { outcome: "fulfilled", order: current };
   // Still pending: the buyer already owns the listing through another order.
-  if (current.status === "pending") return settleDuplicatePurchase(tx, current, input.paymentIntentId ?? null, paidAt);
+  if (current.status === "pending") return refundDuplicatePurchase(tx, current, input.paymentIntentId ?? null, paidAt);
   await rememberPaymentIds(tx, current, input);
   return { outcome: "already", order: current };
 }
@@ -126,7 +126,7 @@ async function rememberPaymentIds(tx: Db, current: Order, ids: { paymentIntentId
  * The buyer paid twice for something they already own (two checkouts in two tabs). The second
  * payment is booked and refunded in full, so the buyer keeps one entitlement and all their money.
  */
-async function settleDuplicatePurchase(tx: Db, pending: Order, paymentIntentId: string | null, paidAt: Date): Promise<FulfilResult> {
+async function refundDuplicatePurchase(tx: Db, pending: Order, paymentIntentId: string | null, paidAt: Date): Promise<FulfilResult> {
   const [order] = await tx
     .update(orders)
     .set({

@@ -195,13 +195,13 @@ export function createLocalDriver(options: LocalDriverOptions = {}): PaymentsDri
       const db = await database();
       const [order] = await db.select().from(orders).where(eq(orders.checkoutSessionId, sessionId)).limit(1);
       if (!order) return null;
-      const settled = order.status === "paid" || order.status === "refunded" || order.status === "disputed";
+      const wasPaid = order.status === "paid" || order.status === "refunded" || order.status === "disputed";
       return {
         id: sessionId,
         orderId: order.id,
-        paymentStatus: settled ? "paid" : "unpaid",
+        paymentStatus: wasPaid ? "paid" : "unpaid",
         status: order.status === "pending" ? "open" : order.status === "expired" || order.status === "failed" ? "expired" : "complete",
-        paymentIntentId: settled ? localPaymentIntentId(order.id) : null,
+        paymentIntentId: wasPaid ? localPaymentIntentId(order.id) : null,
         amountTotal: order.priceCents,
         currency: order.currency,
         url: order.status === "pending" ? `/checkout/local/${sessionId}` : null,
