@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { requireCreatorPage } from "@/lib/auth/session";
-import { creatorStats } from "@/lib/dashboard/stats";
+import { creatorStats } from "@/lib/sales-stats/creator-stats";
 import { env } from "@/lib/env";
 import { formatMoney, formatShortDate } from "@/lib/format";
 import { creatorStatusCounts } from "@/lib/listings/queries";

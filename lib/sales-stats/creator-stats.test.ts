@@ -4,7 +4,7 @@ import { ledgerEntries, listingDailyStats, listings, listingVersions, orders } f
 import { testDatabase } from "@/db/testing/setup";
 import { creatorAccount, postJournal, saleLines } from "@/lib/ledger/journal";
 import { makeCreator, makeUser } from "@/lib/testing/fixtures";
-import { creatorStats } from "./stats";
+import { creatorStats } from "./creator-stats";
 
 describe("creator dashboard numbers", () => {
   it("adds up this month, lifetime, payable balance, the 30-day series and per-listing conversion", async () => {
