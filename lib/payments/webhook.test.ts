@@ -1,12 +1,10 @@
 // Exactly-once webhook effects under duplicates, races, reordering and forged signatures.
 import { eq, sql } from "drizzle-orm";
-import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "@/db/client";
-import { creatorProfiles, ledgerEntries, listings, orders, reviews, stripeEvents, type Order } from "@/db/schema";
+import { ledgerEntries, listings, orders, reviews, type Order } from "@/db/schema";
 import { actorFor, makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
 import { testDatabase } from "@/db/testing/setup";
-import { env } from "@/lib/env";
 import { creatorBalance } from "@/lib/ledger/balance";
 import { ledgerInvariantViolations } from "@/lib/ledger/invariants";
 import { confirmCheckout } from "@/lib/orders/confirm";
@@ -16,18 +14,10 @@ import type { PaymentsDriver } from "./driver";
 import { setPaymentsDriver } from "./driver";
 import { createLocalDriver } from "./local-driver";
 import { chargeObject, checkoutSessionObject, localEvent } from "./local-events";
+import { countStripeEvents, deliverSignedEvent, signWebhookPayload } from "./testing/webhook-delivery";
 import { receiveStripeWebhook } from "./webhook";
 
 let db: Db;
-
-function sign(payload: string, opts: { secret?: string; timestamp?: number } = {}) {
-  return Stripe.webhooks.generateTestHeaderString({ payload, secret: opts.secret ?? env().webhookSecret, timestamp: opts.timestamp });
-}
-
-function deliver(event: object, opts: { secret?: string; timestamp?: number } = {}) {
-  const payload = JSON.stringify(event);
-  return receiveStripeWebhook(payload, sign(payload, opts));
-}
 
 async function pendingOrder(priceCents = 1000): Promise<Order> {
   const creator = await makeCreator(db, { payoutAccount: "active" });
@@ -60,11 +50,6 @@ async function journalsFor(orderId: string) {
   return [...new Map(rows.map((r) => [r.journalId, r.kind])).values()];
 }
 
-async function countEvents() {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(stripeEvents);
-  return row.n;
-}
-
 async function countEntries() {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries);
   return row.n;
@@ -83,7 +68,7 @@ afterEach(() => setPaymentsDriver(undefined));
 describe("checkout.session.completed", () => {
   it("pays the order once and books buyers −1000, creator +800, platform +200", async () => {
     const order = await pendingOrder(1000);
-    const res = await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
+    const res = await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
     expect(res.status).toBe(200);
     const paid = await reload(order);
     expect(paid.status).toBe("paid");
@@ -101,8 +86,8 @@ describe("checkout.session.completed", () => {
   it("1,000 deliveries of the same event at 100 at a time: every answer 200, one paid order, one journal", async () => {
     const order = await pendingOrder(2500);
     const payload = JSON.stringify(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
-    const header = sign(payload);
-    const eventsBefore = await countEvents();
+    const header = signWebhookPayload(payload);
+    const eventsBefore = await countStripeEvents(db);
     const statuses: number[] = [];
     for (let wave = 0; wave < 10; wave++) {
       const results = await Promise.all(Array.from({ length: 100 }, () => receiveStripeWebhook(payload, header)));
@@ -112,7 +97,7 @@ describe("checkout.session.completed", () => {
     expect(new Set(statuses)).toEqual(new Set([200]));
     expect((await reload(order)).status).toBe("paid");
     expect(await journalsFor(order.id)).toEqual(["sale"]);
-    expect(await countEvents()).toBe(eventsBefore + 1);
+    expect(await countStripeEvents(db)).toBe(eventsBefore + 1);
     expect(await creatorBalance(db, order.creatorId)).toBe(2000);
     await expectBooksBalanced();
   });
@@ -139,7 +124,7 @@ describe("checkout.session.completed", () => {
     for (let i = 0; i < 50; i++) {
       work.push(confirmCheckout(db, paidSession, buyer, order.checkoutSessionId!));
       // Distinct event ids: Stripe may send the same fact as different events.
-      work.push(deliver(localEvent("checkout.session.completed", session)));
+      work.push(deliverSignedEvent(localEvent("checkout.session.completed", session)));
     }
     const results = await Promise.all(work);
     for (const r of results.filter((x): x is { status: number } => typeof (x as { status?: unknown }).status === "number")) expect(r.status).toBe(200);
@@ -172,7 +157,7 @@ describe("checkout.session.completed", () => {
 
   it("a second payment for a listing the buyer already owns is booked and refunded in full", async () => {
     const pair = await twoTabs(1000);
-    for (const order of pair) expect((await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")))).status).toBe(200);
+    for (const order of pair) expect((await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")))).status).toBe(200);
     await expectOneEntitlementAndOneFullRefund(pair);
     expect((await reload(pair[0])).status).toBe("paid");
     await expectBooksBalanced();
@@ -181,7 +166,7 @@ describe("checkout.session.completed", () => {
   it("both tabs' payments arriving at the same instant: one entitlement, the other refunded, every answer 200", async () => {
     for (let round = 0; round < 10; round++) {
       const pair = await twoTabs(1000);
-      const results = await Promise.all(pair.map((order) => deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")))));
+      const results = await Promise.all(pair.map((order) => deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")))));
       expect(results.map((r) => r.status)).toEqual([200, 200]);
       await expectOneEntitlementAndOneFullRefund(pair);
     }
@@ -209,10 +194,10 @@ describe("checkout.session.completed", () => {
 
   it("unpaid completion waits; async_payment_succeeded then fulfils", async () => {
     const order = await pendingOrder();
-    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "unpaid")));
+    await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "unpaid")));
     expect((await reload(order)).status).toBe("pending");
     expect(await journalsFor(order.id)).toEqual([]);
-    await deliver(localEvent("checkout.session.async_payment_succeeded", checkoutSessionObject(order, "paid")));
+    await deliverSignedEvent(localEvent("checkout.session.async_payment_succeeded", checkoutSessionObject(order, "paid")));
     expect((await reload(order)).status).toBe("paid");
     expect(await journalsFor(order.id)).toEqual(["sale"]);
     await expectBooksBalanced();
@@ -220,8 +205,8 @@ describe("checkout.session.completed", () => {
 
   it("async_payment_succeeded before completed converges to one paid order", async () => {
     const order = await pendingOrder();
-    await deliver(localEvent("checkout.session.async_payment_succeeded", checkoutSessionObject(order, "paid")));
-    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
+    await deliverSignedEvent(localEvent("checkout.session.async_payment_succeeded", checkoutSessionObject(order, "paid")));
+    await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
     expect((await reload(order)).status).toBe("paid");
     expect(await journalsFor(order.id)).toEqual(["sale"]);
     await expectBooksBalanced();
@@ -229,8 +214,8 @@ describe("checkout.session.completed", () => {
 
   it("a refund arriving before completion still ends refunded, with sale and reversal booked", async () => {
     const order = await pendingOrder(1000);
-    await deliver(localEvent("charge.refunded", chargeObject(order, 1000)));
-    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
+    await deliverSignedEvent(localEvent("charge.refunded", chargeObject(order, 1000)));
+    await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
     const final = await reload(order);
     expect(final.status).toBe("refunded");
     expect(final.refundedCents).toBe(1000);
@@ -241,14 +226,14 @@ describe("checkout.session.completed", () => {
 
   it("async failure and expiry close a pending order without touching the books", async () => {
     const failed = await pendingOrder();
-    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(failed, "unpaid")));
-    await deliver(localEvent("checkout.session.async_payment_failed", checkoutSessionObject(failed, "unpaid")));
+    await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(failed, "unpaid")));
+    await deliverSignedEvent(localEvent("checkout.session.async_payment_failed", checkoutSessionObject(failed, "unpaid")));
     expect((await reload(failed)).status).toBe("failed");
     const expired = await pendingOrder();
-    await deliver(localEvent("checkout.session.expired", checkoutSessionObject(expired, "unpaid", "expired")));
+    await deliverSignedEvent(localEvent("checkout.session.expired", checkoutSessionObject(expired, "unpaid", "expired")));
     expect((await reload(expired)).status).toBe("expired");
     // A late success for an expired session doesn't resurrect it.
-    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(expired, "paid")));
+    await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(expired, "paid")));
     expect((await reload(expired)).status).toBe("expired");
     expect(await journalsFor(failed.id)).toEqual([]);
     expect(await journalsFor(expired.id)).toEqual([]);
@@ -256,7 +241,7 @@ describe("checkout.session.completed", () => {
 
   it("refuses to fulfil when the paid amount differs from the order", async () => {
     const order = await pendingOrder(1000);
-    await deliver(localEvent("checkout.session.completed", { ...checkoutSessionObject(order, "paid"), amount_total: 1 }));
+    await deliverSignedEvent(localEvent("checkout.session.completed", { ...checkoutSessionObject(order, "paid"), amount_total: 1 }));
     expect((await reload(order)).status).toBe("pending");
   });
 });
@@ -264,14 +249,14 @@ describe("checkout.session.completed", () => {
 describe("refunds and disputes", () => {
   it("partial then full refunds reverse exactly the refunded part, and a full refund ends the entitlement", async () => {
     const order = await pendingOrder(999);
-    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
+    await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
     expect(await creatorBalance(db, order.creatorId)).toBe(800);
-    await deliver(localEvent("charge.refunded", chargeObject(order, 333)));
+    await deliverSignedEvent(localEvent("charge.refunded", chargeObject(order, 333)));
     let row = await reload(order);
     expect(row).toMatchObject({ status: "paid", refundedCents: 333 });
     // Same cumulative amount again (a redelivery as a new event): nothing more happens.
-    await deliver(localEvent("charge.refunded", chargeObject(order, 333)));
-    await deliver(localEvent("charge.refunded", chargeObject(order, 999)));
+    await deliverSignedEvent(localEvent("charge.refunded", chargeObject(order, 333)));
+    await deliverSignedEvent(localEvent("charge.refunded", chargeObject(order, 999)));
     row = await reload(order);
     expect(row).toMatchObject({ status: "refunded", refundedCents: 999 });
     expect(await creatorBalance(db, order.creatorId)).toBe(0);
@@ -280,11 +265,11 @@ describe("refunds and disputes", () => {
 
   it("a full refund withdraws the buyer's review from the listing's rating", async () => {
     const order = await pendingOrder(1000);
-    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
+    await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
     await createReview(db, await actorFor(db, order.buyerId), { listingId: order.listingId, rating: 5, body: "Great" });
     const rating = async () => (await db.select({ count: listings.ratingCount, sum: listings.ratingSum }).from(listings).where(eq(listings.id, order.listingId)))[0];
     expect(await rating()).toEqual({ count: 1, sum: 5 });
-    await deliver(localEvent("charge.refunded", chargeObject(order, 1000)));
+    await deliverSignedEvent(localEvent("charge.refunded", chargeObject(order, 1000)));
     expect(await rating()).toEqual({ count: 0, sum: 0 });
     const [review] = await db.select().from(reviews).where(eq(reviews.orderId, order.id));
     expect(review.hiddenAt).not.toBeNull();
@@ -292,31 +277,31 @@ describe("refunds and disputes", () => {
 
   it("a dispute keeps access; won returns to paid, lost reverses like a refund", async () => {
     const won = await pendingOrder(2000);
-    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(won, "paid")));
+    await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(won, "paid")));
     const dispute = (o: Order, status: string) => ({ id: `dp_${o.id.slice(0, 8)}`, object: "dispute", charge: `ch_x`, payment_intent: null, status, metadata: { order_id: o.id } });
-    await deliver(localEvent("charge.dispute.created", dispute(won, "needs_response")));
+    await deliverSignedEvent(localEvent("charge.dispute.created", dispute(won, "needs_response")));
     expect((await reload(won)).status).toBe("disputed");
-    await deliver(localEvent("charge.dispute.closed", dispute(won, "won")));
+    await deliverSignedEvent(localEvent("charge.dispute.closed", dispute(won, "won")));
     expect((await reload(won)).status).toBe("paid");
 
     const lost = await pendingOrder(2000);
-    await deliver(localEvent("checkout.session.completed", checkoutSessionObject(lost, "paid")));
-    await deliver(localEvent("charge.dispute.created", dispute(lost, "needs_response")));
-    await deliver(localEvent("charge.dispute.closed", dispute(lost, "lost")));
+    await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(lost, "paid")));
+    await deliverSignedEvent(localEvent("charge.dispute.created", dispute(lost, "needs_response")));
+    await deliverSignedEvent(localEvent("charge.dispute.closed", dispute(lost, "lost")));
     expect(await reload(lost)).toMatchObject({ status: "refunded", refundedCents: 2000 });
     expect(await creatorBalance(db, lost.creatorId)).toBe(0);
     await expectBooksBalanced();
   });
 
   it("a refund for a payment nobody knows yet is answered 500 so Stripe retries, and nothing is stored", async () => {
-    const eventsBefore = await countEvents();
-    const res = await deliver(localEvent("charge.refunded", { id: "ch_unknown", object: "charge", amount: 500, amount_refunded: 500, currency: "usd", payment_intent: "pi_unknown", metadata: {} }));
+    const eventsBefore = await countStripeEvents(db);
+    const res = await deliverSignedEvent(localEvent("charge.refunded", { id: "ch_unknown", object: "charge", amount: 500, amount_refunded: 500, currency: "usd", payment_intent: "pi_unknown", metadata: {} }));
     expect(res.status).toBe(500);
-    expect(await countEvents()).toBe(eventsBefore);
+    expect(await countStripeEvents(db)).toBe(eventsBefore);
   });
 
   it("unknown event types are acknowledged and recorded", async () => {
-    const res = await deliver(localEvent("customer.created", { id: "cus_1", object: "customer" }));
+    const res = await deliverSignedEvent(localEvent("customer.created", { id: "cus_1", object: "customer" }));
     expect(res).toMatchObject({ status: 200, body: { received: true, handled: false } });
   });
 });
@@ -324,128 +309,19 @@ describe("refunds and disputes", () => {
 describe("signature attacks are refused with 400 and write nothing", () => {
   it.each([
     ["one byte changed", (p: string, h: string) => [p.replace('"paid"', '"pai d"'), h]],
-    ["wrong secret", (p: string) => [p, sign(p, { secret: "whsec_wrong" })]],
-    ["timestamp 301 s old", (p: string) => [p, sign(p, { timestamp: Math.floor(Date.now() / 1000) - 301 })]],
+    ["wrong secret", (p: string) => [p, signWebhookPayload(p, { secret: "whsec_wrong" })]],
+    ["timestamp 301 s old", (p: string) => [p, signWebhookPayload(p, { timestamp: Math.floor(Date.now() / 1000) - 301 })]],
     ["missing header", (p: string) => [p, null]],
     ["re-serialised JSON", (p: string, h: string) => [JSON.stringify(JSON.parse(p), null, 2), h]],
   ] as const)("%s", async (_name, tamper) => {
     const order = await pendingOrder();
     const payload = JSON.stringify(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
-    const [body, header] = tamper(payload, sign(payload)) as [string, string | null];
-    const [eventsBefore, entriesBefore] = [await countEvents(), await countEntries()];
+    const [body, header] = tamper(payload, signWebhookPayload(payload)) as [string, string | null];
+    const [eventsBefore, entriesBefore] = [await countStripeEvents(db), await countEntries()];
     const res = await receiveStripeWebhook(body, header);
     expect(res.status).toBe(400);
     expect((await reload(order)).status).toBe("pending");
-    expect(await countEvents()).toBe(eventsBefore);
+    expect(await countStripeEvents(db)).toBe(eventsBefore);
     expect(await countEntries()).toBe(entriesBefore);
-  });
-});
-
-describe("account.updated", () => {
-  async function creatorWithAccount(accountId: string) {
-    const creator = await makeCreator(db, { payoutAccount: "active" });
-    await db
-      .update(creatorProfiles)
-      .set({ stripeAccountId: accountId, payoutsEnabled: false, stripeDetailsSubmitted: false, stripeTransfersCapability: null, stripeAccountUpdatedAt: null })
-      .where(eq(creatorProfiles.userId, creator.id));
-    return creator;
-  }
-
-  async function profileOf(userId: string) {
-    const [row] = await db.select().from(creatorProfiles).where(eq(creatorProfiles.userId, userId));
-    return row;
-  }
-
-  function accountEvent(account: Record<string, unknown>, created: number) {
-    return { ...localEvent("account.updated", { object: "account", ...account }), created };
-  }
-
-  const completed = (id: string) => ({
-    id,
-    details_submitted: true,
-    payouts_enabled: true,
-    charges_enabled: true,
-    capabilities: { transfers: "active" },
-    requirements: { currently_due: [], past_due: [], disabled_reason: null },
-  });
-
-  it("a finished onboarding enables payouts and keeps details, transfers capability, requirements and the event's time", async () => {
-    const creator = await creatorWithAccount("acct_done");
-    const created = Math.floor(Date.now() / 1000);
-    const res = await deliver(accountEvent(completed("acct_done"), created));
-    expect(res).toMatchObject({ status: 200, body: { handled: true, result: "payouts enabled" } });
-    expect(await profileOf(creator.id)).toMatchObject({
-      payoutsEnabled: true,
-      stripeDetailsSubmitted: true,
-      stripeTransfersCapability: "active",
-      stripeRequirementsDue: [],
-      stripeDisabledReason: null,
-      stripeAccountUpdatedAt: new Date(created * 1000),
-    });
-  });
-
-  it("keeps what is still due (currently due and past due, once each) and why the account is disabled", async () => {
-    const creator = await creatorWithAccount("acct_due");
-    const res = await deliver(
-      accountEvent(
-        {
-          id: "acct_due",
-          details_submitted: true,
-          payouts_enabled: false,
-          capabilities: { transfers: "inactive" },
-          requirements: { currently_due: ["external_account", "individual.verification.document"], past_due: ["external_account"], disabled_reason: "requirements.past_due" },
-        },
-        Math.floor(Date.now() / 1000),
-      ),
-    );
-    expect(res.body).toMatchObject({ result: "payouts disabled" });
-    expect(await profileOf(creator.id)).toMatchObject({
-      payoutsEnabled: false,
-      stripeDetailsSubmitted: true,
-      stripeTransfersCapability: "inactive",
-      stripeRequirementsDue: ["external_account", "individual.verification.document"],
-      stripeDisabledReason: "requirements.past_due",
-    });
-  });
-
-  it("payouts stay off while details are not submitted, even if Stripe reports payouts enabled", async () => {
-    const creator = await creatorWithAccount("acct_half");
-    await deliver(accountEvent({ ...completed("acct_half"), details_submitted: false }, Math.floor(Date.now() / 1000)));
-    expect(await profileOf(creator.id)).toMatchObject({ payoutsEnabled: false, stripeDetailsSubmitted: false, stripeTransfersCapability: "active" });
-  });
-
-  it("an older event delivered after a newer one changes nothing: the account never rolls back", async () => {
-    const creator = await creatorWithAccount("acct_order");
-    const t = Math.floor(Date.now() / 1000);
-    await deliver(accountEvent(completed("acct_order"), t));
-    const res = await deliver(
-      accountEvent({ id: "acct_order", details_submitted: false, payouts_enabled: false, capabilities: { transfers: "inactive" }, requirements: { currently_due: ["external_account"] } }, t - 60),
-    );
-    expect(res).toMatchObject({ status: 200, body: { handled: true, result: "stale" } });
-    expect(await profileOf(creator.id)).toMatchObject({ payoutsEnabled: true, stripeTransfersCapability: "active", stripeRequirementsDue: [], stripeAccountUpdatedAt: new Date(t * 1000) });
-  });
-
-  it("a newer restriction after onboarding turns payouts off again", async () => {
-    const creator = await creatorWithAccount("acct_later");
-    const t = Math.floor(Date.now() / 1000);
-    await deliver(accountEvent(completed("acct_later"), t - 120));
-    await deliver(
-      accountEvent({ ...completed("acct_later"), payouts_enabled: false, capabilities: { transfers: "inactive" }, requirements: { currently_due: [], past_due: ["individual.id_number"], disabled_reason: "requirements.past_due" } }, t),
-    );
-    expect(await profileOf(creator.id)).toMatchObject({ payoutsEnabled: false, stripeTransfersCapability: "inactive", stripeRequirementsDue: ["individual.id_number"] });
-  });
-
-  it("an account nobody here holds is acknowledged and changes no profile", async () => {
-    const creator = await creatorWithAccount("acct_mine");
-    const res = await deliver(accountEvent(completed("acct_someone_else"), Math.floor(Date.now() / 1000)));
-    expect(res).toMatchObject({ status: 200, body: { result: "unknown account" } });
-    expect((await profileOf(creator.id)).payoutsEnabled).toBe(false);
-  });
-
-  it("an account object without an id is refused with 400 and writes nothing", async () => {
-    const before = await countEvents();
-    const res = await deliver(accountEvent({ details_submitted: true }, Math.floor(Date.now() / 1000)));
-    expect(res.status).toBe(400);
-    expect(await countEvents()).toBe(before);
   });
 });
