@@ -37,7 +37,8 @@ export async function loadMixInputs(db: Db) {
         where s.published_at is not null
         order by md5(s.listing_id::text) limit 4000`,
   );
-  return { vocabulary, anchors };
+  const [prices] = await queryRows<{ max: number }>(db, sql`select coalesce(max(price_cents), 0)::int as max from listing_search`);
+  return { vocabulary, anchors, maxPrice: Math.min(MAX_PRICE_CENTS, Number(prices?.max ?? 0)) };
 }
 
 /** `count` unique requests from `seed`; the same seed and the same catalog give the same requests. */
@@ -45,7 +46,7 @@ export function generateMix(inputs: Awaited<ReturnType<typeof loadMixInputs>>, c
   const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const chance = (p: number) => random() < p;
-  const { vocabulary, anchors } = inputs;
+  const { vocabulary, anchors, maxPrice } = inputs;
 
   const nonsense = () => Array.from({ length: 4 + Math.floor(random() * 6) }, () => pick(LETTERS.split(""))).join("");
   const misspell = (word: string) => {
@@ -86,8 +87,9 @@ export function generateMix(inputs: Awaited<ReturnType<typeof loadMixInputs>>, c
     if (chance(0.3)) params.category = pick(CATEGORY_SLUGS);
     if (chance(0.06)) params.free = "1";
     else {
-      const min = chance(0.3) ? Math.floor(random() * (MAX_PRICE_CENTS / 10)) : undefined;
-      const max = chance(0.3) ? Math.floor(random() * (MAX_PRICE_CENTS / 10)) : undefined;
+      // Any cent value over the catalog's price range, as typed into the min/max boxes.
+      const min = chance(0.3) ? Math.floor(random() * (maxPrice + 1)) : undefined;
+      const max = chance(0.3) ? Math.floor(random() * (maxPrice + 1)) : undefined;
       if (min !== undefined && max !== undefined) {
         params.minPrice = String(Math.min(min, max));
         params.maxPrice = String(Math.max(min, max));
