@@ -14,7 +14,7 @@ import { parseCatalogQuery, SORTS, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
 import { resolveTextQuery } from "./text-match";
-import { makeCreator, makeListing } from "./testing/fixtures";
+import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
 
 const WORDS = ["sunset", "portrait", "resume", "invoice", "anime", "ledger", "lighting", "cinematic", "polished", "marketing"];
 const KINDS = LISTING_KINDS;
@@ -39,7 +39,7 @@ beforeAll(async () => {
     const title = [WORDS[rand(WORDS.length)], WORDS[rand(WORDS.length)]].join(" ");
     // Ties on purpose: a few prices and sales counts repeat, so ids break them.
     const price = rand(4) === 0 ? [0, 499, 500, 1999, 2000, 4999][rand(6)] : rand(60000);
-    const row = await makeListing(db, {
+    const row = await makeListingRow(db, {
       creatorId: creators[rand(2)].id,
       kind: KINDS[rand(KINDS.length)],
       category: CATEGORIES[rand(CATEGORIES.length)],
