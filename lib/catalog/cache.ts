@@ -2,7 +2,8 @@
 import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
-import { catalogSearch, withCatalogPlans, type CatalogResult } from "./catalog";
+import { catalogSearch, type CatalogResult } from "./catalog";
+import { withCatalogPlans } from "./plan-settings";
 import { categoryCounts, featuredListings, newListings, topCreators, topRatedListings, trendingListings } from "./home";
 import { creatorTotals, listingReviews, listingVersionHistory, moreFromCreator, publicListingBySlug, relatedListings } from "./listing";
 import type { CatalogQuery } from "./params";

@@ -8,7 +8,8 @@ import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { CATEGORY_SLUGS } from "./categories";
 import { facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS } from "./facets";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
-import { resolveTextQuery, searchListings } from "./search";
+import { searchListings } from "./search";
+import { resolveTextQuery } from "./text-match";
 import { refreshSearchTerms } from "./terms";
 import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
 

@@ -6,7 +6,8 @@ import { LISTING_KINDS, type Kind } from "@/lib/listings/kinds";
 import { CATEGORIES } from "./categories";
 import { allOf, filterConditions, tsQuery } from "./filters";
 import type { CatalogQuery } from "./params";
-import { rowsWithPlan, type TextMatch } from "./search";
+import { rowsWithPlan } from "./plan-settings";
+import type { TextMatch } from "./text-match";
 
 /** Price bands in cents: [min, max] inclusive, max null = no upper bound. */
 export const PRICE_BANDS = [

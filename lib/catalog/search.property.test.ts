@@ -1,0 +1,173 @@
+// Random filter combinations (any words, prices in cents, ratings, sorts, page sizes) against a brute force: every
+// page of items and every facet count must equal an evaluation over the listings table with nothing kept or chosen.
+import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { eq, sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { listings } from "@/db/schema";
+import { testDatabase } from "@/db/testing/setup";
+import { LISTING_KINDS } from "@/lib/listings/kinds";
+import { CATEGORY_SLUGS } from "./categories";
+import { facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS } from "./facets";
+import { tsQuery } from "./filters";
+import { parseCatalogQuery, SORTS, type CatalogQuery } from "./params";
+import { searchListings } from "./search";
+import { refreshSearchTerms } from "./terms";
+import { resolveTextQuery } from "./text-match";
+import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
+
+const WORDS = ["sunset", "portrait", "resume", "invoice", "anime", "ledger", "lighting", "cinematic", "polished", "marketing"];
+const KINDS = LISTING_KINDS;
+const CATEGORIES = CATEGORY_SLUGS.slice(0, 4);
+
+type Row = { id: string; kind: string; category: string; price: number; rating: number; sales: number; publishedAt: string; boost: number; head: boolean; body: boolean };
+
+let db: Db;
+
+beforeAll(async () => {
+  db = testDatabase().db;
+  const creators = [await makeCreator(db), await makeCreator(db)];
+  let seed = 11;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const ids: string[] = [];
+  for (let i = 0; i < 220; i++) {
+    const ratingCount = rand(3) === 0 ? 0 : 1 + rand(7);
+    const ratingSum = ratingCount ? ratingCount + rand(ratingCount * 4 + 1) : 0;
+    const title = [WORDS[rand(WORDS.length)], WORDS[rand(WORDS.length)]].join(" ");
+    // Ties on purpose: a few prices and sales counts repeat, so ids break them.
+    const price = rand(4) === 0 ? [0, 499, 500, 1999, 2000, 4999][rand(6)] : rand(60000);
+    const row = await makeListingRow(db, {
+      creatorId: creators[rand(2)].id,
+      kind: KINDS[rand(KINDS.length)],
+      category: CATEGORIES[rand(CATEGORIES.length)],
+      priceCents: price,
+      ratingCount,
+      ratingSum,
+      salesCount: rand(3) === 0 ? 0 : rand(50),
+      title: `Item ${title}`,
+      summary: `About ${WORDS[rand(WORDS.length)]}`,
+      description: `Works with ${WORDS[rand(WORDS.length)]} and ${WORDS[rand(WORDS.length)]}`,
+      status: rand(10) > 0 ? "published" : (["draft", "pending_review", "unpublished", "removed"] as const)[rand(4)],
+    });
+    ids.push(row.id);
+  }
+  // Every word is "frequent" here, so kept facet cells are read; later writes must keep those cells exact.
+  await refreshSearchTerms(db, { frequentFrom: 1 });
+  for (const id of ids.slice(0, 30)) {
+    await db.update(listings).set({ priceCents: rand(60000), salesCount: rand(80) }).where(eq(listings.id, id));
+  }
+  for (const id of ids.slice(30, 36)) await db.update(listings).set({ status: "unpublished" }).where(eq(listings.id, id));
+  await keepTokenFacets(db, "sunset");
+});
+
+/** The brute force: the listings table itself (its own full-text vector and head), with no projection or cube. */
+async function bruteRows(source: string | null): Promise<Row[]> {
+  const q = source ? tsQuery(source) : null;
+  return queryRows<Row>(
+    db,
+    sql`select l.id, l.kind, l.category, l.price_cents as price, l.rating_avg::float8 as rating, l.sales_count as sales,
+               to_char(l.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "publishedAt",
+               agora_listing_boost(l.sales_count, l.rating_sum, l.rating_count) as boost,
+               ${q ? sql`agora_listing_head(l.title, l.tags, l.summary) @@ ${q}` : sql`true`} as head,
+               ${q ? sql`l.search @@ ${q}` : sql`true`} as body
+        from listings l where l.status = 'published'`,
+  );
+}
+
+const byId = (desc: boolean) => (a: Row, b: Row) => (desc ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+function cmp<T>(x: T, y: T, desc: boolean) {
+  if (x === y) return 0;
+  return (x < y ? -1 : 1) * (desc ? -1 : 1);
+}
+
+function expectedOrder(query: CatalogQuery, rows: Row[], hasText: boolean): string[] {
+  const ok = rows.filter((r) => r.body && passes(query, r));
+  const sorted = [...ok];
+  const then = (f: (a: Row, b: Row) => number, desc: boolean) => (a: Row, b: Row) => f(a, b) || byId(desc)(a, b);
+  if (query.sort === "relevance" && hasText) sorted.sort(then((a, b) => cmp(Number(a.head), Number(b.head), true) || cmp(a.boost, b.boost, true), true));
+  else if (query.sort === "newest") sorted.sort(then((a, b) => cmp(a.publishedAt, b.publishedAt, true), true));
+  else if (query.sort === "rating") sorted.sort(then((a, b) => cmp(a.rating, b.rating, true), true));
+  else if (query.sort === "price_asc") sorted.sort(then((a, b) => cmp(a.price, b.price, false), false));
+  else if (query.sort === "price_desc") sorted.sort(then((a, b) => cmp(a.price, b.price, true), true));
+  else sorted.sort(then((a, b) => cmp(a.sales, b.sales, true), true));
+  return sorted.map((r) => r.id);
+}
+
+const kindOk = (q: CatalogQuery, r: Row) => !q.kind || r.kind === q.kind;
+const categoryOk = (q: CatalogQuery, r: Row) => !q.category || r.category === q.category;
+const priceOk = (q: CatalogQuery, r: Row) => (!q.free || r.price === 0) && (q.minPrice === undefined || r.price >= q.minPrice) && (q.maxPrice === undefined || r.price <= q.maxPrice);
+const ratingOk = (q: CatalogQuery, r: Row) => !q.minRating || r.rating >= q.minRating;
+const passes = (q: CatalogQuery, r: Row) => kindOk(q, r) && categoryOk(q, r) && priceOk(q, r) && ratingOk(q, r);
+
+function expectedFacets(q: CatalogQuery, rows: Row[]) {
+  const base = rows.filter((r) => r.body);
+  return {
+    kind: LISTING_KINDS.map((k) => base.filter((r) => r.kind === k && categoryOk(q, r) && priceOk(q, r) && ratingOk(q, r)).length),
+    category: CATEGORY_SLUGS.map((c) => base.filter((r) => r.category === c && kindOk(q, r) && priceOk(q, r) && ratingOk(q, r)).length),
+    price: PRICE_BANDS.map((b) => base.filter((r) => r.price >= b.min && (b.max === null || r.price <= b.max) && kindOk(q, r) && categoryOk(q, r) && ratingOk(q, r)).length),
+    rating: RATING_THRESHOLDS.map((t) => base.filter((r) => r.rating >= t && kindOk(q, r) && categoryOk(q, r) && priceOk(q, r)).length),
+  };
+}
+
+// A word as typed: whole, cut short, misspelt, or nothing like any word.
+const typedWord = fc.oneof(
+  fc.constantFrom(...WORDS),
+  fc.tuple(fc.constantFrom(...WORDS), fc.integer({ min: 3, max: 6 })).map(([w, n]) => w.slice(0, n)),
+  fc.tuple(fc.constantFrom(...WORDS), fc.integer({ min: 1, max: 4 })).map(([w, at]) => w.slice(0, at) + w.slice(at + 1)),
+  fc.stringMatching(/^[a-z]{4,8}$/),
+);
+
+const queryParams = fc.record(
+  {
+    q: fc.array(typedWord, { minLength: 1, maxLength: 3 }).map((w) => w.join(" ")),
+    kind: fc.constantFrom(...KINDS),
+    category: fc.constantFrom(...CATEGORIES),
+    free: fc.constant("1"),
+    minPrice: fc.integer({ min: 0, max: 60000 }),
+    maxPrice: fc.integer({ min: 0, max: 60000 }),
+    minRating: fc.integer({ min: 0, max: 500 }).map((n) => n / 100),
+    sort: fc.constantFrom(...SORTS),
+    limit: fc.integer({ min: 5, max: 60 }),
+  },
+  { requiredKeys: ["sort", "limit"] },
+);
+
+function toQuery(raw: Record<string, string | number>): CatalogQuery {
+  const params: Record<string, string> = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
+  if (params.minPrice !== undefined && params.maxPrice !== undefined && Number(params.minPrice) > Number(params.maxPrice)) {
+    [params.minPrice, params.maxPrice] = [params.maxPrice, params.minPrice];
+  }
+  const parsed = parseCatalogQuery(new URLSearchParams(params));
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.query;
+}
+
+describe("catalog search against a brute force", () => {
+  it("returns every page and every facet count a brute force finds, for 300 random queries", async () => {
+    await fc.assert(
+      fc.asyncProperty(queryParams, async (raw) => {
+        const query = toQuery(raw);
+        const text = await resolveTextQuery(db, query.q);
+        const rows = await bruteRows(text?.source ?? null);
+        const { facets } = await facetsWithSource(db, query, text);
+        const expected = expectedFacets(query, rows);
+        expect(facets.kind.map((f) => f.count)).toEqual(expected.kind);
+        expect(facets.category.map((f) => f.count)).toEqual(expected.category);
+        expect(facets.price.map((f) => f.count)).toEqual(expected.price);
+        expect(facets.rating.map((f) => f.count)).toEqual(expected.rating);
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await searchListings(db, { ...query, cursor }, text);
+          seen.push(...page.items.map((i) => i.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual(expectedOrder(query, rows, Boolean(text)));
+      }),
+      { numRuns: 300, seed: 4242, endOnFailure: true },
+    );
+  });
+});

@@ -1,0 +1,34 @@
+// The six orderings of catalog pages over listing_search: their columns, index-matching ORDER BY and keyset cursors.
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Sort } from "./params";
+
+export type SortPlan = { column: string; cast: string; descending: boolean; keyText: string };
+
+// Each order matches a listing_search index exactly (direction and nulls), so pages are index range scans.
+export const SORT_PLANS: Record<Exclude<Sort, "relevance">, SortPlan> = {
+  newest: { column: "s.published_at", cast: "timestamptz", descending: true, keyText: `to_char(p.k at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` },
+  popular: { column: "s.sales_count", cast: "int", descending: true, keyText: "p.k::text" },
+  rating: { column: "s.rating_avg", cast: "numeric", descending: true, keyText: "p.k::text" },
+  price_asc: { column: "s.price_cents", cast: "int", descending: false, keyText: "p.k::text" },
+  price_desc: { column: "s.price_cents", cast: "int", descending: true, keyText: "p.k::text" },
+};
+
+/** Inside a relevance tier: popularity × Bayesian rating, then id. */
+export const BOOST_PLAN: SortPlan = { column: "s.boost", cast: "float8", descending: true, keyText: "p.k::text" };
+
+export function orderBy(plan: SortPlan, prefix: string, id: string): string {
+  // price_desc walks the ascending (price, id) index backwards: descending with nulls first.
+  const nulls = plan === SORT_PLANS.price_desc ? "nulls first" : "nulls last";
+  return plan.descending ? `${prefix} desc ${nulls}, ${id} desc ${nulls}` : `${prefix} asc, ${id} asc`;
+}
+
+/** Rows strictly after the cursor's (key, id) in this ordering. */
+export function afterCursor(plan: SortPlan, key: string | null, id: string): SQL {
+  const col = sql.raw(plan.column);
+  const cast = sql.raw(plan.cast);
+  if (key === null) return sql`${col} is null and s.listing_id < ${id}::uuid`;
+  return plan.descending
+    ? sql`${col} <= ${key}::${cast} and (${col} < ${key}::${cast} or s.listing_id < ${id}::uuid)`
+    : sql`${col} >= ${key}::${cast} and (${col} > ${key}::${cast} or s.listing_id > ${id}::uuid)`;
+}

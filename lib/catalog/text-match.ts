@@ -1,0 +1,55 @@
+// What the words of a query become before any listing is read: a tsquery source, spelling fixes, match estimates.
+import "server-only";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { tsQuery } from "./filters";
+import { buildTsQuery, resolveTokens, tokenize } from "./terms";
+
+/** What the text of a query became: tsquery sources (any field, and title/tags only) and the spelling fixes used. */
+export type TextMatch = {
+  source: string;
+  corrections: { token: string; suggestions: string[] }[];
+  didYouMean: string | null;
+  /** The planner's estimates of listings matching in the title and tags, and anywhere. */
+  headMatches: number;
+  bodyMatches: number;
+  /** Published listings in all. */
+  catalogSize: number;
+};
+
+type PlanNode = { "Plan Rows"?: number; "Subplan Name"?: string; Plans?: PlanNode[] };
+
+/** Row estimates for the title/tags and whole-document matches, from one EXPLAIN (statistics on the tsvectors). */
+async function estimateMatches(db: Db, source: string): Promise<{ head: number; body: number }> {
+  const q = tsQuery(source);
+  const [row] = await queryRows<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+    db,
+    sql`explain (format json) select (select count(*) from listing_search s where s.head @@ ${q}) as head, (select count(*) from listing_search s where s.body @@ ${q}) as body`,
+  );
+  const found: Record<string, number> = {};
+  const visit = (node: PlanNode) => {
+    const name = node["Subplan Name"];
+    const child = node.Plans?.[0];
+    if (name && child) found[name] = child.Plans?.[0]?.["Plan Rows"] ?? child["Plan Rows"] ?? 0;
+    node.Plans?.forEach(visit);
+  };
+  visit(row["QUERY PLAN"][0].Plan);
+  const [head = 0, body = 0] = Object.keys(found).sort().map((k) => found[k]);
+  return { head, body: Math.max(head, body) };
+}
+
+export async function resolveTextQuery(db: Db, q: string | undefined): Promise<TextMatch | null> {
+  const tokens = q ? tokenize(q) : [];
+  if (tokens.length === 0) return null;
+  const [resolved, [size]] = await Promise.all([
+    resolveTokens(db, tokens),
+    // The planner's own row count is enough to weigh strategies, and costs nothing to read.
+    queryRows<{ n: number }>(db, sql`select greatest(reltuples, 1000)::int as n from pg_class where oid = 'listing_search'::regclass`),
+  ]);
+  const corrections = resolved.filter((r) => r.corrections.length > 0).map((r) => ({ token: r.token, suggestions: r.corrections }));
+  const didYouMean = corrections.length ? resolved.map((r) => r.corrections[0] ?? r.token).join(" ") : null;
+  const catalogSize = Math.max(1, Number(size?.n ?? 0));
+  const source = buildTsQuery(resolved);
+  const estimate = await estimateMatches(db, source);
+  return { source, corrections, didYouMean, headMatches: estimate.head, bodyMatches: estimate.body, catalogSize };
+}
