@@ -4,7 +4,8 @@ import { and, eq, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, listingVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
+import { z } from "zod";
+import { DomainError, parseInput } from "@/lib/errors";
 import { issueDownloadToken, verifyDownloadToken } from "@/lib/security/download-links";
 import { approvedVersion, deliveryAccess, notFound } from "./access";
 import { parseStoredContent, versionFileId } from "./delivery";
@@ -66,4 +67,14 @@ export function attachmentDisposition(filename: string): string {
   const safe = filename.replace(/[\\/\r\n"]/g, "_").trim() || "download";
   const ascii = safe.replace(/[^\x20-\x7e]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
+}
+
+const VERSION_MESSAGE = "version must be a positive whole number";
+const versionQuery = z.object({
+  version: z.coerce.number({ error: VERSION_MESSAGE }).int(VERSION_MESSAGE).min(1, VERSION_MESSAGE).max(100_000, VERSION_MESSAGE).optional(),
+});
+
+/** The `?version=` of a library download or JSON request (latest approved when absent); a bad value is a 400. */
+export function requestedVersion(request: Request): number | undefined {
+  return parseInput(versionQuery, Object.fromEntries(new URL(request.url).searchParams)).version;
 }

@@ -10,6 +10,7 @@ import { creatorAccount } from "@/lib/ledger/journal";
 import { writeAudit } from "@/lib/moderation/audit";
 import { notify } from "@/lib/notifications/notifications";
 import { HOLD_REASON_TITLES, holdReasonText } from "./hold-reasons";
+import type { PayoutToSend } from "./transfer";
 import { at } from "./sql-time";
 
 /** How long a claimed payout belongs to the call that claimed it before a later call may resume it. */
@@ -36,15 +37,8 @@ export function payoutIdempotencyKey(payoutId: string, attempt: number): string 
   return attempt <= 1 ? payoutId : `${payoutId}:${attempt}`;
 }
 
-export type ClaimedPayout = {
-  id: string;
-  creatorId: string;
-  period: string;
-  amountCents: number;
-  currency: string;
-  destinationAccountId: string;
-  idempotencyKey: string;
-};
+/** A claimed payout is exactly what a transfer request needs. */
+export type ClaimedPayout = PayoutToSend;
 
 export type HeldPayout = { id: string; creatorId: string; reason: PayoutHoldReason };
 

@@ -1,18 +1,15 @@
 // GET /api/library/[listingId]/json?version=N — a preset's settings or a template's body as a .json download, for people with access
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
-import { errorResponse, parseInput } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { versionJsonDocument } from "@/lib/library/delivery";
-import { attachmentDisposition } from "@/lib/library/downloads";
+import { attachmentDisposition, requestedVersion } from "@/lib/library/downloads";
 
-const VERSION_MESSAGE = "version must be a positive whole number";
-const query = z.object({ version: z.coerce.number({ error: VERSION_MESSAGE }).int(VERSION_MESSAGE).min(1, VERSION_MESSAGE).max(100_000, VERSION_MESSAGE).optional() });
 
 export async function GET(request: Request, { params }: { params: Promise<{ listingId: string }> }) {
   const { listingId } = await params;
   try {
-    const { version } = parseInput(query, Object.fromEntries(new URL(request.url).searchParams));
+    const version = requestedVersion(request);
     const doc = await versionJsonDocument(await getDb(), await getCurrentUser(), listingId, version);
     return new Response(doc.json, {
       headers: {
