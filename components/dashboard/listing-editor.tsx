@@ -4,19 +4,19 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/alert";
-import { CATEGORIES } from "@/lib/catalog/categories";
 import { draftToContent, type ContentDraft } from "@/lib/listings/content-draft";
-import { SUMMARY_MAX, TITLE_MAX, validateDetailsForm, type DetailsErrors, type ListingDetailsForm } from "@/lib/listings/details";
+import { validateDetailsForm, type DetailsErrors, type ListingDetailsForm } from "@/lib/listings/details";
 import type { Kind } from "@/lib/listings/kinds";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 import { ContentEditor } from "./content/content-editor";
 import { CoverSection } from "./cover-section";
 import { EditorHeader } from "./editor-header";
-import { Section, SelectInput, TextArea, TextInput } from "./fields";
-import { MarkdownField } from "./markdown-field";
+import { DetailsSection } from "./details-section";
+import { EditorNotices } from "./editor-notices";
+import { Section } from "./fields";
 import { readLocalCopy, useDebouncedSave, useLeaveWarning, useLocalCopy, useSaveState, useSerialQueue, type SaveState } from "./use-editor-save";
 import type { EditorActions } from "./editor-actions";
+import { SubmitSection } from "./submit-section";
 import { VersionList, type VersionItem } from "./version-list";
 
 export type EditorData = {
@@ -231,35 +231,7 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: Ed
         </div>
       ) : null}
 
-      {status === "rejected" && listing.statusReason ? (
-        <Alert tone="error" role="note">
-          <p className="font-semibold">Changes requested by an admin</p>
-          <p className="mt-1 whitespace-pre-line" data-testid="rejection-reason">
-            {listing.statusReason}
-          </p>
-          <p className="mt-2">Edit the listing, then submit it again.</p>
-        </Alert>
-      ) : data.lastRejection && !data.pending ? (
-        <Alert tone="error" role="note">
-          <p className="font-semibold">Version {data.lastRejection.number} was not approved</p>
-          <p className="mt-1 whitespace-pre-line" data-testid="rejection-reason">
-            {data.lastRejection.reason}
-          </p>
-        </Alert>
-      ) : null}
-      {status === "removed" ? (
-        <div role="note" className="rounded-xl border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
-          <p className="font-semibold">Removed by a moderator</p>
-          {listing.statusReason ? <p className="mt-1 whitespace-pre-line">{listing.statusReason}</p> : null}
-        </div>
-      ) : null}
-      {data.pending ? (
-        <div role="note" className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          Version {data.pending.number} is waiting for approval.
-          {data.listing.liveVersionNumber ? ` Buyers keep getting version ${data.listing.liveVersionNumber} until it is approved.` : " You'll be notified when an admin has decided."}
-        </div>
-      ) : null}
-      {!data.canEdit ? <p className="rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900">Your account is suspended: you can see your listings but not change them.</p> : null}
+      <EditorNotices status={status} data={data} />
 
       <div className="sticky top-[4.25rem] z-10 -mx-1 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white/95 px-4 py-2 backdrop-blur">
         <SaveIndicator state={saveState} dirty={detailsDirty || contentDirty} />
@@ -270,57 +242,7 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: Ed
         ) : null}
       </div>
 
-      <Section
-        title="Details"
-        description={
-          locked
-            ? "Shown on the listing page and in search. Locked for now."
-            : live
-              ? "Shown on the listing page and in search. Changes go live as soon as you save them."
-              : "Shown on the listing page and in search. Drafts save automatically."
-        }
-      >
-        <TextInput label="Title" required value={details.title} max={TITLE_MAX} disabled={locked} onChange={(v) => editDetails("title", v)} error={errorFor("title")} />
-        <TextInput
-          label="Summary"
-          value={details.summary}
-          max={SUMMARY_MAX}
-          disabled={locked}
-          onChange={(v) => editDetails("summary", v)}
-          error={errorFor("summary")}
-          hint="One sentence for cards and search results."
-        />
-        <MarkdownField value={details.description} disabled={locked} onChange={(v) => editDetails("description", v)} error={errorFor("description")} render={actions.renderMarkdown} />
-        <div className="grid gap-4 sm:grid-cols-3">
-          <SelectInput
-            label="Category"
-            required
-            value={details.category}
-            disabled={locked}
-            onChange={(v) => editDetails("category", v)}
-            options={CATEGORIES.map((c) => ({ value: c.slug, label: c.name }))}
-            error={errorFor("category")}
-          />
-          <TextInput
-            label="Tags"
-            value={details.tags}
-            disabled={locked}
-            onChange={(v) => editDetails("tags", v)}
-            error={errorFor("tags")}
-            hint="Up to 10, separated by commas."
-          />
-          <TextInput
-            label="Price (USD)"
-            required
-            inputMode="decimal"
-            value={details.price}
-            disabled={locked}
-            onChange={(v) => editDetails("price", v)}
-            error={errorFor("price")}
-            hint="0 for free, or 1.00 to 1,000.00."
-          />
-        </div>
-      </Section>
+      <DetailsSection details={details} locked={locked} live={live} errorFor={errorFor} onEdit={editDetails} renderMarkdown={actions.renderMarkdown} />
 
       <CoverSection listingId={listing.id} coverImageId={listing.coverImageId} disabled={locked} live={status === "published"} setCover={actions.setCover} />
 
@@ -354,47 +276,20 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: Ed
       </Section>
 
       {!contentLocked ? (
-        <Section title={data.listing.liveVersionNumber ? `Submit version ${versionNumber}` : "Submit for approval"} id="submit">
-          {needsChangelog ? (
-            <TextArea
-              label={`What changed in version ${versionNumber}`}
-              required
-              rows={3}
-              max={2000}
-              value={changelog}
-              onChange={editChangelog}
-              error={showAll && changelog.trim().length < 3 ? "Owners see this with the update: say what changed." : undefined}
-              hint="Owners are notified with this text when the version is approved."
-            />
-          ) : null}
-          {showAll && blockers.length ? (
-            <Alert tone="error">
-              <p className="font-medium">Before submitting:</p>
-              <ul className="mt-1 list-disc pl-5">
-                {blockers.slice(0, 8).map((b, i) => (
-                  <li key={i}>{b}</li>
-                ))}
-              </ul>
-            </Alert>
-          ) : null}
-          {submitError ? (
-            <Alert tone="error">
-              {submitError}
-            </Alert>
-          ) : null}
-          <div className="flex flex-wrap items-center gap-3">
-            <Button type="button" onClick={submit} disabled={submitting || !hasChangesToSubmit}>
-              {submitting ? "Submitting…" : data.listing.liveVersionNumber ? `Submit version ${versionNumber} for approval` : "Submit for approval"}
-            </Button>
-            <p className="text-sm text-slate-500">
-              {hasChangesToSubmit
-                ? "An admin approves or rejects it, usually within a day. You'll get a notification."
-                : status === "rejected"
-                  ? `Make the requested changes to start version ${versionNumber}.`
-                  : "Edit the content to start a new version."}
-            </p>
-          </div>
-        </Section>
+        <SubmitSection
+          liveVersionNumber={data.listing.liveVersionNumber}
+          versionNumber={versionNumber}
+          needsChangelog={needsChangelog}
+          changelog={changelog}
+          onChangelog={editChangelog}
+          showAll={showAll}
+          blockers={blockers}
+          submitError={submitError}
+          submitting={submitting}
+          hasChangesToSubmit={hasChangesToSubmit}
+          status={status}
+          onSubmit={submit}
+        />
       ) : null}
 
       <Section title="Versions">
