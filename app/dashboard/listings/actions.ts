@@ -12,6 +12,7 @@ import { isDomainError } from "@/lib/errors";
 import { contentDraftSchema, type ContentDraft } from "@/lib/listings/content-draft";
 import { DESCRIPTION_MAX, newListingSchema, validateDetailsForm, type ListingDetailsForm } from "@/lib/listings/details";
 import type { ListingStatus } from "@/db/schema";
+import { uuidSchema } from "@/lib/uuid";
 import {
   createListing,
   deleteDraftListing,
@@ -26,7 +27,7 @@ import { validatedAction } from "@/lib/validated-action";
 import type { EditorResult } from "@/components/dashboard/editor-actions";
 
 
-const listingId = z.uuid("We couldn't find that listing.");
+const listingId = uuidSchema("We couldn't find that listing.");
 
 async function run<T extends object>(work: () => Promise<T>): Promise<EditorResult<T>> {
   try {
@@ -107,7 +108,7 @@ export async function discardDraftAction(id: string): Promise<EditorResult> {
 
 export async function setCoverAction(id: string, imageId: string | null): Promise<EditorResult> {
   const parsedId = listingId.safeParse(id);
-  const parsedImage = z.uuid().nullable().safeParse(imageId);
+  const parsedImage = uuidSchema().nullable().safeParse(imageId);
   if (!parsedId.success || !parsedImage.success) return { ok: false, error: "We couldn't find that image. Upload it again." };
   return run(async () => {
     const ref = await setListingCover(await getDb(), await getCurrentUser(), parsedId.data, parsedImage.data);
