@@ -10,9 +10,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   return (
     <div className="mx-auto max-w-md py-16 text-center">
       <h1 className="text-2xl font-bold">Something went wrong</h1>
-      <p className="mt-2 text-slate-600">
-        We hit a problem showing this page. Please try again{error.digest ? ` (reference ${error.digest})` : ""}.
-      </p>
+      <p className="mt-2 text-slate-600">We hit a problem showing this page. Please try again{error.digest ? ` (reference ${error.digest})` : ""}.</p>
       <Button className="mt-6" onClick={reset}>
         Try again
       </Button>

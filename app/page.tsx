@@ -38,7 +38,10 @@ export default async function HomePage() {
             <ul className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
               {home.categories.map((c) => (
                 <li key={c.category}>
-                  <Link href={`/browse?category=${c.category}`} className="flex items-center justify-between rounded-xl border border-slate-200 bg-white px-3 py-2 text-sm hover:border-brand-500">
+                  <Link
+                    href={`/browse?category=${c.category}`}
+                    className="flex items-center justify-between rounded-xl border border-slate-200 bg-white px-3 py-2 text-sm hover:border-brand-500"
+                  >
                     <span className="truncate">{categoryName(c.category)}</span>
                     <span className="ml-2 tabular-nums text-xs text-slate-500">{c.count.toLocaleString("en-US")}</span>
                   </Link>
@@ -47,9 +50,23 @@ export default async function HomePage() {
             </ul>
           </section>
           <Rail id="featured" title="Featured" hint="Proven favourites, one per creator" listings={home.featured} empty="Nothing featured yet." />
-          <Rail id="trending" title="Trending" hint={`Most sales in the last ${TRENDING_DAYS} days`} href="/browse?sort=popular" listings={home.trending} empty="No sales this week yet." />
+          <Rail
+            id="trending"
+            title="Trending"
+            hint={`Most sales in the last ${TRENDING_DAYS} days`}
+            href="/browse?sort=popular"
+            listings={home.trending}
+            empty="No sales this week yet."
+          />
           <Rail id="new" title="New on Agora" href="/browse?sort=newest" listings={home.fresh} empty="Nothing new yet." />
-          <Rail id="top-rated" title="Top rated" hint={`At least ${TOP_RATED_MIN_REVIEWS} reviews`} href={`/browse?sort=rating&minRating=4`} listings={home.topRated} empty="Not enough reviews yet." />
+          <Rail
+            id="top-rated"
+            title="Top rated"
+            hint={`At least ${TOP_RATED_MIN_REVIEWS} reviews`}
+            href={`/browse?sort=rating&minRating=4`}
+            listings={home.topRated}
+            empty="Not enough reviews yet."
+          />
           <section aria-labelledby="creators-heading" className="max-w-2xl">
             <h2 id="creators-heading" className="text-lg font-semibold">
               Top creators

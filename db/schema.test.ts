@@ -3,17 +3,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "@/db/client";
-import {
-  creatorProfiles,
-  ledgerEntries,
-  listings,
-  listingVersions,
-  orders,
-  payouts,
-  reviews,
-  stripeEvents,
-  users,
-} from "@/db/schema";
+import { creatorProfiles, ledgerEntries, listings, listingVersions, orders, payouts, reviews, stripeEvents, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 
 let db: Db;
@@ -57,7 +47,10 @@ beforeAll(async () => {
     .values({ creatorId, slug: "a-listing", kind: "prompt", title: "A listing", category: "writing", priceCents: 1000 })
     .returning();
   listingId = listing.id;
-  const [version] = await db.insert(listingVersions).values({ listingId, number: 1, content: { kind: "prompt" } }).returning();
+  const [version] = await db
+    .insert(listingVersions)
+    .values({ listingId, number: 1, content: { kind: "prompt" } })
+    .returning();
   versionId = version.id;
 });
 
@@ -66,8 +59,23 @@ describe("schema", () => {
     const rows = await queryRows<{ table_name: string }>(db, sql`select table_name from information_schema.tables where table_schema = 'public'`);
     const names = rows.map((r) => r.table_name);
     for (const table of [
-      "users", "creator_profiles", "listings", "listing_versions", "images", "files", "orders", "ledger_entries", "payouts",
-      "settlement_runs", "reviews", "reports", "audit_log", "stripe_events", "notifications", "api_keys", "test_attempts",
+      "users",
+      "creator_profiles",
+      "listings",
+      "listing_versions",
+      "images",
+      "files",
+      "orders",
+      "ledger_entries",
+      "payouts",
+      "settlement_runs",
+      "reviews",
+      "reports",
+      "audit_log",
+      "stripe_events",
+      "notifications",
+      "api_keys",
+      "test_attempts",
     ]) {
       expect(names).toContain(table);
     }

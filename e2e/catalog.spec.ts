@@ -23,7 +23,12 @@ test("search from the header, filter, sort, paginate and open a listing @mobile"
   // A facet link keeps the query and adds the filter; the URL carries the whole state.
   const facets = page.getByTestId("facets").filter({ visible: true }).first();
   if (!(await facets.isVisible())) await page.getByText("Filters").click();
-  await page.getByTestId("facets").filter({ visible: true }).first().getByRole("link", { name: /^Prompt/ }).click();
+  await page
+    .getByTestId("facets")
+    .filter({ visible: true })
+    .first()
+    .getByRole("link", { name: /^Prompt/ })
+    .click();
   await expect(page).toHaveURL(/kind=prompt/);
   await expect(page).toHaveURL(/q=prompt/);
 

@@ -8,14 +8,17 @@ type ShelfItem = { kind: string; href: string; title: string };
 async function shelf(page: Page): Promise<ShelfItem[]> {
   await page.goto("/library");
   await expect(page.getByRole("heading", { name: "Your library" })).toBeVisible();
-  return page.getByTestId("library-items").locator("li").evaluateAll((lis) =>
-    lis
-      .map((li) => {
-        const link = li.querySelector("a");
-        return { kind: li.querySelector("span")?.textContent ?? "", href: link?.getAttribute("href") ?? "", title: link?.textContent ?? "" };
-      })
-      .filter((item) => item.href.startsWith("/library/")),
-  );
+  return page
+    .getByTestId("library-items")
+    .locator("li")
+    .evaluateAll((lis) =>
+      lis
+        .map((li) => {
+          const link = li.querySelector("a");
+          return { kind: li.querySelector("span")?.textContent ?? "", href: link?.getAttribute("href") ?? "", title: link?.textContent ?? "" };
+        })
+        .filter((item) => item.href.startsWith("/library/")),
+    );
 }
 
 async function firstOfKind(page: Page, kind: string): Promise<ShelfItem> {
@@ -108,17 +111,15 @@ test.describe("library", () => {
     await signInViaApi(page, DEMO.buyer, DEMO_PASSWORD);
     const [item] = await shelf(page);
     const listingId = item.href.split("/").pop()!;
-    const receipt = await page.getByRole("link", { name: /^Receipt/ }).first().getAttribute("href");
+    const receipt = await page
+      .getByRole("link", { name: /^Receipt/ })
+      .first()
+      .getAttribute("href");
     expect(receipt).toMatch(/^\/library\/orders\/[0-9a-f-]{36}$/);
 
     const stranger = await browser.newPage();
     await signUp(stranger, { name: "Nosy Stranger", email: uniqueEmail("stranger"), password: "stranger-password" });
-    for (const path of [
-      `/library/${listingId}`,
-      `/library/${listingId}?v=1`,
-      receipt!,
-      `/library/00000000-0000-4000-8000-000000000000`,
-    ]) {
+    for (const path of [`/library/${listingId}`, `/library/${listingId}?v=1`, receipt!, `/library/00000000-0000-4000-8000-000000000000`]) {
       const res = await stranger.goto(path);
       expect(res?.status(), path).toBe(404);
     }

@@ -9,7 +9,10 @@ const lastMonth = lastClosedPeriod(new Date());
 const lastMonthLabel = periodLabel(lastMonth);
 const CRON_SECRET = process.env.CRON_SECRET ?? "e2e-cron-secret";
 
-test("a new creator sets up payouts, the admin settles last month, and the creator sees the transfer and a statement that reconciles", async ({ page, browser }) => {
+test("a new creator sets up payouts, the admin settles last month, and the creator sees the transfer and a statement that reconciles", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const creator = E2E_PAYOUT_CREATORS.newCreator;
 
@@ -84,7 +87,10 @@ test("a new creator sets up payouts, the admin settles last month, and the creat
 
   // This month's statement shows the payout going out with the same transfer, closing at zero.
   await page.getByRole("link", { name: "← Payouts" }).click();
-  await page.getByRole("list").getByRole("link", { name: periodLabel(periodOf(new Date())) }).click();
+  await page
+    .getByRole("list")
+    .getByRole("link", { name: periodLabel(periodOf(new Date())) })
+    .click();
   await expect(page.getByRole("row", { name: /Payouts sent/ })).toContainText("− $36.00");
   await expect(page.getByRole("row", { name: new RegExp(`Payout for ${lastMonthLabel}`) })).toContainText(transferId);
   await expect(page.getByTestId("closing-balance")).toHaveText("$0.00");

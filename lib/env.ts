@@ -27,7 +27,10 @@ const envSchema = z
     AUTH_GITHUB_ID: optionalString,
     AUTH_GITHUB_SECRET: optionalString,
     STRIPE_SECRET_KEY: optionalString.pipe(
-      z.string().regex(/^(sk|rk)_/, "must start with sk_ or rk_").optional(),
+      z
+        .string()
+        .regex(/^(sk|rk)_/, "must start with sk_ or rk_")
+        .optional(),
     ),
     STRIPE_WEBHOOK_SECRET: optionalString,
     STRIPE_API_BASE: optionalString,
@@ -41,7 +44,12 @@ const envSchema = z
     APP_URL: optionalString.pipe(z.url("must be an absolute URL such as https://agora.example").optional()),
     SEED_LISTINGS: z.coerce.number().int().min(0).default(240),
     // Postgres bytea values are capped at 1 GB.
-    FILE_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(50 * 1024 * 1024),
+    FILE_UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024 * 1024)
+      .default(50 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     const building = process.env.NEXT_PHASE === "phase-production-build";

@@ -25,10 +25,7 @@ function echoValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-export function validatedAction<S extends z.ZodType>(
-  schema: S,
-  action: (data: z.infer<S>, formData: FormData) => Promise<ActionState | void>,
-) {
+export function validatedAction<S extends z.ZodType>(schema: S, action: (data: z.infer<S>, formData: FormData) => Promise<ActionState | void>) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     try {
       const data = parseInput(schema, Object.fromEntries(formData));

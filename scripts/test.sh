@@ -10,6 +10,8 @@ echo "== typecheck"
 npx tsc --noEmit
 echo "== lint"
 npx eslint . --max-warnings 0
+echo "== format"
+npx prettier --check . --log-level warn
 if [[ -n ${DATABASE_URL:-} ]]; then db_label=Postgres; else db_label=PGlite; fi
 echo "== unit + integration ($db_label)"
 npx vitest run

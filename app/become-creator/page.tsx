@@ -16,7 +16,8 @@ export default async function BecomeCreatorPage() {
     <div className="mx-auto max-w-lg">
       <h1 className="text-2xl font-bold">Sell on Agora</h1>
       <p className="mt-2 text-sm text-slate-600">
-        Open a storefront for your prompts, presets, templates, tests and models. You keep {creatorSharePercent(env().PLATFORM_FEE_BPS)} of every sale, paid out monthly.
+        Open a storefront for your prompts, presets, templates, tests and models. You keep {creatorSharePercent(env().PLATFORM_FEE_BPS)} of every sale, paid out
+        monthly.
       </p>
       {user.status !== "active" ? (
         <p className="mt-6 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800">Suspended accounts can&apos;t open a storefront.</p>

@@ -34,14 +34,13 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
     <div className="space-y-6">
       <div className="space-y-2">
         <h1 className="text-2xl font-bold">{query.q ? <>Results for “{query.q}”</> : "Browse"}</h1>
-        {!parsed.ok ? (
-          <Alert tone="warning">
-            We ignored part of this address: {parsed.message}. Showing everything instead.
-          </Alert>
-        ) : null}
+        {!parsed.ok ? <Alert tone="warning">We ignored part of this address: {parsed.message}. Showing everything instead.</Alert> : null}
         {result.didYouMean && result.items.length > 0 ? (
           <p className="text-sm text-slate-600">
-            Including results for <Link className="font-medium text-brand-700 underline" href={browseHref(query, { q: result.didYouMean })}>{result.didYouMean}</Link>
+            Including results for{" "}
+            <Link className="font-medium text-brand-700 underline" href={browseHref(query, { q: result.didYouMean })}>
+              {result.didYouMean}
+            </Link>
           </p>
         ) : null}
       </div>
@@ -81,7 +80,11 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
               </Link>
             ) : null}
             {result.nextCursor ? (
-              <Link href={browseHref(query, { cursor: result.nextCursor })} rel="next" className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+              <Link
+                href={browseHref(query, { cursor: result.nextCursor })}
+                rel="next"
+                className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+              >
                 Next page
               </Link>
             ) : null}
@@ -99,7 +102,10 @@ function NoResults({ query, didYouMean }: { query: CatalogQuery; didYouMean: str
       <ul className="space-y-1">
         {didYouMean ? (
           <li>
-            Try <Link className="font-medium text-brand-700 underline" href={browseHref({ ...query, q: didYouMean })}>{didYouMean}</Link>
+            Try{" "}
+            <Link className="font-medium text-brand-700 underline" href={browseHref({ ...query, q: didYouMean })}>
+              {didYouMean}
+            </Link>
           </li>
         ) : null}
         {filtered ? (

@@ -15,16 +15,23 @@ import { creatorSharePercent } from "@/lib/orders/pricing";
 
 export const metadata: Metadata = { title: "Creator dashboard" };
 
-
 export default async function DashboardPage() {
   const user = await requireCreatorPage("/dashboard");
   const db = await getDb();
   const [stats, counts] = await Promise.all([creatorStats(db, user), creatorStatusCounts(db, user)]);
   const cards = [
     { label: `Sales in ${stats.month.label}`, value: stats.month.sales.toLocaleString("en-US") },
-    { label: `Earnings in ${stats.month.label}`, value: formatMoney(stats.month.earningsCents), hint: `Your ${creatorSharePercent(env().PLATFORM_FEE_BPS)} after the platform fee, net of refunds.` },
+    {
+      label: `Earnings in ${stats.month.label}`,
+      value: formatMoney(stats.month.earningsCents),
+      hint: `Your ${creatorSharePercent(env().PLATFORM_FEE_BPS)} after the platform fee, net of refunds.`,
+    },
     { label: "Payable balance", value: formatMoney(stats.payableCents), hint: "Paid out monthly once it reaches the minimum." },
-    { label: "Lifetime", value: formatMoney(stats.lifetime.earningsCents), hint: `${stats.lifetime.sales.toLocaleString("en-US")} sales · ${formatMoney(stats.lifetime.paidOutCents)} paid out` },
+    {
+      label: "Lifetime",
+      value: formatMoney(stats.lifetime.earningsCents),
+      hint: `${stats.lifetime.sales.toLocaleString("en-US")} sales · ${formatMoney(stats.lifetime.paidOutCents)} paid out`,
+    },
   ];
   const waiting = (counts.pending_review ?? 0) + (counts.rejected ?? 0);
   return (
@@ -76,7 +83,18 @@ export default async function DashboardPage() {
               Once a listing is approved, its views, sales and conversion show here.
             </EmptyState>
           ) : (
-            <DataTable frame="plain" minWidth="min-w-[36rem]" columns={["Listing", { label: "Views", align: "right" }, { label: "Sales", align: "right" }, { label: "Conversion", align: "right" }, { label: "Earned", align: "right" }, { label: "Rating", align: "right" }]}>
+            <DataTable
+              frame="plain"
+              minWidth="min-w-[36rem]"
+              columns={[
+                "Listing",
+                { label: "Views", align: "right" },
+                { label: "Sales", align: "right" },
+                { label: "Conversion", align: "right" },
+                { label: "Earned", align: "right" },
+                { label: "Rating", align: "right" },
+              ]}
+            >
               {stats.listings.map((l) => (
                 <tr key={l.id}>
                   <td className="py-2 pr-3">

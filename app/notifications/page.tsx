@@ -34,7 +34,15 @@ export default async function NotificationsPage() {
             <li key={n.id} className={`p-4 ${n.readAt ? "" : "bg-brand-50"}`}>
               <div className="flex items-start justify-between gap-4">
                 <div>
-                  <p className="font-medium">{n.link ? <Link href={n.link} className="hover:text-brand-700">{n.title}</Link> : n.title}</p>
+                  <p className="font-medium">
+                    {n.link ? (
+                      <Link href={n.link} className="hover:text-brand-700">
+                        {n.title}
+                      </Link>
+                    ) : (
+                      n.title
+                    )}
+                  </p>
                   {n.body ? <p className="mt-1 text-sm text-slate-600">{n.body}</p> : null}
                 </div>
                 <time className="flex-none text-xs text-slate-500" dateTime={n.createdAt.toISOString()}>

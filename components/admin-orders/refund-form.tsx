@@ -5,7 +5,15 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { ActionState } from "@/lib/validated-action";
 
-export function RefundForm({ orderId, remaining, action }: { orderId: string; remaining: string; action: (s: ActionState, d: FormData) => Promise<ActionState> }) {
+export function RefundForm({
+  orderId,
+  remaining,
+  action,
+}: {
+  orderId: string;
+  remaining: string;
+  action: (s: ActionState, d: FormData) => Promise<ActionState>;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form
@@ -29,7 +37,11 @@ export function RefundForm({ orderId, remaining, action }: { orderId: string; re
       </Button>
       <div className="w-full">
         <FormError message={state.error} />
-        {state.message ? <p role="status" className="text-sm text-green-700">{state.message}</p> : null}
+        {state.message ? (
+          <p role="status" className="text-sm text-green-700">
+            {state.message}
+          </p>
+        ) : null}
       </div>
     </form>
   );

@@ -4,7 +4,6 @@ import { DataTable } from "@/components/ui/table";
 import type { PeriodReconciliation } from "@/lib/settlement/admin-runs";
 import { Alert } from "@/components/ui/alert";
 
-
 export function ReconciliationPanel({ r }: { r: PeriodReconciliation }) {
   const figures = [
     { label: "Ledger: payouts account", value: formatMoney(r.ledgerCents), hint: "Payout journals minus reversals for this month's payouts" },
@@ -39,15 +38,15 @@ export function ReconciliationPanel({ r }: { r: PeriodReconciliation }) {
           </div>
         ))}
       </dl>
-      {r.paidWithoutTransfer > 0 ? (
-        <Alert tone="error">
-          {r.paidWithoutTransfer} payout(s) are marked paid without a Stripe transfer id.
-        </Alert>
-      ) : null}
+      {r.paidWithoutTransfer > 0 ? <Alert tone="error">{r.paidWithoutTransfer} payout(s) are marked paid without a Stripe transfer id.</Alert> : null}
       {r.mismatches.length > 0 ? (
         <div className="overflow-x-auto">
           <h3 className="mb-1 text-sm font-semibold text-red-700">Payouts whose ledger disagrees with their status</h3>
-          <DataTable frame="plain" minWidth="min-w-[32rem]" columns={["Creator", "Status", { label: "Ledger", align: "right" }, { label: "Expected", align: "right" }]}>
+          <DataTable
+            frame="plain"
+            minWidth="min-w-[32rem]"
+            columns={["Creator", "Status", { label: "Ledger", align: "right" }, { label: "Expected", align: "right" }]}
+          >
             {r.mismatches.map((m) => (
               <tr key={m.payoutId}>
                 <td className="py-1 pr-3">{m.email}</td>
@@ -62,7 +61,9 @@ export function ReconciliationPanel({ r }: { r: PeriodReconciliation }) {
       {r.stuck.length > 0 ? (
         <div className="rounded-xl border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
           <h3 className="font-semibold">Sending for more than 24 hours</h3>
-          <p className="mb-2 text-xs">The next run looks these transfers up at Stripe before it ever sends another. Check them in the Stripe dashboard if they stay.</p>
+          <p className="mb-2 text-xs">
+            The next run looks these transfers up at Stripe before it ever sends another. Check them in the Stripe dashboard if they stay.
+          </p>
           <ul className="space-y-1">
             {r.stuck.map((s) => (
               <li key={s.id} data-testid="stuck-payout">

@@ -22,7 +22,9 @@ export function RetryPayoutForm({
       <input type="hidden" name="payoutId" value={payoutId} />
       {confirming ? (
         <div className="flex flex-wrap items-center gap-2" role="group" aria-label={`Confirm retry for ${creator}`}>
-          <span className="text-xs text-slate-600">Send {amount} to {creator} now?</span>
+          <span className="text-xs text-slate-600">
+            Send {amount} to {creator} now?
+          </span>
           <Button type="submit" className="px-3 py-1">
             Confirm retry
           </Button>
@@ -31,7 +33,14 @@ export function RetryPayoutForm({
           </Button>
         </div>
       ) : (
-        <Button type="button" variant="secondary" className="px-3 py-1" disabled={pending} onClick={() => setConfirming(true)} aria-label={`Retry payout to ${creator}`}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="px-3 py-1"
+          disabled={pending}
+          onClick={() => setConfirming(true)}
+          aria-label={`Retry payout to ${creator}`}
+        >
           {pending ? "Retrying…" : "Retry payout"}
         </Button>
       )}

@@ -18,7 +18,20 @@ function details(p: RunPayoutRow): string {
 
 export function RunPayoutsTable({ rows, retry }: { rows: RunPayoutRow[]; retry: (state: ActionState, data: FormData) => Promise<ActionState> }) {
   return (
-    <DataTable caption="Payouts of this month" minWidth="min-w-[60rem]" columns={["Creator", { label: "Amount", align: "right" }, { label: "Balance at month end", align: "right" }, "Status", "Details", "Transfer", { label: "Attempts", align: "right" }, { label: "Actions", srOnly: true }]}>
+    <DataTable
+      caption="Payouts of this month"
+      minWidth="min-w-[60rem]"
+      columns={[
+        "Creator",
+        { label: "Amount", align: "right" },
+        { label: "Balance at month end", align: "right" },
+        "Status",
+        "Details",
+        "Transfer",
+        { label: "Attempts", align: "right" },
+        { label: "Actions", srOnly: true },
+      ]}
+    >
       {rows.map((p) => {
         const who = p.handle ? `@${p.handle}` : p.email;
         return (

@@ -38,8 +38,8 @@ export function RunSettlementForm({
         {title}
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        The daily cron settles each closed month on its own. Running it here does the same work now; running a month again only continues
-        what is left and never pays anyone twice.
+        The daily cron settles each closed month on its own. Running it here does the same work now; running a month again only continues what is left and never
+        pays anyone twice.
       </p>
       <form action={formAction} className="mt-4 flex flex-wrap items-end gap-3">
         <div>
@@ -71,8 +71,8 @@ export function RunSettlementForm({
             Settle {monthLabel(period)}?
           </h3>
           <p id="confirm-run-text" className="mt-2 text-sm text-slate-600">
-            Every creator whose balance is payable and whose payout account is active gets a Stripe transfer now. Others are held with a
-            reason they can see. This cannot be undone, but running it again is safe.
+            Every creator whose balance is payable and whose payout account is active gets a Stripe transfer now. Others are held with a reason they can see.
+            This cannot be undone, but running it again is safe.
           </p>
           <div className="mt-6 flex flex-wrap justify-end gap-2">
             <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
@@ -86,11 +86,7 @@ export function RunSettlementForm({
       </form>
       <div className="mt-3 space-y-2" aria-live="polite">
         <FormError message={state.error} />
-        {state.message && !pending ? (
-          <Alert tone="success">
-            {state.message}
-          </Alert>
-        ) : null}
+        {state.message && !pending ? <Alert tone="success">{state.message}</Alert> : null}
         {pending ? <p className="text-sm text-slate-600">Settling {monthLabel(period)}… this can take a few minutes for many creators.</p> : null}
       </div>
     </section>

@@ -6,10 +6,24 @@ import type { SettlementRunRow } from "@/lib/settlement/admin-runs";
 import { periodLabel } from "@/lib/settlement/periods";
 import { RunStatusBadge } from "./run-status-badge";
 
-
 export function RunsTable({ runs }: { runs: SettlementRunRow[] }) {
   return (
-    <DataTable caption="Settlement runs" minWidth="min-w-[52rem]" columns={["Month", "Status", "Progress", { label: "Paid", align: "right" }, { label: "Total paid", align: "right" }, { label: "Held", align: "right" }, { label: "Failed", align: "right" }, { label: "Calls", align: "right" }, "Started", "Finished"]}>
+    <DataTable
+      caption="Settlement runs"
+      minWidth="min-w-[52rem]"
+      columns={[
+        "Month",
+        "Status",
+        "Progress",
+        { label: "Paid", align: "right" },
+        { label: "Total paid", align: "right" },
+        { label: "Held", align: "right" },
+        { label: "Failed", align: "right" },
+        { label: "Calls", align: "right" },
+        "Started",
+        "Finished",
+      ]}
+    >
       {runs.map((r) => {
         const percent = r.considered ? Math.round((r.progress / r.considered) * 100) : 100;
         return (
@@ -25,7 +39,12 @@ export function RunsTable({ runs }: { runs: SettlementRunRow[] }) {
             </td>
             <td className="px-3 py-2">
               <div className="flex items-center gap-2">
-                <progress value={r.progress} max={Math.max(r.considered, 1)} aria-label={`${periodLabel(r.period)} progress`} className="h-2 w-20 accent-brand-600" />
+                <progress
+                  value={r.progress}
+                  max={Math.max(r.considered, 1)}
+                  aria-label={`${periodLabel(r.period)} progress`}
+                  className="h-2 w-20 accent-brand-600"
+                />
                 <span className="whitespace-nowrap text-xs tabular-nums text-slate-600">
                   {r.progress.toLocaleString("en-US")} / {r.considered.toLocaleString("en-US")} ({percent}%)
                 </span>

@@ -16,7 +16,13 @@ export function ApprovalDecision({ versionId, approve, reject, isUpdate }: { ver
     <div className="space-y-4">
       <div className="flex rounded-lg border border-slate-300 p-0.5 text-sm" role="group" aria-label="Decision">
         {(["approve", "reject"] as const).map((m) => (
-          <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)} className={`flex-1 rounded-md px-3 py-1.5 capitalize ${mode === m ? "bg-slate-900 text-white" : "text-slate-700"}`}>
+          <button
+            key={m}
+            type="button"
+            aria-pressed={mode === m}
+            onClick={() => setMode(m)}
+            className={`flex-1 rounded-md px-3 py-1.5 capitalize ${mode === m ? "bg-slate-900 text-white" : "text-slate-700"}`}
+          >
             {m}
           </button>
         ))}
@@ -29,7 +35,14 @@ export function ApprovalDecision({ versionId, approve, reject, isUpdate }: { ver
             <label htmlFor="approve-note" className="block text-sm font-medium text-slate-700">
               Note to the creator (optional)
             </label>
-            <textarea id="approve-note" name="note" rows={3} maxLength={2000} defaultValue={approveState.values?.note} className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+            <textarea
+              id="approve-note"
+              name="note"
+              rows={3}
+              maxLength={2000}
+              defaultValue={approveState.values?.note}
+              className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
+            />
           </div>
           <p className="text-sm text-slate-600">
             {isUpdate ? "Approving switches the live version and notifies every owner." : "Approving publishes the listing in the catalog."}

@@ -30,7 +30,10 @@ export function ActiveFilters({ query }: { query: CatalogQuery }) {
         </li>
       ))}
       <li>
-        <Link href={browseHref({ q: query.q, sort: query.sort, free: false, limit: query.limit })} className="text-sm text-slate-600 underline hover:text-slate-900">
+        <Link
+          href={browseHref({ q: query.q, sort: query.sort, free: false, limit: query.limit })}
+          className="text-sm text-slate-600 underline hover:text-slate-900"
+        >
           Clear filters
         </Link>
       </li>

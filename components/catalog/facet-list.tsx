@@ -46,14 +46,26 @@ export function FacetList({ query, facets }: { query: CatalogQuery; facets: Face
     <div className="space-y-5" data-testid="facets">
       <Group title="Kind">
         {facets.kind.map((f) => (
-          <Option key={f.value} href={browseHref(query, { kind: query.kind === f.value ? undefined : f.value })} label={KIND_LABELS[f.value]} count={f.count} active={query.kind === f.value} />
+          <Option
+            key={f.value}
+            href={browseHref(query, { kind: query.kind === f.value ? undefined : f.value })}
+            label={KIND_LABELS[f.value]}
+            count={f.count}
+            active={query.kind === f.value}
+          />
         ))}
       </Group>
       <Group title="Category">
         {facets.category
           .filter((f) => f.count > 0 || query.category === f.value)
           .map((f) => (
-            <Option key={f.value} href={browseHref(query, { category: query.category === f.value ? undefined : f.value })} label={categoryName(f.value)} count={f.count} active={query.category === f.value} />
+            <Option
+              key={f.value}
+              href={browseHref(query, { category: query.category === f.value ? undefined : f.value })}
+              label={categoryName(f.value)}
+              count={f.count}
+              active={query.category === f.value}
+            />
           ))}
       </Group>
       <Group title="Price">
@@ -69,7 +81,13 @@ export function FacetList({ query, facets }: { query: CatalogQuery; facets: Face
       </Group>
       <Group title="Rating">
         {facets.rating.map((f) => (
-          <Option key={f.value} href={browseHref(query, { minRating: query.minRating === f.value ? undefined : f.value })} label={`${f.value} ★ & up`} count={f.count} active={query.minRating === f.value} />
+          <Option
+            key={f.value}
+            href={browseHref(query, { minRating: query.minRating === f.value ? undefined : f.value })}
+            label={`${f.value} ★ & up`}
+            count={f.count}
+            active={query.minRating === f.value}
+          />
         ))}
       </Group>
     </div>

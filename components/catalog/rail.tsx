@@ -4,7 +4,21 @@ import type { ReactNode } from "react";
 import { ListingGrid } from "@/components/listings/listing-card";
 import type { ListingCard } from "@/lib/catalog/cards";
 
-export function Rail({ id, title, hint, href, listings, empty }: { id: string; title: string; hint?: string; href?: string; listings: ListingCard[]; empty: ReactNode }) {
+export function Rail({
+  id,
+  title,
+  hint,
+  href,
+  listings,
+  empty,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  href?: string;
+  listings: ListingCard[];
+  empty: ReactNode;
+}) {
   return (
     <section aria-labelledby={`${id}-heading`} data-testid={`rail-${id}`}>
       <div className="flex items-baseline justify-between gap-3">

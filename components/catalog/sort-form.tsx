@@ -1,6 +1,16 @@
 "use client";
 // The sort control: a GET form that keeps every other filter, submitted as soon as the choice changes.
-export function SortForm({ action = "/browse", hidden, options, value }: { action?: string; hidden: [string, string][]; options: { value: string; label: string }[]; value: string }) {
+export function SortForm({
+  action = "/browse",
+  hidden,
+  options,
+  value,
+}: {
+  action?: string;
+  hidden: [string, string][];
+  options: { value: string; label: string }[];
+  value: string;
+}) {
   return (
     <form action={action} method="get" className="flex items-center gap-2">
       {hidden.map(([name, v]) => (

@@ -12,13 +12,25 @@ export function AvatarUpload({ name, defaultImageId }: { name: string; defaultIm
       {imageId ? (
         <div className="flex items-center gap-3">
           {/* eslint-disable-next-line @next/next/no-img-element -- immutable stored image */}
-          <img src={`/api/images/${imageId}?size=thumb`} alt="Your avatar" width={64} height={64} className="h-16 w-16 rounded-full ring-1 ring-slate-300" data-testid="avatar-preview" />
+          <img
+            src={`/api/images/${imageId}?size=thumb`}
+            alt="Your avatar"
+            width={64}
+            height={64}
+            className="h-16 w-16 rounded-full ring-1 ring-slate-300"
+            data-testid="avatar-preview"
+          />
           <Button type="button" variant="ghost" onClick={() => setImageId("")}>
             Remove avatar
           </Button>
         </div>
       ) : null}
-      <ImageUploader purpose="avatar" label={imageId ? "Replace avatar" : "Avatar (optional)"} buttonLabel="Upload avatar" onUploaded={(image) => setImageId(image.id)} />
+      <ImageUploader
+        purpose="avatar"
+        label={imageId ? "Replace avatar" : "Avatar (optional)"}
+        buttonLabel="Upload avatar"
+        onUploaded={(image) => setImageId(image.id)}
+      />
     </div>
   );
 }

@@ -19,12 +19,25 @@ export function BecomeCreatorForm({ action, defaultName }: { action: (s: ActionS
         hint="Your storefront address: agora/c/your-handle. Lowercase letters, digits, - and _."
         error={state.fieldErrors?.handle?.[0]}
       />
-      <Field label="Display name" name="displayName" required defaultValue={state.values?.displayName ?? defaultName} error={state.fieldErrors?.displayName?.[0]} />
+      <Field
+        label="Display name"
+        name="displayName"
+        required
+        defaultValue={state.values?.displayName ?? defaultName}
+        error={state.fieldErrors?.displayName?.[0]}
+      />
       <div className="space-y-1">
         <label htmlFor="bio" className="block text-sm font-medium text-slate-700">
           Bio
         </label>
-        <textarea id="bio" name="bio" rows={4} maxLength={1000} defaultValue={state.values?.bio} className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+        <textarea
+          id="bio"
+          name="bio"
+          rows={4}
+          maxLength={1000}
+          defaultValue={state.values?.bio}
+          className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
+        />
         {state.fieldErrors?.bio?.[0] ? <p className="text-sm text-red-600">{state.fieldErrors.bio[0]}</p> : null}
       </div>
       <AvatarUpload name="avatarImageId" defaultImageId={state.values?.avatarImageId} />

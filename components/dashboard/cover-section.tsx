@@ -33,16 +33,30 @@ export function CoverSection({
     setError(null);
   };
   return (
-    <Section title="Cover image" description={live ? "Shown on cards and the listing page; a new cover goes live at once." : "Shown on cards and the listing page."}>
+    <Section
+      title="Cover image"
+      description={live ? "Shown on cards and the listing page; a new cover goes live at once." : "Shown on cards and the listing page."}
+    >
       {cover ? (
         <div className="flex flex-wrap items-end gap-4">
           <figure className="space-y-1">
             {/* eslint-disable-next-line @next/next/no-img-element -- immutable stored image */}
-            <img src={`/api/images/${cover}?size=thumb`} alt="Current cover as a catalog card (300×200)" width={300} height={200} className="h-auto w-[200px] rounded-lg ring-1 ring-slate-200 sm:w-[300px]" data-testid="cover-thumb" />
+            <img
+              src={`/api/images/${cover}?size=thumb`}
+              alt="Current cover as a catalog card (300×200)"
+              width={300}
+              height={200}
+              className="h-auto w-[200px] rounded-lg ring-1 ring-slate-200 sm:w-[300px]"
+              data-testid="cover-thumb"
+            />
             <figcaption className="text-xs text-slate-500">Card thumbnail</figcaption>
           </figure>
           {/* eslint-disable-next-line @next/next/no-img-element -- immutable stored image */}
-          <img src={`/api/images/${cover}`} alt="Current cover at full size" className="hidden max-h-[200px] w-auto rounded-lg ring-1 ring-slate-200 md:block" />
+          <img
+            src={`/api/images/${cover}`}
+            alt="Current cover at full size"
+            className="hidden max-h-[200px] w-auto rounded-lg ring-1 ring-slate-200 md:block"
+          />
           <Button type="button" variant="ghost" disabled={disabled} onClick={() => void change(null)}>
             Remove cover
           </Button>
@@ -50,7 +64,13 @@ export function CoverSection({
       ) : (
         <p className="text-sm text-slate-500">No cover yet. Listings with a cover get noticed far more in the catalog.</p>
       )}
-      <ImageUploader purpose="cover" label={cover ? "Replace the cover" : "Choose a cover image"} buttonLabel="Upload cover" disabled={disabled} onUploaded={(image) => change(image.id)} />
+      <ImageUploader
+        purpose="cover"
+        label={cover ? "Replace the cover" : "Choose a cover image"}
+        buttonLabel="Upload cover"
+        disabled={disabled}
+        onUploaded={(image) => change(image.id)}
+      />
       {error ? (
         <p role="alert" className="text-sm text-red-600">
           {error}

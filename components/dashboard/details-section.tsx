@@ -30,7 +30,15 @@ export function DetailsSection({
             : "Shown on the listing page and in search. Drafts save automatically."
       }
     >
-      <TextInput label="Title" required value={details.title} max={TITLE_MAX} disabled={locked} onChange={(v) => onEdit("title", v)} error={errorFor("title")} />
+      <TextInput
+        label="Title"
+        required
+        value={details.title}
+        max={TITLE_MAX}
+        disabled={locked}
+        onChange={(v) => onEdit("title", v)}
+        error={errorFor("title")}
+      />
       <TextInput
         label="Summary"
         value={details.summary}
@@ -40,7 +48,13 @@ export function DetailsSection({
         error={errorFor("summary")}
         hint="One sentence for cards and search results."
       />
-      <MarkdownField value={details.description} disabled={locked} onChange={(v) => onEdit("description", v)} error={errorFor("description")} render={renderMarkdown} />
+      <MarkdownField
+        value={details.description}
+        disabled={locked}
+        onChange={(v) => onEdit("description", v)}
+        error={errorFor("description")}
+        render={renderMarkdown}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectInput
           label="Category"

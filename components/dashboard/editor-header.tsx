@@ -5,7 +5,17 @@ import { StatusBadge } from "./status-badge";
 import type { EditorData } from "./listing-editor";
 import type { ListingRowActions } from "./editor-actions";
 
-export function EditorHeader({ listing, title, canEdit, actions }: { listing: EditorData["listing"]; title: string; canEdit: boolean; actions: ListingRowActions }) {
+export function EditorHeader({
+  listing,
+  title,
+  canEdit,
+  actions,
+}: {
+  listing: EditorData["listing"];
+  title: string;
+  canEdit: boolean;
+  actions: ListingRowActions;
+}) {
   return (
     <div className="space-y-3">
       <Link href="/dashboard/listings" className="text-sm text-brand-700 hover:underline">

@@ -76,7 +76,9 @@ export function FileUploader({
           }}
           className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
         />
-        <p className="text-sm text-slate-500">Any format (safetensors, GGUF, zip…), up to {formatBytes(maxBytes)}. Only you, admins and buyers can download it.</p>
+        <p className="text-sm text-slate-500">
+          Any format (safetensors, GGUF, zip…), up to {formatBytes(maxBytes)}. Only you, admins and buyers can download it.
+        </p>
       </div>
       {progress !== null ? (
         <div className="flex items-end gap-3">
@@ -88,11 +90,7 @@ export function FileUploader({
           </Button>
         </div>
       ) : null}
-      {error ? (
-        <Alert tone="error">
-          {error}
-        </Alert>
-      ) : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
     </div>
   );
 }

@@ -133,7 +133,7 @@ export function ImageUploader({
                     className="h-[100px] w-[150px] rounded-lg object-cover ring-1 ring-slate-300 sm:h-[133px] sm:w-[200px]"
                     style={{ objectPosition }}
                     onLoad={(e) => setDims({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
-                  onError={() => setError("This file can't be read as an image. Choose a JPEG, PNG or WebP file.")}
+                    onError={() => setError("This file can't be read as an image. Choose a JPEG, PNG or WebP file.")}
                   />
                   <figcaption className="text-xs text-slate-500">Card thumbnail (3:2)</figcaption>
                 </figure>
@@ -175,11 +175,7 @@ export function ImageUploader({
           )}
         </div>
       ) : null}
-      {error ? (
-        <Alert tone="error">
-          {error}
-        </Alert>
-      ) : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
       {done ? (
         <p role="status" className="text-sm text-emerald-700">
           {done}

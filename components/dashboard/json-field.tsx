@@ -22,7 +22,11 @@ export function JsonField({
   const id = useId();
   const gutter = useRef<HTMLPreElement>(null);
   const parsed = parseJsonText(value);
-  const error = !parsed.ok ? { line: parsed.line, column: parsed.column, message: parsed.message } : extraError ? { line: extraError.line ?? 1, column: 1, message: extraError.message } : null;
+  const error = !parsed.ok
+    ? { line: parsed.line, column: parsed.column, message: parsed.message }
+    : extraError
+      ? { line: extraError.line ?? 1, column: 1, message: extraError.message }
+      : null;
   const lines = value.split("\n").length;
   return (
     <div className="space-y-1">

@@ -56,7 +56,13 @@ export function ListingActions({
         </ConfirmButton>
       ) : null}
       {listing.status === "unpublished" ? (
-        <Button type="button" variant="secondary" className={size} disabled={pending} onClick={() => act(() => actions.republish(listing.id), "Published again.")}>
+        <Button
+          type="button"
+          variant="secondary"
+          className={size}
+          disabled={pending}
+          onClick={() => act(() => actions.republish(listing.id), "Published again.")}
+        >
           Publish again
         </Button>
       ) : null}
@@ -75,7 +81,10 @@ export function ListingActions({
         </ConfirmButton>
       ) : null}
       {message ? (
-        <p role={message.tone === "error" ? "alert" : "status"} className={`basis-full text-sm ${message.tone === "error" ? "text-red-600" : "text-emerald-700"}`}>
+        <p
+          role={message.tone === "error" ? "alert" : "status"}
+          className={`basis-full text-sm ${message.tone === "error" ? "text-red-600" : "text-emerald-700"}`}
+        >
           {message.text}
         </p>
       ) : null}

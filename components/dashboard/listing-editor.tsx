@@ -201,7 +201,10 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: Ed
       <EditorHeader listing={{ ...listing, status }} title={details.title || "Untitled listing"} canEdit={data.canEdit} actions={actions} />
 
       {restore ? (
-        <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <div
+          role="alert"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
           <span>This browser has unsaved changes to this listing from an earlier visit.</span>
           <span className="flex gap-2">
             <Button

@@ -96,7 +96,11 @@ export function MarkdownField({
         </div>
       </div>
       <div id={`${id}-help`} className="flex justify-between gap-3 text-sm">
-        {error ? <p className="text-red-600">{error}</p> : <p className="text-slate-500">Headings, lists, links, **bold**, `code`. Raw HTML is shown as text.</p>}
+        {error ? (
+          <p className="text-red-600">{error}</p>
+        ) : (
+          <p className="text-slate-500">Headings, lists, links, **bold**, `code`. Raw HTML is shown as text.</p>
+        )}
         <span className={`shrink-0 tabular-nums ${over ? "font-medium text-red-600" : "text-slate-400"}`}>
           {value.length.toLocaleString("en-US")}/{DESCRIPTION_MAX.toLocaleString("en-US")}
         </span>

@@ -41,12 +41,26 @@ export function NewListingForm({ action }: { action: (s: ActionState, d: FormDat
         </div>
         {state.fieldErrors?.kind?.[0] ? <p className="text-sm text-red-600">{state.fieldErrors.kind[0]}</p> : null}
       </fieldset>
-      <Field label="Title" name="title" required minLength={5} maxLength={120} defaultValue={state.values?.title} error={state.fieldErrors?.title?.[0]} hint="5–120 characters. You can change it later." />
+      <Field
+        label="Title"
+        name="title"
+        required
+        minLength={5}
+        maxLength={120}
+        defaultValue={state.values?.title}
+        error={state.fieldErrors?.title?.[0]}
+        hint="5–120 characters. You can change it later."
+      />
       <div className="space-y-1">
         <label htmlFor="new-category" className="block text-sm font-medium text-slate-700">
           Category
         </label>
-        <select id="new-category" name="category" defaultValue={state.values?.category ?? CATEGORIES[0].slug} className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
+        <select
+          id="new-category"
+          name="category"
+          defaultValue={state.values?.category ?? CATEGORIES[0].slug}
+          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
           {CATEGORIES.map((c) => (
             <option key={c.slug} value={c.slug}>
               {c.name}

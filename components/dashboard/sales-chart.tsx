@@ -38,7 +38,13 @@ export function SalesChart({ days }: { days: ChartDay[] }) {
         </p>
         <div className="flex rounded-lg border border-slate-300 p-0.5 text-sm" role="group" aria-label="Chart series">
           {(["earnings", "sales"] as const).map((s) => (
-            <button key={s} type="button" aria-pressed={series === s} onClick={() => setSeries(s)} className={`rounded-md px-3 py-1 capitalize ${series === s ? "bg-slate-900 text-white" : "text-slate-700"}`}>
+            <button
+              key={s}
+              type="button"
+              aria-pressed={series === s}
+              onClick={() => setSeries(s)}
+              className={`rounded-md px-3 py-1 capitalize ${series === s ? "bg-slate-900 text-white" : "text-slate-700"}`}
+            >
               {s}
             </button>
           ))}
@@ -46,68 +52,73 @@ export function SalesChart({ days }: { days: ChartDay[] }) {
       </div>
       {/* On narrow screens the chart keeps a readable size and scrolls sideways. */}
       <div className="-mx-1 overflow-x-auto px-1">
-      <div className="relative min-w-[40rem]">
-        <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={`${series === "earnings" ? "Earnings" : "Sales"} per day over the last 30 days`}>
-          {ticks.map((t) => {
-            const y = pad.top + plotH - (t / max) * plotH;
-            return (
-              <g key={t}>
-                <line x1={pad.left} x2={width - pad.right} y1={y} y2={y} stroke="#e2e8f0" />
-                <text x={pad.left - 6} y={y + 4} textAnchor="end" fontSize="11" fill="#64748b">
-                  {series === "earnings" ? formatMoney(t).replace(".00", "") : Math.round(t)}
-                </text>
-              </g>
-            );
-          })}
-          {days.map((d, i) => {
-            const v = values[i];
-            const h = (v / max) * plotH;
-            const x = pad.left + i * barW;
-            return (
-              <g key={d.day}>
-                <rect
-                  x={x + barW * 0.15}
-                  y={pad.top + plotH - h}
-                  width={barW * 0.7}
-                  height={Math.max(h, v > 0 ? 1 : 0)}
-                  rx={2}
-                  className={active === i ? "fill-brand-700" : "fill-brand-500"}
-                />
-                {/* A full-height hit area so thin bars are easy to point at and focus. */}
-                <rect
-                  x={x}
-                  y={pad.top}
-                  width={barW}
-                  height={plotH}
-                  fill="transparent"
-                  tabIndex={0}
-                  aria-label={`${shortDay(d.day)}: ${fmt(v)}`}
-                  onMouseEnter={() => setActive(i)}
-                  onMouseLeave={() => setActive(null)}
-                  onFocus={() => setActive(i)}
-                  onBlur={() => setActive(null)}
-                />
-                {i % 5 === 4 || i === 0 ? (
-                  <text x={x + barW / 2} y={height - 8} textAnchor="middle" fontSize="11" fill="#64748b">
-                    {shortDay(d.day)}
-                  </text>
-                ) : null}
-              </g>
-            );
-          })}
-        </svg>
-        {active !== null ? (
-          <div
-            className="pointer-events-none absolute top-0 rounded-lg bg-slate-900 px-2 py-1 text-xs text-white shadow"
-            style={{ left: `${((pad.left + (active + 0.5) * barW) / width) * 100}%`, transform: "translateX(-50%)" }}
+        <div className="relative min-w-[40rem]">
+          <svg
+            viewBox={`0 0 ${width} ${height}`}
+            className="h-auto w-full"
+            role="img"
+            aria-label={`${series === "earnings" ? "Earnings" : "Sales"} per day over the last 30 days`}
           >
-            <p className="font-medium">{shortDay(days[active].day)}</p>
-            <p>
-              {days[active].sales} sales · {formatMoney(days[active].earningsCents)}
-            </p>
-          </div>
-        ) : null}
-      </div>
+            {ticks.map((t) => {
+              const y = pad.top + plotH - (t / max) * plotH;
+              return (
+                <g key={t}>
+                  <line x1={pad.left} x2={width - pad.right} y1={y} y2={y} stroke="#e2e8f0" />
+                  <text x={pad.left - 6} y={y + 4} textAnchor="end" fontSize="11" fill="#64748b">
+                    {series === "earnings" ? formatMoney(t).replace(".00", "") : Math.round(t)}
+                  </text>
+                </g>
+              );
+            })}
+            {days.map((d, i) => {
+              const v = values[i];
+              const h = (v / max) * plotH;
+              const x = pad.left + i * barW;
+              return (
+                <g key={d.day}>
+                  <rect
+                    x={x + barW * 0.15}
+                    y={pad.top + plotH - h}
+                    width={barW * 0.7}
+                    height={Math.max(h, v > 0 ? 1 : 0)}
+                    rx={2}
+                    className={active === i ? "fill-brand-700" : "fill-brand-500"}
+                  />
+                  {/* A full-height hit area so thin bars are easy to point at and focus. */}
+                  <rect
+                    x={x}
+                    y={pad.top}
+                    width={barW}
+                    height={plotH}
+                    fill="transparent"
+                    tabIndex={0}
+                    aria-label={`${shortDay(d.day)}: ${fmt(v)}`}
+                    onMouseEnter={() => setActive(i)}
+                    onMouseLeave={() => setActive(null)}
+                    onFocus={() => setActive(i)}
+                    onBlur={() => setActive(null)}
+                  />
+                  {i % 5 === 4 || i === 0 ? (
+                    <text x={x + barW / 2} y={height - 8} textAnchor="middle" fontSize="11" fill="#64748b">
+                      {shortDay(d.day)}
+                    </text>
+                  ) : null}
+                </g>
+              );
+            })}
+          </svg>
+          {active !== null ? (
+            <div
+              className="pointer-events-none absolute top-0 rounded-lg bg-slate-900 px-2 py-1 text-xs text-white shadow"
+              style={{ left: `${((pad.left + (active + 0.5) * barW) / width) * 100}%`, transform: "translateX(-50%)" }}
+            >
+              <p className="font-medium">{shortDay(days[active].day)}</p>
+              <p>
+                {days[active].sales} sales · {formatMoney(days[active].earningsCents)}
+              </p>
+            </div>
+          ) : null}
+        </div>
       </div>
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600">Show as a table</summary>
@@ -115,8 +126,12 @@ export function SalesChart({ days }: { days: ChartDay[] }) {
           <thead>
             <tr className="text-xs uppercase text-slate-500">
               <th scope="col">Day</th>
-              <th scope="col" className="text-right">Sales</th>
-              <th scope="col" className="text-right">Earnings</th>
+              <th scope="col" className="text-right">
+                Sales
+              </th>
+              <th scope="col" className="text-right">
+                Earnings
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -16,7 +16,12 @@ export function StatusBadge({ status }: { status: ListingStatus }) {
 }
 
 const VERSION_TONES: Record<VersionStatus, BadgeTone> = { draft: "neutral", pending_review: "warning", approved: "success", rejected: "danger" };
-const VERSION_LABELS: Record<VersionStatus, string> = { draft: "Draft", pending_review: "Waiting for approval", approved: "Approved", rejected: "Changes requested" };
+const VERSION_LABELS: Record<VersionStatus, string> = {
+  draft: "Draft",
+  pending_review: "Waiting for approval",
+  approved: "Approved",
+  rejected: "Changes requested",
+};
 
 export function VersionBadge({ status }: { status: VersionStatus }) {
   return <Badge tone={VERSION_TONES[status]}>{VERSION_LABELS[status]}</Badge>;

@@ -55,11 +55,7 @@ export function SubmitSection({
           </ul>
         </Alert>
       ) : null}
-      {submitError ? (
-        <Alert tone="error">
-          {submitError}
-        </Alert>
-      ) : null}
+      {submitError ? <Alert tone="error">{submitError}</Alert> : null}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" onClick={onSubmit} disabled={submitting || !hasChangesToSubmit}>
           {submitting ? "Submitting…" : liveVersionNumber ? `Submit version ${versionNumber} for approval` : "Submit for approval"}

@@ -8,7 +8,7 @@ export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved";
 /** A serial queue: each job starts when the previous one has finished. */
 export function useSerialQueue() {
   const tail = useRef<Promise<unknown>>(Promise.resolve());
-  return useCallback(<T,>(job: () => Promise<T>): Promise<T> => {
+  return useCallback(<T>(job: () => Promise<T>): Promise<T> => {
     const run = tail.current.then(job, job);
     tail.current = run.catch(() => undefined);
     return run;

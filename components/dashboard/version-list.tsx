@@ -15,7 +15,6 @@ export type VersionItem = {
   isLive: boolean;
 };
 
-
 export function VersionList({ versions }: { versions: VersionItem[] }) {
   if (versions.length === 0) return <p className="text-sm text-slate-500">No versions yet.</p>;
   return (
@@ -26,12 +25,18 @@ export function VersionList({ versions }: { versions: VersionItem[] }) {
           <VersionBadge status={v.approvalStatus} />
           {v.isLive ? <Badge tone="solid">Live</Badge> : null}
           <span className="text-xs text-slate-500">
-            {v.decidedAt ? `${v.approvalStatus === "rejected" ? "rejected" : "approved"} ${formatDate(v.decidedAt)}` : v.submittedAt ? `submitted ${formatDate(v.submittedAt)}` : "not submitted"}
+            {v.decidedAt
+              ? `${v.approvalStatus === "rejected" ? "rejected" : "approved"} ${formatDate(v.decidedAt)}`
+              : v.submittedAt
+                ? `submitted ${formatDate(v.submittedAt)}`
+                : "not submitted"}
           </span>
           <div className="basis-full pl-[3.25rem] text-sm text-slate-700">
             {v.changelog ? <p className="whitespace-pre-line">{v.changelog}</p> : null}
             {v.approvalNote ? (
-              <p className={`mt-1 whitespace-pre-line rounded-lg px-2 py-1 ${v.approvalStatus === "rejected" ? "bg-red-50 text-red-700" : "bg-slate-50 text-slate-600"}`}>
+              <p
+                className={`mt-1 whitespace-pre-line rounded-lg px-2 py-1 ${v.approvalStatus === "rejected" ? "bg-red-50 text-red-700" : "bg-slate-50 text-slate-600"}`}
+              >
                 Admin: {v.approvalNote}
               </p>
             ) : null}

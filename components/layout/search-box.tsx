@@ -24,7 +24,15 @@ function PlainSearchForm({ defaultValue }: { defaultValue: string }) {
       <label htmlFor="site-search" className="sr-only">
         {LABEL}
       </label>
-      <input id="site-search" name="q" type="search" defaultValue={defaultValue} placeholder="Search prompts, presets, tests, models…" autoComplete="off" className={inputClass} />
+      <input
+        id="site-search"
+        name="q"
+        type="search"
+        defaultValue={defaultValue}
+        placeholder="Search prompts, presets, tests, models…"
+        autoComplete="off"
+        className={inputClass}
+      />
     </form>
   );
 }
@@ -173,7 +181,11 @@ function SearchCombobox({ defaultValue }: { defaultValue: string }) {
             className={`flex cursor-pointer items-center justify-between gap-3 px-4 py-2 text-sm ${i === active ? "bg-brand-50 text-brand-700" : "text-slate-700"} ${i > 0 && options[i - 1].group !== option.group ? "border-t border-slate-100" : ""}`}
           >
             <span className="truncate">
-              {option.group === "Searches" ? <span aria-hidden className="mr-2 text-slate-400">⌕</span> : null}
+              {option.group === "Searches" ? (
+                <span aria-hidden className="mr-2 text-slate-400">
+                  ⌕
+                </span>
+              ) : null}
               {option.label}
             </span>
             <span className="shrink-0 text-xs text-slate-400">{option.group === "Listings" ? option.hint : "Search"}</span>

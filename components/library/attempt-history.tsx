@@ -21,9 +21,7 @@ export function AttemptHistory({ attempts }: { attempts: AttemptSummary[] }) {
               <span className="tabular-nums">
                 {a.score}/{a.total} ({a.percent}%)
               </span>
-              <Badge tone={a.passed ? "success" : "danger"}>
-                {a.passed ? "Passed" : "Not passed"}
-              </Badge>
+              <Badge tone={a.passed ? "success" : "danger"}>{a.passed ? "Passed" : "Not passed"}</Badge>
             </span>
           </li>
         ))}

@@ -24,7 +24,17 @@ async function copyText(text: string): Promise<boolean> {
   return ok;
 }
 
-export function CopyButton({ text, label = "Copy", variant = "secondary", note }: { text: string | (() => string); label?: string; variant?: ButtonVariant; note?: string }) {
+export function CopyButton({
+  text,
+  label = "Copy",
+  variant = "secondary",
+  note,
+}: {
+  text: string | (() => string);
+  label?: string;
+  variant?: ButtonVariant;
+  note?: string;
+}) {
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (status === "idle") return;
@@ -41,7 +51,11 @@ export function CopyButton({ text, label = "Copy", variant = "secondary", note }
         {status === "copied" ? "Copied!" : label}
       </Button>
       <span role="status" aria-live="polite" className="text-sm text-slate-600">
-        {status === "copied" ? `Copied to clipboard${note ? ` — ${note}` : ""}` : status === "failed" ? "Couldn't copy: select the text and copy it by hand." : ""}
+        {status === "copied"
+          ? `Copied to clipboard${note ? ` — ${note}` : ""}`
+          : status === "failed"
+            ? "Couldn't copy: select the text and copy it by hand."
+            : ""}
       </span>
     </span>
   );

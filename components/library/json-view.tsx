@@ -10,7 +10,11 @@ export function JsonView({ document, downloadHref, label }: { document: unknown;
         <div className="flex flex-wrap items-center gap-2">
           <CopyButton text={json} label="Copy JSON" />
           {/* A plain link (no prefetch): the route answers with an attachment. */}
-          <a href={downloadHref} download className="inline-flex items-center justify-center gap-2 rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <a
+            href={downloadHref}
+            download
+            className="inline-flex items-center justify-center gap-2 rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             Download .json
           </a>
         </div>

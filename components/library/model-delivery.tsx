@@ -32,7 +32,9 @@ export function ModelDelivery({ listingId, versionNumber, content }: { listingId
             </a>
           </div>
         ) : (
-          <p className="text-sm text-slate-600">The creator hasn&apos;t attached a file to this version yet. You&apos;ll be notified when a new version is out.</p>
+          <p className="text-sm text-slate-600">
+            The creator hasn&apos;t attached a file to this version yet. You&apos;ll be notified when a new version is out.
+          </p>
         )}
       </div>
       <dl className="grid gap-3 sm:grid-cols-3">

@@ -11,12 +11,24 @@ export function OrderHistory({ orders }: { orders: OrderHistoryEntry[] }) {
         <caption className="sr-only">Your orders</caption>
         <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 sm:table-header-group">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Date</th>
-            <th scope="col" className="px-4 py-2 font-medium">Item</th>
-            <th scope="col" className="px-4 py-2 font-medium">Order</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Amount</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-            <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Receipt</span></th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Date
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Item
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Order
+            </th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">
+              Amount
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              <span className="sr-only">Receipt</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -34,9 +46,7 @@ export function OrderHistory({ orders }: { orders: OrderHistoryEntry[] }) {
               </td>
               <td className="col-start-2 row-start-2 text-right tabular-nums sm:px-4 sm:py-3">
                 {formatPrice(o.priceCents, o.currency)}
-                {o.refundedCents > 0 ? (
-                  <span className="block text-xs text-slate-500">−{formatMoney(o.refundedCents, o.currency)} refunded</span>
-                ) : null}
+                {o.refundedCents > 0 ? <span className="block text-xs text-slate-500">−{formatMoney(o.refundedCents, o.currency)} refunded</span> : null}
               </td>
               <td className="col-start-2 row-start-1 text-right sm:px-4 sm:py-3 sm:text-left">
                 <OrderStatusBadge status={o.status} />

@@ -73,7 +73,12 @@ export function PromptFiller({ template, variables }: { template: string; variab
         </pre>
         {missing.length ? (
           <p className="text-sm text-amber-800">
-            Still empty: {missing.map((m) => <code key={m} className="mx-0.5 rounded bg-amber-50 px-1">{m}</code>)}
+            Still empty:{" "}
+            {missing.map((m) => (
+              <code key={m} className="mx-0.5 rounded bg-amber-50 px-1">
+                {m}
+              </code>
+            ))}
           </p>
         ) : variables.length ? (
           <p className="text-sm text-green-700">All variables filled.</p>

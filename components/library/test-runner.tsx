@@ -8,7 +8,11 @@ import type { TestForTaker } from "@/lib/library/delivery";
 import type { TestResult } from "@/lib/library/test-attempts";
 
 /** The server action that grades a submission (app/library/actions.ts submitTestAction). */
-export type SubmitTest = (input: { listingId: string; versionNumber: number; answers: Record<string, number> }) => Promise<{ ok: true; result: TestResult } | { ok: false; error: string }>;
+export type SubmitTest = (input: {
+  listingId: string;
+  versionNumber: number;
+  answers: Record<string, number>;
+}) => Promise<{ ok: true; result: TestResult } | { ok: false; error: string }>;
 
 const LETTERS = "ABCDEFGH";
 
@@ -31,7 +35,19 @@ function Countdown({ minutes, startedAt, onExpire }: { minutes: number; startedA
   );
 }
 
-export function TestRunner({ listingId, versionNumber, test, recorded, submitTest }: { listingId: string; versionNumber: number; test: TestForTaker; recorded: boolean; submitTest: SubmitTest }) {
+export function TestRunner({
+  listingId,
+  versionNumber,
+  test,
+  recorded,
+  submitTest,
+}: {
+  listingId: string;
+  versionNumber: number;
+  test: TestForTaker;
+  recorded: boolean;
+  submitTest: SubmitTest;
+}) {
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [result, setResult] = useState<TestResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -95,10 +111,14 @@ export function TestRunner({ listingId, versionNumber, test, recorded, submitTes
         <span aria-live="polite">
           {answered} of {test.questions.length} answered · pass mark {test.passMark}%
         </span>
-        {test.timeLimitMinutes && startedAt !== null ? <Countdown minutes={test.timeLimitMinutes} startedAt={startedAt} onExpire={() => setTimeUp(true)} /> : null}
+        {test.timeLimitMinutes && startedAt !== null ? (
+          <Countdown minutes={test.timeLimitMinutes} startedAt={startedAt} onExpire={() => setTimeUp(true)} />
+        ) : null}
       </div>
       {!recorded ? (
-        <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700">You&apos;re previewing this test: it is graded, but the attempt isn&apos;t saved or counted.</p>
+        <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700">
+          You&apos;re previewing this test: it is graded, but the attempt isn&apos;t saved or counted.
+        </p>
       ) : null}
       <ol className="space-y-4">
         {test.questions.map((q, qi) => (
@@ -136,11 +156,7 @@ export function TestRunner({ listingId, versionNumber, test, recorded, submitTes
           </li>
         ))}
       </ol>
-      {timeUp ? (
-        <Alert tone="warning">
-          Time is up. Submit to see how you did.
-        </Alert>
-      ) : null}
+      {timeUp ? <Alert tone="warning">Time is up. Submit to see how you did.</Alert> : null}
       {confirming ? (
         <div role="alertdialog" aria-labelledby="confirm-submit" className="rounded-xl border border-amber-200 bg-amber-50 p-4">
           <p id="confirm-submit" className="text-sm text-amber-900">
@@ -156,11 +172,7 @@ export function TestRunner({ listingId, versionNumber, test, recorded, submitTes
           </div>
         </div>
       ) : null}
-      {error ? (
-        <Alert tone="error">
-          {error}
-        </Alert>
-      ) : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
       {!confirming ? (
         <Button type="submit" disabled={pending}>
           {pending ? "Grading…" : "Submit answers"}

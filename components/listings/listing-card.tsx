@@ -21,9 +21,7 @@ export function ListingCard({ listing }: { listing: Card }) {
               unoptimized
             />
           ) : null}
-          <span className="absolute left-2 top-2 rounded-full bg-white/90 px-2 py-0.5 text-xs font-medium text-slate-700">
-            {KIND_LABELS[listing.kind]}
-          </span>
+          <span className="absolute left-2 top-2 rounded-full bg-white/90 px-2 py-0.5 text-xs font-medium text-slate-700">{KIND_LABELS[listing.kind]}</span>
         </div>
         <div className="space-y-1 p-3">
           <h3 className="line-clamp-2 text-sm font-semibold text-slate-900 group-hover:text-brand-700">{listing.title}</h3>

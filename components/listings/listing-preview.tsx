@@ -38,7 +38,12 @@ export function ListingPreview({ preview }: { preview: Preview | null }) {
     case "prompt":
       return (
         <div className="space-y-4" data-testid="preview-prompt">
-          <Facts items={[["Made for", preview.targetModel || "—"], ["Variables", String(preview.variables.length)]]} />
+          <Facts
+            items={[
+              ["Made for", preview.targetModel || "—"],
+              ["Variables", String(preview.variables.length)],
+            ]}
+          />
           <FieldNames fields={preview.variables.map((v) => `{{${v}}}`)} label="You fill in" />
           {preview.exampleOutputs.length ? (
             <div>
@@ -48,7 +53,14 @@ export function ListingPreview({ preview }: { preview: Preview | null }) {
                   <li key={i} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
                     {example.imageId ? (
                       <div className="relative aspect-[3/2] overflow-hidden rounded">
-                        <Image src={`/api/images/${example.imageId}?size=thumb`} alt={`Example output ${i + 1}`} fill sizes="300px" className="object-cover" unoptimized />
+                        <Image
+                          src={`/api/images/${example.imageId}?size=thumb`}
+                          alt={`Example output ${i + 1}`}
+                          fill
+                          sizes="300px"
+                          className="object-cover"
+                          unoptimized
+                        />
                       </div>
                     ) : null}
                     {example.input ? <p className="text-xs text-slate-500">Input: {example.input}</p> : null}
@@ -63,21 +75,36 @@ export function ListingPreview({ preview }: { preview: Preview | null }) {
     case "preset":
       return (
         <div className="space-y-4" data-testid="preview-preset">
-          <Facts items={[["Tool", preview.tool], ["Settings", `${preview.fields.length} fields`]]} />
+          <Facts
+            items={[
+              ["Tool", preview.tool],
+              ["Settings", `${preview.fields.length} fields`],
+            ]}
+          />
           <FieldNames fields={preview.fields} label="Fields included (values come with purchase)" />
         </div>
       );
     case "template":
       return (
         <div className="space-y-4" data-testid="preview-template">
-          <Facts items={[["Format", preview.format.toUpperCase()], ["Fields", String(preview.fields.length)]]} />
+          <Facts
+            items={[
+              ["Format", preview.format.toUpperCase()],
+              ["Fields", String(preview.fields.length)],
+            ]}
+          />
           <FieldNames fields={preview.fields} label="Fields included (values come with purchase)" />
         </div>
       );
     case "test":
       return (
         <div className="space-y-4" data-testid="preview-test">
-          <Facts items={[["Questions", String(preview.questionCount)], ["Pass mark", `${preview.passMark}%`]]} />
+          <Facts
+            items={[
+              ["Questions", String(preview.questionCount)],
+              ["Pass mark", `${preview.passMark}%`],
+            ]}
+          />
           {preview.sampleQuestion ? (
             <div className="rounded-lg border border-slate-200 bg-slate-50 p-4">
               <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Sample question</h3>
@@ -96,7 +123,14 @@ export function ListingPreview({ preview }: { preview: Preview | null }) {
     case "model":
       return (
         <div data-testid="preview-model">
-          <Facts items={[["Base model", preview.baseModel], ["License", preview.license], ["Format", preview.format], ["File size", preview.fileSizeBytes ? formatBytes(preview.fileSizeBytes) : "—"]]} />
+          <Facts
+            items={[
+              ["Base model", preview.baseModel],
+              ["License", preview.license],
+              ["Format", preview.format],
+              ["File size", preview.fileSizeBytes ? formatBytes(preview.fileSizeBytes) : "—"],
+            ]}
+          />
         </div>
       );
   }

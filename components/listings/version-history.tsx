@@ -11,7 +11,11 @@ export function VersionHistory({ versions }: { versions: VersionEntry[] }) {
         <li key={v.number}>
           <p className="text-sm font-medium">
             Version {v.number}
-            {i === 0 ? <Badge tone="success" className="ml-2">Current</Badge> : null}
+            {i === 0 ? (
+              <Badge tone="success" className="ml-2">
+                Current
+              </Badge>
+            ) : null}
             <time className="ml-2 text-xs font-normal text-slate-500" dateTime={v.releasedAt}>
               {formatDate(v.releasedAt)}
             </time>

@@ -6,7 +6,17 @@ import { Field, FormError } from "@/components/ui/field";
 import { COUNTRIES } from "@/lib/creators/countries";
 import type { FormAction } from "@/lib/validated-action";
 
-export function LocalOnboardingForm({ accountId, defaultName, submit, save }: { accountId: string; defaultName: string; submit: FormAction; save: FormAction }) {
+export function LocalOnboardingForm({
+  accountId,
+  defaultName,
+  submit,
+  save,
+}: {
+  accountId: string;
+  defaultName: string;
+  submit: FormAction;
+  save: FormAction;
+}) {
   const [submitState, submitAction, submitting] = useActionState(submit, {});
   const [saveState, saveAction, saving] = useActionState(save, {});
   const busy = submitting || saving;
@@ -19,7 +29,14 @@ export function LocalOnboardingForm({ accountId, defaultName, submit, save }: { 
       <FormError message={state.error} />
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-slate-900">Personal details</legend>
-        <Field label="Legal name" name="legalName" autoComplete="name" defaultValue={value("legalName", defaultName)} error={error("legalName")} hint="As it appears on your government ID." />
+        <Field
+          label="Legal name"
+          name="legalName"
+          autoComplete="name"
+          defaultValue={value("legalName", defaultName)}
+          error={error("legalName")}
+          hint="As it appears on your government ID."
+        />
         <div className="space-y-1">
           <label htmlFor="field-country" className="block text-sm font-medium text-slate-700">
             Country
@@ -57,7 +74,13 @@ export function LocalOnboardingForm({ accountId, defaultName, submit, save }: { 
           <span>Verified: transfers and payouts turn on</span>
         </label>
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name="testOutcome" value="needs_document" defaultChecked={value("testOutcome", "verified") === "needs_document"} className="mt-1" />
+          <input
+            type="radio"
+            name="testOutcome"
+            value="needs_document"
+            defaultChecked={value("testOutcome", "verified") === "needs_document"}
+            className="mt-1"
+          />
           <span>Needs an ID document: Stripe restricts the account</span>
         </label>
       </fieldset>

@@ -19,12 +19,20 @@ function details(p: CreatorPayout): string {
 
 export function PayoutHistoryTable({ rows, statementPeriods }: { rows: CreatorPayout[]; statementPeriods: ReadonlySet<string> }) {
   return (
-    <DataTable caption="Payout history" minWidth="min-w-[44rem]" columns={["Month", { label: "Amount", align: "right" }, "Status", "Transfer", "Paid on", "Details", { label: "Statement", srOnly: true }]}>
+    <DataTable
+      caption="Payout history"
+      minWidth="min-w-[44rem]"
+      columns={["Month", { label: "Amount", align: "right" }, "Status", "Transfer", "Paid on", "Details", { label: "Statement", srOnly: true }]}
+    >
       {rows.map((p) => (
         <tr key={p.id} data-testid="payout-row" className="align-top">
-          <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">{periodLabel(p.period)}</th>
+          <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
+            {periodLabel(p.period)}
+          </th>
           <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(p.amountCents, p.currency)}</td>
-          <td className="px-3 py-2"><PayoutStatusBadge status={p.status} /></td>
+          <td className="px-3 py-2">
+            <PayoutStatusBadge status={p.status} />
+          </td>
           <td className="px-3 py-2 font-mono text-xs">{p.stripeTransferId ?? "—"}</td>
           <td className="whitespace-nowrap px-3 py-2">{formatDate(p.paidAt)}</td>
           <td className="px-3 py-2 text-slate-600">{details(p)}</td>

@@ -89,13 +89,31 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
         {s.listings.length === 0 ? (
           <p className="text-sm text-slate-500">No sales or refunds this month.</p>
         ) : (
-          <DataTable frame="plain" minWidth="min-w-[36rem]" columns={["Listing", { label: "Sales", align: "right" }, { label: "Gross", align: "right" }, { label: "Fee", align: "right" }, { label: "Refunded", align: "right" }, { label: "You earned", align: "right" }]}>
+          <DataTable
+            frame="plain"
+            minWidth="min-w-[36rem]"
+            columns={[
+              "Listing",
+              { label: "Sales", align: "right" },
+              { label: "Gross", align: "right" },
+              { label: "Fee", align: "right" },
+              { label: "Refunded", align: "right" },
+              { label: "You earned", align: "right" },
+            ]}
+          >
             {s.listings.map((l) => (
               <tr key={l.listingId ?? "other"}>
-                <th scope="row" className="py-2 pr-3 font-medium">{l.title}</th>
+                <th scope="row" className="py-2 pr-3 font-medium">
+                  {l.title}
+                </th>
                 <td className="py-2 pr-3 text-right tabular-nums">
                   {l.sales}
-                  {l.refunds ? <span className="text-xs text-slate-500"> ({l.refunds} refund{l.refunds === 1 ? "" : "s"})</span> : null}
+                  {l.refunds ? (
+                    <span className="text-xs text-slate-500">
+                      {" "}
+                      ({l.refunds} refund{l.refunds === 1 ? "" : "s"})
+                    </span>
+                  ) : null}
                 </td>
                 <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.grossCents)}</td>
                 <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(l.feeCents)}</td>

@@ -30,7 +30,8 @@ export function ListingReviews({ listingId, reviews, actions, returnTo }: Listin
           <ViewerPanel viewer={viewer} listingId={listingId} actions={actions} returnTo={returnTo} />
           <ReviewList
             key={`${initialSort}:${listKey}`}
-            listingId={listingId} initialSort={initialSort}
+            listingId={listingId}
+            initialSort={initialSort}
             initialPage={page}
             actions={actions}
             emptyText={viewer.state === "reviewed" ? "No other reviews yet." : "No reviews yet."}

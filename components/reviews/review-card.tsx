@@ -10,7 +10,6 @@ import type { ReviewActions } from "./review-actions";
 import { ReviewForm } from "./review-form";
 import { StarsShown } from "./star-input";
 
-
 export function ReviewCard({ review, actions, highlight = false }: { review: ReviewItem; actions: ReviewActions; highlight?: boolean }) {
   const [mode, setMode] = useState<"view" | "edit" | "reply">("view");
   return (

@@ -29,7 +29,11 @@ export function ReviewForm(props: Props) {
   const bodyError = state.fieldErrors?.body?.[0];
   return (
     <form action={action} className="space-y-3" aria-label={props.mode === "create" ? "Write a review" : "Edit your review"}>
-      {props.mode === "create" ? <input type="hidden" name="listingId" value={props.listingId} /> : <input type="hidden" name="reviewId" value={props.review.id} />}
+      {props.mode === "create" ? (
+        <input type="hidden" name="listingId" value={props.listingId} />
+      ) : (
+        <input type="hidden" name="reviewId" value={props.review.id} />
+      )}
       <StarInput idPrefix={id} defaultValue={initialRating} error={state.fieldErrors?.rating?.[0]} />
       <div className="space-y-1">
         <label htmlFor={`${id}-body`} className="block text-sm font-medium text-slate-700">

@@ -13,7 +13,11 @@ const TONES: Record<AlertTone, string> = {
 
 export function Alert({ tone, role, className = "", children, ...rest }: ComponentProps<"div"> & { tone: AlertTone }) {
   return (
-    <div role={role ?? (tone === "error" || tone === "warning" ? "alert" : "status")} className={`rounded-lg border px-3 py-2 text-sm ${TONES[tone]} ${className}`} {...rest}>
+    <div
+      role={role ?? (tone === "error" || tone === "warning" ? "alert" : "status")}
+      className={`rounded-lg border px-3 py-2 text-sm ${TONES[tone]} ${className}`}
+      {...rest}
+    >
       {children}
     </div>
   );

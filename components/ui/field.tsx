@@ -2,13 +2,7 @@
 import type { ComponentProps } from "react";
 import { Alert } from "./alert";
 
-export function Field({
-  label,
-  name,
-  error,
-  hint,
-  ...input
-}: ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
+export function Field({ label, name, error, hint, ...input }: ComponentProps<"input"> & { label: string; name: string; error?: string; hint?: string }) {
   const id = input.id ?? `field-${name}`;
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
@@ -41,9 +35,5 @@ export function Field({
 
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;
-  return (
-    <Alert tone="error">
-      {message}
-    </Alert>
-  );
+  return <Alert tone="error">{message}</Alert>;
 }

@@ -83,7 +83,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_user_idx").on(t.userId, t.createdAt),
-    index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sql`read_at is null`),
   ],
 );
 

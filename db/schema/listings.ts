@@ -1,20 +1,28 @@
 // What creators sell: listings, their versions (the paid content, approved one by one) and daily view counters.
 import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, numeric, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  numeric,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { tsvector, createdAt, updatedAt, currency } from "./columns";
 import { images, files } from "./media";
 import { users, creatorProfiles } from "./users-and-creators";
 
 export const listingKind = pgEnum("listing_kind", ["prompt", "preset", "template", "test", "model"]);
 
-export const listingStatus = pgEnum("listing_status", [
-  "draft",
-  "pending_review",
-  "published",
-  "rejected",
-  "unpublished",
-  "removed",
-]);
+export const listingStatus = pgEnum("listing_status", ["draft", "pending_review", "published", "rejected", "unpublished", "removed"]);
 
 export const versionStatus = pgEnum("version_status", ["draft", "pending_review", "approved", "rejected"]);
 
@@ -32,7 +40,10 @@ export const listings = pgTable(
     summary: text().notNull().default(""),
     description: text().notNull().default(""),
     category: text().notNull(),
-    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     priceCents: integer().notNull().default(0),
     currency: currency(),
     coverImageId: uuid().references(() => images.id, { onDelete: "set null" }),
@@ -43,9 +54,7 @@ export const listings = pgTable(
     ratingCount: integer().notNull().default(0),
     ratingAvg: numeric({ precision: 3, scale: 2, mode: "number" })
       .notNull()
-      .generatedAlwaysAs(
-        sql`case when rating_count > 0 then round(rating_sum::numeric / rating_count, 2) else 0 end`,
-      ),
+      .generatedAlwaysAs(sql`case when rating_count > 0 then round(rating_sum::numeric / rating_count, 2) else 0 end`),
     salesCount: integer().notNull().default(0),
     statusReason: text(),
     publishedAt: timestamp({ withTimezone: true }),
@@ -62,11 +71,21 @@ export const listings = pgTable(
     uniqueIndex("listings_slug_key").on(t.slug),
     index("listings_search_idx").using("gin", t.search),
     index("listings_creator_idx").on(t.creatorId, t.status),
-    index("listings_published_new_idx").on(t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
-    index("listings_published_popular_idx").on(t.salesCount.desc(), t.id.desc()).where(sql`status = 'published'`),
-    index("listings_published_rating_idx").on(t.ratingAvg.desc(), t.id.desc()).where(sql`status = 'published'`),
-    index("listings_published_price_idx").on(t.priceCents, t.id).where(sql`status = 'published'`),
-    index("listings_published_kind_category_idx").on(t.kind, t.category).where(sql`status = 'published'`),
+    index("listings_published_new_idx")
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`status = 'published'`),
+    index("listings_published_popular_idx")
+      .on(t.salesCount.desc(), t.id.desc())
+      .where(sql`status = 'published'`),
+    index("listings_published_rating_idx")
+      .on(t.ratingAvg.desc(), t.id.desc())
+      .where(sql`status = 'published'`),
+    index("listings_published_price_idx")
+      .on(t.priceCents, t.id)
+      .where(sql`status = 'published'`),
+    index("listings_published_kind_category_idx")
+      .on(t.kind, t.category)
+      .where(sql`status = 'published'`),
     index("listings_status_idx").on(t.status, t.updatedAt),
     check("listings_price_range", sql`${t.priceCents} >= 0 and ${t.priceCents} <= 100000`),
     check("listings_currency_shape", sql`${t.currency} ~ '^[a-z]{3}$'`),

@@ -13,13 +13,7 @@ import { users } from "./users-and-creators";
 export const PAYOUT_STATUSES = ["pending", "held", "processing", "paid", "failed", "carried", "reversed"] as const;
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
-export const PAYOUT_HOLD_REASONS = [
-  "below_minimum",
-  "onboarding_incomplete",
-  "account_restricted",
-  "negative_balance",
-  "platform_balance_short",
-] as const;
+export const PAYOUT_HOLD_REASONS = ["below_minimum", "onboarding_incomplete", "account_restricted", "negative_balance", "platform_balance_short"] as const;
 
 export type PayoutHoldReason = (typeof PAYOUT_HOLD_REASONS)[number];
 export const settlementStatus = pgEnum("settlement_status", ["running", "completed", "failed"]);
@@ -44,10 +38,7 @@ export const settlementRuns = pgTable(
     startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [
-    uniqueIndex("settlement_runs_period_key").on(t.period),
-    check("settlement_runs_period_shape", sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
-  ],
+  (t) => [uniqueIndex("settlement_runs_period_key").on(t.period), check("settlement_runs_period_shape", sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)],
 );
 
 export const payouts = pgTable(

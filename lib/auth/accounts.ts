@@ -7,19 +7,12 @@ import { users, type User } from "@/db/schema";
 import { DomainError, parseInput } from "@/lib/errors";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter a valid email address.").max(254, "Email is too long."));
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254, "Email is too long."));
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(80, "Name is too long (80 characters at most)."),
   email: emailSchema,
-  password: z
-    .string()
-    .min(8, "Use at least 8 characters for your password.")
-    .max(200, "Password is too long (200 characters at most)."),
+  password: z.string().min(8, "Use at least 8 characters for your password.").max(200, "Password is too long (200 characters at most)."),
 });
 
 export const signInSchema = z.object({

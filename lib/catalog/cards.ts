@@ -42,4 +42,3 @@ export const listingCardColumns = {
 };
 
 export const isPublished = eq(listings.status, "published");
-

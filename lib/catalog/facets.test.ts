@@ -40,16 +40,18 @@ beforeAll(async () => {
       published: rand(10) > 0,
     };
     rows.push(row);
-    row.id = (await makeListingRow(db, {
-      creatorId: creator.id,
-      kind: row.kind as CatalogQuery["kind"],
-      category: row.category,
-      priceCents: row.price,
-      ratingCount,
-      ratingSum,
-      title: `Item ${row.words.join(" ")}`,
-      status: row.published ? "published" : (["draft", "pending_review", "rejected", "unpublished", "removed"] as const)[rand(5)],
-    })).id;
+    row.id = (
+      await makeListingRow(db, {
+        creatorId: creator.id,
+        kind: row.kind as CatalogQuery["kind"],
+        category: row.category,
+        priceCents: row.price,
+        ratingCount,
+        ratingSum,
+        title: `Item ${row.words.join(" ")}`,
+        status: row.published ? "published" : (["draft", "pending_review", "rejected", "unpublished", "removed"] as const)[rand(5)],
+      })
+    ).id;
   }
   await refreshSearchTerms(db);
 });
@@ -64,7 +66,10 @@ function bruteForce(query: CatalogQuery) {
   const text = (r: Row) => !query.q || query.q.split(" ").every((w) => r.words.includes(w));
   const kindOk = (r: Row) => !query.kind || r.kind === query.kind;
   const catOk = (r: Row) => !query.category || r.category === query.category;
-  const priceOk = (r: Row) => (!query.free || r.price === 0) && (query.minPrice === undefined || r.price >= query.minPrice) && (query.maxPrice === undefined || r.price <= query.maxPrice);
+  const priceOk = (r: Row) =>
+    (!query.free || r.price === 0) &&
+    (query.minPrice === undefined || r.price >= query.minPrice) &&
+    (query.maxPrice === undefined || r.price <= query.maxPrice);
   const ratingOk = (r: Row) => !query.minRating || r.rating >= query.minRating;
   const base = rows.filter((r) => r.published && text(r));
   return {
@@ -140,8 +145,23 @@ describe("kept facet cells of frequent words", () => {
     await refreshSearchTerms(db, { frequentFrom: 1 });
     const creator = await makeCreator(db);
     for (let i = 0; i < 6; i++) {
-      const row: Row = { kind: LISTING_KINDS[i % 5], category: CATEGORY_SLUGS[i % 4], price: PRICES[i], rating: 0, words: ["sunset", WORDS[i]], published: true };
-      row.id = (await makeListingRow(db, { creatorId: creator.id, kind: row.kind as CatalogQuery["kind"], category: row.category, priceCents: row.price, title: `New ${row.words.join(" ")}` })).id;
+      const row: Row = {
+        kind: LISTING_KINDS[i % 5],
+        category: CATEGORY_SLUGS[i % 4],
+        price: PRICES[i],
+        rating: 0,
+        words: ["sunset", WORDS[i]],
+        published: true,
+      };
+      row.id = (
+        await makeListingRow(db, {
+          creatorId: creator.id,
+          kind: row.kind as CatalogQuery["kind"],
+          category: row.category,
+          priceCents: row.price,
+          title: `New ${row.words.join(" ")}`,
+        })
+      ).id;
       rows.push(row);
     }
     const sunsets = rows.filter((r) => r.published && r.words.includes("sunset"));
@@ -156,7 +176,12 @@ describe("kept facet cells of frequent words", () => {
     gone.published = false;
     // A sale only moves counters: no cell changes.
     await db.update(listings).set({ salesCount: 41 }).where(eq(listings.id, sunsets[4].id!));
-    const after: Record<string, string>[] = [{ q: "sunset" }, { q: "sunset", kind: "prompt" }, { q: "sunset", minPrice: "500", minRating: "1" }, { q: "sunset", category: CATEGORY_SLUGS[5] }];
+    const after: Record<string, string>[] = [
+      { q: "sunset" },
+      { q: "sunset", kind: "prompt" },
+      { q: "sunset", minPrice: "500", minRating: "1" },
+      { q: "sunset", category: CATEGORY_SLUGS[5] },
+    ];
     for (const params of after) {
       const query = parse(params);
       expect((await facetsWithSource(db, query, await resolveTextQuery(db, query.q))).counted).toBe(false);
@@ -167,7 +192,10 @@ describe("kept facet cells of frequent words", () => {
   it("a word is kept once, whoever asks for it", async () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => keepTokenFacets(db, "invoice")));
     expect(results.filter(Boolean).length).toBeLessThanOrEqual(1);
-    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_token_keys where key = to_tsquery('english', 'invoice')::text`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from search_token_keys where key = to_tsquery('english', 'invoice')::text`,
+    );
     expect(n).toBe(1);
     await expectFacetsMatchBruteForce(parse({ q: "invoice" }));
   });

@@ -44,9 +44,10 @@ export function facetSql(query: CatalogQuery, text: TextMatch | null) {
   const f = filterConditions(query);
   const ok = (part: keyof typeof f) => f[part] ?? sql`true`;
   // A row matters to some facet group only when it fails at most one filter group.
-  const relevant = [f.kind, f.category, f.price, f.rating].filter(Boolean).length >= 2
-    ? sql`((${ok("kind")})::int + (${ok("category")})::int + (${ok("price")})::int + (${ok("rating")})::int) >= 3`
-    : null;
+  const relevant =
+    [f.kind, f.category, f.price, f.rating].filter(Boolean).length >= 2
+      ? sql`((${ok("kind")})::int + (${ok("category")})::int + (${ok("price")})::int + (${ok("rating")})::int) >= 3`
+      : null;
   const dims = sql`s.kind, s.category, ${BAND_SQL} as band, ${RATING_SQL} as rating, ${ok("price")} as p, ${ok("rating")} as r`;
   if (!text && !query.creatorId) {
     // No text: sum the maintained cube (a few thousand cells) instead of counting the catalog.

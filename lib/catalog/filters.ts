@@ -21,7 +21,9 @@ export type FilterPart = "kind" | "category" | "price" | "rating";
  * One SQL condition per filter group over `listing_search s` (null when the filter is unset), so facets can
  * leave one group out. listing_search holds published listings only (kept in step by triggers).
  */
-export function filterConditions(query: Pick<CatalogQuery, "kind" | "category" | "minPrice" | "maxPrice" | "free" | "minRating">): Record<FilterPart, SQL | null> {
+export function filterConditions(
+  query: Pick<CatalogQuery, "kind" | "category" | "minPrice" | "maxPrice" | "free" | "minRating">,
+): Record<FilterPart, SQL | null> {
   const price: SQL[] = [];
   if (query.free) price.push(sql`s.price_cents = 0`);
   if (query.minPrice !== undefined) price.push(sql`s.price_cents >= ${query.minPrice}`);

@@ -34,7 +34,16 @@ export async function publicListingBySlug(db: Db, slug: string): Promise<Listing
         from ${CARD_FROM} where ${PUBLISHED} and l.slug = ${slug} limit 1`,
   );
   if (!row) return null;
-  return { ...toCard(row), description: row.description, tags: row.tags ?? [], preview: asPreview(row.preview), creatorId: row.creatorId, creatorBio: row.creatorBio, creatorAvatarImageId: row.creatorAvatarImageId, updatedAt: row.updatedAt };
+  return {
+    ...toCard(row),
+    description: row.description,
+    tags: row.tags ?? [],
+    preview: asPreview(row.preview),
+    creatorId: row.creatorId,
+    creatorBio: row.creatorBio,
+    creatorAvatarImageId: row.creatorAvatarImageId,
+    updatedAt: row.updatedAt,
+  };
 }
 
 /** Only a well-formed preview of a known kind is shown; anything else is treated as absent. */

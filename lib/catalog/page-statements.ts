@@ -89,7 +89,16 @@ function strategyFor(expected: number | null, catalogSize: number, limit: number
 
 type Conditions = { filters: SQL[]; text: SQL | null; bodyTest: boolean };
 
-function statementFor(tier: number | null, plan: SortPlan, after: SQL | null, where: Conditions, limit: number, expected: number | null, catalogSize: number, keyPrefix = ""): PageStatement {
+function statementFor(
+  tier: number | null,
+  plan: SortPlan,
+  after: SQL | null,
+  where: Conditions,
+  limit: number,
+  expected: number | null,
+  catalogSize: number,
+  keyPrefix = "",
+): PageStatement {
   const all = [...where.filters, ...(where.text ? [where.text] : [])];
   if (all.length === 0) return { tier, strategy: "walk", statement: walkSql(plan, after, [], limit, limit, keyPrefix), fallback: null };
   const rows = where.bodyTest ? WALK_ROWS.body : WALK_ROWS.inline;

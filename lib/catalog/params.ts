@@ -24,7 +24,12 @@ export const MAX_LIMIT = 60;
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const cents = z.preprocess(
   blankToUndefined,
-  z.coerce.number({ error: "must be a whole number of cents" }).int("must be a whole number of cents").min(0, "must be 0 or more").max(MAX_PRICE_CENTS, `must be at most ${MAX_PRICE_CENTS}`).optional(),
+  z.coerce
+    .number({ error: "must be a whole number of cents" })
+    .int("must be a whole number of cents")
+    .min(0, "must be 0 or more")
+    .max(MAX_PRICE_CENTS, `must be at most ${MAX_PRICE_CENTS}`)
+    .optional(),
 );
 
 export const catalogQuerySchema = z
@@ -34,11 +39,31 @@ export const catalogQuerySchema = z
     category: z.preprocess(blankToUndefined, z.enum(CATEGORY_SLUGS, { error: "is not a known category" }).optional()),
     minPrice: cents,
     maxPrice: cents,
-    free: z.preprocess(blankToUndefined, z.enum(["1", "true", "0", "false"], { error: "must be true or false" }).optional()).transform((v) => v === "1" || v === "true"),
-    minRating: z.preprocess(blankToUndefined, z.coerce.number({ error: "must be a number from 0 to 5" }).min(0, "must be 0 or more").max(5, "must be 5 or less").optional()),
+    free: z
+      .preprocess(blankToUndefined, z.enum(["1", "true", "0", "false"], { error: "must be true or false" }).optional())
+      .transform((v) => v === "1" || v === "true"),
+    minRating: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ error: "must be a number from 0 to 5" }).min(0, "must be 0 or more").max(5, "must be 5 or less").optional(),
+    ),
     sort: z.preprocess(blankToUndefined, z.enum(SORTS, { error: `must be one of ${SORTS.join(", ")}` }).optional()),
-    cursor: z.preprocess(blankToUndefined, z.string().max(400, "is not a valid cursor").regex(/^[A-Za-z0-9_-]+$/, "is not a valid cursor").optional()),
-    limit: z.preprocess(blankToUndefined, z.coerce.number({ error: `must be a whole number from 1 to ${MAX_LIMIT}` }).int(`must be a whole number from 1 to ${MAX_LIMIT}`).min(1, "must be at least 1").max(MAX_LIMIT, `must be at most ${MAX_LIMIT}`).default(DEFAULT_LIMIT)),
+    cursor: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(400, "is not a valid cursor")
+        .regex(/^[A-Za-z0-9_-]+$/, "is not a valid cursor")
+        .optional(),
+    ),
+    limit: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: `must be a whole number from 1 to ${MAX_LIMIT}` })
+        .int(`must be a whole number from 1 to ${MAX_LIMIT}`)
+        .min(1, "must be at least 1")
+        .max(MAX_LIMIT, `must be at most ${MAX_LIMIT}`)
+        .default(DEFAULT_LIMIT),
+    ),
   })
   .superRefine((value, ctx) => {
     if (value.minPrice !== undefined && value.maxPrice !== undefined && value.minPrice > value.maxPrice) {
@@ -87,12 +112,16 @@ export function parseCatalogQuery(params: URLSearchParams | Record<string, strin
     return { ok: false, parameter, message: `${parameter} ${issue?.message ?? "is not valid"}` };
   }
   const query = normalizeQuery(parsed.data);
-  if (query.cursor && !decodeCursor(query.cursor, query.sort)) return { ok: false, parameter: "cursor", message: "cursor is not valid for this query (it belongs to another sort or was altered)" };
+  if (query.cursor && !decodeCursor(query.cursor, query.sort))
+    return { ok: false, parameter: "cursor", message: "cursor is not valid for this query (it belongs to another sort or was altered)" };
   return { ok: true, query };
 }
 
 /** The query as URL parameters (defaults left out), for links that keep the current state. */
-export function queryToSearchParams(query: Partial<CatalogQuery>, overrides: Partial<Record<keyof CatalogQuery, string | number | boolean | undefined>> = {}): URLSearchParams {
+export function queryToSearchParams(
+  query: Partial<CatalogQuery>,
+  overrides: Partial<Record<keyof CatalogQuery, string | number | boolean | undefined>> = {},
+): URLSearchParams {
   const merged: Record<string, unknown> = { ...query, ...overrides };
   const out = new URLSearchParams();
   for (const key of ["q", "kind", "category", "minPrice", "maxPrice", "free", "minRating", "sort", "cursor"] as const) {

@@ -16,7 +16,9 @@ export async function withCatalogPlans<T>(db: Db, work: (tx: Db) => Promise<T>):
   return db.transaction(async (tx) => {
     // Sent together with the work's first statement (the connection runs them in order).
     const [, result] = await Promise.all([
-      tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)`),
+      tx.execute(
+        sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)`,
+      ),
       work(tx as unknown as Db),
     ]);
     return result;

@@ -20,7 +20,18 @@ const WORDS = ["sunset", "portrait", "resume", "invoice", "anime", "ledger", "li
 const KINDS = LISTING_KINDS;
 const CATEGORIES = CATEGORY_SLUGS.slice(0, 4);
 
-type Row = { id: string; kind: string; category: string; price: number; rating: number; sales: number; publishedAt: string; boost: number; head: boolean; body: boolean };
+type Row = {
+  id: string;
+  kind: string;
+  category: string;
+  price: number;
+  rating: number;
+  sales: number;
+  publishedAt: string;
+  boost: number;
+  head: boolean;
+  body: boolean;
+};
 
 let db: Db;
 
@@ -57,7 +68,10 @@ beforeAll(async () => {
   // Every word is "frequent" here, so kept facet cells are read; later writes must keep those cells exact.
   await refreshSearchTerms(db, { frequentFrom: 1 });
   for (const id of ids.slice(0, 30)) {
-    await db.update(listings).set({ priceCents: rand(60000), salesCount: rand(80) }).where(eq(listings.id, id));
+    await db
+      .update(listings)
+      .set({ priceCents: rand(60000), salesCount: rand(80) })
+      .where(eq(listings.id, id));
   }
   for (const id of ids.slice(30, 36)) await db.update(listings).set({ status: "unpublished" }).where(eq(listings.id, id));
   await keepTokenFacets(db, "sunset");
@@ -98,7 +112,8 @@ function expectedOrder(query: CatalogQuery, rows: Row[], hasText: boolean): stri
 
 const kindOk = (q: CatalogQuery, r: Row) => !q.kind || r.kind === q.kind;
 const categoryOk = (q: CatalogQuery, r: Row) => !q.category || r.category === q.category;
-const priceOk = (q: CatalogQuery, r: Row) => (!q.free || r.price === 0) && (q.minPrice === undefined || r.price >= q.minPrice) && (q.maxPrice === undefined || r.price <= q.maxPrice);
+const priceOk = (q: CatalogQuery, r: Row) =>
+  (!q.free || r.price === 0) && (q.minPrice === undefined || r.price >= q.minPrice) && (q.maxPrice === undefined || r.price <= q.maxPrice);
 const ratingOk = (q: CatalogQuery, r: Row) => !q.minRating || r.rating >= q.minRating;
 const passes = (q: CatalogQuery, r: Row) => kindOk(q, r) && categoryOk(q, r) && priceOk(q, r) && ratingOk(q, r);
 
@@ -107,7 +122,9 @@ function expectedFacets(q: CatalogQuery, rows: Row[]) {
   return {
     kind: LISTING_KINDS.map((k) => base.filter((r) => r.kind === k && categoryOk(q, r) && priceOk(q, r) && ratingOk(q, r)).length),
     category: CATEGORY_SLUGS.map((c) => base.filter((r) => r.category === c && kindOk(q, r) && priceOk(q, r) && ratingOk(q, r)).length),
-    price: PRICE_BANDS.map((b) => base.filter((r) => r.price >= b.min && (b.max === null || r.price <= b.max) && kindOk(q, r) && categoryOk(q, r) && ratingOk(q, r)).length),
+    price: PRICE_BANDS.map(
+      (b) => base.filter((r) => r.price >= b.min && (b.max === null || r.price <= b.max) && kindOk(q, r) && categoryOk(q, r) && ratingOk(q, r)).length,
+    ),
     rating: RATING_THRESHOLDS.map((t) => base.filter((r) => r.rating >= t && kindOk(q, r) && categoryOk(q, r) && priceOk(q, r)).length),
   };
 }

@@ -24,12 +24,65 @@ beforeAll(async () => {
   db = testDatabase().db;
   creator = await makeCreator(db);
   const c = creator.id;
-  await makeListingRow(db, { creatorId: c, title: "Cinematic portrait lighting prompt", tags: ["portrait", "film"], category: "image-generation", priceCents: 900, salesCount: 5, ratingSum: 40, ratingCount: 10 });
-  await makeListingRow(db, { creatorId: c, title: "Street photo pack", summary: "Includes one cinematic portrait look", category: "photography", priceCents: 0, salesCount: 50 });
-  await makeListingRow(db, { creatorId: c, title: "Quarterly report template", description: "Works for a portrait orientation page and a cinematic deck.", kind: "template", category: "business", priceCents: 2500, ratingSum: 15, ratingCount: 3 });
-  await makeListingRow(db, { creatorId: c, title: "Python interview test", kind: "test", category: "coding", tags: ["python", "interview"], priceCents: 1500, salesCount: 300, ratingSum: 90, ratingCount: 20 });
-  await makeListingRow(db, { creatorId: c, title: "Python data cleaning prompt", kind: "prompt", category: "data-analysis", tags: ["python", "pandas"], priceCents: 500, salesCount: 10, ratingSum: 9, ratingCount: 3 });
-  await makeListingRow(db, { creatorId: c, title: "Python tutor model", kind: "model", category: "education", tags: ["python"], priceCents: 9900, salesCount: 0 });
+  await makeListingRow(db, {
+    creatorId: c,
+    title: "Cinematic portrait lighting prompt",
+    tags: ["portrait", "film"],
+    category: "image-generation",
+    priceCents: 900,
+    salesCount: 5,
+    ratingSum: 40,
+    ratingCount: 10,
+  });
+  await makeListingRow(db, {
+    creatorId: c,
+    title: "Street photo pack",
+    summary: "Includes one cinematic portrait look",
+    category: "photography",
+    priceCents: 0,
+    salesCount: 50,
+  });
+  await makeListingRow(db, {
+    creatorId: c,
+    title: "Quarterly report template",
+    description: "Works for a portrait orientation page and a cinematic deck.",
+    kind: "template",
+    category: "business",
+    priceCents: 2500,
+    ratingSum: 15,
+    ratingCount: 3,
+  });
+  await makeListingRow(db, {
+    creatorId: c,
+    title: "Python interview test",
+    kind: "test",
+    category: "coding",
+    tags: ["python", "interview"],
+    priceCents: 1500,
+    salesCount: 300,
+    ratingSum: 90,
+    ratingCount: 20,
+  });
+  await makeListingRow(db, {
+    creatorId: c,
+    title: "Python data cleaning prompt",
+    kind: "prompt",
+    category: "data-analysis",
+    tags: ["python", "pandas"],
+    priceCents: 500,
+    salesCount: 10,
+    ratingSum: 9,
+    ratingCount: 3,
+  });
+  await makeListingRow(db, {
+    creatorId: c,
+    title: "Python tutor model",
+    kind: "model",
+    category: "education",
+    tags: ["python"],
+    priceCents: 9900,
+    salesCount: 0,
+  });
   await refreshSearchTerms(db);
 });
 
@@ -66,7 +119,11 @@ describe("filters", () => {
     expect(await titles({ category: "coding" })).toEqual(["Python interview test"]);
   });
   it("filters by price range in cents (inclusive)", async () => {
-    expect((await titles({ minPrice: "500", maxPrice: "1500", sort: "price_asc" }))).toEqual(["Python data cleaning prompt", "Cinematic portrait lighting prompt", "Python interview test"]);
+    expect(await titles({ minPrice: "500", maxPrice: "1500", sort: "price_asc" })).toEqual([
+      "Python data cleaning prompt",
+      "Cinematic portrait lighting prompt",
+      "Python interview test",
+    ]);
   });
   it("filters free only", async () => {
     expect(await titles({ free: "1" })).toEqual(["Street photo pack"]);

@@ -30,6 +30,8 @@ export async function suggest(db: Db, q: string): Promise<Suggestions> {
         select l.slug, l.title, l.kind::text as kind from hits join listings l on l.id = hits.listing_id
         where ${PUBLISHED} order by hits.sales_count desc, hits.listing_id desc`,
   );
-  const queries = completions.map((term) => (head ? `${head} ${term}` : term)).filter((phrase) => phrase !== q.trim().toLowerCase() || completions.length === 1);
+  const queries = completions
+    .map((term) => (head ? `${head} ${term}` : term))
+    .filter((phrase) => phrase !== q.trim().toLowerCase() || completions.length === 1);
   return { queries, listings };
 }

@@ -5,9 +5,7 @@ import { queryRows, type Db } from "@/db/client";
 
 /** Words of a listing that enter the vocabulary: title, tags and summary, lowercased, split on non-alphanumerics (English stop words left out). */
 const listingWords = (alias: string) =>
-  sql.raw(
-    `regexp_split_to_table(lower(${alias}.title || ' ' || agora_tags_text(${alias}.tags) || ' ' || ${alias}.summary), '[^[:alnum:]]+')`,
-  );
+  sql.raw(`regexp_split_to_table(lower(${alias}.title || ' ' || agora_tags_text(${alias}.tags) || ' ' || ${alias}.summary), '[^[:alnum:]]+')`);
 const keepWord = (column: string) => sql.raw(`length(${column}) between 2 and 40 and ${column} !~ '^[0-9]+$'`);
 
 /**

@@ -34,7 +34,9 @@ async function estimateMatches(db: Db, source: string): Promise<{ head: number; 
     node.Plans?.forEach(visit);
   };
   visit(row["QUERY PLAN"][0].Plan);
-  const [head = 0, body = 0] = Object.keys(found).sort().map((k) => found[k]);
+  const [head = 0, body = 0] = Object.keys(found)
+    .sort()
+    .map((k) => found[k]);
   return { head, body: Math.max(head, body) };
 }
 

@@ -32,13 +32,27 @@ beforeAll(async () => {
   creator = await makeCreator(db);
   const common = { creatorId: creator.id, category: "coding", tags: ["zebrafish"], ratingSum: 50, ratingCount: 10, salesCount: 40 };
   visible = await makeListingRow(db, { ...common, title: "Zebrafish visible prompt" });
-  for (const status of HIDDEN) hidden.push(await makeListingRow(db, { ...common, title: `Zebrafish ${status} prompt`, status, salesCount: 900, ratingSum: 50, ratingCount: 10 }));
+  for (const status of HIDDEN)
+    hidden.push(await makeListingRow(db, { ...common, title: `Zebrafish ${status} prompt`, status, salesCount: 900, ratingSum: 50, ratingCount: 10 }));
   const [buyer] = await db.insert(users).values({ email: "buyer-vis@example.test", name: "Buyer" }).returning({ id: users.id });
   // Recent sales of a hidden listing must not make it trend.
   const { listingVersions } = await import("@/db/schema");
   for (const listing of [visible, ...hidden]) {
-    const [version] = await db.insert(listingVersions).values({ listingId: listing.id, number: 1, content: {}, reviewStatus: "approved" }).returning({ id: listingVersions.id });
-    await db.insert(orders).values({ buyerId: buyer.id, listingId: listing.id, creatorId: creator.id, versionId: version.id, status: "paid", priceCents: 0, feeCents: 0, creatorShareCents: 0, paidAt: new Date() });
+    const [version] = await db
+      .insert(listingVersions)
+      .values({ listingId: listing.id, number: 1, content: {}, reviewStatus: "approved" })
+      .returning({ id: listingVersions.id });
+    await db.insert(orders).values({
+      buyerId: buyer.id,
+      listingId: listing.id,
+      creatorId: creator.id,
+      versionId: version.id,
+      status: "paid",
+      priceCents: 0,
+      feeCents: 0,
+      creatorShareCents: 0,
+      paidAt: new Date(),
+    });
   }
   await refreshSearchTerms(db);
 });

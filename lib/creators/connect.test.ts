@@ -11,7 +11,15 @@ import { DomainError } from "@/lib/errors";
 import type { ConnectAccountState, PaymentsDriver } from "@/lib/payments/driver";
 import { createLocalDriver } from "@/lib/payments/local-driver";
 import { createStripeDriver } from "@/lib/payments/stripe-driver";
-import { ownPayoutAccount, payoutAccountStatus, refreshPayoutAccount, requirementInWords, startPayoutOnboarding, submitLocalOnboarding, type LocalOnboardingInput } from "./connect";
+import {
+  ownPayoutAccount,
+  payoutAccountStatus,
+  refreshPayoutAccount,
+  requirementInWords,
+  startPayoutOnboarding,
+  submitLocalOnboarding,
+  type LocalOnboardingInput,
+} from "./connect";
 
 const urls = { returnUrl: "http://localhost:3000/dashboard/payouts/onboarding/return", refreshUrl: "http://localhost:3000/dashboard/payouts/onboarding" };
 
@@ -143,7 +151,12 @@ describe("refreshPayoutAccount", () => {
       disabledReason: "Stripe needs the details below before it can send you money.",
     });
     const [row] = await db.select().from(creatorProfiles).where(eq(creatorProfiles.userId, creator.id));
-    expect(row).toMatchObject({ stripeDetailsSubmitted: true, payoutsEnabled: false, stripeTransfersCapability: "inactive", stripeRequirementsDue: ["external_account", "individual.verification.document"] });
+    expect(row).toMatchObject({
+      stripeDetailsSubmitted: true,
+      payoutsEnabled: false,
+      stripeTransfersCapability: "inactive",
+      stripeRequirementsDue: ["external_account", "individual.verification.document"],
+    });
     expect(row.stripeAccountUpdatedAt).toBeInstanceOf(Date);
   });
 
@@ -169,7 +182,10 @@ describe("payoutAccountStatus", () => {
     expect(await payoutAccountStatus(db, creator)).toEqual({ state: "not_started", accountId: null, requirementsDue: [], disabledReason: null });
     await db
       .update(creatorProfiles)
-      .set({ stripeAccountId: "acct_local_incomplete", stripeRequirementsDue: ["individual.dob.day", "individual.dob.month", "tos_acceptance.date", "external_account"] })
+      .set({
+        stripeAccountId: "acct_local_incomplete",
+        stripeRequirementsDue: ["individual.dob.day", "individual.dob.month", "tos_acceptance.date", "external_account"],
+      })
       .where(eq(creatorProfiles.userId, creator.id));
     expect(await payoutAccountStatus(db, creator)).toEqual({
       state: "incomplete",
@@ -210,7 +226,13 @@ describe("submitLocalOnboarding", () => {
     const creator = await newCreator();
     const driver = createLocalDriver({ db: async () => db });
     const { accountId } = await startPayoutOnboarding(db, driver, creator, urls);
-    const form = (outcome: LocalOnboardingInput["outcome"], legalName = "Cory Creator"): LocalOnboardingInput => ({ accountId, legalName, country: "US", bankAccountNumber: "000123456789", outcome });
+    const form = (outcome: LocalOnboardingInput["outcome"], legalName = "Cory Creator"): LocalOnboardingInput => ({
+      accountId,
+      legalName,
+      country: "US",
+      bankAccountNumber: "000123456789",
+      outcome,
+    });
     return { creator, driver, accountId, form };
   }
 

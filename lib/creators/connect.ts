@@ -153,7 +153,9 @@ export async function startPayoutOnboarding(
     await tx.update(creatorProfiles).set({ stripeAccountId: created.accountId, updatedAt: new Date() }).where(eq(creatorProfiles.userId, creator.id));
     return created.accountId;
   });
-  const link = await fromProvider("creating an onboarding link", () => driver.createAccountLink({ accountId, returnUrl: urls.returnUrl, refreshUrl: urls.refreshUrl }));
+  const link = await fromProvider("creating an onboarding link", () =>
+    driver.createAccountLink({ accountId, returnUrl: urls.returnUrl, refreshUrl: urls.refreshUrl }),
+  );
   return { url: link.url, accountId };
 }
 
@@ -194,7 +196,10 @@ export async function ownPayoutAccount(db: Db, actor: Actor | null, accountId: s
     email: row.email,
     detailsSubmitted: row.stripeDetailsSubmitted,
     payoutsEnabled: row.payoutsEnabled,
-    transfersCapability: row.stripeTransfersCapability === "active" || row.stripeTransfersCapability === "inactive" || row.stripeTransfersCapability === "pending" ? row.stripeTransfersCapability : null,
+    transfersCapability:
+      row.stripeTransfersCapability === "active" || row.stripeTransfersCapability === "inactive" || row.stripeTransfersCapability === "pending"
+        ? row.stripeTransfersCapability
+        : null,
     requirementsDue: row.stripeRequirementsDue,
     disabledReason: row.stripeDisabledReason,
   };
@@ -233,7 +238,14 @@ function localOnboardingState(input: LocalOnboardingInput): ConnectAccountState 
     "external_account",
     "tos_acceptance.date",
   ];
-  return { ...base, detailsSubmitted: false, payoutsEnabled: false, transfersCapability: "inactive", requirementsDue: due, disabledReason: "requirements.past_due" };
+  return {
+    ...base,
+    detailsSubmitted: false,
+    payoutsEnabled: false,
+    transfersCapability: "inactive",
+    requirementsDue: due,
+    disabledReason: "requirements.past_due",
+  };
 }
 
 /**
@@ -243,7 +255,10 @@ function localOnboardingState(input: LocalOnboardingInput): ConnectAccountState 
 export async function submitLocalOnboarding(db: Db, driver: PaymentsDriver, actor: Actor | null, input: LocalOnboardingInput): Promise<PayoutAccountStatus> {
   if (driver.name !== "local") throw new DomainError("not_found");
   const account = await ownPayoutAccount(db, actor, input.accountId);
-  const delivery = await deliverLocalEvent("account.updated", localAccountObject({ ...localOnboardingState(input), email: account.email, country: input.country }));
+  const delivery = await deliverLocalEvent(
+    "account.updated",
+    localAccountObject({ ...localOnboardingState(input), email: account.email, country: input.country }),
+  );
   if (delivery.status !== 200) throw new Error(`local account.updated was answered ${delivery.status}`);
   return payoutAccountStatus(db, actor);
 }

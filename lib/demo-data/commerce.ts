@@ -93,7 +93,12 @@ export function sellListing(listing: ListingPlan, people: People, demoPurchases:
     if (refunded) return;
     sales.salesCount++;
     if (forcedReview === false || (forcedReview === null && !rng.chance(0.38))) return;
-    const rating = forcedReview ? rng.weighted<number>([[5, 3], [4, 2]]) : rng.weighted(RATING_WEIGHTS);
+    const rating = forcedReview
+      ? rng.weighted<number>([
+          [5, 3],
+          [4, 2],
+        ])
+      : rng.weighted(RATING_WEIGHTS);
     const createdAt = Math.min(paidAt + rng.int(1, 30) * DAY, ANCHOR - HOUR);
     const hidden = forcedReview === null && rng.chance(0.01);
     const replied = rng.chance(0.12);

@@ -50,14 +50,25 @@ function coverSvg(index: number): string {
     const fill = rng.pick([mid, light, accent]);
     const opacity = (0.15 + rng.next() * 0.45).toFixed(2);
     if (style === 0) shapes.push(`<circle cx="${x}" cy="${y}" r="${rng.int(160, 560)}" fill="url(#glow)" opacity="${(0.45 + rng.next() * 0.5).toFixed(2)}"/>`);
-    else if (style === 1) shapes.push(`<rect x="${x}" y="${y}" width="${rng.int(200, 700)}" height="${rng.int(200, 700)}" rx="${rng.int(0, 80)}" fill="${fill}" opacity="${opacity}" transform="rotate(${rng.int(-45, 45)} ${x} ${y})"/>`);
+    else if (style === 1)
+      shapes.push(
+        `<rect x="${x}" y="${y}" width="${rng.int(200, 700)}" height="${rng.int(200, 700)}" rx="${rng.int(0, 80)}" fill="${fill}" opacity="${opacity}" transform="rotate(${rng.int(-45, 45)} ${x} ${y})"/>`,
+      );
     else if (style === 2) {
       const amplitude = rng.int(60, 220);
       const base = rng.int(200, height - 100);
-      shapes.push(`<path d="M0 ${base} C ${width * 0.3} ${base - amplitude}, ${width * 0.6} ${base + amplitude}, ${width} ${base - amplitude / 2} L ${width} ${height} L 0 ${height} Z" fill="${fill}" opacity="${opacity}"/>`);
-    } else shapes.push(`<polygon points="${x},${y} ${x + rng.int(150, 600)},${y + rng.int(-300, 300)} ${x + rng.int(-300, 300)},${y + rng.int(150, 600)}" fill="${fill}" opacity="${opacity}"/>`);
+      shapes.push(
+        `<path d="M0 ${base} C ${width * 0.3} ${base - amplitude}, ${width * 0.6} ${base + amplitude}, ${width} ${base - amplitude / 2} L ${width} ${height} L 0 ${height} Z" fill="${fill}" opacity="${opacity}"/>`,
+      );
+    } else
+      shapes.push(
+        `<polygon points="${x},${y} ${x + rng.int(150, 600)},${y + rng.int(-300, 300)} ${x + rng.int(-300, 300)},${y + rng.int(150, 600)}" fill="${fill}" opacity="${opacity}"/>`,
+      );
   }
-  const grid = Array.from({ length: 9 }, (_, i) => `<line x1="${(i + 1) * 160}" y1="0" x2="${(i + 1) * 160 - 300}" y2="${height}" stroke="${light}" stroke-opacity="0.06" stroke-width="2"/>`).join("");
+  const grid = Array.from(
+    { length: 9 },
+    (_, i) => `<line x1="${(i + 1) * 160}" y1="0" x2="${(i + 1) * 160 - 300}" y2="${height}" stroke="${light}" stroke-opacity="0.06" stroke-width="2"/>`,
+  ).join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
 <defs>
 <linearGradient id="bg" gradientTransform="rotate(${angle} 0.5 0.5)"><stop offset="0" stop-color="${deep}"/><stop offset="1" stop-color="${mid}"/></linearGradient>

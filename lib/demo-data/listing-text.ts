@@ -3,7 +3,29 @@ import type { Kind } from "@/lib/listings/kinds";
 import type { ListingDraft } from "./kinds";
 import type { Random } from "./random";
 
-const STOP_WORDS = new Set(["a", "an", "and", "the", "for", "of", "to", "in", "on", "with", "by", "your", "edition", "questions", "variations", "prompts", "generator", "kit", "pack", "ready", "based"]);
+const STOP_WORDS = new Set([
+  "a",
+  "an",
+  "and",
+  "the",
+  "for",
+  "of",
+  "to",
+  "in",
+  "on",
+  "with",
+  "by",
+  "your",
+  "edition",
+  "questions",
+  "variations",
+  "prompts",
+  "generator",
+  "kit",
+  "pack",
+  "ready",
+  "based",
+]);
 
 /** At most ten distinct lowercase tags, made of letters, digits and inner hyphens. */
 export function normalizeTags(candidates: readonly string[]): string[] {
@@ -58,7 +80,10 @@ const OPENERS = [
 
 const FIT_NOTES: Record<Kind, readonly string[]> = {
   prompt: ["Works in any chat or image tool that accepts plain text prompts.", "Variables are plain text, so the prompt also works through the API."],
-  preset: ["Settings are listed field by field, so you can recreate them by hand if import is not available.", "Adjust intensity to taste; the preset is a starting point, not a filter."],
+  preset: [
+    "Settings are listed field by field, so you can recreate them by hand if import is not available.",
+    "Adjust intensity to taste; the preset is a starting point, not a filter.",
+  ],
   template: ["Plain JSON: no lock-in to a single app.", "Placeholder names are consistent, so find-and-replace works."],
   test: ["Questions are reviewed against the official exam guide.", "Scores are kept per attempt, so you can track progress."],
   model: ["File checksum is published so you can verify your download.", "Runs locally on consumer hardware with the recommended settings."],
@@ -81,9 +106,40 @@ export function describeListing(draft: ListingDraft, kind: Kind, rng: Random): s
 
 // Words that keep their capital letter inside a sentence.
 const PROPER_NOUNS = new Set([
-  "English", "Spanish", "Python", "Excel", "Notion", "Etsy", "Instagram", "Google", "Midjourney", "Lightroom", "Socratic",
-  "Victorian", "Scandinavian", "Tokyo", "Kodak", "Portra", "Nordic", "Pandas", "Sora", "Suno", "Kubernetes", "Azure",
-  "Scrum", "Claude", "Gemini", "Llama", "Mistral", "Cursor", "Airtable", "Zapier", "Whisper", "Flux", "Fuji", "Reels",
+  "English",
+  "Spanish",
+  "Python",
+  "Excel",
+  "Notion",
+  "Etsy",
+  "Instagram",
+  "Google",
+  "Midjourney",
+  "Lightroom",
+  "Socratic",
+  "Victorian",
+  "Scandinavian",
+  "Tokyo",
+  "Kodak",
+  "Portra",
+  "Nordic",
+  "Pandas",
+  "Sora",
+  "Suno",
+  "Kubernetes",
+  "Azure",
+  "Scrum",
+  "Claude",
+  "Gemini",
+  "Llama",
+  "Mistral",
+  "Cursor",
+  "Airtable",
+  "Zapier",
+  "Whisper",
+  "Flux",
+  "Fuji",
+  "Reels",
 ]);
 
 /** A title-cased phrase as it reads mid-sentence: "Notion-Friendly KPI Dashboard" → "Notion-friendly KPI dashboard". */
@@ -106,7 +162,10 @@ export function plural(count: number, noun: string): string {
 
 /** A phrase as one tag: "Low-Key" → "low-key", "Golden Hour" → "golden-hour". */
 export function phraseTag(phrase: string): string {
-  return phrase.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return phrase
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** "A cinematic prompt", "An epic prompt", "An ONNX model" (for the start of a sentence). */

@@ -78,7 +78,9 @@ export function planPeople(listings: readonly ListingPlan[], passwordHash: strin
     const studio = rng.chance(0.4) ? `${rng.pick(STUDIO_WORDS)} ${rng.pick(STUDIO_SUFFIXES)}` : null;
     const demo = c === 0;
     const displayName = demo ? "Demo Creator Studio" : (studio ?? person.name);
-    const handle = demo ? "demo-creator" : uniqueHandle(asciiSlug(studio ?? rng.pick([`${person.first}-${person.last}`, `${person.first}${person.last}`, `${person.first}-makes`])), c, taken);
+    const handle = demo
+      ? "demo-creator"
+      : uniqueHandle(asciiSlug(studio ?? rng.pick([`${person.first}-${person.last}`, `${person.first}${person.last}`, `${person.first}-makes`])), c, taken);
     const email = demo ? DEMO_ACCOUNTS[1].email : `${asciiSlug(person.first)}.${asciiSlug(person.last)}.${c}@${rng.pick(EMAIL_DOMAINS)}`.replace(/-/g, "");
     userRows[i] = userRow(i, email, demo ? "Cory Creator" : person.name, "user", demo ? Math.min(at, ANCHOR - 600 * DAY) : at);
     const payoutsEnabled = demo || rng.chance(0.9);

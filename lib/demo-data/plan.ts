@@ -123,7 +123,11 @@ function planVersions(rng: Random, listingIndex: number, status: ListingStatus, 
   // Later versions only for listings that were on sale long enough to be revised.
   const span = sellingUntil - publishedAt;
   if (span < 20 * DAY) return versions;
-  const approved = rng.weighted<number>([[1, 80], [2, 15], [3, 5]]);
+  const approved = rng.weighted<number>([
+    [1, 80],
+    [2, 15],
+    [3, 5],
+  ]);
   for (let n = 2; n <= approved; n++) {
     add("approved", publishedAt + Math.floor((span * (n - 1 + rng.next() * 0.5)) / (approved + 0.5)), true);
   }

@@ -74,7 +74,11 @@ export function reviewBody(rng: Random, rating: number, kind: Kind): string {
   return rng.chance(0.3) ? rng.pick(CRITICISM) : `${rng.pick(CRITICISM)} ${rng.pick(MIXED)}`;
 }
 
-const REPLIES_POSITIVE = ["Thank you so much, glad it helped!", "Thanks for the kind words! More updates coming soon.", "Really appreciate you taking the time to review it."];
+const REPLIES_POSITIVE = [
+  "Thank you so much, glad it helped!",
+  "Thanks for the kind words! More updates coming soon.",
+  "Really appreciate you taking the time to review it.",
+];
 const REPLIES_CRITICAL = [
   "Thanks for the honest feedback. The next version addresses this; it will show up in your library.",
   "Sorry it didn't work out. Send me a message with your setup and I'll help you get the results from the examples.",

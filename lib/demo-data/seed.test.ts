@@ -100,7 +100,9 @@ describe("seedDatabase", () => {
   it("balances every ledger journal and the ledger as a whole", async () => {
     const unbalanced = await rows<{ journal_id: string }>(sql`select journal_id from ledger_entries group by journal_id having sum(amount_cents) <> 0`);
     expect(unbalanced).toEqual([]);
-    const [total] = await rows<{ sum: string | number; count: string | number }>(sql`select coalesce(sum(amount_cents), 0) as sum, count(*) as count from ledger_entries`);
+    const [total] = await rows<{ sum: string | number; count: string | number }>(
+      sql`select coalesce(sum(amount_cents), 0) as sum, count(*) as count from ledger_entries`,
+    );
     expect(Number(total.sum)).toBe(0);
     expect(Number(total.count)).toBeGreaterThan(0);
     const [journals] = await rows<{ sales: string | number; paid: string | number; refunds: string | number; refunded: string | number }>(sql`
@@ -184,7 +186,8 @@ describe("seedDatabase", () => {
     await expect(seedDatabase(db, { listings: 5 })).rejects.toThrow(/reset/);
   });
 
-  const catalog = () => rows<{ id: string; slug: string; title: string; price_cents: number }>(sql`select id, slug, title, price_cents from listings order by slug`);
+  const catalog = () =>
+    rows<{ id: string; slug: string; title: string; price_cents: number }>(sql`select id, slug, title, price_cents from listings order by slug`);
   const sales = () =>
     rows<{ id: string; buyer_id: string; status: string; journal_total: string | number }>(sql`
       select o.id, o.buyer_id, o.status, coalesce(sum(abs(e.amount_cents)), 0) as journal_total

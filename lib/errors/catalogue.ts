@@ -117,7 +117,10 @@ export const ERROR_CATALOGUE = {
   "order.already_owned": { status: 409, message: "You already own this. Find it in your library." },
   "order.checkout_unavailable": { status: 502, message: "We couldn't start the payment. Please try again in a moment." },
   "order.not_refundable": { status: 409, message: (p: { status: string }) => `A ${p.status} order can't be refunded.` },
-  "order.refund_too_large": { status: 400, message: (p: { remainingCents: number }) => `At most ${p.remainingCents} cents can still be refunded on this order.` },
+  "order.refund_too_large": {
+    status: 400,
+    message: (p: { remainingCents: number }) => `At most ${p.remainingCents} cents can still be refunded on this order.`,
+  },
   "order.no_payment": { status: 409, message: "This order has no recorded payment to refund." },
 
   "library.withdrawn": { status: 410, message: "This listing was removed by Agora's moderators, so its content is no longer available." },

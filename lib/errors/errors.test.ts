@@ -1,16 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { readEventObject } from "@/lib/payments/events/shapes";
-import {
-  DomainError,
-  ERROR_CATALOGUE,
-  errorResponse,
-  messageForCode,
-  parseInput,
-  publicError,
-  type DomainErrorCode,
-  type ErrorParams,
-} from "@/lib/errors";
+import { DomainError, ERROR_CATALOGUE, errorResponse, messageForCode, parseInput, publicError, type DomainErrorCode, type ErrorParams } from "@/lib/errors";
 
 type ParamCode = { [C in DomainErrorCode]: (typeof ERROR_CATALOGUE)[C]["message"] extends string ? never : C }[DomainErrorCode];
 
@@ -62,7 +53,9 @@ describe("the error catalogue", () => {
   it("puts a value into the message through typed params, and only a declared code compiles", () => {
     expect(new DomainError("order.refund_too_large", { remainingCents: 250 }).publicMessage).toBe("At most 250 cents can still be refunded on this order.");
     expect(new DomainError("listing.bad_transition", { from: "draft", to: "unpublished" }).publicMessage).toBe("A draft listing can't become unpublished.");
-    expect(new DomainError("listing.bad_transition", { from: "waiting for approval", to: "unpublished", lock: "approval" }).publicMessage).toMatch(/waiting for approval/);
+    expect(new DomainError("listing.bad_transition", { from: "waiting for approval", to: "unpublished", lock: "approval" }).publicMessage).toMatch(
+      /waiting for approval/,
+    );
     expect(new DomainError("version.nothing_to_submit").publicMessage).toBe("There are no changes to submit. Edit the content first.");
     // @ts-expect-error a code missing from the catalogue must not compile (this line is the check).
     expect(() => new DomainError("order.not_fonud")).toThrow();

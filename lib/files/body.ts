@@ -2,11 +2,7 @@
 // and counted while streaming otherwise, so an oversized body is never held in memory whole.
 import { DomainError } from "@/lib/errors";
 
-export async function readBodyWithLimit(
-  request: Request,
-  limit: number,
-  tooLarge: (declared: number | null) => DomainError,
-): Promise<Uint8Array> {
+export async function readBodyWithLimit(request: Request, limit: number, tooLarge: (declared: number | null) => DomainError): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(declared);
   if (!request.body) return new Uint8Array();

@@ -19,7 +19,10 @@ export const fileTooLarge = (declared: number | null, limit = fileMaxBytes()) =>
 /** A file name safe to store and to put in a Content-Disposition header: no path, no control characters. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(0, 200);
   return cleaned && cleaned !== "." && cleaned !== ".." ? cleaned : "file";
 }
 
@@ -30,11 +33,7 @@ export function cleanContentType(type: string | null | undefined): string {
   return CONTENT_TYPE.test(value) ? value : "application/octet-stream";
 }
 
-export async function storeFile(
-  db: Db,
-  actor: Actor | null,
-  input: { filename: string; contentType: string | null; bytes: Uint8Array },
-): Promise<StoredFile> {
+export async function storeFile(db: Db, actor: Actor | null, input: { filename: string; contentType: string | null; bytes: Uint8Array }): Promise<StoredFile> {
   const creator = assertCreator(actor);
   const limit = fileMaxBytes();
   if (input.bytes.byteLength === 0) throw new DomainError("file.empty");

@@ -26,12 +26,7 @@ async function withProcessingSlot<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Validates, re-encodes and stores an image. Covers and example images need a creator; avatars any active account. */
-export async function storeImage(
-  db: Db,
-  actor: Actor | null,
-  bytes: Uint8Array,
-  opts: { purpose: ImagePurpose; focus?: ImageFocus },
-): Promise<StoredImage> {
+export async function storeImage(db: Db, actor: Actor | null, bytes: Uint8Array, opts: { purpose: ImagePurpose; focus?: ImageFocus }): Promise<StoredImage> {
   const owner = opts.purpose === "avatar" ? assertActive(actor) : assertCreator(actor);
   const image = await withProcessingSlot(() => processImage(bytes, opts.purpose, opts.focus ?? "center"));
   const columns = {

@@ -37,7 +37,13 @@ describe("journals", () => {
   it("refuses to post an unbalanced journal before it reaches the database", async () => {
     const { db } = testDatabase();
     await expect(
-      postJournal(db, { kind: "adjustment", lines: [{ account: "platform", amountCents: 5 }, { account: "buyers", amountCents: -4 }] }),
+      postJournal(db, {
+        kind: "adjustment",
+        lines: [
+          { account: "platform", amountCents: 5 },
+          { account: "buyers", amountCents: -4 },
+        ],
+      }),
     ).rejects.toMatchObject({ code: "ledger.unbalanced" });
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries);
     expect(row.n).toBe(0);
@@ -70,7 +76,15 @@ describe("sale lines in SQL", () => {
         const fromSql = rows.map((r) => ({ account: r.account, amountCents: Number(r.amount) }));
         expect(fromSql.sort(byAccount)).toEqual(saleLines({ creatorId: creator, ...split }).sort(byAccount));
       }),
-      { numRuns: 300, examples: [[0, 2000, creatorId], [1, 2000, creatorId], [999, 10_000, creatorId], [1000, 0, creatorId]] },
+      {
+        numRuns: 300,
+        examples: [
+          [0, 2000, creatorId],
+          [1, 2000, creatorId],
+          [999, 10_000, creatorId],
+          [1000, 0, creatorId],
+        ],
+      },
     );
   });
 });

@@ -86,7 +86,11 @@ export async function approvedVersion(db: Db, delivery: Delivery, number?: numbe
   const approved = and(eq(listingVersions.listingId, delivery.listing.id), eq(listingVersions.reviewStatus, "approved"));
   if (number !== undefined) {
     if (!Number.isInteger(number) || number < 1) throw notFound();
-    const [row] = await db.select().from(listingVersions).where(and(approved, eq(listingVersions.number, number))).limit(1);
+    const [row] = await db
+      .select()
+      .from(listingVersions)
+      .where(and(approved, eq(listingVersions.number, number)))
+      .limit(1);
     if (!row) throw notFound();
     return row;
   }

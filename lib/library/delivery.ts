@@ -25,12 +25,7 @@ export type TestForTaker = {
   questions: { id: string; question: string; choices: string[] }[];
 };
 
-export type DeliveredContent =
-  | PromptContent
-  | PresetContent
-  | TemplateContent
-  | TestForTaker
-  | (ModelContent & { file: DeliveredFile | null });
+export type DeliveredContent = PromptContent | PresetContent | TemplateContent | TestForTaker | (ModelContent & { file: DeliveredFile | null });
 
 export type DeliveredVersion = {
   listing: DeliveryListing;
@@ -90,11 +85,7 @@ export async function readDelivery(db: Db, actor: Actor | null, listingId: strin
   else content = stored;
   let purchasedVersion: number | null = null;
   if (delivery.relation === "owner") {
-    const [row] = await db
-      .select({ number: listingVersions.number })
-      .from(listingVersions)
-      .where(eq(listingVersions.id, delivery.order.versionId))
-      .limit(1);
+    const [row] = await db.select({ number: listingVersions.number }).from(listingVersions).where(eq(listingVersions.id, delivery.order.versionId)).limit(1);
     purchasedVersion = row?.number ?? null;
   }
   return {
@@ -114,12 +105,7 @@ export async function readDelivery(db: Db, actor: Actor | null, listingId: strin
 }
 
 /** The JSON document a preset or template delivers as a .json download: the settings or the body. */
-export async function versionJsonDocument(
-  db: Db,
-  actor: Actor | null,
-  listingId: string,
-  versionNumber?: number,
-): Promise<{ filename: string; json: string }> {
+export async function versionJsonDocument(db: Db, actor: Actor | null, listingId: string, versionNumber?: number): Promise<{ filename: string; json: string }> {
   const delivered = await readDelivery(db, actor, listingId, versionNumber);
   const { content, listing, version } = delivered;
   if (content.kind !== "preset" && content.kind !== "template") throw new DomainError("not_found");

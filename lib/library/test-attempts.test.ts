@@ -69,9 +69,9 @@ describe("taking a test", () => {
   it("rejects a version that is not approved and malformed answers", async () => {
     const { db, listing, buyer } = await world();
     await expect(submitTestAttempt(db, buyer, { listingId: listing.id, versionNumber: 7, answers: {} })).rejects.toMatchObject({ code: "not_found" });
-    await expect(
-      submitTestAttempt(db, buyer, { listingId: listing.id, versionNumber: 1, answers: { q1: -1 } }),
-    ).rejects.toMatchObject({ code: "input.invalid" });
+    await expect(submitTestAttempt(db, buyer, { listingId: listing.id, versionNumber: 1, answers: { q1: -1 } })).rejects.toMatchObject({
+      code: "input.invalid",
+    });
   });
 });
 

@@ -4,7 +4,13 @@ import { gradeTest, passesTest, scorePercent } from "./test-grading";
 
 /** A test of `total` questions whose correct answer is always choice 0, and answers with the first `correct` right. */
 function testOf(total: number, passMark: number) {
-  const questions = Array.from({ length: total }, (_, i) => ({ id: `q${i + 1}`, question: `Q${i + 1}?`, choices: ["A", "B"], correctIndex: 0, explanation: "" }));
+  const questions = Array.from({ length: total }, (_, i) => ({
+    id: `q${i + 1}`,
+    question: `Q${i + 1}?`,
+    choices: ["A", "B"],
+    correctIndex: 0,
+    explanation: "",
+  }));
   return { passMark, questions };
 }
 const answersWith = (total: number, correct: number) => Object.fromEntries(Array.from({ length: total }, (_, i) => [`q${i + 1}`, i < correct ? 0 : 1]));

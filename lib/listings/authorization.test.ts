@@ -8,15 +8,7 @@ import { jpeg } from "@/lib/images/testing/fixtures";
 import { removeListing } from "@/lib/moderation/listings";
 import { approveVersion, rejectVersion, approvalItem, approvalQueue } from "@/lib/moderation/approvals";
 import { creatorListings, listingForEditor } from "./queries";
-import {
-  createListing,
-  deleteDraftListing,
-  duplicateListing,
-  republishListing,
-  saveListingDetails,
-  setListingCover,
-  unpublishListing,
-} from "./editing";
+import { createListing, deleteDraftListing, duplicateListing, republishListing, saveListingDetails, setListingCover, unpublishListing } from "./editing";
 import { makeAdmin, makeCreator, makeUser } from "@/lib/testing/fixtures";
 import { DETAILS, promptDraft, validDraft } from "./testing/fixtures";
 import { discardContentDraft, saveContentDraft, submitForApproval } from "./versions";
@@ -79,7 +71,11 @@ describe("a creator touches only their own listings, versions, files and images"
     const alice = await makeCreator(db);
     const mallory = await makeCreator(db);
     const admin = await makeAdmin(db);
-    const file = await storeFile(db, alice, { filename: "../../weights.safetensors", contentType: "application/octet-stream", bytes: new Uint8Array([1, 2, 3]) });
+    const file = await storeFile(db, alice, {
+      filename: "../../weights.safetensors",
+      contentType: "application/octet-stream",
+      bytes: new Uint8Array([1, 2, 3]),
+    });
     expect(file.filename).toBe("weights.safetensors");
     const mine = await createListing(db, mallory, { kind: "model", title: "Mallory's model", category: "coding" });
     await expect(saveContentDraft(db, mallory, mine.id, { draft: validDraft("model", file.id) })).rejects.toMatchObject({ code: "file.not_found" });
@@ -111,7 +107,9 @@ describe("suspended creators and non-admins", () => {
     const { users } = await import("@/db/schema");
     await db.update(users).set({ status: "suspended" }).where(eq(users.id, creator.id));
     const suspended = { ...creator, status: "suspended" as const };
-    await expect(createListing(db, suspended, { kind: "prompt", title: "Another listing", category: "writing" })).rejects.toMatchObject({ code: "auth.suspended" });
+    await expect(createListing(db, suspended, { kind: "prompt", title: "Another listing", category: "writing" })).rejects.toMatchObject({
+      code: "auth.suspended",
+    });
     await expect(saveListingDetails(db, suspended, id, DETAILS)).rejects.toMatchObject({ code: "auth.suspended" });
     await expect(saveContentDraft(db, suspended, id, { draft: validDraft("prompt") })).rejects.toMatchObject({ code: "auth.suspended" });
     await expect(submitForApproval(db, suspended, id)).rejects.toMatchObject({ code: "auth.suspended" });
@@ -122,10 +120,14 @@ describe("suspended creators and non-admins", () => {
   it("people without a storefront can't create listings or upload covers, but may upload an avatar", async () => {
     const { db } = testDatabase();
     const buyer = await makeUser(db);
-    await expect(createListing(db, buyer, { kind: "prompt", title: "Sneaky listing", category: "writing" })).rejects.toMatchObject({ code: "auth.not_creator" });
+    await expect(createListing(db, buyer, { kind: "prompt", title: "Sneaky listing", category: "writing" })).rejects.toMatchObject({
+      code: "auth.not_creator",
+    });
     await expect(storeImage(db, buyer, await jpeg(1000, 750), { purpose: "cover" })).rejects.toMatchObject({ code: "auth.not_creator" });
     expect((await storeImage(db, buyer, await jpeg(400, 400), { purpose: "avatar" })).width).toBe(512);
-    await expect(createListing(db, null, { kind: "prompt", title: "Anonymous listing", category: "writing" })).rejects.toMatchObject({ code: "auth.unauthenticated" });
+    await expect(createListing(db, null, { kind: "prompt", title: "Anonymous listing", category: "writing" })).rejects.toMatchObject({
+      code: "auth.unauthenticated",
+    });
   });
 
   it("non-admins get nothing from the approval queue and can't approve, reject or remove", async () => {

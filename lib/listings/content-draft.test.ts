@@ -34,15 +34,25 @@ describe("content validation per kind (shared schemas)", () => {
   });
 
   it("prompt: every {{variable}} must be documented and every documented one used", () => {
-    const found = issues(promptDraft({ template: "Hi {{name}} from {{ city }}", variables: [{ name: "name", description: "", example: "" }, { name: "zip", description: "", example: "" }] }));
+    const found = issues(
+      promptDraft({
+        template: "Hi {{name}} from {{ city }}",
+        variables: [
+          { name: "name", description: "", example: "" },
+          { name: "zip", description: "", example: "" },
+        ],
+      }),
+    );
     expect(found.map((i) => i.message)).toEqual([
       "variable {{city}} is used in the template but not documented",
       "variable zip is documented but not used in the template",
     ]);
-    expect(syncPromptVariables(promptDraft({ template: "{{b}} then {{a}} and {{b}}", variables: [{ name: "a", description: "A doc", example: "" }] }))).toEqual([
-      { name: "b", description: "", example: "" },
-      { name: "a", description: "A doc", example: "" },
-    ]);
+    expect(syncPromptVariables(promptDraft({ template: "{{b}} then {{a}} and {{b}}", variables: [{ name: "a", description: "A doc", example: "" }] }))).toEqual(
+      [
+        { name: "b", description: "", example: "" },
+        { name: "a", description: "A doc", example: "" },
+      ],
+    );
     expect(issues(promptDraft({ targetModel: " " })).map((i) => i.message)).toEqual(["The target model is required."]);
   });
 
@@ -64,11 +74,15 @@ describe("content validation per kind (shared schemas)", () => {
   it("test: a question needs two choices and a marked answer; ids are unique; the pass mark is 1–100", () => {
     const base = validDraft("test");
     if (base.kind !== "test") throw new Error("kind");
-    expect(issues({ ...base, questions: [{ ...base.questions[0], correctIndex: -1 }] }).map((i) => i.message)).toEqual(["Question 1: mark the correct answer."]);
+    expect(issues({ ...base, questions: [{ ...base.questions[0], correctIndex: -1 }] }).map((i) => i.message)).toEqual([
+      "Question 1: mark the correct answer.",
+    ]);
     expect(issues({ ...base, questions: [{ ...base.questions[0], choices: ["only"], correctIndex: 0 }] }).map((i) => i.message)).toEqual([
       "Question 1: A question's choices: add at least 2.",
     ]);
-    expect(issues({ ...base, questions: [base.questions[0], { ...base.questions[1], id: "q1" }] }).map((i) => i.message)).toEqual(["question ids must be unique"]);
+    expect(issues({ ...base, questions: [base.questions[0], { ...base.questions[1], id: "q1" }] }).map((i) => i.message)).toEqual([
+      "question ids must be unique",
+    ]);
     expect(issues({ ...base, passMark: 0 }).map((i) => i.message)).toEqual(["The pass mark must be at least 1."]);
     expect(issues({ ...base, questions: [] }).map((i) => i.message)).toEqual(["Questions: add at least 1."]);
   });

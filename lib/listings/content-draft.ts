@@ -13,7 +13,10 @@ const s = (max: number) => z.string().max(max).default("");
 const promptDraftSchema = z.object({
   kind: z.literal("prompt"),
   template: s(40_000),
-  variables: z.array(z.object({ name: s(60), description: s(1000), example: s(1000) })).max(60).default([]),
+  variables: z
+    .array(z.object({ name: s(60), description: s(1000), example: s(1000) }))
+    .max(60)
+    .default([]),
   targetModel: s(200),
   exampleOutputs: z
     .array(z.object({ input: s(4000), output: s(16_000), imageId: uuidSchema().nullish() }))
@@ -62,13 +65,7 @@ const modelDraftSchema = z.object({
   usage: s(16_000),
 });
 
-export const contentDraftSchema = z.discriminatedUnion("kind", [
-  promptDraftSchema,
-  presetDraftSchema,
-  templateDraftSchema,
-  testDraftSchema,
-  modelDraftSchema,
-]);
+export const contentDraftSchema = z.discriminatedUnion("kind", [promptDraftSchema, presetDraftSchema, templateDraftSchema, testDraftSchema, modelDraftSchema]);
 
 export type ContentDraft = z.infer<typeof contentDraftSchema>;
 export type PromptDraft = z.infer<typeof promptDraftSchema>;
@@ -208,7 +205,7 @@ export function draftToContent(draft: ContentDraft): { ok: true; content: Listin
       if (!parsed.ok) {
         issues.push({ path: "settings", message: parsed.message, line: parsed.line, column: parsed.column });
       } else if (!parsed.value || typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
-        issues.push({ path: "settings", message: "Settings must be a JSON object: { \"name\": value, … }.", line: 1, column: 1 });
+        issues.push({ path: "settings", message: 'Settings must be a JSON object: { "name": value, … }.', line: 1, column: 1 });
       } else if (Object.keys(parsed.value).length === 0) {
         issues.push({ path: "settings", message: "Add at least one setting.", line: 1, column: 1 });
       }

@@ -81,7 +81,11 @@ export const modelContentSchema = z.object({
   fileId: uuidSchema().nullable(),
   fileName: z.string().max(255).default(""),
   fileSizeBytes: z.number().int().min(0).default(0),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).or(z.literal("")).default(""),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .or(z.literal(""))
+    .default(""),
   usage: z.string().max(8000).default(""),
 });
 

@@ -51,9 +51,7 @@ export const listingDetailsSchema = z.object({
   summary: z.string().trim().max(SUMMARY_MAX, `The summary is at most ${SUMMARY_MAX} characters.`),
   description: z.string().max(DESCRIPTION_MAX, `The description is at most ${DESCRIPTION_MAX.toLocaleString("en-US")} characters.`),
   category: z.enum(CATEGORY_SLUGS, "Pick a category."),
-  tags: z
-    .array(z.string().regex(TAG_SHAPE, "Tags are 1–32 letters, digits, spaces, +, #, . or -."))
-    .max(TAGS_MAX, `Up to ${TAGS_MAX} tags.`),
+  tags: z.array(z.string().regex(TAG_SHAPE, "Tags are 1–32 letters, digits, spaces, +, #, . or -.")).max(TAGS_MAX, `Up to ${TAGS_MAX} tags.`),
   priceCents: priceCentsSchema,
 });
 

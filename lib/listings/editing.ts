@@ -48,12 +48,7 @@ export async function reviseIfRejected(tx: Db, listing: Listing): Promise<Listin
   if (listing.status !== "rejected") return listing;
   assertMove("rejected", "draft", "creator");
   const [updated] = await tx.update(listings).set({ status: "draft", statusReason: null }).where(eq(listings.id, listing.id)).returning();
-  const [latest] = await tx
-    .select()
-    .from(listingVersions)
-    .where(eq(listingVersions.listingId, listing.id))
-    .orderBy(desc(listingVersions.number))
-    .limit(1);
+  const [latest] = await tx.select().from(listingVersions).where(eq(listingVersions.listingId, listing.id)).orderBy(desc(listingVersions.number)).limit(1);
   if (latest && latest.reviewStatus !== "draft") {
     await tx.insert(listingVersions).values({
       listingId: listing.id,
@@ -87,7 +82,13 @@ export async function saveListingDetails(db: Db, actor: Actor | null, listingId:
       .returning();
     if (live) {
       await updateSearchTermsForListing(tx, listing.id, "publish");
-      await writeAudit(tx, { actorId: creator.id, action: "listing.edit_live", targetType: "listing", targetId: listing.id, details: changedFields(listing, updated) });
+      await writeAudit(tx, {
+        actorId: creator.id,
+        action: "listing.edit_live",
+        targetType: "listing",
+        targetId: listing.id,
+        details: changedFields(listing, updated),
+      });
     }
     return ref(updated, creator.creatorHandle);
   });
@@ -166,17 +167,26 @@ export async function deleteDraftListing(db: Db, actor: Actor | null, listingId:
     await tx.delete(listings).where(eq(listings.id, listing.id));
     const fileIds = [...new Set(used.map((u) => u.fileId!))];
     if (fileIds.length) {
-      await tx
-        .delete(files)
-        .where(
-          and(
-            inArray(files.id, fileIds),
-            eq(files.ownerId, creator.id),
-            notExists(tx.select({ one: sql`1` }).from(listingVersions).where(eq(listingVersions.fileId, files.id))),
+      await tx.delete(files).where(
+        and(
+          inArray(files.id, fileIds),
+          eq(files.ownerId, creator.id),
+          notExists(
+            tx
+              .select({ one: sql`1` })
+              .from(listingVersions)
+              .where(eq(listingVersions.fileId, files.id)),
           ),
-        );
+        ),
+      );
     }
-    await writeAudit(tx, { actorId: creator.id, action: "listing.delete_draft", targetType: "listing", targetId: listing.id, details: { title: listing.title } });
+    await writeAudit(tx, {
+      actorId: creator.id,
+      action: "listing.delete_draft",
+      targetType: "listing",
+      targetId: listing.id,
+      details: { title: listing.title },
+    });
     return ref(listing, creator.creatorHandle);
   });
 }

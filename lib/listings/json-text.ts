@@ -75,10 +75,11 @@ function locateError(text: string): JsonSyntaxError | null {
         i += 2;
         continue;
       }
-      if (c.charCodeAt(0) < 0x20) fail(c === "\n" ? "A string can't span lines; close it with \" or write \\n." : "Control characters must be escaped in strings.");
+      if (c.charCodeAt(0) < 0x20)
+        fail(c === "\n" ? "A string can't span lines; close it with \" or write \\n." : "Control characters must be escaped in strings.");
       i++;
     }
-    fail("A string is not closed with \".");
+    fail('A string is not closed with ".');
   };
   const number = () => {
     const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
@@ -143,7 +144,7 @@ function locateError(text: string): JsonSyntaxError | null {
     if (c === "t") return literal("true");
     if (c === "f") return literal("false");
     if (c === "n") return literal("null");
-    if (c === "'") fail("Use double quotes (\") for strings.");
+    if (c === "'") fail('Use double quotes (") for strings.');
     number();
   };
   try {

@@ -201,7 +201,9 @@ describe("publishing and versions", () => {
     expect(row.status).toBe("published");
     expect(row.currentVersionId).toBe(item!.versionId);
     expect(row.publishedAt).toBeInstanceOf(Date);
-    expect(row.preview).toEqual(buildPreview({ ...validDraft("prompt"), exampleOutputs: [{ input: "desk lamp", output: "A lamp that keeps up with you." }] } as never));
+    expect(row.preview).toEqual(
+      buildPreview({ ...validDraft("prompt"), exampleOutputs: [{ input: "desk lamp", output: "A lamp that keeps up with you." }] } as never),
+    );
     const terms = await db.select().from(searchTerms).where(eq(searchTerms.term, "published"));
     expect(terms[0]?.listingCount).toBeGreaterThanOrEqual(1);
     const notes = await db.select().from(notifications).where(eq(notifications.userId, creator.id));
@@ -254,7 +256,10 @@ describe("publishing and versions", () => {
     expect(row.currentVersionId).toBe(saved.versionId);
     expect((row.preview as { targetModel: string }).targetModel).toBe("Claude Sonnet");
     for (const owner of owners) {
-      const [note] = await db.select().from(notifications).where(and(eq(notifications.userId, owner.id), eq(notifications.type, "new_version")));
+      const [note] = await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, owner.id), eq(notifications.type, "new_version")));
       expect(note.body).toBe("Tuned for Claude.");
       expect(note.link).toBe(`/l/${row.slug}`);
     }
@@ -272,7 +277,10 @@ describe("publishing and versions", () => {
     await rejectVersion(db, admin, { versionId: await pendingVersionId(id), reason: "The examples no longer match the model." });
     const row = await listingRow(id);
     expect([row.status, row.currentVersionId]).toEqual(["published", v1]);
-    const [note] = await db.select().from(notifications).where(and(eq(notifications.userId, creator.id), eq(notifications.type, "version_rejected")));
+    const [note] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, creator.id), eq(notifications.type, "version_rejected")));
     expect(note.body).toBe("The examples no longer match the model.");
     const editor = await listingForEditor(db, creator, id);
     expect(editor?.versions.find((v) => v.number === 2)).toMatchObject({ approvalStatus: "rejected", approvalNote: "The examples no longer match the model." });

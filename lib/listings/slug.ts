@@ -22,7 +22,10 @@ export function slugify(title: string): string {
 
 function suffix(): string {
   // 6 base-36 characters from random bytes: enough that a second collision is vanishingly rare.
-  return BigInt(`0x${randomBytes(5).toString("hex")}`).toString(36).padStart(6, "0").slice(-6);
+  return BigInt(`0x${randomBytes(5).toString("hex")}`)
+    .toString(36)
+    .padStart(6, "0")
+    .slice(-6);
 }
 
 /** A slug for `title` that no other listing uses (the unique index is the last word under concurrency). */

@@ -18,7 +18,10 @@ export const CHANGELOG_MAX = 2000;
 
 export const saveDraftInputSchema = z.object({
   draft: contentDraftSchema,
-  changelog: z.string().max(CHANGELOG_MAX, `The changelog is at most ${CHANGELOG_MAX.toLocaleString("en-US")} characters.`).default(""),
+  changelog: z
+    .string()
+    .max(CHANGELOG_MAX, `The changelog is at most ${CHANGELOG_MAX.toLocaleString("en-US")} characters.`)
+    .default(""),
 });
 
 export type SavedDraft = ListingRef & { versionId: string; versionNumber: number; draft: ContentDraft; updatedAt: Date };
@@ -71,7 +74,10 @@ export async function saveContentDraft(db: Db, actor: Actor | null, listingId: s
         .where(eq(listingVersions.id, existing.id))
         .returning();
     } else {
-      const [{ last }] = await tx.select({ last: max(listingVersions.number) }).from(listingVersions).where(eq(listingVersions.listingId, listing.id));
+      const [{ last }] = await tx
+        .select({ last: max(listingVersions.number) })
+        .from(listingVersions)
+        .where(eq(listingVersions.listingId, listing.id));
       [version] = await tx
         .insert(listingVersions)
         .values({ listingId: listing.id, number: (last ?? 0) + 1, content: draft, changelog: data.changelog, fileId, reviewStatus: "draft" })
@@ -140,7 +146,14 @@ export async function submitForApproval(db: Db, actor: Actor | null, listingId: 
 
     await tx
       .update(listingVersions)
-      .set({ content: content.content, fileId, changelog: version.changelog.trim(), reviewStatus: "pending_review", submittedAt: new Date(), reviewReason: null })
+      .set({
+        content: content.content,
+        fileId,
+        changelog: version.changelog.trim(),
+        reviewStatus: "pending_review",
+        submittedAt: new Date(),
+        reviewReason: null,
+      })
       .where(eq(listingVersions.id, version.id));
     let status = listing.status;
     if (first) {

@@ -12,7 +12,6 @@ export const FLUSH_INTERVAL_MS = 5_000;
 /** Flush early when this many listings are waiting, so one statement stays small. */
 export const FLUSH_AT_LISTINGS = 500;
 
-
 type ViewBuffer = {
   counts: Map<string, number>;
   timer: ReturnType<typeof setTimeout> | null;

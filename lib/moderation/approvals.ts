@@ -24,11 +24,7 @@ export const approveInputSchema = z.object({
 
 export const rejectInputSchema = z.object({
   versionId: uuidSchema(),
-  reason: z
-    .string()
-    .trim()
-    .min(10, "Tell the creator what to change (10 characters or more).")
-    .max(2000, "Keep the reason under 2,000 characters."),
+  reason: z.string().trim().min(10, "Tell the creator what to change (10 characters or more).").max(2000, "Keep the reason under 2,000 characters."),
 });
 
 export type ApprovalQueueItem = {
@@ -74,7 +70,10 @@ export type ApprovalItem = {
   /** `approvalStatus` and `approvalNote` are the `review_status` and `review_reason` columns. */
   version: { id: string; number: number; changelog: string; approvalStatus: VersionStatus; submittedAt: Date | null; approvalNote: string | null };
   content: ListingContent | null;
-  listing: Pick<Listing, "id" | "slug" | "kind" | "status" | "title" | "summary" | "description" | "category" | "tags" | "priceCents" | "currency" | "coverImageId">;
+  listing: Pick<
+    Listing,
+    "id" | "slug" | "kind" | "status" | "title" | "summary" | "description" | "category" | "tags" | "priceCents" | "currency" | "coverImageId"
+  >;
   creator: { handle: string; displayName: string; email: string; status: string };
   live: { number: number; content: ListingContent | null } | null;
   diff: DiffLine[] | null;
@@ -91,7 +90,14 @@ export async function approvalItem(db: Db, actor: Actor | null, versionId: strin
   assertAdmin(actor);
   if (!isUuid(versionId)) return null;
   const [row] = await db
-    .select({ version: listingVersions, listing: listings, handle: creatorProfiles.handle, displayName: creatorProfiles.displayName, email: users.email, userStatus: users.status })
+    .select({
+      version: listingVersions,
+      listing: listings,
+      handle: creatorProfiles.handle,
+      displayName: creatorProfiles.displayName,
+      email: users.email,
+      userStatus: users.status,
+    })
     .from(listingVersions)
     .innerJoin(listings, eq(listings.id, listingVersions.listingId))
     .innerJoin(creatorProfiles, eq(creatorProfiles.userId, listings.creatorId))
@@ -231,7 +237,10 @@ export async function rejectVersion(db: Db, actor: Actor | null, input: z.input<
       .where(eq(listingVersions.id, version.id));
     if (listing.status === "pending_review") {
       assertMove("pending_review", "rejected", "admin");
-      await tx.update(listings).set({ status: "rejected", statusReason: data.reason }).where(and(eq(listings.id, listing.id)));
+      await tx
+        .update(listings)
+        .set({ status: "rejected", statusReason: data.reason })
+        .where(and(eq(listings.id, listing.id)));
     }
     await notify(tx, {
       userId: listing.creatorId,

@@ -12,8 +12,14 @@ export async function adminOverview(db: Db, actor: Actor | null): Promise<AdminO
   const [[accounts], [pending], [open]] = await Promise.all([
     db.select({ n: sql<number>`count(*)::int` }).from(users),
     // New listings and updates alike: every submitted version waits in the queue.
-    db.select({ n: sql<number>`count(*)::int` }).from(listingVersions).where(eq(listingVersions.reviewStatus, "pending_review")),
-    db.select({ n: sql<number>`count(*)::int` }).from(reports).where(eq(reports.status, "open")),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(listingVersions)
+      .where(eq(listingVersions.reviewStatus, "pending_review")),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(reports)
+      .where(eq(reports.status, "open")),
   ]);
   return { accounts: accounts.n, versionsAwaitingApproval: pending.n, openReports: open.n };
 }

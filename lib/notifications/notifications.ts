@@ -6,15 +6,7 @@ import { notifications, type Notification } from "@/db/schema";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 
 export type NotificationType =
-  | "sale"
-  | "refund"
-  | "review"
-  | "new_version"
-  | "version_approved"
-  | "version_rejected"
-  | "listing_removed"
-  | "payout"
-  | "report_resolved";
+  "sale" | "refund" | "review" | "new_version" | "version_approved" | "version_rejected" | "listing_removed" | "payout" | "report_resolved";
 
 export type NewNotification = {
   userId: string;
@@ -50,11 +42,7 @@ export async function unreadCount(db: Db, actor: Actor | null): Promise<number> 
   return Number(row?.n ?? 0);
 }
 
-export async function listNotifications(
-  db: Db,
-  actor: Actor | null,
-  opts: { limit?: number; before?: Date } = {},
-): Promise<Notification[]> {
+export async function listNotifications(db: Db, actor: Actor | null, opts: { limit?: number; before?: Date } = {}): Promise<Notification[]> {
   const user = assertSignedIn(actor);
   return db
     .select()

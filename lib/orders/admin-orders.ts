@@ -6,12 +6,14 @@ import { listings, orders, users, type OrderStatus } from "@/db/schema";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { UUID_PATTERN } from "@/lib/uuid";
 
-
 export async function listOrdersForAdmin(db: Db, actor: Actor | null, opts: { status?: OrderStatus; q?: string; before?: Date; limit?: number }) {
   assertAdmin(actor);
   const filters: (SQL | undefined)[] = [opts.status ? eq(orders.status, opts.status) : undefined, opts.before ? lt(orders.createdAt, opts.before) : undefined];
   const q = opts.q?.trim();
-  if (q) filters.push(UUID_PATTERN.test(q) ? eq(orders.id, q) : or(ilike(users.email, `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`), eq(orders.checkoutSessionId, q)));
+  if (q)
+    filters.push(
+      UUID_PATTERN.test(q) ? eq(orders.id, q) : or(ilike(users.email, `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`), eq(orders.checkoutSessionId, q)),
+    );
   return db
     .select({
       id: orders.id,

@@ -63,7 +63,9 @@ describe("admin refunds", () => {
   it("refuses non-admins, over-refunds and refunds of refunded orders, without calling the provider", async () => {
     const { orderId, buyer, admin } = await paidOrder(500);
     await expect(refundOrderAsAdmin(db, driver, buyer, { orderId, reason: "mine" })).rejects.toMatchObject({ code: "auth.forbidden" });
-    await expect(refundOrderAsAdmin(db, driver, admin, { orderId, amountCents: 501, reason: "too much" })).rejects.toMatchObject({ code: "order.refund_too_large" });
+    await expect(refundOrderAsAdmin(db, driver, admin, { orderId, amountCents: 501, reason: "too much" })).rejects.toMatchObject({
+      code: "order.refund_too_large",
+    });
     await refundOrderAsAdmin(db, driver, admin, { orderId, reason: "full" });
     await expect(refundOrderAsAdmin(db, driver, admin, { orderId, reason: "again" })).rejects.toMatchObject({ code: "order.not_refundable" });
     expect(refunds).toHaveLength(1);

@@ -39,7 +39,13 @@ export async function refundOrderAsAdmin(db: Db, driver: PaymentsDriver, actor: 
   return db.transaction(async (tx) => {
     const result = await applyRefund(tx, order.id, target);
     if (!result) throw new DomainError("order.not_found");
-    await writeAudit(tx, { actorId: admin.id, action: "order.refund", targetType: "order", targetId: order.id, details: { amountCents: amount, reason: data.reason } });
+    await writeAudit(tx, {
+      actorId: admin.id,
+      action: "order.refund",
+      targetType: "order",
+      targetId: order.id,
+      details: { amountCents: amount, reason: data.reason },
+    });
     return result;
   });
 }

@@ -85,9 +85,15 @@ describe("startCheckout", () => {
 
   it("a double click opens one order and one checkout", async () => {
     const { listing, actor } = await setup();
-    const [a, b] = await Promise.all([startCheckout(db, actor, { listingId: listing.id, ...urls }), startCheckout(db, actor, { listingId: listing.id, ...urls })]);
+    const [a, b] = await Promise.all([
+      startCheckout(db, actor, { listingId: listing.id, ...urls }),
+      startCheckout(db, actor, { listingId: listing.id, ...urls }),
+    ]);
     expect(a.orderId).toBe(b.orderId);
-    const rows = await db.select().from(orders).where(and(eq(orders.listingId, listing.id), eq(orders.buyerId, actor.id)));
+    const rows = await db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.listingId, listing.id), eq(orders.buyerId, actor.id)));
     expect(rows).toHaveLength(1);
   });
 
@@ -112,7 +118,10 @@ describe("startCheckout", () => {
         await payLocalSession(db, actor, started.url.split("/").pop()!);
       }),
     );
-    const paid = await db.select().from(orders).where(and(eq(orders.listingId, listing.id), eq(orders.status, "paid")));
+    const paid = await db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.listingId, listing.id), eq(orders.status, "paid")));
     expect(paid).toHaveLength(50);
     expect(new Set(paid.map((o) => o.buyerId)).size).toBe(50);
     for (const o of paid) expect(o).toMatchObject({ priceCents: 1250, feeCents: 250, creatorShareCents: 1000 });
@@ -122,7 +131,15 @@ describe("startCheckout", () => {
     const [journals] = await db
       .select({ n: sql<number>`count(distinct journal_id)::int` })
       .from(ledgerEntries)
-      .where(and(eq(ledgerEntries.kind, "sale"), inArray(ledgerEntries.orderId, paid.map((o) => o.id))));
+      .where(
+        and(
+          eq(ledgerEntries.kind, "sale"),
+          inArray(
+            ledgerEntries.orderId,
+            paid.map((o) => o.id),
+          ),
+        ),
+      );
     expect(journals.n).toBe(50);
     expect(await ledgerInvariantViolations(db)).toEqual([]);
   });

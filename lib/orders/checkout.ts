@@ -41,11 +41,7 @@ async function buyableListing(db: Db, listingId: string) {
  * Starts a purchase for the acting buyer. Free listings become a paid order of 0 at once; paid ones
  * get a pending order and a Checkout Session. The price never comes from the client.
  */
-export async function startCheckout(
-  db: Db,
-  actor: Actor | null,
-  input: { listingId: string; successUrl: string; cancelUrl: string },
-): Promise<CheckoutStart> {
+export async function startCheckout(db: Db, actor: Actor | null, input: { listingId: string; successUrl: string; cancelUrl: string }): Promise<CheckoutStart> {
   const buyer = assertActive(actor);
   const listing = await buyableListing(db, input.listingId);
   if (listing.creatorId === buyer.id) throw new DomainError("order.own_listing");
@@ -112,7 +108,10 @@ export async function startCheckout(
     await db.update(orders).set({ checkoutSessionId: session.id }).where(eq(orders.id, prepared.orderId));
     return { kind: "checkout", orderId: prepared.orderId, url: session.url };
   } catch (error) {
-    await db.update(orders).set({ status: "failed" }).where(and(eq(orders.id, prepared.orderId), eq(orders.status, "pending")));
+    await db
+      .update(orders)
+      .set({ status: "failed" })
+      .where(and(eq(orders.id, prepared.orderId), eq(orders.status, "pending")));
     console.error("[checkout] could not open a checkout session", error instanceof Error ? error.message : error);
     throw new DomainError("order.checkout_unavailable");
   }

@@ -43,10 +43,7 @@ describe("entitling statuses are written once", () => {
     );
     expect(quoted(index.predicate)).toEqual(expected);
     for (const status of orderStatus.enumValues) {
-      const [row] = await queryRows<{ entitled: boolean }>(
-        db,
-        sql`select ${entitledOrder("o")} as entitled from (select ${status}::order_status as status) o`,
-      );
+      const [row] = await queryRows<{ entitled: boolean }>(db, sql`select ${entitledOrder("o")} as entitled from (select ${status}::order_status as status) o`);
       expect(row.entitled, status).toBe(isEntitling(status));
     }
   });

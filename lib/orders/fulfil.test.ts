@@ -20,7 +20,14 @@ describe("the one-statement sale", () => {
         const listing = await makeListing(db, creator, { priceCents: price });
         const [pending] = await db
           .insert(orders)
-          .values({ buyerId: buyer.id, listingId: listing.id, creatorId: creator.id, versionId: listing.versionId, status: "pending", ...splitPrice(price, feeBps) })
+          .values({
+            buyerId: buyer.id,
+            listingId: listing.id,
+            creatorId: creator.id,
+            versionId: listing.versionId,
+            status: "pending",
+            ...splitPrice(price, feeBps),
+          })
           .returning();
         const result = await db.transaction((tx) => fulfilOrder(tx, { orderId: pending.id }));
         expect(result.outcome).toBe("fulfilled");
@@ -28,7 +35,16 @@ describe("the one-statement sale", () => {
         expect(booked.every((e) => e.kind === "sale" && e.journalId === booked[0].journalId)).toBe(true);
         expect(booked.map((e) => ({ account: e.account, amountCents: Number(e.amountCents) })).sort(byAccount)).toEqual(saleLines(pending).sort(byAccount));
       }),
-      { numRuns: 40, examples: [[0, 2000], [1, 2000], [999, 2000], [1000, 10_000], [1000, 0]] },
+      {
+        numRuns: 40,
+        examples: [
+          [0, 2000],
+          [1, 2000],
+          [999, 2000],
+          [1000, 10_000],
+          [1000, 0],
+        ],
+      },
     );
     expect(await ledgerInvariantViolations(db)).toEqual([]);
   });

@@ -60,11 +60,13 @@ export function saleStatement(input: {
          ${input.expect ? sql`and o.price_cents = ${input.expect.amountCents} and o.currency = ${input.expect.currency}` : sql``}
          and not exists (select 1 from orders e where e.buyer_id = o.buyer_id and e.listing_id = o.listing_id and ${entitledOrder("e")})
     ), stored as (
-      ${event
-        ? sql`insert into stripe_events (id, type, payload, processed_at)
+      ${
+        event
+          ? sql`insert into stripe_events (id, type, payload, processed_at)
               select ${event.id}, ${event.type}, ${event.payload}::jsonb, now() where exists (select 1 from target)
               on conflict do nothing returning id`
-        : sql`select 'no event' as id`}
+          : sql`select 'no event' as id`
+      }
     ), moved as (
       update orders o
          set status = 'paid', paid_at = ${input.paidAt.toISOString()}::timestamptz, updated_at = now(),
@@ -145,7 +147,9 @@ async function refundDuplicatePurchase(tx: Db, pending: Order, paymentIntentId: 
   if (order.priceCents > 0 && order.paymentIntentId) {
     const { paymentsDriver } = await import("@/lib/payments/driver");
     // Inside the transaction on purpose: if the refund call fails, nothing is recorded and the event is retried.
-    await (await paymentsDriver()).refund({
+    await (
+      await paymentsDriver()
+    ).refund({
       orderId: order.id,
       paymentIntentId: order.paymentIntentId,
       amountCents: order.priceCents,

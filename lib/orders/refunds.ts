@@ -34,13 +34,17 @@ export type RefundResult = { outcome: "refunded" | "partially_refunded" | "uncha
  * Brings an order's refunded amount up to `totalRefundedCents` (Stripe reports the cumulative amount),
  * so repeated or reordered refund events converge. Locks the order row; run inside a transaction.
  */
-export async function applyRefund(tx: Db, orderId: string, totalRefundedCents: number, reason: "refund" | "dispute_lost" = "refund"): Promise<RefundResult | null> {
+export async function applyRefund(
+  tx: Db,
+  orderId: string,
+  totalRefundedCents: number,
+  reason: "refund" | "dispute_lost" = "refund",
+): Promise<RefundResult | null> {
   const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update").limit(1);
   if (!order) return null;
   if (!isEntitling(order.status)) return { outcome: "unchanged", order };
   // A lost dispute takes the whole payment back; refunds only ever grow.
-  const finalTarget =
-    reason === "dispute_lost" ? order.priceCents : Math.min(order.priceCents, Math.max(order.refundedCents, Math.trunc(totalRefundedCents)));
+  const finalTarget = reason === "dispute_lost" ? order.priceCents : Math.min(order.priceCents, Math.max(order.refundedCents, Math.trunc(totalRefundedCents)));
   if (finalTarget === order.refundedCents && !(reason === "dispute_lost" && order.status === "disputed")) {
     return { outcome: "unchanged", order };
   }
@@ -52,7 +56,10 @@ export async function applyRefund(tx: Db, orderId: string, totalRefundedCents: n
     .where(eq(orders.id, order.id))
     .returning();
   if (full) {
-    await tx.update(listings).set({ salesCount: sql`greatest(${listings.salesCount} - 1, 0)` }).where(eq(listings.id, order.listingId));
+    await tx
+      .update(listings)
+      .set({ salesCount: sql`greatest(${listings.salesCount} - 1, 0)` })
+      .where(eq(listings.id, order.listingId));
     // A review stands only on a purchase that stands.
     await withdrawReviewForRefundedOrder(tx, order.id);
   }
@@ -92,7 +99,10 @@ export async function openDispute(tx: Db, orderId: string): Promise<boolean> {
 /** Dispute closed: won → paid again; lost → treated as a full refund. */
 export async function closeDispute(tx: Db, orderId: string, outcome: "won" | "lost"): Promise<void> {
   if (outcome === "won") {
-    await tx.update(orders).set({ status: "paid" }).where(and(eq(orders.id, orderId), inArray(orders.status, ["disputed"])));
+    await tx
+      .update(orders)
+      .set({ status: "paid" })
+      .where(and(eq(orders.id, orderId), inArray(orders.status, ["disputed"])));
     return;
   }
   await applyRefund(tx, orderId, Number.MAX_SAFE_INTEGER, "dispute_lost");

@@ -22,7 +22,15 @@ afterEach(() => clearLocalTransferFaults());
 
 function request(overrides: Partial<TransferRequest> = {}): TransferRequest {
   const payoutId = overrides.payoutId ?? randomUUID();
-  return { payoutId, amountCents: 8000, currency: "usd", destinationAccountId: "acct_local_dest", transferGroup: "2026-10", idempotencyKey: payoutId, ...overrides };
+  return {
+    payoutId,
+    amountCents: 8000,
+    currency: "usd",
+    destinationAccountId: "acct_local_dest",
+    transferGroup: "2026-10",
+    idempotencyKey: payoutId,
+    ...overrides,
+  };
 }
 
 async function rowsForKey(key: string) {
@@ -42,7 +50,14 @@ describe("local transfers", () => {
   it("creates a tr_local_ transfer carrying the amount, destination, transfer group and payout id", async () => {
     const r = request();
     const transfer = await driver.createTransfer(r);
-    expect(transfer).toMatchObject({ amountCents: 8000, currency: "usd", destinationAccountId: "acct_local_dest", transferGroup: "2026-10", payoutId: r.payoutId, reversedCents: 0 });
+    expect(transfer).toMatchObject({
+      amountCents: 8000,
+      currency: "usd",
+      destinationAccountId: "acct_local_dest",
+      transferGroup: "2026-10",
+      payoutId: r.payoutId,
+      reversedCents: 0,
+    });
     expect(transfer.id).toMatch(/^tr_local_[0-9a-f]{24}$/);
     expect(transfer.createdAt).toEqual(now);
     const [row] = await rowsForKey(r.idempotencyKey);
@@ -163,7 +178,9 @@ describe("local reversals", () => {
     expect(full.transfer.reversedCents).toBe(8000);
     const events = await db.select().from(stripeEvents).where(eq(stripeEvents.type, "transfer.reversed"));
     expect(events).toHaveLength(2);
-    const objects = events.map((e) => (e.payload as { data: { object: { id: string; amount_reversed: number; reversed: boolean; metadata: Record<string, string> } } }).data.object);
+    const objects = events.map(
+      (e) => (e.payload as { data: { object: { id: string; amount_reversed: number; reversed: boolean; metadata: Record<string, string> } } }).data.object,
+    );
     expect(objects.map((o) => [o.amount_reversed, o.reversed]).sort()).toEqual([
       [3000, false],
       [8000, true],
@@ -177,7 +194,14 @@ describe("local Connect accounts", () => {
     const creator = await makeCreator(db, { payoutAccount: "active" });
     await db
       .update(creatorProfiles)
-      .set({ stripeAccountId: "acct_local_state", stripeDetailsSubmitted: true, payoutsEnabled: false, stripeTransfersCapability: "inactive", stripeRequirementsDue: ["external_account"], stripeDisabledReason: "requirements.past_due" })
+      .set({
+        stripeAccountId: "acct_local_state",
+        stripeDetailsSubmitted: true,
+        payoutsEnabled: false,
+        stripeTransfersCapability: "inactive",
+        stripeRequirementsDue: ["external_account"],
+        stripeDisabledReason: "requirements.past_due",
+      })
       .where(eq(creatorProfiles.userId, creator.id));
     expect(await driver.retrieveAccount("acct_local_state")).toEqual({
       accountId: "acct_local_state",
@@ -194,7 +218,11 @@ describe("local Connect accounts", () => {
     const b = await driver.createConnectAccount({ creatorId: "c1", email: "c@example.test" });
     expect(a.accountId).toBe(b.accountId);
     expect(a.accountId).toMatch(/^acct_local_/);
-    const { url } = await driver.createAccountLink({ accountId: a.accountId, refreshUrl: "http://localhost:3000/dashboard/payouts/onboarding", returnUrl: "http://localhost:3000/dashboard/payouts/onboarding/return" });
+    const { url } = await driver.createAccountLink({
+      accountId: a.accountId,
+      refreshUrl: "http://localhost:3000/dashboard/payouts/onboarding",
+      returnUrl: "http://localhost:3000/dashboard/payouts/onboarding/return",
+    });
     expect(url).toBe(`http://localhost:3000/dashboard/payouts/onboarding/local?account=${a.accountId}`);
   });
 });

@@ -100,13 +100,16 @@ async function createTransferOnce(db: Db, request: TransferRequest, now: Date): 
   return db.transaction(async (tx) => {
     // The caller's next write (the payout marked paid) commits synchronously and so flushes this one too;
     // not waiting for a second disk flush per transfer keeps a 10,000-creator settlement well inside a minute.
-    await tx.execute(
-      sql`select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtext(${`local-transfer:${request.idempotencyKey}`}))`,
-    );
+    await tx.execute(sql`select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtext(${`local-transfer:${request.idempotencyKey}`}))`);
     const [existing] = await tx
       .select()
       .from(localStripeTransfers)
-      .where(and(eq(localStripeTransfers.idempotencyKey, request.idempotencyKey), gt(localStripeTransfers.createdAt, new Date(now.getTime() - LOCAL_IDEMPOTENCY_KEY_TTL_MS))))
+      .where(
+        and(
+          eq(localStripeTransfers.idempotencyKey, request.idempotencyKey),
+          gt(localStripeTransfers.createdAt, new Date(now.getTime() - LOCAL_IDEMPOTENCY_KEY_TTL_MS)),
+        ),
+      )
       .orderBy(desc(localStripeTransfers.createdAt))
       .limit(1);
     if (existing) {
@@ -143,7 +146,12 @@ async function createTransferOnce(db: Db, request: TransferRequest, now: Date): 
 export async function reverseLocalTransfer(db: Db, transferId: string, amountCents?: number): Promise<{ transfer: TransferRecord; delivery: WebhookResponse }> {
   const [row] = await db
     .update(localStripeTransfers)
-    .set({ reversedCents: amountCents === undefined ? sql`${localStripeTransfers.amountCents}` : sql`least(${localStripeTransfers.amountCents}, ${localStripeTransfers.reversedCents} + ${amountCents})` })
+    .set({
+      reversedCents:
+        amountCents === undefined
+          ? sql`${localStripeTransfers.amountCents}`
+          : sql`least(${localStripeTransfers.amountCents}, ${localStripeTransfers.reversedCents} + ${amountCents})`,
+    })
     .where(eq(localStripeTransfers.id, transferId))
     .returning();
   if (!row) throw new Error(`No such local transfer: ${transferId}`);

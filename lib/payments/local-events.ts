@@ -36,7 +36,11 @@ export function localEvent(type: string, object: Record<string, unknown>) {
   };
 }
 
-export function checkoutSessionObject(order: Pick<Order, "id" | "checkoutSessionId" | "priceCents" | "currency">, paymentStatus: "paid" | "unpaid", status: "complete" | "expired" = "complete") {
+export function checkoutSessionObject(
+  order: Pick<Order, "id" | "checkoutSessionId" | "priceCents" | "currency">,
+  paymentStatus: "paid" | "unpaid",
+  status: "complete" | "expired" = "complete",
+) {
   return {
     id: order.checkoutSessionId,
     object: "checkout.session",

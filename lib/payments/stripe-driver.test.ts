@@ -23,13 +23,28 @@ let script: Script | undefined;
 
 function respond(path: string, form: URLSearchParams): Record<string, unknown> {
   if (path === "/v1/checkout/sessions") {
-    return { id: "cs_test_fake123", object: "checkout.session", url: "https://checkout.stripe.test/c/pay/cs_test_fake123", status: "open", payment_status: "unpaid" };
+    return {
+      id: "cs_test_fake123",
+      object: "checkout.session",
+      url: "https://checkout.stripe.test/c/pay/cs_test_fake123",
+      status: "open",
+      payment_status: "unpaid",
+    };
   }
-  if (path === "/v1/transfers") return transferJson({ id: "tr_fake_1", amount: Number(form.get("amount")), currency: form.get("currency"), destination: form.get("destination"), transfer_group: form.get("transfer_group"), metadata: { payout_id: form.get("metadata[payout_id]") } });
+  if (path === "/v1/transfers")
+    return transferJson({
+      id: "tr_fake_1",
+      amount: Number(form.get("amount")),
+      currency: form.get("currency"),
+      destination: form.get("destination"),
+      transfer_group: form.get("transfer_group"),
+      metadata: { payout_id: form.get("metadata[payout_id]") },
+    });
   if (path === "/v1/refunds") return { id: "re_fake_1", object: "refund", amount: Number(form.get("amount")) };
   if (path === "/v1/accounts") return { id: "acct_fake_1", object: "account" };
   if (path === "/v1/account_links") return { object: "account_link", url: "https://connect.stripe.test/setup/e/acct_fake_1" };
-  if (path.startsWith("/v1/payment_intents/")) return { id: path.split("/").pop(), object: "payment_intent", metadata: { order_id: "00000000-0000-4000-8000-000000000009" } };
+  if (path.startsWith("/v1/payment_intents/"))
+    return { id: path.split("/").pop(), object: "payment_intent", metadata: { order_id: "00000000-0000-4000-8000-000000000009" } };
   return { error: { type: "invalid_request_error", message: `no fake for ${path}` } };
 }
 
@@ -62,10 +77,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => {
-  server.closeAllConnections();
-  server.close(() => resolve());
-}));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
 beforeEach(() => {
   recorded.length = 0;
   script = undefined;
@@ -186,7 +204,10 @@ describe("Stripe driver: transfers", () => {
   });
 
   it("a 400 balance_insufficient is an insufficient balance, not a failure", async () => {
-    script = (r) => (r.path === "/v1/transfers" ? stripeError(400, "invalid_request_error", "balance_insufficient", "You have insufficient available funds in your Stripe account.") : undefined);
+    script = (r) =>
+      r.path === "/v1/transfers"
+        ? stripeError(400, "invalid_request_error", "balance_insufficient", "You have insufficient available funds in your Stripe account.")
+        : undefined;
     const error = await transferFailure();
     expect(error.kind).toBe("insufficient_balance");
     expect(error.providerCode).toBe("balance_insufficient");
@@ -194,7 +215,8 @@ describe("Stripe driver: transfers", () => {
   });
 
   it("a 400 account_invalid is a definite refusal carrying Stripe's message", async () => {
-    script = (r) => (r.path === "/v1/transfers" ? stripeError(400, "invalid_request_error", "account_invalid", "The destination account is not valid.") : undefined);
+    script = (r) =>
+      r.path === "/v1/transfers" ? stripeError(400, "invalid_request_error", "account_invalid", "The destination account is not valid.") : undefined;
     const error = await transferFailure();
     expect(error.kind).toBe("definite");
     expect(error.providerCode).toBe("account_invalid");
@@ -203,21 +225,33 @@ describe("Stripe driver: transfers", () => {
 
   it("transfers not enabled on the account (insufficient_capabilities_for_transfer) is a definite refusal", async () => {
     script = (r) =>
-      r.path === "/v1/transfers" ? stripeError(400, "invalid_request_error", "insufficient_capabilities_for_transfer", "Your destination account needs to have the transfers capability enabled.") : undefined;
+      r.path === "/v1/transfers"
+        ? stripeError(
+            400,
+            "invalid_request_error",
+            "insufficient_capabilities_for_transfer",
+            "Your destination account needs to have the transfers capability enabled.",
+          )
+        : undefined;
     const error = await transferFailure();
     expect(error).toMatchObject({ kind: "definite", providerCode: "insufficient_capabilities_for_transfer" });
   });
 
   it("a 409 idempotency_key_in_use is ambiguous, after the SDK retried it with the same key", async () => {
     script = (r) =>
-      r.path === "/v1/transfers" ? stripeError(409, "invalid_request_error", "idempotency_key_in_use", "There is currently another in-progress request using this Idempotent Key.") : undefined;
+      r.path === "/v1/transfers"
+        ? stripeError(409, "invalid_request_error", "idempotency_key_in_use", "There is currently another in-progress request using this Idempotent Key.")
+        : undefined;
     const error = await transferFailure();
     expect(error).toMatchObject({ kind: "ambiguous", providerCode: "idempotency_key_in_use" });
     expect(new Set(transferCalls().map((c) => c.headers["idempotency-key"]))).toEqual(new Set([transferRequest.idempotencyKey]));
   });
 
   it("a key reused with different parameters (idempotency_error) is ambiguous: the first transfer may exist", async () => {
-    script = (r) => (r.path === "/v1/transfers" ? stripeError(400, "idempotency_error", undefined, "Keys for idempotent requests can only be used with the same parameters they were first used with.") : undefined);
+    script = (r) =>
+      r.path === "/v1/transfers"
+        ? stripeError(400, "idempotency_error", undefined, "Keys for idempotent requests can only be used with the same parameters they were first used with.")
+        : undefined;
     const error = await transferFailure();
     expect(error).toMatchObject({ kind: "ambiguous", providerCode: "idempotency_error" });
   });
@@ -228,11 +262,16 @@ describe("Stripe driver: transfers", () => {
     expect(error.kind).toBe("ambiguous");
     const calls = transferCalls();
     expect(calls).toHaveLength(3);
-    expect(calls.map((c) => c.headers["idempotency-key"])).toEqual([transferRequest.idempotencyKey, transferRequest.idempotencyKey, transferRequest.idempotencyKey]);
+    expect(calls.map((c) => c.headers["idempotency-key"])).toEqual([
+      transferRequest.idempotencyKey,
+      transferRequest.idempotencyKey,
+      transferRequest.idempotencyKey,
+    ]);
   });
 
   it("a 500 then a success: the retry with the same key returns the transfer", async () => {
-    script = (r) => (r.path === "/v1/transfers" && transferCalls().length === 1 ? stripeError(500, "api_error", undefined, "An unknown error occurred.") : undefined);
+    script = (r) =>
+      r.path === "/v1/transfers" && transferCalls().length === 1 ? stripeError(500, "api_error", undefined, "An unknown error occurred.") : undefined;
     const driver = createStripeDriver({ secretKey: "sk_test_fake", apiBase: base });
     const transfer = await driver.createTransfer(transferRequest);
     expect(transfer.id).toBe("tr_fake_1");
@@ -263,8 +302,19 @@ describe("Stripe driver: transfers", () => {
   });
 
   it("finds a payout's transfer by transfer group and metadata.payout_id, following pagination", async () => {
-    const page1 = Array.from({ length: 100 }, (_, i) => transferJson({ id: `tr_a${i}`, amount: 100 + i, destination: `acct_${i}`, transfer_group: "2026-10", metadata: { payout_id: `other-${i}` } }));
-    const page2 = [transferJson({ id: "tr_wanted", amount: 8000, amount_reversed: 500, destination: "acct_creator", transfer_group: "2026-10", metadata: { payout_id: transferRequest.payoutId } })];
+    const page1 = Array.from({ length: 100 }, (_, i) =>
+      transferJson({ id: `tr_a${i}`, amount: 100 + i, destination: `acct_${i}`, transfer_group: "2026-10", metadata: { payout_id: `other-${i}` } }),
+    );
+    const page2 = [
+      transferJson({
+        id: "tr_wanted",
+        amount: 8000,
+        amount_reversed: 500,
+        destination: "acct_creator",
+        transfer_group: "2026-10",
+        metadata: { payout_id: transferRequest.payoutId },
+      }),
+    ];
     script = (r) => {
       if (r.method !== "GET" || r.path !== "/v1/transfers") return undefined;
       const after = r.query.get("starting_after");
@@ -273,7 +323,13 @@ describe("Stripe driver: transfers", () => {
     };
     const driver = createStripeDriver({ secretKey: "sk_test_fake", apiBase: base });
     const found = await driver.findTransfer({ transferGroup: "2026-10", payoutId: transferRequest.payoutId });
-    expect(found).toMatchObject({ id: "tr_wanted", amountCents: 8000, reversedCents: 500, destinationAccountId: "acct_creator", payoutId: transferRequest.payoutId });
+    expect(found).toMatchObject({
+      id: "tr_wanted",
+      amountCents: 8000,
+      reversedCents: 500,
+      destinationAccountId: "acct_creator",
+      payoutId: transferRequest.payoutId,
+    });
     const lists = recorded.filter((r) => r.method === "GET" && r.path === "/v1/transfers");
     expect(lists).toHaveLength(2);
     expect(lists[0].query.get("transfer_group")).toBe("2026-10");
@@ -284,7 +340,15 @@ describe("Stripe driver: transfers", () => {
   it("finds nothing when no transfer of the group carries the payout id", async () => {
     script = (r) =>
       r.method === "GET" && r.path === "/v1/transfers"
-        ? { status: 200, body: { object: "list", url: "/v1/transfers", has_more: false, data: [transferJson({ id: "tr_x", amount: 1, destination: "acct_x", transfer_group: "2026-10", metadata: { payout_id: "someone-else" } })] } }
+        ? {
+            status: 200,
+            body: {
+              object: "list",
+              url: "/v1/transfers",
+              has_more: false,
+              data: [transferJson({ id: "tr_x", amount: 1, destination: "acct_x", transfer_group: "2026-10", metadata: { payout_id: "someone-else" } })],
+            },
+          }
         : undefined;
     const driver = createStripeDriver({ secretKey: "sk_test_fake", apiBase: base });
     expect(await driver.findTransfer({ transferGroup: "2026-10", payoutId: transferRequest.payoutId })).toBeNull();
@@ -325,7 +389,10 @@ describe("Stripe driver: Connect accounts", () => {
   });
 
   it("an account without requested capabilities or requirements reads as nothing due and no capability", async () => {
-    script = (r) => (r.method === "GET" && r.path === "/v1/accounts/acct_new" ? { status: 200, body: { id: "acct_new", object: "account", details_submitted: false } } : undefined);
+    script = (r) =>
+      r.method === "GET" && r.path === "/v1/accounts/acct_new"
+        ? { status: 200, body: { id: "acct_new", object: "account", details_submitted: false } }
+        : undefined;
     const driver = createStripeDriver({ secretKey: "sk_test_fake", apiBase: base });
     expect(await driver.retrieveAccount("acct_new")).toEqual({
       accountId: "acct_new",

@@ -19,7 +19,9 @@ export function stripeClient(secretKey: string, apiBase?: string, timeoutMs = 20
     maxNetworkRetries: 2,
     timeout: timeoutMs,
     appInfo: { name: "Agora" },
-    ...(base ? { host: base.hostname, port: base.port || (base.protocol === "https:" ? 443 : 80), protocol: base.protocol.replace(":", "") as "http" | "https" } : {}),
+    ...(base
+      ? { host: base.hostname, port: base.port || (base.protocol === "https:" ? 443 : 80), protocol: base.protocol.replace(":", "") as "http" | "https" }
+      : {}),
   });
 }
 
@@ -88,7 +90,11 @@ export function classifyTransferError(error: unknown): TransferError {
   ) {
     return new TransferError("ambiguous", message, code ?? error.rawType ?? null);
   }
-  if (error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeCardError || error instanceof Stripe.errors.StripePermissionError) {
+  if (
+    error instanceof Stripe.errors.StripeInvalidRequestError ||
+    error instanceof Stripe.errors.StripeCardError ||
+    error instanceof Stripe.errors.StripePermissionError
+  ) {
     return new TransferError("definite", message, code);
   }
   return new TransferError("ambiguous", message, code);

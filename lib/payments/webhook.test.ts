@@ -43,10 +43,7 @@ async function reload(order: Order) {
 }
 
 async function journalsFor(orderId: string) {
-  const rows = await db
-    .select({ journalId: ledgerEntries.journalId, kind: ledgerEntries.kind })
-    .from(ledgerEntries)
-    .where(eq(ledgerEntries.orderId, orderId));
+  const rows = await db.select({ journalId: ledgerEntries.journalId, kind: ledgerEntries.kind }).from(ledgerEntries).where(eq(ledgerEntries.orderId, orderId));
   return [...new Map(rows.map((r) => [r.journalId, r.kind])).values()];
 }
 
@@ -139,7 +136,14 @@ describe("checkout.session.completed", () => {
     const first = await pendingOrder(priceCents);
     const [second] = await db
       .insert(orders)
-      .values({ ...splitPrice(priceCents, 2000), buyerId: first.buyerId, listingId: first.listingId, creatorId: first.creatorId, versionId: first.versionId, checkoutSessionId: `${first.checkoutSessionId}_tab2` })
+      .values({
+        ...splitPrice(priceCents, 2000),
+        buyerId: first.buyerId,
+        listingId: first.listingId,
+        creatorId: first.creatorId,
+        versionId: first.versionId,
+        checkoutSessionId: `${first.checkoutSessionId}_tab2`,
+      })
       .returning();
     return [first, second];
   }
@@ -157,7 +161,8 @@ describe("checkout.session.completed", () => {
 
   it("a second payment for a listing the buyer already owns is booked and refunded in full", async () => {
     const pair = await twoTabs(1000);
-    for (const order of pair) expect((await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")))).status).toBe(200);
+    for (const order of pair)
+      expect((await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")))).status).toBe(200);
     await expectOneEntitlementAndOneFullRefund(pair);
     expect((await reload(pair[0])).status).toBe("paid");
     await expectBooksBalanced();
@@ -166,7 +171,9 @@ describe("checkout.session.completed", () => {
   it("both tabs' payments arriving at the same instant: one entitlement, the other refunded, every answer 200", async () => {
     for (let round = 0; round < 10; round++) {
       const pair = await twoTabs(1000);
-      const results = await Promise.all(pair.map((order) => deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")))));
+      const results = await Promise.all(
+        pair.map((order) => deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")))),
+      );
       expect(results.map((r) => r.status)).toEqual([200, 200]);
       await expectOneEntitlementAndOneFullRefund(pair);
     }
@@ -181,7 +188,16 @@ describe("checkout.session.completed", () => {
         ...createLocalDriver(),
         retrieveCheckoutSession: async (id) => {
           const order = pair.find((o) => o.checkoutSessionId === id)!;
-          return { id, orderId: order.id, paymentStatus: "paid", status: "complete", paymentIntentId: `pi_tab_${order.id}`, amountTotal: 1000, currency: "usd", url: null };
+          return {
+            id,
+            orderId: order.id,
+            paymentStatus: "paid",
+            status: "complete",
+            paymentIntentId: `pi_tab_${order.id}`,
+            amountTotal: 1000,
+            currency: "usd",
+            url: null,
+          };
         },
       };
       setPaymentsDriver(paidSessions);
@@ -267,7 +283,8 @@ describe("refunds and disputes", () => {
     const order = await pendingOrder(1000);
     await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(order, "paid")));
     await createReview(db, await actorFor(db, order.buyerId), { listingId: order.listingId, rating: 5, body: "Great" });
-    const rating = async () => (await db.select({ count: listings.ratingCount, sum: listings.ratingSum }).from(listings).where(eq(listings.id, order.listingId)))[0];
+    const rating = async () =>
+      (await db.select({ count: listings.ratingCount, sum: listings.ratingSum }).from(listings).where(eq(listings.id, order.listingId)))[0];
     expect(await rating()).toEqual({ count: 1, sum: 5 });
     await deliverSignedEvent(localEvent("charge.refunded", chargeObject(order, 1000)));
     expect(await rating()).toEqual({ count: 0, sum: 0 });
@@ -278,7 +295,14 @@ describe("refunds and disputes", () => {
   it("a dispute keeps access; won returns to paid, lost reverses like a refund", async () => {
     const won = await pendingOrder(2000);
     await deliverSignedEvent(localEvent("checkout.session.completed", checkoutSessionObject(won, "paid")));
-    const dispute = (o: Order, status: string) => ({ id: `dp_${o.id.slice(0, 8)}`, object: "dispute", charge: `ch_x`, payment_intent: null, status, metadata: { order_id: o.id } });
+    const dispute = (o: Order, status: string) => ({
+      id: `dp_${o.id.slice(0, 8)}`,
+      object: "dispute",
+      charge: `ch_x`,
+      payment_intent: null,
+      status,
+      metadata: { order_id: o.id },
+    });
     await deliverSignedEvent(localEvent("charge.dispute.created", dispute(won, "needs_response")));
     expect((await reload(won)).status).toBe("disputed");
     await deliverSignedEvent(localEvent("charge.dispute.closed", dispute(won, "won")));
@@ -295,7 +319,17 @@ describe("refunds and disputes", () => {
 
   it("a refund for a payment nobody knows yet is answered 500 so Stripe retries, and nothing is stored", async () => {
     const eventsBefore = await countStripeEvents(db);
-    const res = await deliverSignedEvent(localEvent("charge.refunded", { id: "ch_unknown", object: "charge", amount: 500, amount_refunded: 500, currency: "usd", payment_intent: "pi_unknown", metadata: {} }));
+    const res = await deliverSignedEvent(
+      localEvent("charge.refunded", {
+        id: "ch_unknown",
+        object: "charge",
+        amount: 500,
+        amount_refunded: 500,
+        currency: "usd",
+        payment_intent: "pi_unknown",
+        metadata: {},
+      }),
+    );
     expect(res.status).toBe(500);
     expect(await countStripeEvents(db)).toBe(eventsBefore);
   });

@@ -46,20 +46,22 @@ export type ProcessOutcome = { duplicate: boolean; handled: boolean; result: str
 
 /** Stores the event and applies its effect in one transaction; a redelivered event is a no-op. */
 export async function processStripeEvent(db: Db, event: VerifiedEvent, driver: PaymentsDriver): Promise<ProcessOutcome> {
-  return withEntitlementRetry(() => db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(stripeEvents)
-      .values({ id: event.id, type: event.type, payload: event, processedAt: new Date() })
-      .onConflictDoNothing()
-      .returning({ id: stripeEvents.id });
-    if (inserted.length === 0) return { duplicate: true, handled: false, result: "duplicate" };
-    const handler = HANDLERS[event.type];
-    if (!handler) {
-      console.info(`[webhook] ${event.type} ${event.id}: not handled`);
-      return { duplicate: false, handled: false, result: "ignored" };
-    }
-    return { duplicate: false, handled: true, result: await handler(tx, event.data.object, driver, event) };
-  }));
+  return withEntitlementRetry(() =>
+    db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(stripeEvents)
+        .values({ id: event.id, type: event.type, payload: event, processedAt: new Date() })
+        .onConflictDoNothing()
+        .returning({ id: stripeEvents.id });
+      if (inserted.length === 0) return { duplicate: true, handled: false, result: "duplicate" };
+      const handler = HANDLERS[event.type];
+      if (!handler) {
+        console.info(`[webhook] ${event.type} ${event.id}: not handled`);
+        return { duplicate: false, handled: false, result: "ignored" };
+      }
+      return { duplicate: false, handled: true, result: await handler(tx, event.data.object, driver, event) };
+    }),
+  );
 }
 
 const QUICK_SALE_TYPES = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded"]);
@@ -92,7 +94,10 @@ async function quickSale(db: Db, event: VerifiedEvent, rawBody: string): Promise
     if (row.moved === 0) {
       // Another fulfilment of this order won between this statement's snapshot and its row lock.
       if (session.payment_intent) {
-        await db.update(orders).set({ paymentIntentId: session.payment_intent }).where(and(eq(orders.id, orderId), isNull(orders.paymentIntentId)));
+        await db
+          .update(orders)
+          .set({ paymentIntentId: session.payment_intent })
+          .where(and(eq(orders.id, orderId), isNull(orders.paymentIntentId)));
       }
       return { duplicate: false, handled: true, result: "already" };
     }

@@ -204,10 +204,7 @@ async function viewerState(db: Db, actor: Actor | null, listing: ListingRef): Pr
     return order.status === "disputed" ? { state: "disputed" } : { state: "can_write" };
   }
   // A former owner (refunded) still sees the review they wrote, withdrawn, but can't change it.
-  const [past] = await queryRows<Row>(
-    db,
-    sql`${SELECT} where r.listing_id = ${listing.id} and r.author_id = ${actor.id} order by r.created_at desc limit 1`,
-  );
+  const [past] = await queryRows<Row>(db, sql`${SELECT} where r.listing_id = ${listing.id} and r.author_id = ${actor.id} order by r.created_at desc limit 1`);
   if (past) return { state: "reviewed", review: toItem(past, actor, listing) };
   return { state: "not_owner" };
 }

@@ -88,7 +88,10 @@ export async function restoreReview(db: Db, actor: Actor | null, input: unknown)
 export async function withdrawReviewForRefundedOrder(tx: Db, orderId: string): Promise<boolean> {
   const [review] = await tx.select().from(reviews).where(eq(reviews.orderId, orderId)).for("update").limit(1);
   if (!review || review.hiddenAt) return false;
-  await tx.update(reviews).set({ hiddenAt: new Date(), hiddenBy: null, updatedAt: sql`${reviews.updatedAt}` }).where(eq(reviews.id, review.id));
+  await tx
+    .update(reviews)
+    .set({ hiddenAt: new Date(), hiddenBy: null, updatedAt: sql`${reviews.updatedAt}` })
+    .where(eq(reviews.id, review.id));
   await adjustRating(tx, review.listingId, -review.rating, -1);
   await writeAudit(tx, {
     actorId: null,

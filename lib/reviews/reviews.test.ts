@@ -52,8 +52,12 @@ describe("writing reviews", () => {
     }
     const disputing = await makeUser(db);
     await makeOrder(db, disputing, listing, { status: "disputed" });
-    await expect(createReview(db, disputing, { listingId: listing.id, rating: 1, body: "Chargeback" })).rejects.toMatchObject({ code: "review.order_disputed" });
-    await expect(createReview(db, creator, { listingId: listing.id, rating: 5, body: "I love my own work" })).rejects.toMatchObject({ code: "review.not_owner" });
+    await expect(createReview(db, disputing, { listingId: listing.id, rating: 1, body: "Chargeback" })).rejects.toMatchObject({
+      code: "review.order_disputed",
+    });
+    await expect(createReview(db, creator, { listingId: listing.id, rating: 5, body: "I love my own work" })).rejects.toMatchObject({
+      code: "review.not_owner",
+    });
     await expect(createReview(db, null, { listingId: listing.id, rating: 5, body: "Who am I" })).rejects.toMatchObject({ code: "auth.unauthenticated" });
     expect(await aggregate(listing.id)).toEqual({ sum: 0, count: 0, avg: 0 });
   });
@@ -142,7 +146,10 @@ describe("moderating reviews", () => {
     expect(await aggregate(listing.id)).toEqual({ sum: 0, count: 0, avg: 0 });
     expect((await listReviews(db, null, listing.id)).items).toEqual([]);
     expect((await listReviews(db, admin, listing.id)).items).toMatchObject([{ id: review.id, hidden: true, can: { hide: false, restore: true } }]);
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.targetType, "review"), eq(auditLog.targetId, review.id)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, "review"), eq(auditLog.targetId, review.id)));
     expect(entry).toMatchObject({ actorId: admin.id, action: "review.hide", details: { reason: "Spam" } });
 
     // Hiding twice changes nothing.
@@ -221,7 +228,10 @@ describe("listing reviews", () => {
     expect((await reviewOverview(db, await makeUser(db), listing.id)).viewer).toEqual({ state: "not_owner" });
     expect((await reviewOverview(db, buyer, listing.id)).viewer).toEqual({ state: "can_write" });
     const { review } = await createReview(db, buyer, { listingId: listing.id, rating: 4, body: "Fine work" });
-    expect((await reviewOverview(db, buyer, listing.id)).viewer).toMatchObject({ state: "reviewed", review: { id: review.id, mine: true, can: { edit: true } } });
+    expect((await reviewOverview(db, buyer, listing.id)).viewer).toMatchObject({
+      state: "reviewed",
+      review: { id: review.id, mine: true, can: { edit: true } },
+    });
     // The author's own review is shown above the list, not in it; the creator may reply to it.
     expect((await listReviews(db, buyer, listing.id)).items).toEqual([]);
     expect((await listReviews(db, creator, listing.id)).items).toMatchObject([{ id: review.id, can: { reply: true, edit: false, hide: false } }]);

@@ -13,11 +13,7 @@ const rating = z.coerce
   .min(1, "Choose a rating from 1 to 5 stars.")
   .max(5, "Choose a rating from 1 to 5 stars.");
 
-const body = z
-  .string()
-  .trim()
-  .min(3, "Write a few words about it.")
-  .max(REVIEW_BODY_MAX, `Keep it under ${REVIEW_BODY_MAX} characters.`);
+const body = z.string().trim().min(3, "Write a few words about it.").max(REVIEW_BODY_MAX, `Keep it under ${REVIEW_BODY_MAX} characters.`);
 
 export const createReviewSchema = z.object({ listingId: uuid, rating, body });
 export const editReviewSchema = z.object({ reviewId: uuid, rating, body });

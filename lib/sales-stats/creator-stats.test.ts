@@ -14,7 +14,17 @@ describe("creator dashboard numbers", () => {
     const now = new Date("2026-03-20T12:00:00Z");
     const [listing] = await db
       .insert(listings)
-      .values({ creatorId: creator.id, slug: `stats-${randomUUID().slice(0, 8)}`, kind: "prompt", title: "Stats listing", category: "writing", status: "published", priceCents: 1000, salesCount: 3, publishedAt: now })
+      .values({
+        creatorId: creator.id,
+        slug: `stats-${randomUUID().slice(0, 8)}`,
+        kind: "prompt",
+        title: "Stats listing",
+        category: "writing",
+        status: "published",
+        priceCents: 1000,
+        salesCount: 3,
+        publishedAt: now,
+      })
       .returning();
     const [version] = await db.insert(listingVersions).values({ listingId: listing.id, number: 1, content: {}, reviewStatus: "approved" }).returning();
     const sell = async (paidAt: Date) => {
@@ -26,15 +36,21 @@ describe("creator dashboard numbers", () => {
         .returning();
       // The sale's journal, dated when the sale happened (the ledger is append-only, so dated at insert).
       const journalId = randomUUID();
-      await db.insert(ledgerEntries).values(
-        saleLines({ creatorId: creator.id, ...split }).map((line) => ({ journalId, ...line, kind: "sale", orderId: order.id, createdAt: paidAt })),
-      );
+      await db
+        .insert(ledgerEntries)
+        .values(saleLines({ creatorId: creator.id, ...split }).map((line) => ({ journalId, ...line, kind: "sale", orderId: order.id, createdAt: paidAt })));
       return order;
     };
     await sell(new Date("2026-03-19T10:00:00Z"));
     await sell(new Date("2026-03-02T10:00:00Z"));
     await sell(new Date("2026-02-10T10:00:00Z"));
-    await postJournal(db, { kind: "payout", lines: [{ account: creatorAccount(creator.id), amountCents: -800 }, { account: "payouts", amountCents: 800 }] });
+    await postJournal(db, {
+      kind: "payout",
+      lines: [
+        { account: creatorAccount(creator.id), amountCents: -800 },
+        { account: "payouts", amountCents: 800 },
+      ],
+    });
     await db.insert(listingDailyStats).values([
       { listingId: listing.id, day: "2026-03-19", views: 30 },
       { listingId: listing.id, day: "2026-03-01", views: 20 },

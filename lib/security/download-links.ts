@@ -9,10 +9,7 @@ export const DOWNLOAD_LINK_TTL_SECONDS = 5 * 60;
 
 export type DownloadClaims = { userId: string; fileId: string; listingId: string; expiresAt: number };
 
-export type DownloadTokenCheck =
-  | { ok: true; claims: DownloadClaims }
-  | { ok: false; reason: "malformed" | "bad_signature" | "expired" | "wrong_user" };
-
+export type DownloadTokenCheck = { ok: true; claims: DownloadClaims } | { ok: false; reason: "malformed" | "bad_signature" | "expired" | "wrong_user" };
 
 // A key of its own, derived from AUTH_SECRET, so a download signature is never valid as anything else.
 function signingKey(secret: string): Buffer {
@@ -24,10 +21,7 @@ function sign(payload: string, secret: string): Buffer {
 }
 
 /** `<payload>.<signature>`, both base64url; the payload is `userId.fileId.listingId.expiresAt`. */
-export function issueDownloadToken(
-  claims: Omit<DownloadClaims, "expiresAt">,
-  opts: { now?: number; ttlSeconds?: number; secret?: string } = {},
-): string {
+export function issueDownloadToken(claims: Omit<DownloadClaims, "expiresAt">, opts: { now?: number; ttlSeconds?: number; secret?: string } = {}): string {
   const now = opts.now ?? Date.now();
   const expiresAt = Math.floor(now / 1000) + (opts.ttlSeconds ?? DOWNLOAD_LINK_TTL_SECONDS);
   const payload = Buffer.from([claims.userId, claims.fileId, claims.listingId, String(expiresAt)].join(".")).toString("base64url");
@@ -38,11 +32,7 @@ export function issueDownloadToken(
  * Checks signature (timing-safe), expiry and that the token was issued to `userId`.
  * Nothing in the payload is trusted until the signature matches.
  */
-export function verifyDownloadToken(
-  token: string,
-  userId: string,
-  opts: { now?: number; secret?: string } = {},
-): DownloadTokenCheck {
+export function verifyDownloadToken(token: string, userId: string, opts: { now?: number; secret?: string } = {}): DownloadTokenCheck {
   if (typeof token !== "string" || token.length > 512) return { ok: false, reason: "malformed" };
   const parts = token.split(".");
   if (parts.length !== 2 || !/^[A-Za-z0-9_-]+$/.test(parts[0]) || !/^[A-Za-z0-9_-]+$/.test(parts[1])) {

@@ -41,7 +41,10 @@ export function clientKey(headers: Headers): string {
 
 /** Deletes expired windows (call from a cron or occasionally); keeps the table small. */
 export async function pruneRateLimits(db: Db): Promise<number> {
-  const rows = await queryRows<{ n: number }>(db, sql`with d as (delete from rate_limits where reset_at < now() - interval '1 hour' returning 1) select count(*)::int as n from d`);
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`with d as (delete from rate_limits where reset_at < now() - interval '1 hour' returning 1) select count(*)::int as n from d`,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -19,12 +19,47 @@ describe("admin settlement views", () => {
     for (const name of ["paid", "reversed", "failed", "below", "noAccount", "stuck", "sending", "ghost"]) creators[name] = await makeCreator(db);
     const [october] = await db
       .insert(settlementRuns)
-      .values({ period: "2026-10", status: "running", plannedAt: hoursAgo(30), creatorsConsidered: 7, creatorsPaid: 2, creatorsCarried: 2, creatorsFailed: 1, creatorsRemaining: 2, totalPaidCents: 3000, invocations: 3, startedAt: hoursAgo(30) })
+      .values({
+        period: "2026-10",
+        status: "running",
+        plannedAt: hoursAgo(30),
+        creatorsConsidered: 7,
+        creatorsPaid: 2,
+        creatorsCarried: 2,
+        creatorsFailed: 1,
+        creatorsRemaining: 2,
+        totalPaidCents: 3000,
+        invocations: 3,
+        startedAt: hoursAgo(30),
+      })
       .returning();
-    await db.insert(settlementRuns).values({ period: "2026-09", status: "completed", creatorsConsidered: 1, creatorsPaid: 1, totalPaidCents: 1000, invocations: 1, startedAt: new Date("2026-10-01T06:00:00Z"), finishedAt: new Date("2026-10-01T06:01:00Z") });
+    await db.insert(settlementRuns).values({
+      period: "2026-09",
+      status: "completed",
+      creatorsConsidered: 1,
+      creatorsPaid: 1,
+      totalPaidCents: 1000,
+      invocations: 1,
+      startedAt: new Date("2026-10-01T06:00:00Z"),
+      finishedAt: new Date("2026-10-01T06:01:00Z"),
+    });
     const run = { settlementRunId: october.id, period: "2026-10" };
-    await payout(db, creators.paid.id, { ...run, amountCents: 2000, status: "paid", stripeTransferId: "tr_local_paid", paidAt: hoursAgo(29), claimedAt: hoursAgo(29) });
-    await payout(db, creators.reversed.id, { ...run, amountCents: 1500, reversedCents: 500, status: "reversed", stripeTransferId: "tr_local_reversed", claimedAt: hoursAgo(29) });
+    await payout(db, creators.paid.id, {
+      ...run,
+      amountCents: 2000,
+      status: "paid",
+      stripeTransferId: "tr_local_paid",
+      paidAt: hoursAgo(29),
+      claimedAt: hoursAgo(29),
+    });
+    await payout(db, creators.reversed.id, {
+      ...run,
+      amountCents: 1500,
+      reversedCents: 500,
+      status: "reversed",
+      stripeTransferId: "tr_local_reversed",
+      claimedAt: hoursAgo(29),
+    });
     await payout(db, creators.failed.id, { ...run, amountCents: 1200, status: "failed", failureReason: "Account closed", claimedAt: hoursAgo(29) });
     await payout(db, creators.below.id, { ...run, amountCents: 700, status: "held", holdReason: "below_minimum" });
     await payout(db, creators.noAccount.id, { ...run, amountCents: 0, status: "held", holdReason: "onboarding_incomplete" });
@@ -58,7 +93,12 @@ describe("admin settlement views", () => {
     const all = await listRunPayouts(db, admin, { period: "2026-10" });
     expect(all.total).toBe(7);
     expect(all.rows.map((r) => r.amountCents)).toEqual([2000, 1800, 1500, 1200, 900, 700, 0]);
-    expect(all.rows.filter((r) => r.retryable).map((r) => r.status).sort()).toEqual(["failed", "held", "held"]);
+    expect(
+      all.rows
+        .filter((r) => r.retryable)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual(["failed", "held", "held"]);
 
     const held = await listRunPayouts(db, admin, { period: "2026-10", status: "held" });
     expect(held.rows.map((r) => r.holdReason)).toEqual(["below_minimum", "onboarding_incomplete"]);
@@ -66,7 +106,9 @@ describe("admin settlement views", () => {
     expect(below.rows.map((r) => r.creatorId)).toEqual([creators.below.id]);
 
     const byHandle = await listRunPayouts(db, admin, { period: "2026-10", q: `@${creators.failed.creatorHandle}` });
-    expect(byHandle.rows).toEqual([expect.objectContaining({ creatorId: creators.failed.id, failureReason: "Account closed", handle: creators.failed.creatorHandle })]);
+    expect(byHandle.rows).toEqual([
+      expect.objectContaining({ creatorId: creators.failed.id, failureReason: "Account closed", handle: creators.failed.creatorHandle }),
+    ]);
     const byEmail = await listRunPayouts(db, admin, { period: "2026-10", q: creators.stuck.email.slice(0, 12).toUpperCase() });
     expect(byEmail.rows.map((r) => r.creatorId)).toEqual([creators.stuck.id]);
     const wildcard = await listRunPayouts(db, admin, { period: "2026-10", q: "%" });
@@ -81,7 +123,12 @@ describe("admin settlement views", () => {
   });
 
   it("parses filters from a query string and drops values it does not know", () => {
-    expect(runPayoutsFilter.parse({ status: "failed", holdReason: "nope", q: " maker ", page: "2" })).toEqual({ status: "failed", holdReason: undefined, q: "maker", page: 2 });
+    expect(runPayoutsFilter.parse({ status: "failed", holdReason: "nope", q: " maker ", page: "2" })).toEqual({
+      status: "failed",
+      holdReason: undefined,
+      q: "maker",
+      page: 2,
+    });
     expect(runPayoutsFilter.parse({ status: "'; drop table payouts" })).toEqual({ status: undefined });
   });
 

@@ -70,7 +70,12 @@ export async function listSettlementRuns(db: Db, actor: Actor | null, input: { p
   const { page, pageSize } = pageOf(input, 24);
   const [[{ total }], rows] = await Promise.all([
     db.select({ total: sql<number>`count(*)::int` }).from(settlementRuns),
-    db.select(runColumns).from(settlementRuns).orderBy(desc(settlementRuns.period)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select(runColumns)
+      .from(settlementRuns)
+      .orderBy(desc(settlementRuns.period))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
   ]);
   return { rows: rows.map(toRun), page, pageSize, total, pageCount: Math.max(Math.ceil(total / pageSize), 1) };
 }
@@ -78,7 +83,11 @@ export async function listSettlementRuns(db: Db, actor: Actor | null, input: { p
 export type PeriodCounts = { byStatus: Partial<Record<PayoutStatus, number>>; byHoldReason: Partial<Record<PayoutHoldReason, number>> };
 
 /** One period's run (null before it first ran) and how its payouts stand. */
-export async function settlementRunForPeriod(db: Db, actor: Actor | null, input: { period: string }): Promise<{ run: SettlementRunRow | null; counts: PeriodCounts }> {
+export async function settlementRunForPeriod(
+  db: Db,
+  actor: Actor | null,
+  input: { period: string },
+): Promise<{ run: SettlementRunRow | null; counts: PeriodCounts }> {
   assertAdmin(actor);
   checkPeriod(input.period);
   const [[run], groups] = await Promise.all([
@@ -236,7 +245,16 @@ export async function periodReconciliation(db: Db, actor: Actor | null, input: {
         on l.payout_id = p.id
      where p.period = ${input.period}`;
   const [[totals], stuck, mismatches] = await Promise.all([
-    queryRows<{ ledger: string; paid_net: string; in_flight_n: number; in_flight: string; transfers_n: number; transfers: string; transfers_reversed: string; paid_without: number }>(
+    queryRows<{
+      ledger: string;
+      paid_net: string;
+      in_flight_n: number;
+      in_flight: string;
+      transfers_n: number;
+      transfers: string;
+      transfers_reversed: string;
+      paid_without: number;
+    }>(
       db,
       sql`with pp as (${perPayout})
           select coalesce(sum(ledger), 0)::text as ledger,
@@ -250,7 +268,14 @@ export async function periodReconciliation(db: Db, actor: Actor | null, input: {
             from pp`,
     ),
     db
-      .select({ id: payouts.id, email: users.email, handle: creatorProfiles.handle, amountCents: payouts.amountCents, claimedAt: payouts.claimedAt, attempts: payouts.attempts })
+      .select({
+        id: payouts.id,
+        email: users.email,
+        handle: creatorProfiles.handle,
+        amountCents: payouts.amountCents,
+        claimedAt: payouts.claimedAt,
+        attempts: payouts.attempts,
+      })
       .from(payouts)
       .innerJoin(users, eq(users.id, payouts.creatorId))
       .leftJoin(creatorProfiles, eq(creatorProfiles.userId, payouts.creatorId))

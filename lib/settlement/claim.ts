@@ -60,10 +60,7 @@ type PickedRow = {
 };
 
 /** Which payouts a batch may pick. */
-export type ClaimScope =
-  | { kind: "pending"; period: string }
-  | { kind: "retry" }
-  | { kind: "one"; payoutId: string };
+export type ClaimScope = { kind: "pending"; period: string } | { kind: "retry" } | { kind: "one"; payoutId: string };
 
 function scopeCondition(scope: ClaimScope, now: Date): SQL {
   switch (scope.kind) {
@@ -113,7 +110,10 @@ export async function claimPayouts(
     const balances = await queryRows<{ account: string; balance: string }>(
       tx,
       sql`select account, sum(amount_cents)::text as balance from ledger_entries
-           where account in (${sql.join(accounts.map((a) => sql`${a}`), sql`, `)}) group by account`,
+           where account in (${sql.join(
+             accounts.map((a) => sql`${a}`),
+             sql`, `,
+           )}) group by account`,
     );
     const balanceNow = new Map(balances.map((b) => [b.account, Number(b.balance)]));
 
@@ -196,7 +196,9 @@ export async function claimPayouts(
           action: "payout.retry",
           targetType: "payout",
           targetId: row.id,
-          details: outcome ? { claimedCents: outcome.amountCents, idempotencyKey: outcome.idempotencyKey } : { heldReason: held.find((h) => h.id === row.id)?.reason },
+          details: outcome
+            ? { claimedCents: outcome.amountCents, idempotencyKey: outcome.idempotencyKey }
+            : { heldReason: held.find((h) => h.id === row.id)?.reason },
         });
       }
     }

@@ -170,10 +170,6 @@ export async function creatorPayoutsOverview(
 /** Every payout of the signed-in creator, newest first (the CSV export). */
 export async function creatorPayoutHistory(db: Db, actor: Actor | null): Promise<CreatorPayout[]> {
   const creator = assertPayoutReader(actor);
-  const rows = await db
-    .select(columns)
-    .from(payouts)
-    .where(eq(payouts.creatorId, creator.id))
-    .orderBy(desc(payouts.period), desc(payouts.createdAt));
+  const rows = await db.select(columns).from(payouts).where(eq(payouts.creatorId, creator.id)).orderBy(desc(payouts.period), desc(payouts.createdAt));
   return rows.map(toPayout);
 }

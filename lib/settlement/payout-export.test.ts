@@ -21,7 +21,7 @@ describe("payout CSV export", () => {
   });
 
   it("defuses text a spreadsheet would run as a formula, but not amounts", () => {
-    expect(csvField("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvField("-2.50", "number")).toBe("-2.50");
   });
@@ -67,7 +67,13 @@ describe("payout CSV export", () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
     const other = await makeCreator(db);
-    await payout(db, creator.id, { period: "2026-08", amountCents: 1500, status: "paid", stripeTransferId: "tr_local_mine", paidAt: new Date("2026-09-01T06:00:00Z") });
+    await payout(db, creator.id, {
+      period: "2026-08",
+      amountCents: 1500,
+      status: "paid",
+      stripeTransferId: "tr_local_mine",
+      paidAt: new Date("2026-09-01T06:00:00Z"),
+    });
     await payout(db, creator.id, { period: "2026-09", amountCents: 700, status: "held", holdReason: "below_minimum" });
     await payout(db, other.id, { period: "2026-08", amountCents: 9999, status: "paid", stripeTransferId: "tr_local_theirs" });
 

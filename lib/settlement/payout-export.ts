@@ -5,7 +5,17 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertPayoutReader, creatorPayoutHistory, type CreatorPayout } from "./creator-payouts";
 import { HOLD_REASON_TITLES } from "./hold-reasons";
 
-export const PAYOUT_CSV_HEADER = ["Period", "Status", "Amount", "Reversed", "Currency", "Transfer ID", "Paid at (UTC)", "Hold reason", "Failure reason"] as const;
+export const PAYOUT_CSV_HEADER = [
+  "Period",
+  "Status",
+  "Amount",
+  "Reversed",
+  "Currency",
+  "Transfer ID",
+  "Paid at (UTC)",
+  "Hold reason",
+  "Failure reason",
+] as const;
 
 /** Cents as a plain decimal amount: 123456 → "1234.56", −5 → "-0.05". */
 export function centsToDecimal(cents: number): string {

@@ -29,7 +29,10 @@ describe("definite refusals", () => {
     expect(failed.status).toBe("failed");
     expect(failed.failureReason).toMatch(/not valid/);
     expect(await creatorLedgerBalance(db, refused.id)).toBe(1200);
-    const [told] = await db.select().from(notifications).where(and(eq(notifications.userId, refused.id), eq(notifications.type, "payout")));
+    const [told] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, refused.id), eq(notifications.type, "payout")));
     expect(told.title).toBe("Payout failed: $12.00 for October 2025");
     await expectSettlementInvariants(db);
 

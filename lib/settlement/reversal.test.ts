@@ -18,11 +18,17 @@ describe("reversals", () => {
     const payout = await payoutOf(db, creator.id, "2025-10");
 
     const { reverseTransfer } = await import("./reversal");
-    const partial = await db.transaction((tx) => reverseTransfer(tx, { transferId: payout.stripeTransferId!, amountReversedCents: 1000 }, at("2025-11-05T00:00:00Z")));
+    const partial = await db.transaction((tx) =>
+      reverseTransfer(tx, { transferId: payout.stripeTransferId!, amountReversedCents: 1000 }, at("2025-11-05T00:00:00Z")),
+    );
     expect(partial).toBe("partially_reversed");
-    const full = await db.transaction((tx) => reverseTransfer(tx, { transferId: payout.stripeTransferId!, amountReversedCents: 4000 }, at("2025-11-06T00:00:00Z")));
+    const full = await db.transaction((tx) =>
+      reverseTransfer(tx, { transferId: payout.stripeTransferId!, amountReversedCents: 4000 }, at("2025-11-06T00:00:00Z")),
+    );
     expect(full).toBe("reversed");
-    const again = await db.transaction((tx) => reverseTransfer(tx, { transferId: payout.stripeTransferId!, amountReversedCents: 4000 }, at("2025-11-07T00:00:00Z")));
+    const again = await db.transaction((tx) =>
+      reverseTransfer(tx, { transferId: payout.stripeTransferId!, amountReversedCents: 4000 }, at("2025-11-07T00:00:00Z")),
+    );
     expect(again).toBe("already");
     expect(await payoutOf(db, creator.id, "2025-10")).toMatchObject({ status: "reversed", reversedCents: 4000 });
     expect(await creatorLedgerBalance(db, creator.id)).toBe(4000);
@@ -50,7 +56,10 @@ describe("transfer.reversed through the signed webhook", () => {
     expect(again).toMatchObject({ status: 200, body: { result: "already" } });
     expect(await payoutOf(db, creator.id, "2025-10")).toMatchObject({ status: "reversed", reversedCents: 4000 });
     expect(await creatorLedgerBalance(db, creator.id)).toBe(4000);
-    const told = await db.select().from(notifications).where(and(eq(notifications.userId, creator.id), sql`${notifications.title} like 'Payout reversed%'`));
+    const told = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, creator.id), sql`${notifications.title} like 'Payout reversed%'`));
     expect(told).toHaveLength(1);
     await expectSettlementInvariants(db);
   });

@@ -19,7 +19,15 @@ export async function reverseTransfer(
   input: { transferId: string; amountReversedCents: number },
   now = new Date(),
 ): Promise<"reversed" | "partially_reversed" | "already" | "unknown transfer"> {
-  const [payout] = await queryRows<{ id: string; creator_id: string; amount_cents: string; reversed_cents: string; currency: string; period: string; status: string }>(
+  const [payout] = await queryRows<{
+    id: string;
+    creator_id: string;
+    amount_cents: string;
+    reversed_cents: string;
+    currency: string;
+    period: string;
+    status: string;
+  }>(
     tx,
     sql`select id, creator_id, amount_cents::text, reversed_cents::text, currency, period, status from payouts
          where stripe_transfer_id = ${input.transferId}

@@ -40,7 +40,10 @@ describe("monthly settlement", () => {
     });
     // November's sale stays in the balance for November.
     expect(await creatorLedgerBalance(db, creator.id)).toBe(7920);
-    const told = await db.select().from(notifications).where(and(eq(notifications.userId, creator.id), eq(notifications.type, "payout")));
+    const told = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, creator.id), eq(notifications.type, "payout")));
     expect(told.map((n) => n.title)).toEqual(["Payout sent: $60.00 for October 2025"]);
 
     // The cron fires again the same day and the next: nothing changes.
@@ -105,11 +108,19 @@ describe("admin", () => {
     const buyer = await makeUser(db);
     const admin = await makeUser(db, { role: "admin" });
     await expect(settlePeriodAsAdmin(db, driver, null, { period: "2025-10" }, OCT_CLOSE)).rejects.toMatchObject({ code: "auth.unauthenticated" });
-    await expect(settlePeriodAsAdmin(db, driver, await actorFor(db, buyer.id), { period: "2025-10" }, OCT_CLOSE)).rejects.toMatchObject({ code: "auth.forbidden" });
-    await expect(settlePeriodAsAdmin(db, driver, await actorFor(db, creator.id), { period: "2025-10" }, OCT_CLOSE)).rejects.toMatchObject({ code: "auth.forbidden" });
-    await expect(retryPayoutAsAdmin(db, driver, await actorFor(db, creator.id), { payoutId: crypto.randomUUID() }, OCT_CLOSE)).rejects.toMatchObject({ code: "auth.forbidden" });
+    await expect(settlePeriodAsAdmin(db, driver, await actorFor(db, buyer.id), { period: "2025-10" }, OCT_CLOSE)).rejects.toMatchObject({
+      code: "auth.forbidden",
+    });
+    await expect(settlePeriodAsAdmin(db, driver, await actorFor(db, creator.id), { period: "2025-10" }, OCT_CLOSE)).rejects.toMatchObject({
+      code: "auth.forbidden",
+    });
+    await expect(retryPayoutAsAdmin(db, driver, await actorFor(db, creator.id), { payoutId: crypto.randomUUID() }, OCT_CLOSE)).rejects.toMatchObject({
+      code: "auth.forbidden",
+    });
     expect(await db.select().from(payouts)).toHaveLength(0);
-    await expect(settlePeriodAsAdmin(db, driver, await actorFor(db, admin.id), { period: "2025-13" }, OCT_CLOSE)).rejects.toMatchObject({ code: "settlement.bad_period" });
+    await expect(settlePeriodAsAdmin(db, driver, await actorFor(db, admin.id), { period: "2025-13" }, OCT_CLOSE)).rejects.toMatchObject({
+      code: "settlement.bad_period",
+    });
 
     injectLocalTransferFault({ destinationAccountId: creator.stripeAccountId!, fault: "definite" });
     const summary = await settlePeriodAsAdmin(db, driver, await actorFor(db, admin.id), { period: "2025-10" }, OCT_CLOSE);

@@ -128,7 +128,18 @@ export async function refreshRun(db: Db, period: string, now: Date): Promise<Set
     sql`select status, hold_reason, count(*)::int as n, coalesce(sum(amount_cents - reversed_cents), 0)::text as cents
           from payouts where period = ${period} group by status, hold_reason`,
   );
-  const run: SettlementSummary["run"] = { considered: 0, pending: 0, processing: 0, paid: 0, failed: 0, held: {}, carried: 0, reversed: 0, remaining: 0, paidCents: 0 };
+  const run: SettlementSummary["run"] = {
+    considered: 0,
+    pending: 0,
+    processing: 0,
+    paid: 0,
+    failed: 0,
+    held: {},
+    carried: 0,
+    reversed: 0,
+    remaining: 0,
+    paidCents: 0,
+  };
   for (const r of rows) {
     run.considered += r.n;
     if (r.status === "held" && r.hold_reason) run.held[r.hold_reason] = (run.held[r.hold_reason] ?? 0) + r.n;
@@ -151,7 +162,13 @@ export async function refreshRun(db: Db, period: string, now: Date): Promise<Set
 export const settlePeriodSchema = z.object({ period: z.string().trim().regex(PERIOD_PATTERN, "Choose a month like 2026-10.") });
 
 /** An admin runs or continues a closed period from the settlements page; audited. */
-export async function settlePeriodAsAdmin(db: Db, driver: PaymentsDriver, actor: Actor | null, input: z.input<typeof settlePeriodSchema>, now = new Date()): Promise<SettlementSummary> {
+export async function settlePeriodAsAdmin(
+  db: Db,
+  driver: PaymentsDriver,
+  actor: Actor | null,
+  input: z.input<typeof settlePeriodSchema>,
+  now = new Date(),
+): Promise<SettlementSummary> {
   const admin = assertAdmin(actor);
   const parsed = settlePeriodSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("settlement.bad_period");

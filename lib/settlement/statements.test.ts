@@ -40,7 +40,12 @@ describe("monthly statements", () => {
     await sell(db, elsewhere, 9900, at("2026-09-15T10:00:00Z"));
 
     // October: September's 2000 is paid out and 500 of it reversed by Stripe; a new sale; the rest of the big refund.
-    await payout(db, creator.id, { period: "2026-09", amountCents: 2000, reversedCents: 500, status: "reversed", stripeTransferId: "tr_local_sept" }, at("2026-10-01T06:05:00Z"));
+    await payout(
+      db,
+      creator.id,
+      { period: "2026-09", amountCents: 2000, reversedCents: 500, status: "reversed", stripeTransferId: "tr_local_sept" },
+      at("2026-10-01T06:05:00Z"),
+    );
     await sell(db, presets, 1500, at("2026-10-08T10:00:00Z")); // 1200 / 300
     await refund(db, big, 1500, at("2026-10-09T10:00:00Z")); // creator −1200, fee −300 (now fully refunded)
   });
@@ -57,8 +62,28 @@ describe("monthly statements", () => {
     expect(statementComputedClosing(s)).toBe(s.closingCents);
     expect(s.closingCents).toBe(await ledgerBalanceBefore(creatorAccount(creator.id), at("2026-10-01T00:00:00Z")));
     expect(s.listings).toEqual([
-      { listingId: expect.any(String), title: "Film presets", sales: 1, grossCents: 2500, feeCents: 500, netCents: 2000, refunds: 1, refundedCents: 800, refundedFeeCents: 200 },
-      { listingId: expect.any(String), title: "Haiku prompts", sales: 2, grossCents: 1500, feeCents: 300, netCents: 1200, refunds: 1, refundedCents: 400, refundedFeeCents: 100 },
+      {
+        listingId: expect.any(String),
+        title: "Film presets",
+        sales: 1,
+        grossCents: 2500,
+        feeCents: 500,
+        netCents: 2000,
+        refunds: 1,
+        refundedCents: 800,
+        refundedFeeCents: 200,
+      },
+      {
+        listingId: expect.any(String),
+        title: "Haiku prompts",
+        sales: 2,
+        grossCents: 1500,
+        feeCents: 300,
+        netCents: 1200,
+        refunds: 1,
+        refundedCents: 400,
+        refundedFeeCents: 100,
+      },
     ]);
   });
 

@@ -53,7 +53,15 @@ export type CreatorStatement = {
 
 type KindRow = { kind: string; journals: number; creator: string; platform: string; buyers: string };
 type ListingRow = { kind: string; listing_id: string | null; title: string | null; journals: number; creator: string; platform: string; buyers: string };
-type PayoutRow = { journal_id: string; kind: "payout" | "payout_reversal"; payout_id: string | null; payout_period: string | null; transfer_id: string | null; creator: string; at: Date | string };
+type PayoutRow = {
+  journal_id: string;
+  kind: "payout" | "payout_reversal";
+  payout_id: string | null;
+  payout_period: string | null;
+  transfer_id: string | null;
+  creator: string;
+  at: Date | string;
+};
 
 const n = (v: string | number | null | undefined) => Number(v ?? 0);
 // Negated without producing -0 (which prints as "-$0.00").

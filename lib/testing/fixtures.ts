@@ -205,7 +205,11 @@ export async function makeListing(db: Db, creator: { id: string }, spec: Listing
   return { ...listing, currentVersionId: current?.id ?? null, versionId: versions[0].id, versions };
 }
 
-export type ListingRowSpec = Partial<Omit<NewListing, "status" | "publishedAt">> & { status?: ListingStatus; creatorId: string; publishedAt?: Date | SQL | null };
+export type ListingRowSpec = Partial<Omit<NewListing, "status" | "publishedAt">> & {
+  status?: ListingStatus;
+  creatorId: string;
+  publishedAt?: Date | SQL | null;
+};
 
 /**
  * A bare listing row (no versions) with any column set, for catalog and search tests that insert many. Published
@@ -284,7 +288,14 @@ export async function makeFile(db: Db, ownerId: string, filename = "weights.safe
   const data = new Uint8Array(randomBytes(64));
   const [row] = await db
     .insert(files)
-    .values({ ownerId, filename, contentType: "application/octet-stream", byteSize: data.length, sha256: createHash("sha256").update(data).digest("hex"), data })
+    .values({
+      ownerId,
+      filename,
+      contentType: "application/octet-stream",
+      byteSize: data.length,
+      sha256: createHash("sha256").update(data).digest("hex"),
+      data,
+    })
     .returning();
   return row;
 }

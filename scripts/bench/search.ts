@@ -138,7 +138,10 @@ async function main() {
         // Warm the server (module loading, JIT, connections) on requests outside the measured mix.
         const warm = httpGetter(server.url, 8);
         const measured = new Set(requests.map((r) => r.path));
-        const fresh = async (n: number, s: number) => generateMix(await loadMixInputs(handle.db), n, s).map((r) => r.path).filter((p) => !measured.has(p));
+        const fresh = async (n: number, s: number) =>
+          generateMix(await loadMixInputs(handle.db), n, s)
+            .map((r) => r.path)
+            .filter((p) => !measured.has(p));
         await run([...(await fresh(400, seed + 1)), ...Array(200).fill("/api/health")], 8, warm.get);
         warm.close();
 
@@ -155,7 +158,15 @@ async function main() {
           const seconds = (performance.now() - t) / 1000;
           client.close();
           const rps = Math.round(done.length / seconds);
-          emit({ phase: "concurrency_32", http: name, requests: done.length, seconds: round(seconds), rps, non_2xx: done.filter((d) => d.status < 200 || d.status >= 300).length, load: load() });
+          emit({
+            phase: "concurrency_32",
+            http: name,
+            requests: done.length,
+            seconds: round(seconds),
+            rps,
+            non_2xx: done.filter((d) => d.status < 200 || d.status >= 300).length,
+            load: load(),
+          });
           return rps;
         };
         const health = await throughput("/api/health", Array(4000).fill("/api/health"));

@@ -29,9 +29,21 @@ async function main() {
     await db.insert(creatorProfiles).values({ userId: creatorId, handle: "bench-creator", displayName: "Bench Creator" });
     const catalog = Array.from({ length: LISTINGS }, (_, i) => ({ listingId: randomUUID(), versionId: randomUUID(), slug: `bench-listing-${i}` }));
     await db.insert(listings).values(
-      catalog.map((c) => ({ id: c.listingId, creatorId, slug: c.slug, kind: "prompt" as const, status: "published" as const, title: `Bench listing ${c.slug}`, category: "writing", priceCents: 1000, publishedAt: new Date() })),
+      catalog.map((c) => ({
+        id: c.listingId,
+        creatorId,
+        slug: c.slug,
+        kind: "prompt" as const,
+        status: "published" as const,
+        title: `Bench listing ${c.slug}`,
+        category: "writing",
+        priceCents: 1000,
+        publishedAt: new Date(),
+      })),
     );
-    await db.insert(listingVersions).values(catalog.map((c) => ({ id: c.versionId, listingId: c.listingId, number: 1, content: {}, reviewStatus: "approved" as const })));
+    await db
+      .insert(listingVersions)
+      .values(catalog.map((c) => ({ id: c.versionId, listingId: c.listingId, number: 1, content: {}, reviewStatus: "approved" as const })));
     const split = splitPrice(1000, 2000);
     const buyers = Array.from({ length: EVENTS }, (_, i) => ({ id: randomUUID(), email: `bench-buyer-${i}@example.test`, name: `Buyer ${i}` }));
     const pending = buyers.map((b, i) => {
@@ -45,7 +57,15 @@ async function main() {
 
     const bodies = pending.map((o) => JSON.stringify(localEvent("checkout.session.completed", checkoutSessionObject({ ...o, currency: "usd" }, "paid"))));
     ensureBuild({ reuse: true });
-    const server = await startNextServer({ DATABASE_URL: scratch.url ?? "", STRIPE_WEBHOOK_SECRET: SECRET, PGLITE_DIR: "", ...(process.env.DATABASE_POOL_MAX ? { DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX } : {}) }, { quiet: true });
+    const server = await startNextServer(
+      {
+        DATABASE_URL: scratch.url ?? "",
+        STRIPE_WEBHOOK_SECRET: SECRET,
+        PGLITE_DIR: "",
+        ...(process.env.DATABASE_POOL_MAX ? { DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX } : {}),
+      },
+      { quiet: true },
+    );
     try {
       const statuses = new Map<number, number>();
       // Keep-alive sockets and signatures made before the clock starts: signing is Stripe's work, not ours,
@@ -56,7 +76,11 @@ async function main() {
         new Promise<void>((resolve, reject) => {
           const req = http.request(
             `${server.url}/api/webhooks/stripe`,
-            { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "Stripe-Signature": signature } },
+            {
+              method: "POST",
+              agent,
+              headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "Stripe-Signature": signature },
+            },
             (res) => {
               statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
               res.resume();

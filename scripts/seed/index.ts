@@ -42,7 +42,9 @@ async function main(): Promise<number> {
       console.error(`Run \`npm run db:seed -- --listings ${args.listings} --reset\` to wipe every table and seed again.`);
       return 1;
     }
-    console.log(`Seeding ${args.listings} listings into ${handle.driver === "postgres" ? "Postgres (DATABASE_URL)" : `PGlite (${process.env.PGLITE_DIR ?? ".data/pglite"})`}${args.reset ? " after a reset" : ""}…`);
+    console.log(
+      `Seeding ${args.listings} listings into ${handle.driver === "postgres" ? "Postgres (DATABASE_URL)" : `PGlite (${process.env.PGLITE_DIR ?? ".data/pglite"})`}${args.reset ? " after a reset" : ""}…`,
+    );
     const summary = await seedDatabase(handle.db, {
       listings: args.listings,
       reset: args.reset,
@@ -50,7 +52,12 @@ async function main(): Promise<number> {
       concurrency: handle.driver === "postgres" && args.listings >= 10_000 ? 3 : 1,
       log: (line) => console.log(line),
     });
-    console.log("Rows:", Object.entries(summary.rows).map(([table, count]) => `${table} ${count}`).join(", "));
+    console.log(
+      "Rows:",
+      Object.entries(summary.rows)
+        .map(([table, count]) => `${table} ${count}`)
+        .join(", "),
+    );
     console.log("\nDemo accounts (development only), password demo-password:");
     for (const account of summary.demoAccounts) console.log(`  ${account.email.padEnd(20)} ${account.persona}`);
     console.log(`\nSeeded in ${((performance.now() - started) / 1000).toFixed(1)} s (including migrations).`);

@@ -44,16 +44,8 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
               <td className="px-4 py-3">
                 {item.creatorName} <span className="text-xs text-slate-500">@{item.creatorHandle}</span>
               </td>
-              <td className="px-4 py-3">
-                {item.isUpdate ? (
-                  <Badge tone="info">Update to v{item.number}</Badge>
-                ) : (
-                  <Badge tone="brand">New listing</Badge>
-                )}
-              </td>
-              <td className="px-4 py-3 text-slate-600">
-                {formatDateTime(item.submittedAt)}
-              </td>
+              <td className="px-4 py-3">{item.isUpdate ? <Badge tone="info">Update to v{item.number}</Badge> : <Badge tone="brand">New listing</Badge>}</td>
+              <td className="px-4 py-3 text-slate-600">{formatDateTime(item.submittedAt)}</td>
             </tr>
           ))}
         </DataTable>

@@ -22,5 +22,8 @@ export const refundAction = validatedAction(refundForm, async ({ orderId, reason
   const amountCents = amount ? Math.round(Number(amount) * 100) : undefined;
   const result = await refundOrderAsAdmin(await getDb(), await paymentsDriver(), await getCurrentUser(), { orderId, amountCents, reason });
   revalidatePath("/admin/orders");
-  return { ok: true, message: `Refunded. The order is now ${result.order.status} (${formatMoney(result.order.refundedCents, result.order.currency)} refunded in total).` };
+  return {
+    ok: true,
+    message: `Refunded. The order is now ${result.order.status} (${formatMoney(result.order.refundedCents, result.order.currency)} refunded in total).`,
+  };
 });

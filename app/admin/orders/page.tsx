@@ -30,7 +30,13 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         <label className="sr-only" htmlFor="order-q">
           Buyer email or order id
         </label>
-        <input id="order-q" name="q" defaultValue={params.q} placeholder="Buyer email or order id" className="w-64 rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+        <input
+          id="order-q"
+          name="q"
+          defaultValue={params.q}
+          placeholder="Buyer email or order id"
+          className="w-64 rounded-lg border border-slate-300 px-3 py-2 text-sm"
+        />
         <label className="sr-only" htmlFor="order-status">
           Status
         </label>

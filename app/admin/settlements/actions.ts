@@ -22,7 +22,9 @@ function describeRun(s: SettlementSummary): string {
   const parts = [
     `${periodLabel(s.period)}: this call paid ${count(s.call.paid + s.call.reconciled, "creator")} ${formatMoney(s.call.paidCents)}.`,
     `In total ${count(s.run.paid, "creator")} paid ${formatMoney(s.run.paidCents)}, ${heldTotal} held${heldWhy}, ${s.run.failed} failed.`,
-    s.status === "completed" ? "The run is complete." : `${count(s.run.remaining, "creator")} remain${s.run.remaining === 1 ? "s" : ""}: run it again to continue.`,
+    s.status === "completed"
+      ? "The run is complete."
+      : `${count(s.run.remaining, "creator")} remain${s.run.remaining === 1 ? "s" : ""}: run it again to continue.`,
   ];
   return parts.join(" ");
 }

@@ -54,7 +54,9 @@ describe("attached files: upload and download", () => {
     const owner = await makeCreator(db);
     session.actor = owner;
     const bytes = new TextEncoder().encode("weights…");
-    const res = await uploadFile(post("/api/uploads/files", bytes, { "x-file-name": encodeURIComponent("my model.safetensors"), "content-type": "application/x-evil; charset=x" }));
+    const res = await uploadFile(
+      post("/api/uploads/files", bytes, { "x-file-name": encodeURIComponent("my model.safetensors"), "content-type": "application/x-evil; charset=x" }),
+    );
     expect(res.status).toBe(201);
     const file = (await res.json()) as { id: string; filename: string; byteSize: number; sha256: string; contentType: string };
     expect(file).toMatchObject({ filename: "my model.safetensors", byteSize: bytes.byteLength, contentType: "application/x-evil" });

@@ -23,7 +23,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { handle } = await params;
   const data = await cachedStorefront(handle, { sort: "popular", limit: 24, free: false });
   if (!data) return { title: "Creator not found" };
-  return { title: `${data.store.displayName} (@${data.store.handle})`, description: data.store.bio.slice(0, 160) || `Listings by ${data.store.displayName} on Agora.` };
+  return {
+    title: `${data.store.displayName} (@${data.store.handle})`,
+    description: data.store.bio.slice(0, 160) || `Listings by ${data.store.displayName} on Agora.`,
+  };
 }
 
 export default async function StorefrontPage({ params, searchParams }: Props) {
@@ -77,12 +80,19 @@ export default async function StorefrontPage({ params, searchParams }: Props) {
         )}
         <nav aria-label="Pagination" className="flex justify-center gap-3">
           {query.cursor ? (
-            <Link href={sortParam ? `${base}?${sortParam}` : base} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+            <Link
+              href={sortParam ? `${base}?${sortParam}` : base}
+              className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+            >
               First page
             </Link>
           ) : null}
           {page.nextCursor ? (
-            <Link href={`${base}?${sortParam ? `${sortParam}&` : ""}cursor=${page.nextCursor}`} rel="next" className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+            <Link
+              href={`${base}?${sortParam ? `${sortParam}&` : ""}cursor=${page.nextCursor}`}
+              rel="next"
+              className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+            >
               Next page
             </Link>
           ) : null}

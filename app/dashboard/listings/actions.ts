@@ -26,7 +26,6 @@ import { CHANGELOG_MAX, discardContentDraft, saveContentDraft, submitForApproval
 import { validatedAction } from "@/lib/validated-action";
 import type { EditorResult } from "@/components/dashboard/editor-actions";
 
-
 const listingId = uuidSchema("We couldn't find that listing.");
 
 async function run<T extends object>(work: () => Promise<T>): Promise<EditorResult<T>> {
@@ -54,10 +53,7 @@ const detailsFormSchema = z.object({
   price: z.string().max(40),
 });
 
-export async function saveDetailsAction(
-  id: string,
-  form: ListingDetailsForm,
-): Promise<EditorResult<{ savedAt: string; slug: string; status: ListingStatus }>> {
+export async function saveDetailsAction(id: string, form: ListingDetailsForm): Promise<EditorResult<{ savedAt: string; slug: string; status: ListingStatus }>> {
   const parsedId = listingId.safeParse(id);
   const parsedForm = detailsFormSchema.safeParse(form);
   if (!parsedId.success || !parsedForm.success) return { ok: false, error: "Some of the details are not valid." };
@@ -168,6 +164,10 @@ export async function renderMarkdownAction(markdown: string): Promise<string> {
   await requireCreator().catch(() => {
     throw new Error("not allowed");
   });
-  const text = z.string().max(DESCRIPTION_MAX * 2).catch("").parse(markdown);
+  const text = z
+    .string()
+    .max(DESCRIPTION_MAX * 2)
+    .catch("")
+    .parse(markdown);
   return renderMarkdown(text);
 }

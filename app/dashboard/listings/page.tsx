@@ -19,7 +19,10 @@ import { formatPrice, formatShortDate } from "@/lib/format";
 export const metadata: Metadata = { title: "Your listings" };
 
 const filterSchema = z.object({
-  status: z.enum([...listingStatus.enumValues, "attention"]).optional().catch(undefined),
+  status: z
+    .enum([...listingStatus.enumValues, "attention"])
+    .optional()
+    .catch(undefined),
   kind: z.enum(LISTING_KINDS).optional().catch(undefined),
   q: z.string().max(120).optional().catch(undefined),
   deleted: z.string().optional().catch(undefined),
@@ -50,11 +53,7 @@ export default async function DashboardListingsPage({ searchParams }: { searchPa
         <h1 className="text-2xl font-bold">Your listings</h1>
         {canEdit ? <ButtonLink href="/dashboard/listings/new">New listing</ButtonLink> : null}
       </div>
-      {filter.deleted ? (
-        <Alert tone="success">
-          The draft was deleted.
-        </Alert>
-      ) : null}
+      {filter.deleted ? <Alert tone="success">The draft was deleted.</Alert> : null}
 
       {total === 0 ? (
         <EmptyState title="No listings yet" action={canEdit ? <ButtonLink href="/dashboard/listings/new">Create your first listing</ButtonLink> : null}>
@@ -101,16 +100,34 @@ export default async function DashboardListingsPage({ searchParams }: { searchPa
           </form>
 
           {rows.length === 0 ? (
-            <EmptyState title="Nothing matches these filters" action={<ButtonLink href="/dashboard/listings" variant="secondary">Show all listings</ButtonLink>} />
+            <EmptyState
+              title="Nothing matches these filters"
+              action={
+                <ButtonLink href="/dashboard/listings" variant="secondary">
+                  Show all listings
+                </ButtonLink>
+              }
+            />
           ) : (
-            <DataTable caption="Your listings, most recently edited first" roomy minWidth="min-w-[44rem]" columns={["Listing", "Status", "Versions", { label: "Price", align: "right" }, { label: "Sales", align: "right" }, "Actions"]}>
+            <DataTable
+              caption="Your listings, most recently edited first"
+              roomy
+              minWidth="min-w-[44rem]"
+              columns={["Listing", "Status", "Versions", { label: "Price", align: "right" }, { label: "Sales", align: "right" }, "Actions"]}
+            >
               {rows.map((row) => (
                 <tr key={row.id} className="align-top">
                   <td className="px-4 py-3">
                     <div className="flex items-start gap-3">
                       {row.coverImageId ? (
                         // eslint-disable-next-line @next/next/no-img-element -- immutable stored thumbnail
-                        <img src={`/api/images/${row.coverImageId}?size=thumb`} alt="" width={60} height={40} className="mt-0.5 rounded ring-1 ring-slate-200" />
+                        <img
+                          src={`/api/images/${row.coverImageId}?size=thumb`}
+                          alt=""
+                          width={60}
+                          height={40}
+                          className="mt-0.5 rounded ring-1 ring-slate-200"
+                        />
                       ) : (
                         <span aria-hidden className="mt-0.5 h-10 w-[60px] shrink-0 rounded bg-slate-100" />
                       )}
@@ -139,7 +156,12 @@ export default async function DashboardListingsPage({ searchParams }: { searchPa
                   <td className="px-4 py-3 text-right tabular-nums">{formatPrice(row.priceCents, row.currency)}</td>
                   <td className="px-4 py-3 text-right tabular-nums">{row.salesCount.toLocaleString("en-US")}</td>
                   <td className="px-4 py-3">
-                    <ListingActions compact canEdit={canEdit} actions={listingRowActions} listing={{ id: row.id, title: row.title, status: row.status, neverPublished: row.liveVersion === null }} />
+                    <ListingActions
+                      compact
+                      canEdit={canEdit}
+                      actions={listingRowActions}
+                      listing={{ id: row.id, title: row.title, status: row.status, neverPublished: row.liveVersion === null }}
+                    />
                   </td>
                 </tr>
               ))}

@@ -62,9 +62,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
       </div>
 
       {onboardingError ? (
-        <Alert tone="error">
-          We couldn&apos;t open payout setup: {onboardingError} Your earnings are safe; try again in a moment.
-        </Alert>
+        <Alert tone="error">We couldn&apos;t open payout setup: {onboardingError} Your earnings are safe; try again in a moment.</Alert>
       ) : null}
 
       <OnboardingCard status={account} start={startPayoutOnboardingAction} />

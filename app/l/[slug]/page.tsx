@@ -94,7 +94,15 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
           </header>
           <div className="relative aspect-[16/9] overflow-hidden rounded-2xl bg-slate-100">
             {listing.coverImageId ? (
-              <Image src={`/api/images/${listing.coverImageId}`} alt={`Cover of ${listing.title}`} fill priority sizes="(max-width: 1024px) 100vw, 800px" className="object-cover" unoptimized />
+              <Image
+                src={`/api/images/${listing.coverImageId}`}
+                alt={`Cover of ${listing.title}`}
+                fill
+                priority
+                sizes="(max-width: 1024px) 100vw, 800px"
+                className="object-cover"
+                unoptimized
+              />
             ) : (
               <div className="flex h-full items-center justify-center text-4xl font-bold text-slate-300">{KIND_LABELS[listing.kind]}</div>
             )}
@@ -109,12 +117,18 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
             <h2 id="description-heading" className="text-xl font-semibold">
               Description
             </h2>
-            <div className="space-y-3 text-sm leading-6 text-slate-700 [&_a]:text-brand-700 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_h2]:mt-4 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: renderMarkdown(listing.description) }} />
+            <div
+              className="space-y-3 text-sm leading-6 text-slate-700 [&_a]:text-brand-700 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_h2]:mt-4 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_ul]:list-disc [&_ul]:pl-5"
+              dangerouslySetInnerHTML={{ __html: renderMarkdown(listing.description) }}
+            />
             {listing.tags.length ? (
               <ul className="flex flex-wrap gap-2" aria-label="Tags">
                 {listing.tags.map((tag) => (
                   <li key={tag}>
-                    <Link href={`/browse?q=${encodeURIComponent(tag)}`} className="rounded-full bg-slate-100 px-2.5 py-1 text-xs text-slate-700 hover:bg-slate-200">
+                    <Link
+                      href={`/browse?q=${encodeURIComponent(tag)}`}
+                      className="rounded-full bg-slate-100 px-2.5 py-1 text-xs text-slate-700 hover:bg-slate-200"
+                    >
                       #{tag}
                     </Link>
                   </li>
@@ -146,7 +160,13 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
       </div>
 
       <Rail id="related" title="Related listings" href={`/browse?category=${listing.category}`} listings={related} empty="Nothing related yet." />
-      <Rail id="more-from-creator" title={`More from ${listing.creatorName}`} href={`/c/${listing.creatorHandle}`} listings={more} empty="This is their only listing so far." />
+      <Rail
+        id="more-from-creator"
+        title={`More from ${listing.creatorName}`}
+        href={`/c/${listing.creatorHandle}`}
+        listings={more}
+        empty="This is their only listing so far."
+      />
     </article>
   );
 }

@@ -111,7 +111,9 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
           </p>
         ) : updatedSincePurchase ? (
           <Alert tone="info">
-            <Badge tone="solid" className="mr-1">Updated</Badge>
+            <Badge tone="solid" className="mr-1">
+              Updated
+            </Badge>
             You bought v{purchasedVersion}; this is v{latest.number}. Earlier versions stay available in the version menu.
           </Alert>
         ) : null}
@@ -123,7 +125,13 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
       </header>
 
       <section aria-label="Content">
-        <DeliveryContent listingId={listing.id} versionNumber={version.number} content={content} recordsAttempts={relation === "owner"} submitTest={submitTestAction} />
+        <DeliveryContent
+          listingId={listing.id}
+          versionNumber={version.number}
+          content={content}
+          recordsAttempts={relation === "owner"}
+          submitTest={submitTestAction}
+        />
       </section>
 
       {content.kind === "test" && relation === "owner" ? (

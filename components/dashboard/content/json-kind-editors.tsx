@@ -34,7 +34,15 @@ export function PresetEditor({ draft, onChange, disabled, issues }: EditorProps<
         extraError={shapeIssue(issues, "settings", draft.settingsText)}
         hint="Valid JSON. Buyers get exactly these settings."
       />
-      <TextArea label="Notes for buyers" rows={4} max={4000} value={draft.notes} disabled={disabled} onChange={(notes) => onChange({ ...draft, notes })} error={issueAt(issues, "notes")} />
+      <TextArea
+        label="Notes for buyers"
+        rows={4}
+        max={4000}
+        value={draft.notes}
+        disabled={disabled}
+        onChange={(notes) => onChange({ ...draft, notes })}
+        error={issueAt(issues, "notes")}
+      />
     </div>
   );
 }
@@ -50,7 +58,15 @@ export function TemplateEditor({ draft, onChange, disabled, issues }: EditorProp
         extraError={shapeIssue(issues, "body", draft.bodyText)}
         hint="Valid JSON. Field names appear in the public preview; values stay paid."
       />
-      <TextArea label="Notes for buyers" rows={4} max={4000} value={draft.notes} disabled={disabled} onChange={(notes) => onChange({ ...draft, notes })} error={issueAt(issues, "notes")} />
+      <TextArea
+        label="Notes for buyers"
+        rows={4}
+        max={4000}
+        value={draft.notes}
+        disabled={disabled}
+        onChange={(notes) => onChange({ ...draft, notes })}
+        error={issueAt(issues, "notes")}
+      />
     </div>
   );
 }

@@ -10,9 +10,36 @@ export function ModelEditor({ draft, onChange, disabled, issues, fileMaxBytes }:
   return (
     <div className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextInput label="Base model" required value={draft.baseModel} max={120} disabled={disabled} placeholder="e.g. Llama 3 8B" onChange={(baseModel) => onChange({ ...draft, baseModel })} error={issueAt(issues, "baseModel")} />
-        <TextInput label="License" required value={draft.license} max={120} disabled={disabled} placeholder="e.g. Apache-2.0" onChange={(license) => onChange({ ...draft, license })} error={issueAt(issues, "license")} />
-        <TextInput label="Format" required value={draft.format} max={40} disabled={disabled} placeholder="e.g. safetensors" onChange={(format) => onChange({ ...draft, format })} error={issueAt(issues, "format")} />
+        <TextInput
+          label="Base model"
+          required
+          value={draft.baseModel}
+          max={120}
+          disabled={disabled}
+          placeholder="e.g. Llama 3 8B"
+          onChange={(baseModel) => onChange({ ...draft, baseModel })}
+          error={issueAt(issues, "baseModel")}
+        />
+        <TextInput
+          label="License"
+          required
+          value={draft.license}
+          max={120}
+          disabled={disabled}
+          placeholder="e.g. Apache-2.0"
+          onChange={(license) => onChange({ ...draft, license })}
+          error={issueAt(issues, "license")}
+        />
+        <TextInput
+          label="Format"
+          required
+          value={draft.format}
+          max={40}
+          disabled={disabled}
+          placeholder="e.g. safetensors"
+          onChange={(format) => onChange({ ...draft, format })}
+          error={issueAt(issues, "format")}
+        />
       </div>
       <div className="space-y-1">
         <FileUploader
@@ -23,7 +50,15 @@ export function ModelEditor({ draft, onChange, disabled, issues, fileMaxBytes }:
         />
         {issueAt(issues, "fileId") ? <p className="text-sm text-red-600">{issueAt(issues, "fileId")}</p> : null}
       </div>
-      <TextArea label="How to use it" rows={5} max={8000} value={draft.usage} disabled={disabled} onChange={(usage) => onChange({ ...draft, usage })} error={issueAt(issues, "usage")} />
+      <TextArea
+        label="How to use it"
+        rows={5}
+        max={8000}
+        value={draft.usage}
+        disabled={disabled}
+        onChange={(usage) => onChange({ ...draft, usage })}
+        error={issueAt(issues, "usage")}
+      />
     </div>
   );
 }

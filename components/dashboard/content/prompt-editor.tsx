@@ -40,8 +40,20 @@ export function PromptEditor({ draft, onChange, disabled, issues }: EditorProps<
             {draft.variables.map((v) => (
               <li key={v.name} className="grid gap-3 rounded-xl border border-slate-200 p-3 sm:grid-cols-[10rem_1fr_1fr]">
                 <code className="self-center text-sm font-semibold text-brand-700">{`{{${v.name}}}`}</code>
-                <TextInput label={`What ${v.name} is`} value={v.description} max={300} disabled={disabled} onChange={(value) => setVariable(v.name, "description", value)} />
-                <TextInput label={`Example ${v.name}`} value={v.example} max={300} disabled={disabled} onChange={(value) => setVariable(v.name, "example", value)} />
+                <TextInput
+                  label={`What ${v.name} is`}
+                  value={v.description}
+                  max={300}
+                  disabled={disabled}
+                  onChange={(value) => setVariable(v.name, "description", value)}
+                />
+                <TextInput
+                  label={`Example ${v.name}`}
+                  value={v.example}
+                  max={300}
+                  disabled={disabled}
+                  onChange={(value) => setVariable(v.name, "example", value)}
+                />
               </li>
             ))}
           </ul>
@@ -89,13 +101,25 @@ export function PromptEditor({ draft, onChange, disabled, issues }: EditorProps<
             {example.imageId ? (
               <div className="flex items-center gap-3">
                 {/* eslint-disable-next-line @next/next/no-img-element -- stored thumbnail */}
-                <img src={`/api/images/${example.imageId}?size=thumb`} alt={`Example ${index + 1} image`} width={150} height={100} className="rounded-lg ring-1 ring-slate-200" />
+                <img
+                  src={`/api/images/${example.imageId}?size=thumb`}
+                  alt={`Example ${index + 1} image`}
+                  width={150}
+                  height={100}
+                  className="rounded-lg ring-1 ring-slate-200"
+                />
                 <Button type="button" variant="ghost" disabled={disabled} onClick={() => setExample(index, { imageId: null })}>
                   Remove image
                 </Button>
               </div>
             ) : (
-              <ImageUploader purpose="example" label="Output image (optional)" buttonLabel="Upload example image" disabled={disabled} onUploaded={(image) => setExample(index, { imageId: image.id })} />
+              <ImageUploader
+                purpose="example"
+                label="Output image (optional)"
+                buttonLabel="Upload example image"
+                disabled={disabled}
+                onUploaded={(image) => setExample(index, { imageId: image.id })}
+              />
             )}
             <div className="flex justify-end">
               <Button

@@ -92,10 +92,16 @@ export function TestBuilder({ draft, onChange, disabled, issues }: EditorProps<T
                 className="group rounded-xl border border-slate-200 open:bg-white"
               >
                 <summary className="flex cursor-pointer list-none items-start gap-2 px-3 py-2 text-sm sm:px-4">
-                  <span aria-hidden className="mt-0.5 text-slate-400 transition group-open:rotate-90">▶</span>
+                  <span aria-hidden className="mt-0.5 text-slate-400 transition group-open:rotate-90">
+                    ▶
+                  </span>
                   <span className="font-semibold">Question {index + 1}</span>
                   <span className="min-w-0 flex-1 truncate text-slate-600">{q.question || "(no text yet)"}</span>
-                  {incomplete(q) ? <Badge tone="warning" className="shrink-0">unfinished</Badge> : null}
+                  {incomplete(q) ? (
+                    <Badge tone="warning" className="shrink-0">
+                      unfinished
+                    </Badge>
+                  ) : null}
                 </summary>
                 <fieldset className="space-y-3 border-t border-slate-100 p-3 sm:p-4">
                   <legend className="sr-only">Question {index + 1}</legend>
@@ -146,11 +152,18 @@ export function TestBuilder({ draft, onChange, disabled, issues }: EditorProps<T
                         </Button>
                       </div>
                     ))}
-                    <Button type="button" variant="ghost" disabled={disabled || q.choices.length >= 8} onClick={() => setQuestion(index, { choices: [...q.choices, ""] })}>
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      disabled={disabled || q.choices.length >= 8}
+                      onClick={() => setQuestion(index, { choices: [...q.choices, ""] })}
+                    >
                       + Add choice
                     </Button>
                     {issueAt(issues, `questions.${index}.correctIndex`) || issueAt(issues, `questions.${index}.choices`, true) ? (
-                      <p className="text-sm text-red-600">{issueAt(issues, `questions.${index}.correctIndex`) ?? issueAt(issues, `questions.${index}.choices`, true)}</p>
+                      <p className="text-sm text-red-600">
+                        {issueAt(issues, `questions.${index}.correctIndex`) ?? issueAt(issues, `questions.${index}.choices`, true)}
+                      </p>
                     ) : null}
                   </div>
                   <TextArea
@@ -162,7 +175,13 @@ export function TestBuilder({ draft, onChange, disabled, issues }: EditorProps<T
                     onChange={(explanation) => setQuestion(index, { explanation })}
                   />
                   <div className="flex flex-wrap justify-end gap-2">
-                    <Button type="button" variant="ghost" disabled={disabled || index === 0} aria-label={`Move question ${index + 1} up`} onClick={() => move(index, -1)}>
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      disabled={disabled || index === 0}
+                      aria-label={`Move question ${index + 1} up`}
+                      onClick={() => move(index, -1)}
+                    >
                       ↑ Up
                     </Button>
                     <Button
@@ -223,7 +242,13 @@ function BuyerPreview({ draft }: { draft: TestDraft }) {
               </legend>
               {q.choices.map((choice, c) => (
                 <label key={c} className={`flex items-center gap-2 rounded-lg px-2 py-1 text-sm ${checked && c === q.correctIndex ? "bg-emerald-50" : ""}`}>
-                  <input type="radio" name={`preview-${q.id}`} checked={answers[q.id] === c} onChange={() => setAnswers({ ...answers, [q.id]: c })} disabled={checked} />
+                  <input
+                    type="radio"
+                    name={`preview-${q.id}`}
+                    checked={answers[q.id] === c}
+                    onChange={() => setAnswers({ ...answers, [q.id]: c })}
+                    disabled={checked}
+                  />
                   {choice || <span className="text-slate-400">(empty choice)</span>}
                 </label>
               ))}

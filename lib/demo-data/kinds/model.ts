@@ -26,7 +26,12 @@ const LLM_LICENSE = (base: string) =>
 const FAMILIES: readonly ModelFamily[] = [
   {
     weight: 40,
-    baseModels: [["SDXL 1.0", "sdxl"], ["Flux.1 Dev", "flux"], ["Stable Diffusion 1.5", "sd15"], ["Pony Diffusion XL", "pony"]],
+    baseModels: [
+      ["SDXL 1.0", "sdxl"],
+      ["Flux.1 Dev", "flux"],
+      ["Stable Diffusion 1.5", "sd15"],
+      ["Pony Diffusion XL", "pony"],
+    ],
     license: IMAGE_LICENSE,
     formats: [["safetensors", "safetensors", 18, 230]],
     uses: [
@@ -46,7 +51,14 @@ const FAMILIES: readonly ModelFamily[] = [
   },
   {
     weight: 35,
-    baseModels: [["Llama 3 8B", "llama"], ["Llama 3.1 8B", "llama"], ["Mistral 7B", "mistral"], ["Qwen2.5 7B", "qwen"], ["Gemma 2 9B", "gemma"], ["Phi-3 Mini", "phi-3"]],
+    baseModels: [
+      ["Llama 3 8B", "llama"],
+      ["Llama 3.1 8B", "llama"],
+      ["Mistral 7B", "mistral"],
+      ["Qwen2.5 7B", "qwen"],
+      ["Gemma 2 9B", "gemma"],
+      ["Phi-3 Mini", "phi-3"],
+    ],
     license: LLM_LICENSE,
     formats: [
       ["PEFT LoRA adapter", "safetensors", 40, 320],
@@ -72,7 +84,10 @@ const FAMILIES: readonly ModelFamily[] = [
   },
   {
     weight: 8,
-    baseModels: [["Whisper Small", "whisper"], ["Whisper Large v3", "whisper"]],
+    baseModels: [
+      ["Whisper Small", "whisper"],
+      ["Whisper Large v3", "whisper"],
+    ],
     license: () => "MIT",
     formats: [
       ["PyTorch checkpoint", "pt", 240, 3000],
@@ -91,7 +106,10 @@ const FAMILIES: readonly ModelFamily[] = [
   },
   {
     weight: 9,
-    baseModels: [["RVC v2", "rvc"], ["XTTS v2", "xtts"]],
+    baseModels: [
+      ["RVC v2", "rvc"],
+      ["XTTS v2", "xtts"],
+    ],
     license: (base) => (base.startsWith("XTTS") ? "Coqui Public Model License" : "MIT"),
     formats: [
       ["PyTorch checkpoint", "pth", 55, 480],
@@ -110,7 +128,11 @@ const FAMILIES: readonly ModelFamily[] = [
   },
   {
     weight: 8,
-    baseModels: [["AnimateDiff v3", "animatediff"], ["Stable Video Diffusion", "svd"], ["CogVideoX 5B", "cogvideox"]],
+    baseModels: [
+      ["AnimateDiff v3", "animatediff"],
+      ["Stable Video Diffusion", "svd"],
+      ["CogVideoX 5B", "cogvideox"],
+    ],
     license: () => "CreativeML Open RAIL-M",
     formats: [["safetensors", "safetensors", 70, 400]],
     uses: [
@@ -125,9 +147,19 @@ const FAMILIES: readonly ModelFamily[] = [
   },
 ];
 
-const CHANGES = ["Retrained on a larger, cleaner dataset.", "Smaller file, same quality (better quantization).", "Fixed over-saturated colours at high weights.", "New checkpoint with fewer artifacts in hands and text.", "Improved instruction following on long inputs."];
+const CHANGES = [
+  "Retrained on a larger, cleaner dataset.",
+  "Smaller file, same quality (better quantization).",
+  "Fixed over-saturated colours at high weights.",
+  "New checkpoint with fewer artifacts in hands and text.",
+  "Improved instruction following on long inputs.",
+];
 
-const fileStem = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const fileStem = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
 
 export function generateModel(rng: Random): ListingDraft {
   const family = rng.weighted(FAMILIES.map((candidate) => [candidate, candidate.weight] as const));
@@ -157,7 +189,11 @@ export function generateModel(rng: Random): ListingDraft {
       `License: ${license}`,
       "SHA-256 checksum published with every version",
     ],
-    steps: ["Download the file from your library and check its SHA-256.", family.usage(base, first.fileName), "Start from the recommended settings and adjust."],
+    steps: [
+      "Download the file from your library and check its SHA-256.",
+      family.usage(base, first.fileName),
+      "Start from the recommended settings and adjust.",
+    ],
     contentFor: (version) => {
       const file = version === 1 ? first : fileFor(version);
       return {

@@ -25,7 +25,24 @@ const TOOLS: readonly PresetTool[] = [
     tool: "Adobe Lightroom Classic",
     packSizes: [1, 5, 8, 10, 12, 15, 20],
     categories: ["photography", "photography", "image-generation"],
-    looks: ["Kodak Portra 400 Film", "Moody Forest", "Clean Wedding", "Cinematic Teal and Orange", "Golden Hour Glow", "Matte Black and White", "Desert Warm", "Nordic Winter", "Fujifilm Classic Chrome", "Airy Pastel Portrait", "Urban Street Grit", "Autumn Harvest", "Tropical Travel", "Newborn Soft Skin", "Cinematic Night City", "Vintage Polaroid"],
+    looks: [
+      "Kodak Portra 400 Film",
+      "Moody Forest",
+      "Clean Wedding",
+      "Cinematic Teal and Orange",
+      "Golden Hour Glow",
+      "Matte Black and White",
+      "Desert Warm",
+      "Nordic Winter",
+      "Fujifilm Classic Chrome",
+      "Airy Pastel Portrait",
+      "Urban Street Grit",
+      "Autumn Harvest",
+      "Tropical Travel",
+      "Newborn Soft Skin",
+      "Cinematic Night City",
+      "Vintage Polaroid",
+    ],
     noun: "Lightroom Presets",
     tags: ["lightroom", "presets", "photo", "editing", "film", "color-grading"],
     settings: (rng) => ({
@@ -40,7 +57,10 @@ const TOOLS: readonly PresetTool[] = [
       vibrance: rng.int(-10, 30),
       saturation: rng.int(-40, 10),
       toneCurve: [0, rng.int(8, 30), 64, rng.int(60, 70), 128, rng.int(124, 134), 255, rng.int(230, 250)],
-      hsl: { orange: { hue: rng.int(-10, 10), saturation: rng.int(-20, 10), luminance: rng.int(0, 20) }, blue: { hue: rng.int(-20, 5), saturation: rng.int(-50, 0), luminance: rng.int(-20, 5) } },
+      hsl: {
+        orange: { hue: rng.int(-10, 10), saturation: rng.int(-20, 10), luminance: rng.int(0, 20) },
+        blue: { hue: rng.int(-20, 5), saturation: rng.int(-50, 0), luminance: rng.int(-20, 5) },
+      },
       grain: { amount: rng.int(0, 40), size: rng.int(15, 35), roughness: 50 },
     }),
   },
@@ -48,7 +68,20 @@ const TOOLS: readonly PresetTool[] = [
     tool: "Midjourney",
     packSizes: [1, 1, 3, 5],
     categories: ["image-generation"],
-    looks: ["Cinematic Portrait", "Dreamy Pastel", "Dark Fantasy", "Editorial Fashion", "Isometric Diorama", "Vintage Anime", "Architectural Minimalism", "Retro Sci-Fi Paperback", "Ukiyo-e Woodblock", "Claymation Toy", "Moody Film Noir", "Botanical Ink"],
+    looks: [
+      "Cinematic Portrait",
+      "Dreamy Pastel",
+      "Dark Fantasy",
+      "Editorial Fashion",
+      "Isometric Diorama",
+      "Vintage Anime",
+      "Architectural Minimalism",
+      "Retro Sci-Fi Paperback",
+      "Ukiyo-e Woodblock",
+      "Claymation Toy",
+      "Moody Film Noir",
+      "Botanical Ink",
+    ],
     noun: "Midjourney Style Preset",
     tags: ["midjourney", "style", "sref", "cinematic", "aesthetic"],
     settings: (rng) => ({
@@ -67,7 +100,18 @@ const TOOLS: readonly PresetTool[] = [
     tool: "Stable Diffusion XL (ComfyUI)",
     packSizes: [1, 1, 3],
     categories: ["image-generation", "video"],
-    looks: ["Photoreal Portrait", "Anime Cel Shading", "Cinematic Lighting", "Product Render", "Watercolor", "Cyberpunk Neon", "Fantasy Concept Art", "Interior Design Render", "Low-Poly Game Asset", "Food Styling"],
+    looks: [
+      "Photoreal Portrait",
+      "Anime Cel Shading",
+      "Cinematic Lighting",
+      "Product Render",
+      "Watercolor",
+      "Cyberpunk Neon",
+      "Fantasy Concept Art",
+      "Interior Design Render",
+      "Low-Poly Game Asset",
+      "Food Styling",
+    ],
     noun: "ComfyUI Workflow Preset",
     tags: ["stable-diffusion", "sdxl", "comfyui", "workflow", "sampler"],
     settings: (rng) => ({
@@ -87,7 +131,18 @@ const TOOLS: readonly PresetTool[] = [
     tool: "DaVinci Resolve",
     packSizes: [1, 3, 5, 8],
     categories: ["video", "photography"],
-    looks: ["Blockbuster Teal and Orange", "Kodak 2383 Print Film", "Bleach Bypass", "Soft Pastel Vlog", "Night City Neon", "Documentary Natural", "Music Video Pop", "Wedding Film Warmth", "Desert Western", "Horror Cold Green"],
+    looks: [
+      "Blockbuster Teal and Orange",
+      "Kodak 2383 Print Film",
+      "Bleach Bypass",
+      "Soft Pastel Vlog",
+      "Night City Neon",
+      "Documentary Natural",
+      "Music Video Pop",
+      "Wedding Film Warmth",
+      "Desert Western",
+      "Horror Cold Green",
+    ],
     noun: "DaVinci Resolve Color Grade",
     tags: ["davinci-resolve", "color-grading", "lut", "video", "cinematic"],
     settings: (rng) => ({
@@ -104,7 +159,16 @@ const TOOLS: readonly PresetTool[] = [
     tool: "ElevenLabs",
     packSizes: [1, 1, 3],
     categories: ["audio", "video"],
-    looks: ["Warm Audiobook Narrator", "Energetic Podcast Host", "Calm Meditation Guide", "Documentary Voiceover", "Friendly Explainer", "Late-Night Radio Host", "Children's Storyteller", "Corporate E-Learning Voice"],
+    looks: [
+      "Warm Audiobook Narrator",
+      "Energetic Podcast Host",
+      "Calm Meditation Guide",
+      "Documentary Voiceover",
+      "Friendly Explainer",
+      "Late-Night Radio Host",
+      "Children's Storyteller",
+      "Corporate E-Learning Voice",
+    ],
     noun: "ElevenLabs Voice Settings",
     tags: ["elevenlabs", "voice", "tts", "narration", "audio"],
     settings: (rng) => ({
@@ -121,11 +185,23 @@ const TOOLS: readonly PresetTool[] = [
     tool: "Suno",
     packSizes: [1, 3, 5],
     categories: ["audio"],
-    looks: ["Lo-Fi Study Beats", "Synthwave Drive", "Acoustic Folk Story", "Epic Trailer Orchestral", "Indie Pop Summer", "Dark Techno Warehouse", "Jazz Café Trio", "K-Pop Anthem", "Ambient Rain Piano"],
+    looks: [
+      "Lo-Fi Study Beats",
+      "Synthwave Drive",
+      "Acoustic Folk Story",
+      "Epic Trailer Orchestral",
+      "Indie Pop Summer",
+      "Dark Techno Warehouse",
+      "Jazz Café Trio",
+      "K-Pop Anthem",
+      "Ambient Rain Piano",
+    ],
     noun: "Suno Style Preset",
     tags: ["suno", "music", "style", "song", "ai-music"],
     settings: (rng) => ({
-      style: rng.sample(["warm tape saturation", "female vocals", "male vocals", "punchy drums", "wide stereo pads", "fingerpicked guitar", "808 bass"], 4).join(", "),
+      style: rng
+        .sample(["warm tape saturation", "female vocals", "male vocals", "punchy drums", "wide stereo pads", "fingerpicked guitar", "808 bass"], 4)
+        .join(", "),
       bpm: rng.int(72, 128),
       key: rng.pick(["A minor", "C major", "E minor", "F# minor", "D major"]),
       structure: ["intro", "verse", "chorus", "verse", "chorus", "bridge", "chorus", "outro"],
@@ -137,7 +213,16 @@ const TOOLS: readonly PresetTool[] = [
     tool: "OpenAI API",
     packSizes: [1, 1, 3],
     categories: ["writing", "coding", "productivity", "business", "marketing"],
-    looks: ["Precise Technical Writer", "Creative Brainstorm", "Deterministic JSON Extractor", "Concise Summarizer", "Brand Voice Copywriter", "Customer Support Agent", "Code Reviewer", "Long-Context Researcher"],
+    looks: [
+      "Precise Technical Writer",
+      "Creative Brainstorm",
+      "Deterministic JSON Extractor",
+      "Concise Summarizer",
+      "Brand Voice Copywriter",
+      "Customer Support Agent",
+      "Code Reviewer",
+      "Long-Context Researcher",
+    ],
     noun: "OpenAI Sampling Preset",
     tags: ["openai", "gpt", "api", "temperature", "llm"],
     settings: (rng, look) => ({
@@ -155,7 +240,16 @@ const TOOLS: readonly PresetTool[] = [
     tool: "SillyTavern",
     packSizes: [1, 1, 3],
     categories: ["role-play", "writing"],
-    looks: ["Immersive Storyteller", "Slow-Burn Romance", "Grimdark Adventure", "Cozy Slice of Life", "Mystery Noir", "Space Opera", "Cosmic Horror", "Lighthearted Comedy"],
+    looks: [
+      "Immersive Storyteller",
+      "Slow-Burn Romance",
+      "Grimdark Adventure",
+      "Cozy Slice of Life",
+      "Mystery Noir",
+      "Space Opera",
+      "Cosmic Horror",
+      "Lighthearted Comedy",
+    ],
     noun: "SillyTavern Generation Preset",
     tags: ["sillytavern", "roleplay", "sampler", "llm", "story"],
     settings: (rng) => ({
@@ -186,9 +280,36 @@ const TOOLS: readonly PresetTool[] = [
   },
 ];
 
-const CHANGES = ["Rebalanced highlights and shadows for darker scenes.", "Added a softer variant for skin tones.", "Updated for the latest version of the tool.", "Fixed a setting that clipped on HDR footage.", "Two new variations added, same price."];
+const CHANGES = [
+  "Rebalanced highlights and shadows for darker scenes.",
+  "Added a softer variant for skin tones.",
+  "Updated for the latest version of the tool.",
+  "Fixed a setting that clipped on HDR footage.",
+  "Two new variations added, same price.",
+];
 
-const VARIATION_NAMES = ["Soft", "Bold", "Warm", "Cool", "Faded", "Punchy", "Muted", "Bright", "Dark", "Clean", "Vintage", "Crisp", "Airy", "Deep", "Dusk", "Noon", "Indoor", "Overcast", "Night", "Studio"];
+const VARIATION_NAMES = [
+  "Soft",
+  "Bold",
+  "Warm",
+  "Cool",
+  "Faded",
+  "Punchy",
+  "Muted",
+  "Bright",
+  "Dark",
+  "Clean",
+  "Vintage",
+  "Crisp",
+  "Airy",
+  "Deep",
+  "Dusk",
+  "Noon",
+  "Indoor",
+  "Overcast",
+  "Night",
+  "Studio",
+];
 
 /** Variations adjust the base settings: an intensity and a couple of named shifts. */
 function variations(rng: Random, count: number): Json[] {
@@ -203,9 +324,17 @@ export function generatePreset(rng: Random): ListingDraft {
   const pack = count > 1 ? `${tool.noun.replace(/ Preset$/, " Presets")} (${count} variations)` : tool.noun;
   const visual = tool.categories.some((c) => c === "photography" || c === "video" || c === "image-generation");
   // Series numbers and editions, as creators name follow-up packs.
-  const edition = rng.weighted<string>([["", 6], [" Vol. 2", 1], [" Vol. 3", 1], [" (Pro Edition)", 1], [" II", 1]]);
+  const edition = rng.weighted<string>([
+    ["", 6],
+    [" Vol. 2", 1],
+    [" Vol. 3", 1],
+    [" (Pro Edition)", 1],
+    [" II", 1],
+  ]);
   const title =
-    (count > 1 ? `${look} ${pack}` : rng.pick([`${look} ${tool.noun}`, visual ? `${look} Look – ${tool.noun}` : `${look} Preset for ${tool.tool}`, `${tool.noun}: ${look}`])) +
+    (count > 1
+      ? `${look} ${pack}`
+      : rng.pick([`${look} ${tool.noun}`, visual ? `${look} Look – ${tool.noun}` : `${look} Preset for ${tool.tool}`, `${tool.noun}: ${look}`])) +
     (count > 1 ? "" : edition);
   const settings = tool.settings(rng, look);
   const settingsFor = (version: number): Settings => {

@@ -4,12 +4,26 @@ import type { Random } from "../random";
 import { PROMPT_TOPICS, type PromptTopic } from "./prompt-topics";
 import type { ContentInput, ListingDraft, PromptVariable } from "./types";
 
-const LIGHTING = ["soft window light", "dramatic chiaroscuro lighting", "golden hour backlight", "neon rim light", "overcast diffused light", "Rembrandt lighting", "volumetric god rays"];
+const LIGHTING = [
+  "soft window light",
+  "dramatic chiaroscuro lighting",
+  "golden hour backlight",
+  "neon rim light",
+  "overcast diffused light",
+  "Rembrandt lighting",
+  "volumetric god rays",
+];
 const LENSES = ["85mm f/1.4", "35mm documentary lens", "50mm prime", "24mm wide angle", "100mm macro", "anamorphic lens"];
 const FINISHES = ["film grain", "ultra detailed", "high dynamic range", "subtle halation", "matte finish", "8k texture detail"];
 const NEGATIVES = ["blurry", "extra fingers", "watermark", "oversaturated", "low contrast", "distorted hands", "text artifacts"];
 
-const RENDER_NOTES = ["crisp detail and natural skin texture", "a soft, filmic highlight roll-off", "balanced composition with room for text", "rich shadows without crushed blacks", "consistent results across four seeds"];
+const RENDER_NOTES = [
+  "crisp detail and natural skin texture",
+  "a soft, filmic highlight roll-off",
+  "balanced composition with room for text",
+  "rich shadows without crushed blacks",
+  "consistent results across four seeds",
+];
 
 /** The tag a target model is searched by. */
 const MODEL_TAGS: Record<string, string> = {
@@ -45,7 +59,8 @@ function imageTemplate(rng: Random, topic: PromptTopic, flavor: string, subject:
   let template = parts.join(", ");
   const aspect = names.has("aspect_ratio") ? "{{aspect_ratio}}" : rng.pick(["2:3", "16:9", "4:5"]);
   if (model.startsWith("Midjourney")) template += ` --ar ${aspect} --style raw --stylize ${rng.pick([100, 250, 400, 650])}`;
-  else if (model === "Stable Diffusion XL" || model === "Flux") template += `\nAspect ratio: ${aspect}\nNegative prompt: ${rng.sample(NEGATIVES, 4).join(", ")}`;
+  else if (model === "Stable Diffusion XL" || model === "Flux")
+    template += `\nAspect ratio: ${aspect}\nNegative prompt: ${rng.sample(NEGATIVES, 4).join(", ")}`;
   else template += `. Aspect ratio ${aspect}.`;
   return template;
 }
@@ -79,7 +94,17 @@ function textTemplate(rng: Random, topic: PromptTopic, subject: string, variable
 }
 
 const TITLE_ENDINGS = {
-  image: ["", "", "", "", " (Tested on 200+ Generations)", " + Negative Prompts", " for Consistent Characters", " for Print-Ready Art", " with Style Variations"],
+  image: [
+    "",
+    "",
+    "",
+    "",
+    " (Tested on 200+ Generations)",
+    " + Negative Prompts",
+    " for Consistent Characters",
+    " for Print-Ready Art",
+    " with Style Variations",
+  ],
   text: ["", "", "", "", " + Worked Examples", " (Step-by-Step)", " with Tone Controls", " in Five Minutes", " That Sounds Human"],
 } as const;
 
@@ -132,7 +157,10 @@ export function generatePrompt(rng: Random): ListingDraft {
 
   const contentFor = (version: number): ContentInput => ({
     kind: "prompt",
-    template: version > 1 ? `${template}\n\n# v${version}: ${rng.pick(["keep the composition balanced", "prefer concrete details over adjectives", "stay within the requested length"])}` : template,
+    template:
+      version > 1
+        ? `${template}\n\n# v${version}: ${rng.pick(["keep the composition balanced", "prefer concrete details over adjectives", "stay within the requested length"])}`
+        : template,
     variables: variables.map((variable) => ({ name: variable.name, description: variable.description, example: variable.examples[0] })),
     targetModel: model,
     exampleOutputs: outputs.slice(0, Math.min(outputs.length + version - 1, 10)).map((output, index) => exampleFor(output, index + version)),
@@ -152,7 +180,9 @@ export function generatePrompt(rng: Random): ListingDraft {
       `The full prompt template, ready for ${model}`,
       `${variables.length} documented variables: ${variables.map((variable) => `\`${variable.name}\``).join(", ")}`,
       `${plural(outputs.length, "example output")} so you know what to expect`,
-      topic.medium === "image" ? `Lighting and lens keywords tuned for ${inSentence(flavor)} results` : `A structure that keeps the answer focused on ${inSentence(audience)}`,
+      topic.medium === "image"
+        ? `Lighting and lens keywords tuned for ${inSentence(flavor)} results`
+        : `A structure that keeps the answer focused on ${inSentence(audience)}`,
     ],
     steps: [
       "Copy the template from your library.",

@@ -26,7 +26,13 @@ const TYPES: readonly TemplateType[] = [
       audience,
       sequence: days(rng, rng.int(3, 6)).map((day, i) => ({
         day,
-        subject: ["Quick question about {{company}}", "An idea for {{company}}'s onboarding", "Worth a 15-minute call?", "Closing the loop", "One last resource"][i % 5],
+        subject: [
+          "Quick question about {{company}}",
+          "An idea for {{company}}'s onboarding",
+          "Worth a 15-minute call?",
+          "Closing the loop",
+          "One last resource",
+        ][i % 5],
         body: `Hi {{first_name}},\n\n${["Noticed {{company}} is hiring for growth.", "Following up with a short case study.", "Teams like yours usually hit this wall at 50 customers.", "I'll stop here unless timing is better next quarter."][i % 4]}\n\n{{signature}}`,
       })),
       variables: ["first_name", "company", "signature"],
@@ -60,7 +66,13 @@ const TYPES: readonly TemplateType[] = [
       problem: "What user problem does this solve, and how do we know?",
       goals: ["{{primary_metric}} improves by {{target}}", "No regression in page load time"],
       nonGoals: ["Mobile app support in this release"],
-      userStories: Array.from({ length: rng.int(3, 6) }, (_, i) => ({ id: `US-${i + 1}`, asA: "{{persona}}", iWant: "…", soThat: "…", priority: rng.pick(["must", "should", "could"]) })),
+      userStories: Array.from({ length: rng.int(3, 6) }, (_, i) => ({
+        id: `US-${i + 1}`,
+        asA: "{{persona}}",
+        iWant: "…",
+        soThat: "…",
+        priority: rng.pick(["must", "should", "could"]),
+      })),
       risks: [{ risk: "Scope creep", mitigation: "Weekly scope review" }],
       launchChecklist: ["Analytics events defined", "Docs updated", "Support briefed", "Rollback plan"],
     }),
@@ -126,7 +138,9 @@ const TYPES: readonly TemplateType[] = [
     tags: ["kpi", "dashboard", "metrics", "analytics", "reporting"],
     body: (rng) => ({
       refresh: rng.pick(["hourly", "daily", "weekly"]),
-      metrics: rng.sample(["MRR", "churn rate", "CAC", "LTV", "conversion rate", "AOV", "NPS", "active users"], 5).map((name) => ({ name, definition: `How we compute ${name}`, target: null, owner: "{{owner}}" })),
+      metrics: rng
+        .sample(["MRR", "churn rate", "CAC", "LTV", "conversion rate", "AOV", "NPS", "active users"], 5)
+        .map((name) => ({ name, definition: `How we compute ${name}`, target: null, owner: "{{owner}}" })),
       charts: [
         { type: "line", metric: "MRR", period: "12 months", breakdown: null },
         { type: "bar", metric: "conversion rate", period: "90 days", breakdown: "channel" },
@@ -141,7 +155,11 @@ const TYPES: readonly TemplateType[] = [
     body: (rng) => ({
       title: "{{video_title}}",
       targetLengthMinutes: rng.pick([6, 8, 10, 12]),
-      sections: ["Hook (0:00-0:15)", "Promise", "Context", "Main point 1", "Main point 2", "Main point 3", "Call to action"].map((name) => ({ name, notes: "", bRoll: [] })),
+      sections: ["Hook (0:00-0:15)", "Promise", "Context", "Main point 1", "Main point 2", "Main point 3", "Call to action"].map((name) => ({
+        name,
+        notes: "",
+        bRoll: [],
+      })),
       thumbnailIdeas: ["{{emotion}} face + 3-word text", "Before/after split"],
     }),
   },
@@ -171,7 +189,12 @@ const TYPES: readonly TemplateType[] = [
     body: (rng) => ({
       shoot: "{{client}}",
       palette: rng.sample(["warm neutrals", "deep green", "terracotta", "cream", "charcoal"], 3),
-      shots: Array.from({ length: rng.int(10, 20) }, (_, i) => ({ n: i + 1, subject: "{{subject}}", angle: rng.pick(["eye level", "overhead", "low angle", "detail"]), lens: rng.pick(["35mm", "50mm", "85mm", "100mm macro"]) })),
+      shots: Array.from({ length: rng.int(10, 20) }, (_, i) => ({
+        n: i + 1,
+        subject: "{{subject}}",
+        angle: rng.pick(["eye level", "overhead", "low angle", "detail"]),
+        lens: rng.pick(["35mm", "50mm", "85mm", "100mm macro"]),
+      })),
     }),
   },
   {
@@ -202,7 +225,12 @@ const TYPES: readonly TemplateType[] = [
   },
 ];
 
-const CHANGES = ["Added fields requested by buyers.", "Clearer placeholder names.", "New example values and a filled-in sample.", "Split long sections into smaller blocks."];
+const CHANGES = [
+  "Added fields requested by buyers.",
+  "Clearer placeholder names.",
+  "New example values and a filled-in sample.",
+  "Split long sections into smaller blocks.",
+];
 
 export function generateTemplate(rng: Random): ListingDraft {
   const type = rng.pick(TYPES);
@@ -229,7 +257,11 @@ export function generateTemplate(rng: Random): ListingDraft {
       `Field names chosen for ${inSentence(audience)}`,
       "Works with Notion, Airtable, Zapier or any LLM that accepts JSON",
     ],
-    steps: ["Download or copy the JSON from your library.", "Fill the placeholders with your own details.", "Import it into your tool of choice or paste it into your AI assistant as a starting point."],
+    steps: [
+      "Download or copy the JSON from your library.",
+      "Fill the placeholders with your own details.",
+      "Import it into your tool of choice or paste it into your AI assistant as a starting point.",
+    ],
     contentFor: (version) => ({
       kind: "template",
       format: "json",

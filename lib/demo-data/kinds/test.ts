@@ -29,12 +29,28 @@ function buildQuestions(rng: Random, bank: QuestionBank, count: number, idOffset
 }
 
 const LEVELS = ["Beginner", "Intermediate", "Advanced", "Exam-Level"] as const;
-const CHANGES = ["Added new questions covering the latest exam guide.", "Rewrote explanations for clarity.", "Fixed an ambiguous answer reported by a buyer.", "Rebalanced difficulty across sections."];
+const CHANGES = [
+  "Added new questions covering the latest exam guide.",
+  "Rewrote explanations for clarity.",
+  "Fixed an ambiguous answer reported by a buyer.",
+  "Rebalanced difficulty across sections.",
+];
 
 export function generateTest(rng: Random): ListingDraft {
   const bank = rng.pick(QUESTION_BANKS);
   const capacity = bank.facts.length * bank.phrasings.length;
-  const count = Math.min(capacity, rng.weighted<number>([[10, 3], [15, 3], [20, 3], [25, 2], [30, 2], [40, 1], [65, 1]]));
+  const count = Math.min(
+    capacity,
+    rng.weighted<number>([
+      [10, 3],
+      [15, 3],
+      [20, 3],
+      [25, 2],
+      [30, 2],
+      [40, 1],
+      [65, 1],
+    ]),
+  );
   const level = rng.pick(LEVELS);
   const passMark = rng.pick([60, 65, 70, 72, 75, 80]);
   const timeLimit = Math.max(5, Math.round(count * rng.pick([1, 1.5, 2])));
@@ -64,7 +80,11 @@ export function generateTest(rng: Random): ListingDraft {
       `Timed mode: ${timeLimit} minutes, pass mark ${passMark}%`,
       "Unlimited attempts; your score history stays in your library",
     ],
-    steps: ["Open the test from your library.", "Answer every question before the timer runs out.", "Review the explanations for anything you missed, then retake it."],
+    steps: [
+      "Open the test from your library.",
+      "Answer every question before the timer runs out.",
+      "Review the explanations for anything you missed, then retake it.",
+    ],
     contentFor,
     changelogFor: () => rng.pick(CHANGES),
   };

@@ -62,15 +62,21 @@ export function photoPixels(width: number, height: number, seed = 1): Buffer {
 }
 
 export async function jpeg(width: number, height: number, quality = 80, seed = 1): Promise<Buffer> {
-  return sharp(photoPixels(width, height, seed), { raw: { width, height, channels: 3 } }).jpeg({ quality }).toBuffer();
+  return sharp(photoPixels(width, height, seed), { raw: { width, height, channels: 3 } })
+    .jpeg({ quality })
+    .toBuffer();
 }
 
 export async function png(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 4, background: { r: 20, g: 120, b: 200, alpha: 0.5 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 4, background: { r: 20, g: 120, b: 200, alpha: 0.5 } } })
+    .png()
+    .toBuffer();
 }
 
 export async function webp(width: number, height: number): Promise<Buffer> {
-  return sharp(photoPixels(width, height, 7), { raw: { width, height, channels: 3 } }).webp({ quality: 80 }).toBuffer();
+  return sharp(photoPixels(width, height, 7), { raw: { width, height, channels: 3 } })
+    .webp({ quality: 80 })
+    .toBuffer();
 }
 
 /** A 4000×3000 photo-like JPEG just under the 5 MB limit (the bench's "5 MB JPEG"). */
@@ -80,7 +86,9 @@ export async function largePhotoJpeg(): Promise<Buffer> {
   const pixels = photoPixels(width, height, 42);
   let best: Buffer | null = null;
   for (const quality of [79, 77, 75, 72, 68, 60]) {
-    const out = await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality }).toBuffer();
+    const out = await sharp(pixels, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality })
+      .toBuffer();
     if (out.byteLength <= IMAGE_MAX_BYTES) {
       best = out;
       break;
@@ -97,7 +105,9 @@ export async function truncatedJpeg(): Promise<Buffer> {
 }
 
 export const svgRenamedPng = () =>
-  Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900"><script>alert(document.cookie)</script><rect width="1200" height="900"/></svg>`);
+  Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900"><script>alert(document.cookie)</script><rect width="1200" height="900"/></svg>`,
+  );
 
 export const htmlRenamedPng = () => Buffer.from(`<!doctype html><html><body><img src=x onerror="alert(1)"><h1>not an image</h1></body></html>`);
 
@@ -150,5 +160,8 @@ export async function gpsJpeg(): Promise<Buffer> {
 
 /** A 1200×800 JPEG stored sideways with EXIF orientation 6 (turn 90° clockwise to view). */
 export async function sidewaysJpeg(): Promise<Buffer> {
-  return sharp(photoPixels(1200, 800, 5), { raw: { width: 1200, height: 800, channels: 3 } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+  return sharp(photoPixels(1200, 800, 5), { raw: { width: 1200, height: 800, channels: 3 } })
+    .jpeg()
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
 }

@@ -40,7 +40,17 @@ export function validDraft(kind: Kind, fileId: string | null = null): ContentDra
         ],
       };
     case "model":
-      return { kind, baseModel: "Llama 3 8B", license: "Apache-2.0", format: "safetensors", fileId, fileName: "", fileSizeBytes: 0, sha256: "", usage: "Load it." };
+      return {
+        kind,
+        baseModel: "Llama 3 8B",
+        license: "Apache-2.0",
+        format: "safetensors",
+        fileId,
+        fileName: "",
+        fileSizeBytes: 0,
+        sha256: "",
+        usage: "Load it.",
+      };
   }
 }
 

@@ -71,7 +71,11 @@ describe("account.updated", () => {
           details_submitted: true,
           payouts_enabled: false,
           capabilities: { transfers: "inactive" },
-          requirements: { currently_due: ["external_account", "individual.verification.document"], past_due: ["external_account"], disabled_reason: "requirements.past_due" },
+          requirements: {
+            currently_due: ["external_account", "individual.verification.document"],
+            past_due: ["external_account"],
+            disabled_reason: "requirements.past_due",
+          },
         },
         Math.floor(Date.now() / 1000),
       ),
@@ -97,10 +101,24 @@ describe("account.updated", () => {
     const t = Math.floor(Date.now() / 1000);
     await deliverSignedEvent(accountEvent(completed("acct_order"), t));
     const res = await deliverSignedEvent(
-      accountEvent({ id: "acct_order", details_submitted: false, payouts_enabled: false, capabilities: { transfers: "inactive" }, requirements: { currently_due: ["external_account"] } }, t - 60),
+      accountEvent(
+        {
+          id: "acct_order",
+          details_submitted: false,
+          payouts_enabled: false,
+          capabilities: { transfers: "inactive" },
+          requirements: { currently_due: ["external_account"] },
+        },
+        t - 60,
+      ),
     );
     expect(res).toMatchObject({ status: 200, body: { handled: true, result: "stale" } });
-    expect(await profileOf(creator.id)).toMatchObject({ payoutsEnabled: true, stripeTransfersCapability: "active", stripeRequirementsDue: [], stripeAccountUpdatedAt: new Date(t * 1000) });
+    expect(await profileOf(creator.id)).toMatchObject({
+      payoutsEnabled: true,
+      stripeTransfersCapability: "active",
+      stripeRequirementsDue: [],
+      stripeAccountUpdatedAt: new Date(t * 1000),
+    });
   });
 
   it("a newer restriction after onboarding turns payouts off again", async () => {
@@ -108,9 +126,21 @@ describe("account.updated", () => {
     const t = Math.floor(Date.now() / 1000);
     await deliverSignedEvent(accountEvent(completed("acct_later"), t - 120));
     await deliverSignedEvent(
-      accountEvent({ ...completed("acct_later"), payouts_enabled: false, capabilities: { transfers: "inactive" }, requirements: { currently_due: [], past_due: ["individual.id_number"], disabled_reason: "requirements.past_due" } }, t),
+      accountEvent(
+        {
+          ...completed("acct_later"),
+          payouts_enabled: false,
+          capabilities: { transfers: "inactive" },
+          requirements: { currently_due: [], past_due: ["individual.id_number"], disabled_reason: "requirements.past_due" },
+        },
+        t,
+      ),
     );
-    expect(await profileOf(creator.id)).toMatchObject({ payoutsEnabled: false, stripeTransfersCapability: "inactive", stripeRequirementsDue: ["individual.id_number"] });
+    expect(await profileOf(creator.id)).toMatchObject({
+      payoutsEnabled: false,
+      stripeTransfersCapability: "inactive",
+      stripeRequirementsDue: ["individual.id_number"],
+    });
   });
 
   it("an account nobody here holds is acknowledged and changes no profile", async () => {

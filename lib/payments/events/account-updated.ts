@@ -49,7 +49,11 @@ export async function recordAccountState(tx: Db, state: ConnectAccountState, obs
     )
     .returning({ userId: creatorProfiles.userId });
   if (rows.length) return payoutsEnabled ? "payouts enabled" : "payouts disabled";
-  const [known] = await tx.select({ userId: creatorProfiles.userId }).from(creatorProfiles).where(eq(creatorProfiles.stripeAccountId, state.accountId)).limit(1);
+  const [known] = await tx
+    .select({ userId: creatorProfiles.userId })
+    .from(creatorProfiles)
+    .where(eq(creatorProfiles.stripeAccountId, state.accountId))
+    .limit(1);
   return known ? "stale" : "unknown account";
 }
 

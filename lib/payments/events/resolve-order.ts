@@ -13,7 +13,10 @@ async function byId(tx: Db, id: string | null | undefined): Promise<Order | unde
   return order;
 }
 
-export async function orderForSession(tx: Db, session: { id: string; client_reference_id?: string | null; metadata?: Record<string, string> | null }): Promise<Order | undefined> {
+export async function orderForSession(
+  tx: Db,
+  session: { id: string; client_reference_id?: string | null; metadata?: Record<string, string> | null },
+): Promise<Order | undefined> {
   const order = (await byId(tx, session.client_reference_id)) ?? (await byId(tx, session.metadata?.order_id));
   if (order) return order;
   const [bySession] = await tx.select().from(orders).where(eq(orders.checkoutSessionId, session.id)).limit(1);

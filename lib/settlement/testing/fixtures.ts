@@ -30,10 +30,22 @@ export async function recordSale(db: Db, creator: SellingCreator, priceCents: nu
   return db.transaction(async (tx) => {
     const [order] = await tx
       .insert(orders)
-      .values({ buyerId: buyer.id, listingId: creator.listingId, creatorId: creator.id, versionId: creator.versionId, status: "paid", ...split, paidAt: at, createdAt: at })
+      .values({
+        buyerId: buyer.id,
+        listingId: creator.listingId,
+        creatorId: creator.id,
+        versionId: creator.versionId,
+        status: "paid",
+        ...split,
+        paidAt: at,
+        createdAt: at,
+      })
       .returning({ id: orders.id });
     await postJournal(tx, { kind: "sale", orderId: order.id, createdAt: at, lines: saleLines({ creatorId: creator.id, ...split }) });
-    await tx.update(listings).set({ salesCount: sql`${listings.salesCount} + 1` }).where(eq(listings.id, creator.listingId));
+    await tx
+      .update(listings)
+      .set({ salesCount: sql`${listings.salesCount} + 1` })
+      .where(eq(listings.id, creator.listingId));
     return order.id;
   });
 }
@@ -51,7 +63,10 @@ export async function recordRefund(db: Db, orderId: string, totalRefundedCents: 
 }
 
 export async function creatorLedgerBalance(db: Db, creatorId: string): Promise<number> {
-  const [row] = await queryRows<{ total: string }>(db, sql`select coalesce(sum(amount_cents), 0)::text as total from ledger_entries where account = ${`creator:${creatorId}`}`);
+  const [row] = await queryRows<{ total: string }>(
+    db,
+    sql`select coalesce(sum(amount_cents), 0)::text as total from ledger_entries where account = ${`creator:${creatorId}`}`,
+  );
   return Number(row.total);
 }
 
@@ -62,7 +77,10 @@ export async function creatorLedgerBalance(db: Db, creatorId: string): Promise<n
  */
 export async function expectSettlementInvariants(db: Db) {
   expect(await ledgerInvariantViolations(db)).toEqual([]);
-  const duplicates = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from payouts group by creator_id, period having count(*) > 1) d`);
+  const duplicates = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from payouts group by creator_id, period having count(*) > 1) d`,
+  );
   expect(duplicates[0].n).toBe(0);
   const [processing] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from payouts where status = 'processing'`);
   if (processing.n === 0) {
@@ -102,9 +120,9 @@ export const hours = (date: Date, h: number) => new Date(date.getTime() + h * 60
 /** Appends a balanced journal dated `at` (postJournal always dates now; statements need the past). */
 export async function journalAt(db: Db, kind: JournalKind, lines: JournalLine[], at: Date, refs: { orderId?: string; payoutId?: string } = {}) {
   const journalId = randomUUID();
-  await db.insert(ledgerEntries).values(
-    lines.map((line) => ({ journalId, ...line, kind, orderId: refs.orderId ?? null, payoutId: refs.payoutId ?? null, createdAt: at })),
-  );
+  await db
+    .insert(ledgerEntries)
+    .values(lines.map((line) => ({ journalId, ...line, kind, orderId: refs.orderId ?? null, payoutId: refs.payoutId ?? null, createdAt: at })));
   return journalId;
 }
 
@@ -114,7 +132,16 @@ export async function sell(db: Db, listing: { id: string; creatorId: string; ver
   const split = splitPrice(priceCents, 2000);
   const [order] = await db
     .insert(orders)
-    .values({ buyerId: buyer.id, listingId: listing.id, creatorId: listing.creatorId, versionId: listing.versionId, status: "paid", paidAt: at, createdAt: at, ...split })
+    .values({
+      buyerId: buyer.id,
+      listingId: listing.id,
+      creatorId: listing.creatorId,
+      versionId: listing.versionId,
+      status: "paid",
+      paidAt: at,
+      createdAt: at,
+      ...split,
+    })
     .returning();
   await journalAt(db, "sale", saleLines({ creatorId: listing.creatorId, ...split }), at, { orderId: order.id });
   return order;
@@ -140,7 +167,10 @@ export async function payout(
   values: Partial<typeof payouts.$inferInsert> & { period: string; amountCents: number },
   at = new Date(),
 ): Promise<Payout> {
-  const [row] = await db.insert(payouts).values({ creatorId, status: "paid", ...values }).returning();
+  const [row] = await db
+    .insert(payouts)
+    .values({ creatorId, status: "paid", ...values })
+    .returning();
   if (["processing", "paid", "reversed", "failed"].includes(row.status) && row.amountCents > 0) {
     const lines: JournalLine[] = [
       { account: creatorAccount(creatorId), amountCents: -row.amountCents },

@@ -44,7 +44,10 @@ export function settlementScenario(): SettlementScenario {
 }
 
 export async function payoutOf(db: Db, creatorId: string, period: string) {
-  const [row] = await db.select().from(payouts).where(and(eq(payouts.creatorId, creatorId), eq(payouts.period, period)));
+  const [row] = await db
+    .select()
+    .from(payouts)
+    .where(and(eq(payouts.creatorId, creatorId), eq(payouts.period, period)));
   return row;
 }
 

@@ -61,7 +61,11 @@ export default async function ApprovalPage({ params }: { params: Promise<{ versi
           ) : null}
           <section className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
             <h2 className="mb-3 text-lg font-semibold">Full content of version {version.number}</h2>
-            {item.content ? <ContentView content={item.content} file={item.file} /> : <p className="text-sm text-red-700">This version&apos;s content does not pass its schema.</p>}
+            {item.content ? (
+              <ContentView content={item.content} file={item.file} />
+            ) : (
+              <p className="text-sm text-red-700">This version&apos;s content does not pass its schema.</p>
+            )}
           </section>
           <section className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
             <h2 className="text-lg font-semibold">Public details</h2>

@@ -22,7 +22,6 @@ export async function generateMetadata({ params }: { params: Promise<{ period: s
   return { title: `${PERIOD_PATTERN.test(period) ? periodLabel(period) : "Settlement"} · Settlements`, robots: { index: false } };
 }
 
-
 export default async function SettlementPeriodPage({
   params,
   searchParams,
@@ -95,7 +94,9 @@ export default async function SettlementPeriodPage({
         </dl>
       ) : (
         <EmptyState title={`${periodLabel(period)} has not been settled yet`}>
-          {isClosedPeriod(period, now) ? "Run it below, or wait for the daily cron." : "This month has not closed yet; it can be settled from the 1st of next month."}
+          {isClosedPeriod(period, now)
+            ? "Run it below, or wait for the daily cron."
+            : "This month has not closed yet; it can be settled from the 1st of next month."}
         </EmptyState>
       )}
 
@@ -133,7 +134,12 @@ export default async function SettlementPeriodPage({
             <label htmlFor="payout-hold" className="block text-xs font-medium text-slate-600">
               Hold reason
             </label>
-            <select id="payout-hold" name="holdReason" defaultValue={filter.holdReason ?? ""} className="mt-1 rounded-lg border border-slate-300 px-3 py-2 text-sm">
+            <select
+              id="payout-hold"
+              name="holdReason"
+              defaultValue={filter.holdReason ?? ""}
+              className="mt-1 rounded-lg border border-slate-300 px-3 py-2 text-sm"
+            >
               <option value="">Any reason</option>
               {PAYOUT_HOLD_REASONS.map((r) => (
                 <option key={r} value={r}>

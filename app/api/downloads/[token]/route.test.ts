@@ -11,12 +11,12 @@ const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.actor }));
 
 const req = (url: string) => new Request(`http://localhost${url}`);
-const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
+const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 
 async function world() {
   const { db } = testDatabase();
   const creator = await makeCreator(db);
-  const file = await makeFile(db, creator.id, "lora \"v1\".safetensors");
+  const file = await makeFile(db, creator.id, 'lora "v1".safetensors');
   const model = await makeListing(db, creator, { kind: "model", versions: [{ content: contentFor("model", file.id) }] });
   const preset = await makeListing(db, creator, { kind: "preset" });
   const buyer = await makeUser(db);

@@ -14,7 +14,13 @@ beforeAll(async () => {
   const db = testDatabase().db;
   const creator = await makeCreator(db);
   for (let i = 0; i < 30; i++) {
-    await makeListingRow(db, { creatorId: creator.id, title: `Watercolor ${i % 2 ? "portrait" : "landscape"} prompt ${i}`, priceCents: i * 100, kind: i % 3 ? "prompt" : "preset", category: "image-generation" });
+    await makeListingRow(db, {
+      creatorId: creator.id,
+      title: `Watercolor ${i % 2 ? "portrait" : "landscape"} prompt ${i}`,
+      priceCents: i * 100,
+      kind: i % 3 ? "prompt" : "preset",
+      category: "image-generation",
+    });
   }
   await makeListingRow(db, { creatorId: creator.id, title: "Watercolor secret draft", status: "draft" });
   await refreshSearchTerms(db);
@@ -27,7 +33,11 @@ describe("GET /api/v1/listings", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("cache-control")).toContain("public");
     expect(response.headers.get("x-ratelimit-limit")).toBeTruthy();
-    const body = (await response.json()) as { items: { slug: string; title: string; priceCents: number }[]; nextCursor: string; facets: { kind: { value: string; count: number }[] } };
+    const body = (await response.json()) as {
+      items: { slug: string; title: string; priceCents: number }[];
+      nextCursor: string;
+      facets: { kind: { value: string; count: number }[] };
+    };
     expect(body.items).toHaveLength(10);
     expect(typeof body.nextCursor).toBe("string");
     expect(body.facets.kind.find((k) => k.value === "prompt")?.count).toBe(20);
@@ -39,7 +49,10 @@ describe("GET /api/v1/listings", () => {
     let cursor: string | null = "";
     let pages = 0;
     while (cursor !== null && pages < 10) {
-      const body = (await (await get(`?q=watercolor&limit=7&sort=price_asc${cursor ? `&cursor=${cursor}` : ""}`)).json()) as { items: { slug: string }[]; nextCursor: string | null };
+      const body = (await (await get(`?q=watercolor&limit=7&sort=price_asc${cursor ? `&cursor=${cursor}` : ""}`)).json()) as {
+        items: { slug: string }[];
+        nextCursor: string | null;
+      };
       for (const item of body.items) {
         expect(seen.has(item.slug)).toBe(false);
         seen.add(item.slug);

@@ -37,7 +37,10 @@ const localFields = {
 const submitForm = z.object({
   ...localFields,
   legalName: z.string().trim().min(2, "Enter your legal name as it appears on your ID.").max(100, "That name is too long."),
-  bankAccountNumber: z.string().trim().regex(/^\d{4,17}$/, "Enter a bank account number (4 to 17 digits)."),
+  bankAccountNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{4,17}$/, "Enter a bank account number (4 to 17 digits)."),
 });
 
 const saveForm = z.object({

@@ -74,8 +74,12 @@ export default async function ReceiptPage({ params }: { params: Promise<{ orderI
           <caption className="sr-only">Items</caption>
           <thead className="border-b border-slate-200 text-left text-slate-500">
             <tr>
-              <th scope="col" className="py-2 font-medium">Item</th>
-              <th scope="col" className="py-2 text-right font-medium">Amount</th>
+              <th scope="col" className="py-2 font-medium">
+                Item
+              </th>
+              <th scope="col" className="py-2 text-right font-medium">
+                Amount
+              </th>
             </tr>
           </thead>
           <tbody>

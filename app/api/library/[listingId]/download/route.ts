@@ -4,7 +4,6 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { issueFileDownload, requestedVersion } from "@/lib/library/downloads";
 
-
 export async function GET(request: Request, { params }: { params: Promise<{ listingId: string }> }) {
   const { listingId } = await params;
   try {

@@ -5,7 +5,6 @@ import { errorResponse } from "@/lib/errors";
 import { versionJsonDocument } from "@/lib/library/delivery";
 import { attachmentDisposition, requestedVersion } from "@/lib/library/downloads";
 
-
 export async function GET(request: Request, { params }: { params: Promise<{ listingId: string }> }) {
   const { listingId } = await params;
   try {

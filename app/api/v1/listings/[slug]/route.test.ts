@@ -16,8 +16,18 @@ const hidden: string[] = [];
 beforeAll(async () => {
   const db = testDatabase().db;
   const creator = await makeCreator(db);
-  const content = { kind: "test" as const, passMark: 70, questions: [{ id: "q1", question: "What is 2 + 2?", choices: ["3", "4"], correctIndex: 1, explanation: "Arithmetic." }] };
-  const row = await makeListingRow(db, { creatorId: creator.id, kind: "test", title: "Arithmetic quiz", description: "# Hello\n\n<script>alert(1)</script>\n\nSee [site](https://example.com)", preview: buildPreview(content) });
+  const content = {
+    kind: "test" as const,
+    passMark: 70,
+    questions: [{ id: "q1", question: "What is 2 + 2?", choices: ["3", "4"], correctIndex: 1, explanation: "Arithmetic." }],
+  };
+  const row = await makeListingRow(db, {
+    creatorId: creator.id,
+    kind: "test",
+    title: "Arithmetic quiz",
+    description: "# Hello\n\n<script>alert(1)</script>\n\nSee [site](https://example.com)",
+    preview: buildPreview(content),
+  });
   await db.insert(listingVersions).values({ listingId: row.id, number: 1, content, changelog: "First release", reviewStatus: "approved" });
   published = row.slug;
   for (const status of ["draft", "pending_review", "rejected", "unpublished", "removed"] as const) {
@@ -31,7 +41,10 @@ describe("GET /api/v1/listings/{slug}", () => {
     const response = await call(published);
     expect(response.status).toBe(200);
     const text = await response.text();
-    const body = JSON.parse(text) as { listing: { title: string; descriptionHtml: string; preview: { kind: string; questionCount: number } }; versions: { number: number; changelog: string }[] };
+    const body = JSON.parse(text) as {
+      listing: { title: string; descriptionHtml: string; preview: { kind: string; questionCount: number } };
+      versions: { number: number; changelog: string }[];
+    };
     expect(body.listing.title).toBe("Arithmetic quiz");
     expect(body.listing.preview).toMatchObject({ kind: "test", questionCount: 1 });
     expect(body.versions).toEqual([expect.objectContaining({ number: 1, changelog: "First release" })]);
