@@ -9,6 +9,7 @@ import { creatorProfiles, localStripeTransfers, orders } from "@/db/schema";
 import { TransferError, type CheckoutSessionState, type ConnectAccountState, type PaymentsDriver, type TransferRecord, type TransferRequest } from "./driver";
 import { deliverLocalEvent, localPaymentIntentId, localTransferObject, stableLocalId } from "./local-events";
 import type { WebhookResponse } from "./webhook";
+import { takeFault } from "./local-transfer-faults";
 
 /** Stripe prunes idempotency keys after 24 hours; after that the same key makes a new transfer. */
 export const LOCAL_IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -45,48 +46,8 @@ function sameParameters(row: LocalTransferRow, request: TransferRequest): boolea
   );
 }
 
-// ——— Failure injection (tests, in-process) ———
-
-export type LocalTransferFaultKind = "definite" | "insufficient_balance" | "ambiguous_before" | "ambiguous_after";
-
-export type LocalTransferFault = {
-  /** Only transfers to this account (any when omitted). */
-  destinationAccountId?: string;
-  /** Only this payout's transfers (any when omitted). */
-  payoutId?: string;
-  /**
-   * - `definite`: refused as `account_invalid`, nothing created.
-   * - `insufficient_balance`: refused as `balance_insufficient`, nothing created.
-   * - `ambiguous_before`: the request "times out" before reaching the provider: nothing created.
-   * - `ambiguous_after`: the transfer IS created (under its key), then the answer is lost.
-   */
-  fault: LocalTransferFaultKind;
-  /** How many matching calls fail (default 1; Infinity for every one). */
-  times?: number;
-};
-
-type FaultStore = { faults: Array<Required<Pick<LocalTransferFault, "fault" | "times">> & LocalTransferFault> };
-const faultStore = ((globalThis as typeof globalThis & { __agoraLocalTransferFaults?: FaultStore }).__agoraLocalTransferFaults ??= { faults: [] });
-
-export function injectLocalTransferFault(fault: LocalTransferFault): void {
-  faultStore.faults.push({ ...fault, times: fault.times ?? 1 });
-}
-
-export function clearLocalTransferFaults(): void {
-  faultStore.faults.length = 0;
-}
-
-/** Faults are checked before the idempotency key: they model what the provider answers at that moment. */
-function takeFault(request: TransferRequest): LocalTransferFaultKind | null {
-  const index = faultStore.faults.findIndex(
-    (f) => (!f.destinationAccountId || f.destinationAccountId === request.destinationAccountId) && (!f.payoutId || f.payoutId === request.payoutId),
-  );
-  if (index < 0) return null;
-  const fault = faultStore.faults[index];
-  fault.times -= 1;
-  if (fault.times <= 0) faultStore.faults.splice(index, 1);
-  return fault.fault;
-}
+// Failure injection lives in ./local-transfer-faults; tests import it from here as before.
+export { clearLocalTransferFaults, injectLocalTransferFault, type LocalTransferFault, type LocalTransferFaultKind } from "./local-transfer-faults";
 
 // ——— Transfers ———
 
