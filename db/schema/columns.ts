@@ -1,5 +1,5 @@
 // Column types and column helpers shared by every table file (not re-exported: tables only).
-import { customType, text, timestamp } from "drizzle-orm/pg-core";
+import { customType, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
@@ -15,3 +15,9 @@ export const updatedAt = () =>
     .$onUpdate(() => new Date());
 
 export const currency = () => text().notNull().default("usd");
+
+/** The surrogate key of every table that has one. */
+export const primaryId = () => uuid().primaryKey().defaultRandom();
+
+/** A required reference to another table's key; `onDelete` says what deleting the target does to this row. */
+export const requiredRef = (target: () => AnyPgColumn, onDelete: "cascade" | "restrict") => uuid().notNull().references(target, { onDelete });

@@ -1,7 +1,7 @@
 // People talking to each other and to the platform: buyers' reviews, reports on listings and reviews, notifications.
 import { sql, type InferSelectModel } from "drizzle-orm";
 import { check, index, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns";
+import { createdAt, updatedAt, primaryId, requiredRef } from "./columns";
 import { listings } from "./listings";
 import { orders } from "./orders-and-ledger";
 import { users } from "./users-and-creators";
@@ -12,16 +12,10 @@ export const reportStatus = pgEnum("report_status", ["open", "resolved", "dismis
 export const reviews = pgTable(
   "reviews",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    orderId: uuid()
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
-    listingId: uuid()
-      .notNull()
-      .references(() => listings.id, { onDelete: "cascade" }),
-    authorId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    orderId: requiredRef(() => orders.id, "cascade"),
+    listingId: requiredRef(() => listings.id, "cascade"),
+    authorId: requiredRef(() => users.id, "cascade"),
     rating: smallint().notNull(),
     body: text().notNull().default(""),
     creatorReply: text(),
@@ -41,10 +35,8 @@ export const reviews = pgTable(
 export const reports = pgTable(
   "reports",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    reporterId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    reporterId: requiredRef(() => users.id, "cascade"),
     targetType: reportTarget().notNull(),
     listingId: uuid().references(() => listings.id, { onDelete: "cascade" }),
     reviewId: uuid().references(() => reviews.id, { onDelete: "cascade" }),
@@ -68,10 +60,8 @@ export const reports = pgTable(
 export const notifications = pgTable(
   "notifications",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    userId: requiredRef(() => users.id, "cascade"),
     // sale | refund | review | new_version | version_approved | version_rejected | …
     type: text().notNull(),
     title: text().notNull(),

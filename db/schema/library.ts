@@ -1,7 +1,7 @@
 // What buyers do with what they own: their attempts at a test listing.
 import { sql, type InferSelectModel } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, uuid } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns";
+import { createdAt, primaryId, requiredRef } from "./columns";
 import { listings, listingVersions } from "./listings";
 import { orders } from "./orders-and-ledger";
 import { users } from "./users-and-creators";
@@ -9,16 +9,10 @@ import { users } from "./users-and-creators";
 export const testAttempts = pgTable(
   "test_attempts",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    listingId: uuid()
-      .notNull()
-      .references(() => listings.id, { onDelete: "cascade" }),
-    versionId: uuid()
-      .notNull()
-      .references(() => listingVersions.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    userId: requiredRef(() => users.id, "cascade"),
+    listingId: requiredRef(() => listings.id, "cascade"),
+    versionId: requiredRef(() => listingVersions.id, "cascade"),
     orderId: uuid().references(() => orders.id, { onDelete: "set null" }),
     answers: jsonb().notNull(),
     score: integer().notNull(),

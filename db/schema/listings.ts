@@ -16,7 +16,7 @@ import {
   numeric,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { tsvector, createdAt, updatedAt, currency } from "./columns";
+import { tsvector, createdAt, updatedAt, currency, primaryId, requiredRef } from "./columns";
 import { images, files } from "./media";
 import { users, creatorProfiles } from "./users-and-creators";
 
@@ -29,10 +29,8 @@ export const versionStatus = pgEnum("version_status", ["draft", "pending_review"
 export const listings = pgTable(
   "listings",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    creatorId: uuid()
-      .notNull()
-      .references(() => creatorProfiles.userId, { onDelete: "restrict" }),
+    id: primaryId(),
+    creatorId: requiredRef(() => creatorProfiles.userId, "restrict"),
     slug: text().notNull(),
     kind: listingKind().notNull(),
     status: listingStatus().notNull().default("draft"),
@@ -97,10 +95,8 @@ export const listings = pgTable(
 export const listingVersions = pgTable(
   "listing_versions",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    listingId: uuid()
-      .notNull()
-      .references(() => listings.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    listingId: requiredRef(() => listings.id, "cascade"),
     number: integer().notNull(),
     // The paid part: a ListingContent (lib/listings/content.ts) for the listing's kind.
     content: jsonb().notNull(),
@@ -125,9 +121,7 @@ export const listingVersions = pgTable(
 export const listingDailyStats = pgTable(
   "listing_daily_stats",
   {
-    listingId: uuid()
-      .notNull()
-      .references(() => listings.id, { onDelete: "cascade" }),
+    listingId: requiredRef(() => listings.id, "cascade"),
     day: date({ mode: "string" }).notNull(),
     views: integer().notNull().default(0),
   },

@@ -1,13 +1,13 @@
 // Uploaded bytes kept in the database: cover and avatar images with their thumbnails, and paid download files.
 import { sql, type InferSelectModel } from "drizzle-orm";
 import { bigint, check, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { bytea, createdAt } from "./columns";
+import { bytea, createdAt, primaryId, requiredRef } from "./columns";
 import { users } from "./users-and-creators";
 
 export const images = pgTable(
   "images",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: primaryId(),
     ownerId: uuid().references(() => users.id, { onDelete: "set null" }),
     // sha256 of the stored cover bytes: identical uploads share one row per owner.
     hash: text().notNull(),
@@ -32,10 +32,8 @@ export const images = pgTable(
 export const files = pgTable(
   "files",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    ownerId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    ownerId: requiredRef(() => users.id, "cascade"),
     filename: text().notNull(),
     contentType: text().notNull(),
     byteSize: bigint({ mode: "number" }).notNull(),

@@ -1,7 +1,7 @@
 // Money in: orders (a buyer's purchase of a version) and the append-only double-entry ledger (ARCHITECTURE.md, "Where money moves").
 import { sql, type InferSelectModel } from "drizzle-orm";
 import { bigint, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt, currency } from "./columns";
+import { createdAt, updatedAt, currency, primaryId, requiredRef } from "./columns";
 import { listings, listingVersions } from "./listings";
 import { payouts } from "./settlement";
 import { users } from "./users-and-creators";
@@ -11,19 +11,11 @@ export const orderStatus = pgEnum("order_status", ["pending", "paid", "refunded"
 export const orders = pgTable(
   "orders",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    buyerId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
-    listingId: uuid()
-      .notNull()
-      .references(() => listings.id, { onDelete: "restrict" }),
-    creatorId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
-    versionId: uuid()
-      .notNull()
-      .references(() => listingVersions.id, { onDelete: "restrict" }),
+    id: primaryId(),
+    buyerId: requiredRef(() => users.id, "restrict"),
+    listingId: requiredRef(() => listings.id, "restrict"),
+    creatorId: requiredRef(() => users.id, "restrict"),
+    versionId: requiredRef(() => listingVersions.id, "restrict"),
     status: orderStatus().notNull().default("pending"),
     priceCents: integer().notNull(),
     feeCents: integer().notNull(),

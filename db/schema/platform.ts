@@ -1,7 +1,7 @@
 // Running the platform: the audit log, received Stripe events, API keys and shared rate-limit counters.
 import { type InferSelectModel } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns";
+import { createdAt, primaryId, requiredRef } from "./columns";
 import { users } from "./users-and-creators";
 
 export const auditLog = pgTable(
@@ -33,10 +33,8 @@ export const stripeEvents = pgTable(
 export const apiKeys = pgTable(
   "api_keys",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    userId: requiredRef(() => users.id, "cascade"),
     name: text().notNull(),
     prefix: text().notNull(),
     keyHash: text().notNull(),

@@ -1,7 +1,7 @@
 // Money out: the monthly settlement runs, the payouts they plan and pay, and the local driver's transfers.
 import { sql, type InferSelectModel } from "drizzle-orm";
 import { bigint, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt, currency } from "./columns";
+import { createdAt, updatedAt, currency, primaryId, requiredRef } from "./columns";
 import { users } from "./users-and-creators";
 
 /**
@@ -21,7 +21,7 @@ export const settlementStatus = pgEnum("settlement_status", ["running", "complet
 export const settlementRuns = pgTable(
   "settlement_runs",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: primaryId(),
     period: text().notNull(),
     status: settlementStatus().notNull().default("running"),
     // Set once every creator with a balance has a payout row for the period (the plan step).
@@ -44,10 +44,8 @@ export const settlementRuns = pgTable(
 export const payouts = pgTable(
   "payouts",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    creatorId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
+    id: primaryId(),
+    creatorId: requiredRef(() => users.id, "restrict"),
     settlementRunId: uuid().references(() => settlementRuns.id, { onDelete: "set null" }),
     period: text().notNull(),
     // Fixed when claimed (processing); for pending/held rows, what would be paid now.

@@ -1,7 +1,7 @@
 // People: accounts with their role and status, and the creator profile with its Stripe Connect state.
 import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
 import { boolean, check, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns";
+import { createdAt, updatedAt, primaryId } from "./columns";
 import { images } from "./media";
 
 export const userRole = pgEnum("user_role", ["user", "admin"]);
@@ -10,7 +10,7 @@ export const userStatus = pgEnum("user_status", ["active", "suspended", "banned"
 export const users = pgTable(
   "users",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: primaryId(),
     email: text().notNull(),
     name: text().notNull(),
     passwordHash: text(),
