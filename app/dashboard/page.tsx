@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DataTable } from "@/components/ui/table";
+import { DataTable, rightAligned } from "@/components/ui/table";
 import Link from "next/link";
 import { SalesChart } from "@/components/dashboard/sales-chart";
 import { StatusBadge } from "@/components/dashboard/status-badge";
@@ -83,18 +83,7 @@ export default async function DashboardPage() {
               Once a listing is approved, its views, sales and conversion show here.
             </EmptyState>
           ) : (
-            <DataTable
-              frame="plain"
-              minWidth="min-w-[36rem]"
-              columns={[
-                "Listing",
-                { label: "Views", align: "right" },
-                { label: "Sales", align: "right" },
-                { label: "Conversion", align: "right" },
-                { label: "Earned", align: "right" },
-                { label: "Rating", align: "right" },
-              ]}
-            >
+            <DataTable frame="plain" minWidth="min-w-[36rem]" columns={["Listing", ...rightAligned("Views", "Sales", "Conversion", "Earned", "Rating")]}>
               {stats.listings.map((l) => (
                 <tr key={l.id}>
                   <td className="py-2 pr-3">

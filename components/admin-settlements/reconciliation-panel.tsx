@@ -1,6 +1,6 @@
 // Does the `payouts` ledger account agree with what the month's payouts say they sent? And is anything stuck?
 import { formatMoney, formatTimestamp } from "@/lib/format";
-import { DataTable } from "@/components/ui/table";
+import { DataTable, rightAligned } from "@/components/ui/table";
 import type { PeriodReconciliation } from "@/lib/settlement/admin-runs";
 import { Alert } from "@/components/ui/alert";
 
@@ -42,11 +42,7 @@ export function ReconciliationPanel({ r }: { r: PeriodReconciliation }) {
       {r.mismatches.length > 0 ? (
         <div className="overflow-x-auto">
           <h3 className="mb-1 text-sm font-semibold text-red-700">Payouts whose ledger disagrees with their status</h3>
-          <DataTable
-            frame="plain"
-            minWidth="min-w-[32rem]"
-            columns={["Creator", "Status", { label: "Ledger", align: "right" }, { label: "Expected", align: "right" }]}
-          >
+          <DataTable frame="plain" minWidth="min-w-[32rem]" columns={["Creator", "Status", ...rightAligned("Ledger"), ...rightAligned("Expected")]}>
             {r.mismatches.map((m) => (
               <tr key={m.payoutId}>
                 <td className="py-1 pr-3">{m.email}</td>

@@ -1,6 +1,6 @@
 // One month's payouts for admins: who, how much, where it stands and why, with a retry on failed and held rows.
 import { formatMoney } from "@/lib/format";
-import { DataTable } from "@/components/ui/table";
+import { DataTable, rightAligned } from "@/components/ui/table";
 import { PayoutStatusBadge } from "@/components/payouts/payout-status-badge";
 import type { RunPayoutRow } from "@/lib/settlement/admin-runs";
 import { HOLD_REASON_TITLES } from "@/lib/settlement/hold-reasons";
@@ -23,12 +23,11 @@ export function RunPayoutsTable({ rows, retry }: { rows: RunPayoutRow[]; retry: 
       minWidth="min-w-[60rem]"
       columns={[
         "Creator",
-        { label: "Amount", align: "right" },
-        { label: "Balance at month end", align: "right" },
+        ...rightAligned("Amount", "Balance at month end"),
         "Status",
         "Details",
         "Transfer",
-        { label: "Attempts", align: "right" },
+        ...rightAligned("Attempts"),
         { label: "Actions", srOnly: true },
       ]}
     >

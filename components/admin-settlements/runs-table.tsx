@@ -1,6 +1,6 @@
 // Every settlement run: the month, how far it got, what it paid and how often the cron or an admin called it.
 import Link from "next/link";
-import { DataTable } from "@/components/ui/table";
+import { DataTable, rightAligned } from "@/components/ui/table";
 import { formatMoney, formatTimestamp } from "@/lib/format";
 import type { SettlementRunRow } from "@/lib/settlement/admin-runs";
 import { periodLabel } from "@/lib/settlement/periods";
@@ -11,18 +11,7 @@ export function RunsTable({ runs }: { runs: SettlementRunRow[] }) {
     <DataTable
       caption="Settlement runs"
       minWidth="min-w-[52rem]"
-      columns={[
-        "Month",
-        "Status",
-        "Progress",
-        { label: "Paid", align: "right" },
-        { label: "Total paid", align: "right" },
-        { label: "Held", align: "right" },
-        { label: "Failed", align: "right" },
-        { label: "Calls", align: "right" },
-        "Started",
-        "Finished",
-      ]}
+      columns={["Month", "Status", "Progress", ...rightAligned("Paid", "Total paid", "Held", "Failed", "Calls"), "Started", "Finished"]}
     >
       {runs.map((r) => {
         const percent = r.considered ? Math.round((r.progress / r.considered) * 100) : 100;

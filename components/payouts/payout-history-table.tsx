@@ -1,6 +1,6 @@
 // The creator's payouts, newest first: month, amount, status, Stripe transfer, paid date and what happened.
 import Link from "next/link";
-import { DataTable } from "@/components/ui/table";
+import { DataTable, rightAligned } from "@/components/ui/table";
 import { HOLD_REASON_TITLES } from "@/lib/settlement/hold-reasons";
 import type { CreatorPayout } from "@/lib/settlement/creator-payouts";
 import { periodLabel } from "@/lib/settlement/periods";
@@ -22,7 +22,7 @@ export function PayoutHistoryTable({ rows, statementPeriods }: { rows: CreatorPa
     <DataTable
       caption="Payout history"
       minWidth="min-w-[44rem]"
-      columns={["Month", { label: "Amount", align: "right" }, "Status", "Transfer", "Paid on", "Details", { label: "Statement", srOnly: true }]}
+      columns={["Month", ...rightAligned("Amount"), "Status", "Transfer", "Paid on", "Details", { label: "Statement", srOnly: true }]}
     >
       {rows.map((p) => (
         <tr key={p.id} data-testid="payout-row" className="align-top">

@@ -1,7 +1,7 @@
 // A creator's monthly statement, laid out like a bank statement: the movement from opening to closing balance,
 // then sales by listing and the payouts of the month. Printable as it is.
 import { type CreatorStatement, statementComputedClosing } from "@/lib/settlement/statements";
-import { DataTable } from "@/components/ui/table";
+import { DataTable, rightAligned } from "@/components/ui/table";
 import { periodLabel } from "@/lib/settlement/periods";
 import { formatDate, formatMoney } from "@/lib/format";
 
@@ -89,18 +89,7 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
         {s.listings.length === 0 ? (
           <p className="text-sm text-slate-500">No sales or refunds this month.</p>
         ) : (
-          <DataTable
-            frame="plain"
-            minWidth="min-w-[36rem]"
-            columns={[
-              "Listing",
-              { label: "Sales", align: "right" },
-              { label: "Gross", align: "right" },
-              { label: "Fee", align: "right" },
-              { label: "Refunded", align: "right" },
-              { label: "You earned", align: "right" },
-            ]}
-          >
+          <DataTable frame="plain" minWidth="min-w-[36rem]" columns={["Listing", ...rightAligned("Sales", "Gross", "Fee", "Refunded", "You earned")]}>
             {s.listings.map((l) => (
               <tr key={l.listingId ?? "other"}>
                 <th scope="row" className="py-2 pr-3 font-medium">
@@ -132,7 +121,7 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
         {s.payouts.length === 0 ? (
           <p className="text-sm text-slate-500">No money was sent or returned this month.</p>
         ) : (
-          <DataTable frame="plain" minWidth="min-w-[32rem]" columns={["Date", "What", "Transfer", { label: "Amount", align: "right" }]}>
+          <DataTable frame="plain" minWidth="min-w-[32rem]" columns={["Date", "What", "Transfer", ...rightAligned("Amount")]}>
             {s.payouts.map((p) => (
               <tr key={`${p.journalId}-${p.kind}`}>
                 <td className="whitespace-nowrap py-2 pr-3">{formatDate(p.at)}</td>

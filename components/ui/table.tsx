@@ -50,3 +50,6 @@ export function DataTable({
     </div>
   );
 }
+
+/** Columns of figures: their headers align right, over cells that do the same. */
+export const rightAligned = (...labels: string[]): Column[] => labels.map((label) => ({ label, align: "right" }));

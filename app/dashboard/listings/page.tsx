@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DataTable } from "@/components/ui/table";
+import { DataTable, rightAligned } from "@/components/ui/table";
 import Link from "next/link";
 import { z } from "zod";
 import { ListingActions } from "@/components/dashboard/listing-actions";
@@ -113,7 +113,7 @@ export default async function DashboardListingsPage({ searchParams }: { searchPa
               caption="Your listings, most recently edited first"
               roomy
               minWidth="min-w-[44rem]"
-              columns={["Listing", "Status", "Versions", { label: "Price", align: "right" }, { label: "Sales", align: "right" }, "Actions"]}
+              columns={["Listing", "Status", "Versions", ...rightAligned("Price"), ...rightAligned("Sales"), "Actions"]}
             >
               {rows.map((row) => (
                 <tr key={row.id} className="align-top">
