@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { injectLocalTransferFault } from "@/lib/payments/local-driver";
 import { settlePeriod } from "./settle";
-import { at, expectSettlementInvariants, hours, recordSale, sellingCreator } from "./testing/fixtures";
+import { expectSettlementInvariants, hours } from "./testing/fixtures";
 import { localTransfers, OCT_CLOSE, payoutOf, settlementScenario } from "./testing/scenario";
 
 const settlement = settlementScenario();
@@ -11,9 +11,7 @@ const settlement = settlementScenario();
 describe("a crash after the transfer and before the commit", () => {
   // The process claimed the payout (journal posted) and Stripe made the transfer; then the process died.
   async function crashAfterTransfer() {
-    const { db, driver } = await settlement.setup();
-    const creator = await sellingCreator(db);
-    await recordSale(db, creator, 10_000, at("2025-10-20T10:00:00Z"));
+    const { db, driver, creator } = await settlement.setupWithSale(10_000, "2025-10-20T10:00:00Z");
     injectLocalTransferFault({ destinationAccountId: creator.stripeAccountId!, fault: "ambiguous_after" });
     const first = await settlePeriod(db, driver, { now: OCT_CLOSE });
     expect(first.call).toMatchObject({ claimed: 1, paid: 0, unconfirmed: 1 });
@@ -57,9 +55,7 @@ describe("a crash after the transfer and before the commit", () => {
   });
 
   it("after 25 hours with no transfer made, it sends one under a new key", async () => {
-    const { db, driver } = await settlement.setup();
-    const creator = await sellingCreator(db);
-    await recordSale(db, creator, 10_000, at("2025-10-20T10:00:00Z"));
+    const { db, driver, creator } = await settlement.setupWithSale(10_000, "2025-10-20T10:00:00Z");
     injectLocalTransferFault({ destinationAccountId: creator.stripeAccountId!, fault: "ambiguous_before" });
     await settlePeriod(db, driver, { now: OCT_CLOSE });
     expect(await localTransfers(db)).toHaveLength(0);

@@ -13,9 +13,7 @@ const settlement = settlementScenario();
 
 describe("refunds after a payout", () => {
   it("take the balance below zero, hold the next month with the reason, and are netted off the month after", async () => {
-    const { db, driver } = await settlement.setup();
-    const creator = await sellingCreator(db);
-    const order = await recordSale(db, creator, 5000, at("2025-10-05T08:00:00Z"));
+    const { db, driver, creator, order } = await settlement.setupWithSale(5000, "2025-10-05T08:00:00Z");
     await settlePeriod(db, driver, { now: OCT_CLOSE });
     expect((await payoutOf(db, creator.id, "2025-10")).status).toBe("paid");
 
@@ -39,9 +37,7 @@ describe("refunds after a payout", () => {
   });
 
   it("a refund between the period's close and the claim lowers the payout to the balance at claim time", async () => {
-    const { db, driver } = await settlement.setup();
-    const creator = await sellingCreator(db);
-    await recordSale(db, creator, 5000, at("2025-10-05T08:00:00Z"));
+    const { db, driver, creator } = await settlement.setupWithSale(5000, "2025-10-05T08:00:00Z");
     const refunded = await recordSale(db, creator, 5000, at("2025-10-06T08:00:00Z"));
     await recordRefund(db, refunded, 5000, at("2025-11-01T01:00:00Z"));
     const summary = await settlePeriod(db, driver, { now: OCT_CLOSE });

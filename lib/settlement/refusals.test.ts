@@ -50,9 +50,7 @@ describe("definite refusals", () => {
   });
 
   it("a failed payout still open when the next month settles is carried into it and never paid twice", async () => {
-    const { db, driver } = await settlement.setup();
-    const creator = await sellingCreator(db);
-    await recordSale(db, creator, 5000, at("2025-10-05T08:00:00Z"));
+    const { db, driver, creator } = await settlement.setupWithSale(5000, "2025-10-05T08:00:00Z");
     injectLocalTransferFault({ destinationAccountId: creator.stripeAccountId!, fault: "definite", times: Infinity });
     await settlePeriod(db, driver, { now: OCT_CLOSE });
     await settlePeriod(db, driver, { now: hours(OCT_CLOSE, 24) });

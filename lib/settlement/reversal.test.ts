@@ -4,16 +4,14 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { notifications } from "@/db/schema";
 import { settlePeriod } from "./settle";
-import { at, creatorLedgerBalance, expectSettlementInvariants, recordSale, sellingCreator } from "./testing/fixtures";
+import { at, creatorLedgerBalance, expectSettlementInvariants } from "./testing/fixtures";
 import { NOV_CLOSE, OCT_CLOSE, payoutOf, settlementScenario } from "./testing/scenario";
 
 const settlement = settlementScenario();
 
 describe("reversals", () => {
   it("a transfer.reversed event puts the money back, once, and the next month pays it again", async () => {
-    const { db, driver } = await settlement.setup();
-    const creator = await sellingCreator(db);
-    await recordSale(db, creator, 5000, at("2025-10-05T08:00:00Z"));
+    const { db, driver, creator } = await settlement.setupWithSale(5000, "2025-10-05T08:00:00Z");
     await settlePeriod(db, driver, { now: OCT_CLOSE });
     const payout = await payoutOf(db, creator.id, "2025-10");
 
@@ -43,9 +41,7 @@ describe("reversals", () => {
 
 describe("transfer.reversed through the signed webhook", () => {
   it("reopens the balance once, however often Stripe delivers it, and tells the creator", async () => {
-    const { db, driver } = await settlement.setup();
-    const creator = await sellingCreator(db);
-    await recordSale(db, creator, 5000, at("2025-10-05T08:00:00Z"));
+    const { db, driver, creator } = await settlement.setupWithSale(5000, "2025-10-05T08:00:00Z");
     await settlePeriod(db, driver, { now: OCT_CLOSE });
     const payout = await payoutOf(db, creator.id, "2025-10");
     const { reverseLocalTransfer } = await import("@/lib/payments/local-driver");

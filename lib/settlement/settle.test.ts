@@ -15,9 +15,7 @@ const settlement = settlementScenario();
 
 describe("monthly settlement", () => {
   it("pays an eligible creator their share at period end once, keyed by the payout id, grouped by the period", async () => {
-    const { db, driver } = await settlement.setup();
-    const creator = await sellingCreator(db);
-    await recordSale(db, creator, 5000, at("2025-10-10T12:00:00Z"));
+    const { db, driver, creator } = await settlement.setupWithSale(5000, "2025-10-10T12:00:00Z");
     await recordSale(db, creator, 2500, at("2025-10-31T23:59:59Z"));
     // After the period closed: not part of October's payout.
     await recordSale(db, creator, 9900, at("2025-11-01T00:00:00Z"));
@@ -102,9 +100,7 @@ describe("monthly settlement", () => {
 
 describe("admin", () => {
   it("runs a period and retries a payout only as an admin, each written to the audit log", async () => {
-    const { db, driver } = await settlement.setup();
-    const creator = await sellingCreator(db);
-    await recordSale(db, creator, 5000, at("2025-10-05T08:00:00Z"));
+    const { db, driver, creator } = await settlement.setupWithSale(5000, "2025-10-05T08:00:00Z");
     const buyer = await makeUser(db);
     const admin = await makeUser(db, { role: "admin" });
     await expect(settlePeriodAsAdmin(db, driver, null, { period: "2025-10" }, OCT_CLOSE)).rejects.toMatchObject({ code: "auth.unauthenticated" });
@@ -140,9 +136,7 @@ describe("admin", () => {
   });
 
   it("cannot start a month older than one already settled", async () => {
-    const { db, driver } = await settlement.setup();
-    const creator = await sellingCreator(db);
-    await recordSale(db, creator, 5000, at("2025-09-05T08:00:00Z"));
+    const { db, driver } = await settlement.setupWithSale(5000, "2025-09-05T08:00:00Z");
     await settlePeriod(db, driver, { now: OCT_CLOSE });
     await expect(settlePeriod(db, driver, { now: OCT_CLOSE, period: "2025-09" })).rejects.toMatchObject({ code: "settlement.superseded" });
     const runs = await queryRows<{ period: string }>(db, sql`select period from settlement_runs`);

@@ -7,7 +7,7 @@ import { localStripeTransfers, payouts } from "@/db/schema";
 import type { TestDatabase } from "@/db/testing/fresh-database";
 import type { PaymentsDriver } from "@/lib/payments/driver";
 import { clearLocalTransferFaults, createLocalDriver } from "@/lib/payments/local-driver";
-import { at, isolatedDatabase } from "./fixtures";
+import { at, isolatedDatabase, recordSale, sellingCreator, type SellingCreator } from "./fixtures";
 
 export const OCT_CLOSE = at("2025-11-01T06:00:00Z");
 export const NOV_CLOSE = at("2025-12-01T06:00:00Z");
@@ -16,6 +16,8 @@ export const DEC_CLOSE = at("2026-01-01T06:00:00Z");
 export type SettlementScenario = {
   /** A fresh database and a local driver whose clock starts at October's close. */
   setup(): Promise<{ db: Db; driver: PaymentsDriver }>;
+  /** setup() and a creator ready for payouts with one sale of `cents` at `when` (an ISO time). */
+  setupWithSale(cents: number, when: string): Promise<{ db: Db; driver: PaymentsDriver; creator: SellingCreator; order: string }>;
   /** Moves the driver's clock (what Stripe's key memory is measured against) and answers the new time. */
   moveClockTo(time: Date): Date;
 };
@@ -30,11 +32,18 @@ export function settlementScenario(): SettlementScenario {
     world = undefined;
     clock = OCT_CLOSE;
   });
+  const setup = async () => {
+    world = await isolatedDatabase();
+    const db = world.db;
+    return { db, driver: createLocalDriver({ clock: () => clock, db: async () => db }) };
+  };
   return {
-    async setup() {
-      world = await isolatedDatabase();
-      const db = world.db;
-      return { db, driver: createLocalDriver({ clock: () => clock, db: async () => db }) };
+    setup,
+    async setupWithSale(cents, when) {
+      const { db, driver } = await setup();
+      const creator = await sellingCreator(db);
+      const order = await recordSale(db, creator, cents, at(when));
+      return { db, driver, creator, order };
     },
     moveClockTo(time) {
       clock = time;
