@@ -28,6 +28,14 @@ export const ERROR_CATALOGUE = {
   "auth.email_taken": { status: 409, message: "An account with this email already exists. Try signing in." },
   "auth.not_creator": { status: 403, message: "Become a creator to do this." },
 
+  "user.not_found": { status: 404, message: "We couldn't find that account." },
+
+  "admin.own_account": { status: 409, message: "You can't suspend, ban or demote your own account. Ask another admin." },
+  "admin.last_admin": { status: 409, message: "Agora must keep at least one active admin. Promote someone else first." },
+  "admin.status_unchanged": { status: 409, message: "Nothing to change: the account already has that status." },
+  "admin.role_unchanged": { status: 409, message: "Nothing to change: the account already has that role." },
+  "admin.not_active": { status: 409, message: "Only an active account can be made an admin. Reactivate it first." },
+
   "input.invalid": { status: 400, message: (params?: InvalidInputParams) => params?.issue ?? "Some of the details you entered are not valid." },
   "input.invalid_cursor": { status: 400, message: "cursor is not valid for this query" },
   /** Deliberately area-less: "doesn't exist" and "not yours" answer alike, so nothing reveals what exists. */
