@@ -3,10 +3,14 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
+/** What an audit entry can be about (the audit log page filters by these). */
+export const AUDIT_TARGET_TYPES = ["user", "listing", "listing_version", "review", "report", "order", "payout", "settlement_run"] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
 export type AuditEntry = {
   actorId: string | null;
   action: string;
-  targetType: "user" | "listing" | "listing_version" | "review" | "report" | "order" | "payout" | "settlement_run";
+  targetType: AuditTargetType;
   targetId: string;
   details?: Record<string, unknown>;
 };
