@@ -5,9 +5,8 @@ import type { Db } from "@/db/client";
 import { creatorProfiles, ledgerEntries, listings, listingVersions, orders, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { saleLines } from "@/lib/ledger/journal";
-import { samplePromptContent } from "@/lib/testing/fixtures";
+import { orderValues, samplePromptContent } from "@/lib/testing/fixtures";
 import { buildPreview } from "@/lib/listings/preview";
-import { splitPrice } from "@/lib/orders/pricing";
 import { lastClosedPeriod, periodBounds } from "@/lib/settlement/periods";
 import { E2E_ACCOUNTS, E2E_PASSWORD, E2E_PAYOUT_CREATORS } from "./accounts";
 
@@ -75,16 +74,12 @@ async function seedPayoutCreators(db: Db, passwordHash: string, now = new Date()
         .insert(users)
         .values({ email: `payouts-buyer-${spec.handle}-${i}@e2e.test`, name: `Buyer ${i + 1}`, passwordHash, createdAt: start })
         .returning({ id: users.id });
-      const split = splitPrice(priceCents, 2000);
+      const values = orderValues(buyer.id, { id: listing.id, creatorId: creator.id, versionId: version.id }, priceCents);
       const [order] = await db
         .insert(orders)
         .values({
-          buyerId: buyer.id,
-          listingId: listing.id,
-          creatorId: creator.id,
-          versionId: version.id,
+          ...values,
           status: "paid",
-          ...split,
           checkoutSessionId: `cs_e2e_${spec.handle.replace(/-/g, "")}_${i}`,
           paidAt,
           createdAt: paidAt,
@@ -93,7 +88,7 @@ async function seedPayoutCreators(db: Db, passwordHash: string, now = new Date()
       const journalId = randomUUID();
       await db
         .insert(ledgerEntries)
-        .values(saleLines({ creatorId: creator.id, ...split }).map((line) => ({ journalId, ...line, kind: "sale", orderId: order.id, createdAt: paidAt })));
+        .values(saleLines(values).map((line) => ({ journalId, ...line, kind: "sale", orderId: order.id, createdAt: paidAt })));
     }
   }
 }

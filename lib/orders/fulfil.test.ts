@@ -2,12 +2,11 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ledgerEntries, orders } from "@/db/schema";
-import { makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
+import { makeCreator, makeListing, makeUser, orderValues } from "@/lib/testing/fixtures";
 import { testDatabase } from "@/db/testing/setup";
 import { ledgerInvariantViolations } from "@/lib/ledger/invariants";
 import { saleLines } from "@/lib/ledger/journal";
 import { fulfilOrder } from "./fulfil";
-import { splitPrice } from "./pricing";
 
 describe("the one-statement sale", () => {
   it("books exactly saleLines of the order for any listing price and fee rate, and the ledger's invariants hold", async () => {
@@ -20,14 +19,7 @@ describe("the one-statement sale", () => {
         const listing = await makeListing(db, creator, { priceCents: price });
         const [pending] = await db
           .insert(orders)
-          .values({
-            buyerId: buyer.id,
-            listingId: listing.id,
-            creatorId: creator.id,
-            versionId: listing.versionId,
-            status: "pending",
-            ...splitPrice(price, feeBps),
-          })
+          .values({ ...orderValues(buyer.id, listing, price, feeBps), status: "pending" })
           .returning();
         const result = await db.transaction((tx) => fulfilOrder(tx, { orderId: pending.id }));
         expect(result.outcome).toBe("fulfilled");

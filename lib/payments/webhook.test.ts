@@ -3,13 +3,12 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "@/db/client";
 import { ledgerEntries, listings, orders, reviews, type Order } from "@/db/schema";
-import { actorFor, makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
+import { actorFor, makeCreator, makeListing, makeUser, orderValues } from "@/lib/testing/fixtures";
 import { testDatabase } from "@/db/testing/setup";
 import { creatorBalance } from "@/lib/ledger/balance";
 import { ledgerInvariantViolations } from "@/lib/ledger/invariants";
 import { confirmCheckout } from "@/lib/orders/confirm";
 import { createReview } from "@/lib/reviews/write";
-import { splitPrice } from "@/lib/orders/pricing";
 import type { PaymentsDriver } from "./driver";
 import { setPaymentsDriver } from "./driver";
 import { createLocalDriver } from "./local-driver";
@@ -25,14 +24,7 @@ async function pendingOrder(priceCents = 1000): Promise<Order> {
   const listing = await makeListing(db, creator, { priceCents });
   const [order] = await db
     .insert(orders)
-    .values({
-      buyerId: buyer.id,
-      listingId: listing.id,
-      creatorId: creator.id,
-      versionId: listing.versionId,
-      checkoutSessionId: `cs_test_${listing.id.slice(0, 8)}`,
-      ...splitPrice(priceCents, 2000),
-    })
+    .values({ ...orderValues(buyer.id, listing, priceCents), checkoutSessionId: `cs_test_${listing.id.slice(0, 8)}` })
     .returning();
   return order;
 }
@@ -137,11 +129,7 @@ describe("checkout.session.completed", () => {
     const [second] = await db
       .insert(orders)
       .values({
-        ...splitPrice(priceCents, 2000),
-        buyerId: first.buyerId,
-        listingId: first.listingId,
-        creatorId: first.creatorId,
-        versionId: first.versionId,
+        ...orderValues(first.buyerId, { id: first.listingId, creatorId: first.creatorId, versionId: first.versionId }, priceCents),
         checkoutSessionId: `${first.checkoutSessionId}_tab2`,
       })
       .returning();

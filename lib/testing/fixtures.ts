@@ -21,6 +21,7 @@ import {
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import type { ListingContent } from "@/lib/listings/content";
 import { buildPreview } from "@/lib/listings/preview";
+import { splitPrice } from "@/lib/orders/pricing";
 
 let seq = 0;
 /** A short unique tag for emails, handles and slugs. */
@@ -236,6 +237,11 @@ export async function makeListingRow(db: Db, values: ListingRowSpec): Promise<{ 
 }
 
 // Orders and files --------------------------------------------------------------------------------------------
+
+/** The columns every order row starts from: who bought which version of whose listing, and the price split at `feeBps`. */
+export function orderValues(buyerId: string, listing: { id: string; creatorId: string; versionId: string }, priceCents: number, feeBps = 2000) {
+  return { buyerId, listingId: listing.id, creatorId: listing.creatorId, versionId: listing.versionId, ...splitPrice(priceCents, feeBps) };
+}
 
 /** An order of `buyer` for the listing (default: paid, for its first version, fee 20%). */
 export async function makeOrder(

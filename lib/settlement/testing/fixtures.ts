@@ -9,9 +9,8 @@ import { creatorProfiles, ledgerEntries, listings, orders, payouts, type Order, 
 import { createTestDatabase, type TestDatabase } from "@/db/testing/fresh-database";
 import { ledgerInvariantViolations } from "@/lib/ledger/invariants";
 import { creatorAccount, postJournal, saleLines, type JournalKind, type JournalLine } from "@/lib/ledger/journal";
-import { splitPrice } from "@/lib/orders/pricing";
 import { refundLines } from "@/lib/orders/refunds";
-import { makeCreator, makeListing, makeUser, type PayoutAccount } from "@/lib/testing/fixtures";
+import { makeCreator, makeListing, makeUser, orderValues, type PayoutAccount } from "@/lib/testing/fixtures";
 
 export type SellingCreator = { id: string; listingId: string; versionId: string; stripeAccountId: string | null };
 
@@ -23,31 +22,10 @@ export async function sellingCreator(db: Db, account: PayoutAccount = "active"):
   return { id: creator.id, listingId: listing.id, versionId: listing.versionId, stripeAccountId: profile.accountId };
 }
 
-/** A paid order at `at` with its sale journal dated `at` (fee from PLATFORM_FEE_BPS' default, 20%). */
+/** A paid order at `at` with its sale journal dated `at` (fee from PLATFORM_FEE_BPS' default, 20%); answers its id. */
 export async function recordSale(db: Db, creator: SellingCreator, priceCents: number, at: Date): Promise<string> {
-  const buyer = await makeUser(db, { name: "Buyer" });
-  const split = splitPrice(priceCents, 2000);
-  return db.transaction(async (tx) => {
-    const [order] = await tx
-      .insert(orders)
-      .values({
-        buyerId: buyer.id,
-        listingId: creator.listingId,
-        creatorId: creator.id,
-        versionId: creator.versionId,
-        status: "paid",
-        ...split,
-        paidAt: at,
-        createdAt: at,
-      })
-      .returning({ id: orders.id });
-    await postJournal(tx, { kind: "sale", orderId: order.id, createdAt: at, lines: saleLines({ creatorId: creator.id, ...split }) });
-    await tx
-      .update(listings)
-      .set({ salesCount: sql`${listings.salesCount} + 1` })
-      .where(eq(listings.id, creator.listingId));
-    return order.id;
-  });
+  const order = await sell(db, { id: creator.listingId, creatorId: creator.id, versionId: creator.versionId }, priceCents, at);
+  return order.id;
 }
 
 /** Refunds an order up to `totalRefundedCents` at `at`, with the same split rule as real refunds. */
@@ -126,25 +104,22 @@ export async function journalAt(db: Db, kind: JournalKind, lines: JournalLine[],
   return journalId;
 }
 
-/** A paid order of `priceCents` at a 20% fee and its sale journal, both dated `at`. */
-export async function sell(db: Db, listing: { id: string; creatorId: string; versionId: string }, priceCents: number, at: Date) {
-  const buyer = await makeUser(db);
-  const split = splitPrice(priceCents, 2000);
-  const [order] = await db
-    .insert(orders)
-    .values({
-      buyerId: buyer.id,
-      listingId: listing.id,
-      creatorId: listing.creatorId,
-      versionId: listing.versionId,
-      status: "paid",
-      paidAt: at,
-      createdAt: at,
-      ...split,
-    })
-    .returning();
-  await journalAt(db, "sale", saleLines({ creatorId: listing.creatorId, ...split }), at, { orderId: order.id });
-  return order;
+/** A paid order of `priceCents` at a 20% fee by a new buyer, its sale journal and the listing's sales count, all dated `at`. */
+export async function sell(db: Db, listing: { id: string; creatorId: string; versionId: string }, priceCents: number, at: Date): Promise<Order> {
+  const buyer = await makeUser(db, { name: "Buyer" });
+  const values = orderValues(buyer.id, listing, priceCents);
+  return db.transaction(async (tx) => {
+    const [order] = await tx
+      .insert(orders)
+      .values({ ...values, status: "paid", paidAt: at, createdAt: at })
+      .returning();
+    await postJournal(tx, { kind: "sale", orderId: order.id, createdAt: at, lines: saleLines(values) });
+    await tx
+      .update(listings)
+      .set({ salesCount: sql`${listings.salesCount} + 1` })
+      .where(eq(listings.id, listing.id));
+    return order;
+  });
 }
 
 /** Refunds `amountCents` more of an order, with the lines lib/orders/refunds books (fee given back in proportion). */
