@@ -1,6 +1,6 @@
 // Running the platform: the audit log, received Stripe events, API keys and shared rate-limit counters.
-import { type InferSelectModel } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql, type InferSelectModel } from "drizzle-orm";
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, primaryId, requiredRef } from "./columns";
 import { users } from "./users-and-creators";
 
@@ -37,12 +37,19 @@ export const apiKeys = pgTable(
     userId: requiredRef(() => users.id, "cascade"),
     name: text().notNull(),
     prefix: text().notNull(),
+    // sha256 of the whole key (hex); the key itself is shown once and never stored.
     keyHash: text().notNull(),
+    // What the key may do (API_KEY_SCOPES in lib/api-keys/scopes.ts): `library:read`, `downloads`.
+    scopes: text().array().notNull(),
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("api_keys_hash_key").on(t.keyHash), index("api_keys_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("api_keys_hash_key").on(t.keyHash),
+    index("api_keys_user_idx").on(t.userId),
+    check("api_keys_scopes_known", sql`cardinality(${t.scopes}) > 0 and ${t.scopes} <@ array['library:read', 'downloads']::text[]`),
+  ],
 );
 
 // Fixed-window counters shared by every instance (ARCHITECTURE.md, "Running many instances": no limits kept in process memory).
