@@ -2,7 +2,7 @@
 // The form that opens a creator storefront: handle, display name, bio and avatar.
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError } from "@/components/ui/field";
+import { Field, FormError, TextAreaField } from "@/components/ui/field";
 import type { ActionState } from "@/lib/validated-action";
 import { AvatarUpload } from "./avatar-upload";
 
@@ -26,20 +26,7 @@ export function BecomeCreatorForm({ action, defaultName }: { action: (s: ActionS
         defaultValue={state.values?.displayName ?? defaultName}
         error={state.fieldErrors?.displayName?.[0]}
       />
-      <div className="space-y-1">
-        <label htmlFor="bio" className="block text-sm font-medium text-slate-700">
-          Bio
-        </label>
-        <textarea
-          id="bio"
-          name="bio"
-          rows={4}
-          maxLength={1000}
-          defaultValue={state.values?.bio}
-          className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
-        />
-        {state.fieldErrors?.bio?.[0] ? <p className="text-sm text-red-600">{state.fieldErrors.bio[0]}</p> : null}
-      </div>
+      <TextAreaField label="Bio" name="bio" id="bio" rows={4} maxLength={1000} defaultValue={state.values?.bio} error={state.fieldErrors?.bio?.[0]} />
       <AvatarUpload name="avatarImageId" defaultImageId={state.values?.avatarImageId} />
       {state.fieldErrors?.avatarImageId?.[0] ? <p className="text-sm text-red-600">{state.fieldErrors.avatarImageId[0]}</p> : null}
       <Button type="submit" disabled={pending}>

@@ -2,7 +2,7 @@
 // Starting a listing: what kind it is, a working title and a category. Everything else is in the editor.
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError } from "@/components/ui/field";
+import { Field, FormError, SelectField } from "@/components/ui/field";
 import { CATEGORIES } from "@/lib/catalog/categories";
 import { KIND_LABELS, LISTING_KINDS, type Kind } from "@/lib/listings/kinds";
 import type { ActionState } from "@/lib/validated-action";
@@ -51,23 +51,14 @@ export function NewListingForm({ action }: { action: (s: ActionState, d: FormDat
         error={state.fieldErrors?.title?.[0]}
         hint="5–120 characters. You can change it later."
       />
-      <div className="space-y-1">
-        <label htmlFor="new-category" className="block text-sm font-medium text-slate-700">
-          Category
-        </label>
-        <select
-          id="new-category"
-          name="category"
-          defaultValue={state.values?.category ?? CATEGORIES[0].slug}
-          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          {CATEGORIES.map((c) => (
-            <option key={c.slug} value={c.slug}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Category"
+        name="category"
+        id="new-category"
+        defaultValue={state.values?.category ?? CATEGORIES[0].slug}
+        options={CATEGORIES.map((c) => [c.slug, c.name])}
+        error={state.fieldErrors?.category?.[0]}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create draft"}
       </Button>

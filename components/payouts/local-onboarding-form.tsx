@@ -2,7 +2,7 @@
 // The local stand-in for Stripe's hosted Express onboarding: the details Stripe would ask for, prefilled with test values.
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError } from "@/components/ui/field";
+import { Field, FormError, SelectField } from "@/components/ui/field";
 import { COUNTRIES } from "@/lib/creators/countries";
 import type { FormAction } from "@/lib/validated-action";
 
@@ -37,23 +37,7 @@ export function LocalOnboardingForm({
           error={error("legalName")}
           hint="As it appears on your government ID."
         />
-        <div className="space-y-1">
-          <label htmlFor="field-country" className="block text-sm font-medium text-slate-700">
-            Country
-          </label>
-          <select
-            id="field-country"
-            name="country"
-            defaultValue={value("country", "US")}
-            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
-          >
-            {COUNTRIES.map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Country" name="country" defaultValue={value("country", "US")} options={COUNTRIES} error={error("country")} />
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-slate-900">Payout bank account</legend>
