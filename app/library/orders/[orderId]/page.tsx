@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderStatusBadge } from "@/components/library/format";
-import { PrintButton } from "@/components/library/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
@@ -108,7 +108,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ orderI
         <p className="text-xs text-slate-500">Amounts in {r.currency.toUpperCase()}. Agora collects payment on behalf of the seller.</p>
       </article>
       <div className="flex gap-2 print:hidden">
-        <PrintButton />
+        <PrintButton>Print receipt</PrintButton>
       </div>
     </div>
   );

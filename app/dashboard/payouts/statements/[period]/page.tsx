@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PrintStatementButton } from "@/components/payouts/print-statement-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { StatementView } from "@/components/payouts/statement-view";
 import { getDb } from "@/db/client";
 import { requireCreatorPage } from "@/lib/auth/session";
@@ -28,7 +28,7 @@ export default async function StatementPage({ params }: { params: Promise<{ peri
         <Link href="/dashboard/payouts" className="text-sm text-brand-700 hover:underline">
           ← Payouts
         </Link>
-        <PrintStatementButton />
+        <PrintButton>Print statement</PrintButton>
       </div>
       <StatementView statement={statement} creator={{ name: user.name, handle: user.creatorHandle }} open={!isClosedPeriod(period, new Date())} />
     </div>

@@ -1,11 +1,11 @@
 "use client";
-// Prints the statement (the page hides the site around it when printing).
+// Prints the current page; pages that print hide the site around them with print: classes.
 import { Button } from "@/components/ui/button";
 
-export function PrintStatementButton() {
+export function PrintButton({ children }: { children: string }) {
   return (
     <Button type="button" variant="secondary" onClick={() => window.print()} className="print:hidden">
-      Print statement
+      {children}
     </Button>
   );
 }
