@@ -5,6 +5,7 @@ import { seedE2eFixtures } from "@/e2e/fixtures";
 import { seedDatabase } from "@/lib/demo-data/seed";
 import { createScratchDatabase } from "./support/database";
 import { ensureBuild, startNextServer } from "./support/server";
+import { runMain } from "./support/main";
 
 async function main() {
   const scratch = await createScratchDatabase("agora_e2e", process.env.DATABASE_URL);
@@ -33,7 +34,4 @@ async function main() {
   process.exit(status);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -5,22 +5,13 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { Random } from "./random";
+import type { ProcessedImage } from "@/lib/images/pipeline";
 
 export const COVER_SIZE = { width: 1600, height: 1000 } as const;
 export const THUMB_SIZE = { width: 300, height: 200 } as const;
 
-export type CoverImage = {
-  hash: string;
-  contentType: "image/webp";
-  width: number;
-  height: number;
-  byteSize: number;
-  data: Uint8Array;
-  thumbContentType: "image/webp";
-  thumbWidth: number;
-  thumbHeight: number;
-  thumbData: Uint8Array;
-};
+/** A processed cover (lib/images/pipeline's shape), always WebP, drawn rather than uploaded. */
+export type CoverImage = Omit<ProcessedImage, "sourceFormat" | "contentType"> & { contentType: "image/webp" };
 
 const PALETTES: readonly (readonly [string, string, string, string])[] = [
   ["#0f172a", "#1e3a8a", "#38bdf8", "#f472b6"],

@@ -2,6 +2,7 @@
 import { getDb, closeDatabase } from "@/db/client";
 import { createLocalDriver } from "@/lib/payments/local-driver";
 import { settlePeriod } from "@/lib/settlement/settle";
+import { runMain } from "../support/main";
 
 async function main() {
   const now = new Date(process.env.BENCH_NOW ?? Date.now());
@@ -22,7 +23,4 @@ async function main() {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { processImage } from "@/lib/images/pipeline";
 import { headerBombPng, jpeg, largePhotoJpeg } from "@/lib/images/testing/fixtures";
+import { runMain } from "../support/main";
 
 type Case = { name: string; file: string; expect: "ok" | "refused"; targetMs: number; runs: number };
 
@@ -79,7 +80,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

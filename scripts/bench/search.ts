@@ -16,6 +16,7 @@ import { createScratchDatabase, DEFAULT_ADMIN_URL, percentile } from "../support
 import { ensureBuild, startNextServer } from "../support/server";
 import { generateMix, loadMixInputs, shapeGroup, type BenchRequest } from "./_search-mix";
 import { explainRequest } from "./_search-plans";
+import { runMain } from "../support/main";
 
 const emit = (line: Record<string, unknown>) => console.log(JSON.stringify({ bench: "search", ...line }));
 const arg = (name: string) => {
@@ -183,7 +184,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

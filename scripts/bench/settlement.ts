@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase, queryRows } from "@/db/client";
 import { ledgerInvariantViolations } from "@/lib/ledger/invariants";
 import { createScratchDatabase, DEFAULT_ADMIN_URL } from "../support/database";
+import { runMain } from "../support/main";
 
 const ORDERS = Number(process.env.BENCH_SETTLEMENT_ORDERS ?? 1_000_000);
 const CREATORS = Number(process.env.BENCH_SETTLEMENT_CREATORS ?? 10_000);
@@ -135,7 +136,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

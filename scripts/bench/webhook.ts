@@ -11,6 +11,7 @@ import { splitPrice } from "@/lib/orders/pricing";
 import { checkoutSessionObject, localEvent } from "@/lib/payments/local-events";
 import { createScratchDatabase, DEFAULT_ADMIN_URL, loadLoop, percentile } from "../support/database";
 import { ensureBuild, startNextServer } from "../support/server";
+import { runMain } from "../support/main";
 
 const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 2000);
 // Sales spread over this many listings (1 = every sale hits the same listing row, the worst case).
@@ -136,7 +137,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);
