@@ -48,7 +48,8 @@ export type CreatorStats = {
   listings: ListingPerformance[];
 };
 
-const SOLD = sql.raw(`o.paid_at is not null and o.status in ('paid', 'disputed', 'refunded')`);
+/** An order aliased `o` was sold: paid at some point (it may be disputed or refunded since). The admin overview counts sales by it too. */
+export const SOLD = sql.raw(`o.paid_at is not null and o.status in ('paid', 'disputed', 'refunded')`);
 // What counts as earnings on the creator's account: sales and their refunds (payouts only move the balance).
 const EARNING_KINDS = sql.raw(`('sale', 'refund', 'adjustment')`);
 
