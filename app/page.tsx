@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { cachedHome } from "@/lib/catalog/cache";
 import { categoryName } from "@/lib/catalog/categories";
 import { LEADERBOARD_DAYS, TOP_RATED_MIN_REVIEWS, TRENDING_DAYS } from "@/lib/catalog/home";
+import { Section } from "@/components/ui/section";
 
 export default async function HomePage() {
   const home = await cachedHome();
@@ -31,10 +32,7 @@ export default async function HomePage() {
         <EmptyState title="Nothing for sale yet">Creators are preparing their first listings. Check back soon.</EmptyState>
       ) : (
         <>
-          <section aria-labelledby="categories-heading">
-            <h2 id="categories-heading" className="text-lg font-semibold">
-              Categories
-            </h2>
+          <Section id="categories-heading" title="Categories">
             <ul className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
               {home.categories.map((c) => (
                 <li key={c.category}>
@@ -48,7 +46,7 @@ export default async function HomePage() {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
           <Rail id="featured" title="Featured" hint="Proven favourites, one per creator" listings={home.featured} empty="Nothing featured yet." />
           <Rail
             id="trending"
@@ -67,13 +65,10 @@ export default async function HomePage() {
             listings={home.topRated}
             empty="Not enough reviews yet."
           />
-          <section aria-labelledby="creators-heading" className="max-w-2xl">
-            <h2 id="creators-heading" className="text-lg font-semibold">
-              Top creators
-            </h2>
+          <Section id="creators-heading" title="Top creators" className="max-w-2xl">
             <p className="mb-3 text-sm text-slate-500">Sales in the last {LEADERBOARD_DAYS} days</p>
             <TopCreators creators={home.creators} />
-          </section>
+          </Section>
         </>
       )}
     </div>

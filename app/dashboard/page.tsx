@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { formatMoney, formatShortDate } from "@/lib/format";
 import { creatorStatusCounts } from "@/lib/listings/queries";
 import { creatorSharePercent } from "@/lib/orders/pricing";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Creator dashboard" };
 
@@ -65,18 +66,22 @@ export default async function DashboardPage() {
         </p>
       ) : null}
 
-      <section aria-labelledby="chart-title" className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="chart-title" className="mb-3 text-lg font-semibold">
-          Sales and earnings, last 30 days
-        </h2>
+      <Section
+        id="chart-title"
+        title="Sales and earnings, last 30 days"
+        className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6"
+        headingClassName="mb-3 text-lg font-semibold"
+      >
         <SalesChart days={stats.daily} />
-      </section>
+      </Section>
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <section aria-labelledby="perf-title" className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
-          <h2 id="perf-title" className="mb-1 text-lg font-semibold">
-            Listing performance
-          </h2>
+        <Section
+          id="perf-title"
+          title="Listing performance"
+          className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6"
+          headingClassName="mb-1 text-lg font-semibold"
+        >
           <p className="mb-3 text-xs text-slate-500">Last 30 days. Views are counted in batches and may lag a few seconds.</p>
           {stats.listings.length === 0 ? (
             <EmptyState title="Nothing published yet" action={<ButtonLink href="/dashboard/listings">Go to your listings</ButtonLink>}>
@@ -103,12 +108,14 @@ export default async function DashboardPage() {
               ))}
             </DataTable>
           )}
-        </section>
+        </Section>
 
-        <section aria-labelledby="recent-title" className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
-          <h2 id="recent-title" className="mb-3 text-lg font-semibold">
-            Recent sales
-          </h2>
+        <Section
+          id="recent-title"
+          title="Recent sales"
+          className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6"
+          headingClassName="mb-3 text-lg font-semibold"
+        >
           {stats.recentSales.length === 0 ? (
             <p className="text-sm text-slate-500">No sales yet. Share your storefront link to get the first one.</p>
           ) : (
@@ -130,7 +137,7 @@ export default async function DashboardPage() {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       </div>
     </div>
   );

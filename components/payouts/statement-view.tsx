@@ -4,6 +4,7 @@ import { type CreatorStatement, statementComputedClosing } from "@/lib/settlemen
 import { DataTable, rightAligned } from "@/components/ui/table";
 import { periodLabel } from "@/lib/settlement/periods";
 import { formatDate, formatMoney } from "@/lib/format";
+import { Section } from "@/components/ui/section";
 
 function Row({ label, detail, cents, strong, sign }: { label: string; detail?: string; cents: number; strong?: boolean; sign?: "+" | "−" }) {
   const value = formatMoney(Math.abs(cents));
@@ -42,10 +43,7 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
         </div>
       </header>
 
-      <section aria-labelledby="summary-heading">
-        <h2 id="summary-heading" className="mb-2 text-lg font-semibold">
-          Summary
-        </h2>
+      <Section id="summary-heading" title="Summary" headingClassName="mb-2 text-lg font-semibold">
         <table className="w-full text-sm">
           <tbody className="divide-y divide-slate-100">
             <Row label={`Opening balance on ${formatDate(s.start)}`} cents={s.openingCents} strong />
@@ -80,12 +78,9 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
             ? "Reconciles: opening + net sales − refunds − payouts + reversals equals the closing balance in the ledger."
             : "This statement does not add up to the ledger balance. We have been alerted; please contact support."}
         </p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="listings-heading">
-        <h2 id="listings-heading" className="mb-2 text-lg font-semibold">
-          Sales by listing
-        </h2>
+      <Section id="listings-heading" title="Sales by listing" headingClassName="mb-2 text-lg font-semibold">
         {s.listings.length === 0 ? (
           <p className="text-sm text-slate-500">No sales or refunds this month.</p>
         ) : (
@@ -112,12 +107,9 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
             ))}
           </DataTable>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="payouts-heading">
-        <h2 id="payouts-heading" className="mb-2 text-lg font-semibold">
-          Payouts this month
-        </h2>
+      <Section id="payouts-heading" title="Payouts this month" headingClassName="mb-2 text-lg font-semibold">
         {s.payouts.length === 0 ? (
           <p className="text-sm text-slate-500">No money was sent or returned this month.</p>
         ) : (
@@ -138,7 +130,7 @@ export function StatementView({ statement: s, creator, open }: { statement: Crea
             ))}
           </DataTable>
         )}
-      </section>
+      </Section>
     </article>
   );
 }

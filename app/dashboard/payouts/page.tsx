@@ -16,6 +16,7 @@ import { messageForCode } from "@/lib/errors";
 import { creatorPayoutsOverview } from "@/lib/settlement/creator-payouts";
 import { periodLabel } from "@/lib/settlement/periods";
 import { creatorStatementPeriods } from "@/lib/settlement/statements";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Payouts", robots: { index: false } };
 
@@ -79,10 +80,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
         ))}
       </dl>
 
-      <section aria-labelledby="history-title" className="space-y-3">
-        <h2 id="history-title" className="text-lg font-semibold">
-          Payout history
-        </h2>
+      <Section id="history-title" title="Payout history" className="space-y-3">
         {view.history.total === 0 ? (
           <EmptyState title={`No payouts yet — your first payout is on ${nextPayout}`}>
             On the 1st of each month we send what you earned the month before, once it is at least {formatMoney(view.minPayoutCents)}.
@@ -100,12 +98,9 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
             />
           </>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="statements-title" className="space-y-3">
-        <h2 id="statements-title" className="text-lg font-semibold">
-          Monthly statements
-        </h2>
+      <Section id="statements-title" title="Monthly statements" className="space-y-3">
         {periods.length === 0 ? (
           <p className="text-sm text-slate-500">Your first statement appears once you make a sale.</p>
         ) : (
@@ -122,7 +117,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -25,6 +25,7 @@ import { markdownToText, renderMarkdown } from "@/lib/catalog/markdown";
 import { productJsonLd } from "@/lib/catalog/structured-data";
 import { env } from "@/lib/env";
 import { KIND_LABELS } from "@/lib/listings/kinds";
+import { Section } from "@/components/ui/section";
 
 type Params = Promise<{ slug: string }>;
 
@@ -107,16 +108,10 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
               <div className="flex h-full items-center justify-center text-4xl font-bold text-slate-300">{KIND_LABELS[listing.kind]}</div>
             )}
           </div>
-          <section aria-labelledby="preview-heading" className="space-y-3">
-            <h2 id="preview-heading" className="text-xl font-semibold">
-              Preview
-            </h2>
+          <Section id="preview-heading" title="Preview" className="space-y-3" headingClassName="text-xl font-semibold">
             <ListingPreview preview={listing.preview} />
-          </section>
-          <section aria-labelledby="description-heading" className="space-y-3">
-            <h2 id="description-heading" className="text-xl font-semibold">
-              Description
-            </h2>
+          </Section>
+          <Section id="description-heading" title="Description" className="space-y-3" headingClassName="text-xl font-semibold">
             <div
               className="space-y-3 text-sm leading-6 text-slate-700 [&_a]:text-brand-700 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_h2]:mt-4 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_ul]:list-disc [&_ul]:pl-5"
               dangerouslySetInnerHTML={{ __html: renderMarkdown(listing.description) }}
@@ -135,14 +130,11 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
                 ))}
               </ul>
             ) : null}
-          </section>
+          </Section>
           {reviews ? <ListingReviews listingId={listing.id} reviews={reviews} actions={reviewActions} returnTo={`/l/${listing.slug}`} /> : null}
-          <section aria-labelledby="versions-heading" className="space-y-3">
-            <h2 id="versions-heading" className="text-xl font-semibold">
-              Version history
-            </h2>
+          <Section id="versions-heading" title="Version history" className="space-y-3" headingClassName="text-xl font-semibold">
             <VersionHistory versions={versions} />
-          </section>
+          </Section>
         </div>
         <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start">
           <PurchaseBox

@@ -21,6 +21,7 @@ import { readDelivery } from "@/lib/library/delivery";
 import { myTestAttempts } from "@/lib/library/test-attempts";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 import { viewerReview } from "@/lib/reviews/list";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ listingId: string }>; searchParams: Promise<{ v?: string | string[] }> };
 
@@ -135,12 +136,9 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
       </section>
 
       {content.kind === "test" && relation === "owner" ? (
-        <section aria-labelledby="attempts-heading" className="space-y-3">
-          <h2 id="attempts-heading" className="text-lg font-semibold">
-            Your attempts
-          </h2>
+        <Section id="attempts-heading" title="Your attempts" className="space-y-3">
           <AttemptHistory attempts={attempts} />
-        </section>
+        </Section>
       ) : null}
 
       {relation === "owner" ? <MyReview listingId={listing.id} viewer={review} actions={reviewActions} /> : null}
