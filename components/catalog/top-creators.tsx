@@ -1,6 +1,7 @@
 // The top-creators leaderboard: rank, avatar initial, name and sales over the last 30 days.
 import Link from "next/link";
 import type { TopCreator } from "@/lib/catalog/home";
+import { InitialAvatar } from "@/components/ui/initial-avatar";
 
 export function TopCreators({ creators }: { creators: TopCreator[] }) {
   if (creators.length === 0) return <p className="text-sm text-slate-500">No sales in the last 30 days yet.</p>;
@@ -10,9 +11,7 @@ export function TopCreators({ creators }: { creators: TopCreator[] }) {
         <li key={c.handle}>
           <Link href={`/c/${c.handle}`} className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50">
             <span className="w-6 text-right text-sm font-semibold tabular-nums text-slate-400">{i + 1}</span>
-            <span aria-hidden className="flex h-9 w-9 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white">
-              {c.displayName.slice(0, 1).toUpperCase()}
-            </span>
+            <InitialAvatar name={c.displayName} size="md" />
             <span className="min-w-0 flex-1">
               <span className="block truncate text-sm font-medium">{c.displayName}</span>
               <span className="block text-xs text-slate-500">

@@ -1,14 +1,13 @@
 // The creator of a listing: name, handle, bio and their totals, linking to the storefront.
 import Link from "next/link";
 import type { CreatorTotals } from "@/lib/catalog/listing";
+import { InitialAvatar } from "@/components/ui/initial-avatar";
 
 export function CreatorCard({ handle, name, bio, totals }: { handle: string; name: string; bio: string; totals: CreatorTotals }) {
   return (
     <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
       <Link href={`/c/${handle}`} className="flex items-center gap-3 hover:text-brand-700">
-        <span aria-hidden className="flex h-10 w-10 items-center justify-center rounded-full bg-brand-600 font-semibold text-white">
-          {name.slice(0, 1).toUpperCase()}
-        </span>
+        <InitialAvatar name={name} size="lg" />
         <span>
           <span className="block font-medium">{name}</span>
           <span className="block text-xs text-slate-500">@{handle}</span>

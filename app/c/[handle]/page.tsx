@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { cachedStorefront } from "@/lib/catalog/cache";
 import { parseCatalogQuery, SORT_LABELS, type CatalogQuery, type Sort } from "@/lib/catalog/params";
 import { formatMonth } from "@/lib/format";
+import { InitialAvatar } from "@/components/ui/initial-avatar";
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -40,9 +41,7 @@ export default async function StorefrontPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-8">
       <header className="flex flex-col gap-6 rounded-2xl border border-slate-200 bg-white p-6 sm:flex-row sm:items-center">
-        <span aria-hidden className="flex h-20 w-20 flex-none items-center justify-center rounded-full bg-brand-600 text-3xl font-bold text-white">
-          {store.displayName.slice(0, 1).toUpperCase()}
-        </span>
+        <InitialAvatar name={store.displayName} size="xl" />
         <div className="min-w-0 flex-1 space-y-1">
           <h1 className="text-2xl font-bold">{store.displayName}</h1>
           <p className="text-sm text-slate-500">
