@@ -36,26 +36,26 @@ export const ERROR_CATALOGUE = {
   "admin.role_unchanged": { status: 409, message: "Nothing to change: the account already has that role." },
   "admin.not_active": { status: 409, message: "Only an active account can be made an admin. Reactivate it first." },
 
-  "api_key.missing": { status: 401, message: "Send your API key in the Authorization header: Authorization: Bearer agora_…" },
-  "api_key.invalid": { status: 401, message: "This API key is not valid. Check that you copied all of it, or create a new one under Account → API keys." },
-  "api_key.revoked": { status: 401, message: "This API key has been revoked. Create a new one under Account → API keys." },
-  "api_key.scope_missing": {
+  "apikey.missing": { status: 401, message: "Send your API key in the Authorization header: Authorization: Bearer agora_…" },
+  "apikey.invalid": { status: 401, message: "This API key is not valid. Check that you copied all of it, or create a new one under Account → API keys." },
+  "apikey.revoked": { status: 401, message: "This API key has been revoked. Create a new one under Account → API keys." },
+  "apikey.scope_missing": {
     status: 403,
     message: (p: { scope: string; allows: string }) => `This API key may not ${p.allows}. Create a key with the "${p.scope}" scope.`,
   },
-  "api_key.rate_limited": { status: 429, message: "Too many requests with this API key. Wait until Retry-After says, then try again." },
-  "api_key.limit_reached": {
+  "apikey.rate_limited": { status: 429, message: "Too many requests with this API key. Wait until Retry-After says, then try again." },
+  "apikey.limit_reached": {
     status: 409,
     message: (p: { max: number }) => `You already have ${p.max} active API keys, the most one account may hold. Revoke one you no longer use first.`,
   },
-  "api_key.already_revoked": { status: 409, message: "This API key was already revoked." },
+  "apikey.already_revoked": { status: 409, message: "This API key was already revoked." },
 
-  "account_deletion.password_incorrect": { status: 403, message: "That password is not right. Your account was not deleted." },
-  "account_deletion.email_mismatch": { status: 400, message: "Type your account's email address exactly to confirm. Your account was not deleted." },
-  "account_deletion.code_required": { status: 400, message: "Enter the code from your authenticator app (or a recovery code) to confirm." },
-  "account_deletion.code_incorrect": { status: 403, message: "That code is not right. Your account was not deleted." },
-  "account_deletion.admin": { status: 409, message: "Admins can't delete their own account. Ask another admin to remove your admin role first." },
-  "account_deletion.already_deleted": { status: 409, message: "This account has already been deleted." },
+  "deletion.password_incorrect": { status: 403, message: "That password is not right. Your account was not deleted." },
+  "deletion.email_mismatch": { status: 400, message: "Type your account's email address exactly to confirm. Your account was not deleted." },
+  "deletion.code_required": { status: 400, message: "Enter the code from your authenticator app (or a recovery code) to confirm." },
+  "deletion.code_incorrect": { status: 403, message: "That code is not right. Your account was not deleted." },
+  "deletion.admin": { status: 409, message: "Admins can't delete their own account. Ask another admin to remove your admin role first." },
+  "deletion.already_deleted": { status: 409, message: "This account has already been deleted." },
 
   "input.invalid": { status: 400, message: (params?: InvalidInputParams) => params?.issue ?? "Some of the details you entered are not valid." },
   "input.invalid_cursor": { status: 400, message: "cursor is not valid for this query" },

@@ -23,8 +23,8 @@ const SAMPLE_PARAMS: { [C in ParamCode]: Exclude<ErrorParams<C>, undefined> } = 
   "order.not_refundable": { status: "refunded" },
   "order.refund_too_large": { remainingCents: 250 },
   "settlement.superseded": { newer: "2026-11", period: "2026-10" },
-  "api_key.scope_missing": { scope: "downloads", allows: "download the content you own (files and JSON)" },
-  "api_key.limit_reached": { max: 20 },
+  "apikey.scope_missing": { scope: "downloads", allows: "download the content you own (files and JSON)" },
+  "apikey.limit_reached": { max: 20 },
 };
 
 const CODES = Object.keys(ERROR_CATALOGUE) as DomainErrorCode[];
