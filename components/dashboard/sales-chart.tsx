@@ -3,6 +3,7 @@
 // with a keyboard-reachable tooltip per day and the same numbers as a table for screen readers.
 import { useState } from "react";
 import { formatMoney, formatShortDate } from "@/lib/format";
+import { TableHead, rightAligned } from "@/components/ui/table";
 
 export type ChartDay = { day: string; sales: number; earningsCents: number };
 
@@ -123,17 +124,7 @@ export function SalesChart({ days }: { days: ChartDay[] }) {
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600">Show as a table</summary>
         <table className="mt-2 w-full max-w-md text-left">
-          <thead>
-            <tr className="text-xs uppercase text-slate-500">
-              <th scope="col">Day</th>
-              <th scope="col" className="text-right">
-                Sales
-              </th>
-              <th scope="col" className="text-right">
-                Earnings
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Day", ...rightAligned("Sales", "Earnings")]} className="text-xs uppercase text-slate-500" />
           <tbody>
             {days.map((d) => (
               <tr key={d.day}>

@@ -3,34 +3,18 @@ import Link from "next/link";
 import type { OrderHistoryEntry } from "@/lib/library/orders";
 import { formatDate, formatMoney, formatPrice } from "@/lib/format";
 import { OrderStatusBadge } from "./format";
+import { TableHead, rightAligned } from "@/components/ui/table";
 
 export function OrderHistory({ orders }: { orders: OrderHistoryEntry[] }) {
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="order-history">
         <caption className="sr-only">Your orders</caption>
-        <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 sm:table-header-group">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Date
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Item
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Order
-            </th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">
-              Amount
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Status
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              <span className="sr-only">Receipt</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={["Date", "Item", "Order", ...rightAligned("Amount"), "Status", { label: "Receipt", srOnly: true }]}
+          className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 sm:table-header-group"
+          cellClassName="px-4 py-2 font-medium"
+        />
         <tbody className="divide-y divide-slate-100">
           {orders.map((o) => (
             // Below sm each row is a 2-column card: item + status, date + amount, order id + receipt.

@@ -33,21 +33,32 @@ export function DataTable({
     <div className={`overflow-x-auto ${boxed ? "rounded-xl border border-slate-200 bg-white" : ""}`}>
       <table className={`w-full text-left text-sm ${minWidth}`} {...table}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className={`text-xs uppercase tracking-wide text-slate-500 ${boxed ? "border-b border-slate-200 bg-slate-50" : ""}`}>
-          <tr>
-            {columns.map((column, i) => {
-              const c = typeof column === "string" ? { label: column } : column;
-              return (
-                <th key={i} scope="col" className={`${cell} ${c.align === "right" ? "text-right" : ""}`}>
-                  {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
+        <TableHead
+          columns={columns}
+          className={`text-xs uppercase tracking-wide text-slate-500 ${boxed ? "border-b border-slate-200 bg-slate-50" : ""}`}
+          cellClassName={cell}
+        />
         <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** A header row from column specs, for tables laid out by hand (DataTable draws its own with it). */
+export function TableHead({ columns, className, cellClassName = "" }: { columns: readonly Column[]; className?: string; cellClassName?: string }) {
+  return (
+    <thead className={className}>
+      <tr>
+        {columns.map((column, i) => {
+          const c = typeof column === "string" ? { label: column } : column;
+          return (
+            <th key={i} scope="col" className={`${cellClassName} ${c.align === "right" ? "text-right" : ""}`}>
+              {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
   );
 }
 

@@ -8,6 +8,7 @@ import { userOrSignIn } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { orderReceipt, type Receipt } from "@/lib/library/orders";
+import { TableHead, rightAligned } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Receipt", robots: { index: false } };
 
@@ -72,16 +73,11 @@ export default async function ReceiptPage({ params }: { params: Promise<{ orderI
         </dl>
         <table className="w-full text-sm">
           <caption className="sr-only">Items</caption>
-          <thead className="border-b border-slate-200 text-left text-slate-500">
-            <tr>
-              <th scope="col" className="py-2 font-medium">
-                Item
-              </th>
-              <th scope="col" className="py-2 text-right font-medium">
-                Amount
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={["Item", ...rightAligned("Amount")]}
+            className="border-b border-slate-200 text-left text-slate-500"
+            cellClassName="py-2 font-medium"
+          />
           <tbody>
             <tr className="border-b border-slate-100">
               <td className="py-2">
