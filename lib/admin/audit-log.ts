@@ -47,7 +47,8 @@ export const auditFilterSchema = z
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date must be on or before the end date.", path: ["to"] });
 
-export type AuditFilter = z.input<typeof auditFilterSchema>;
+/** The filters as text, as they arrive from a query string; auditFilterSchema checks them. */
+export type AuditFilter = { [K in keyof z.input<typeof auditFilterSchema>]?: string };
 
 export type AuditLogRow = {
   id: number;
