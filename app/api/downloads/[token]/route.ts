@@ -1,15 +1,14 @@
-// GET /api/downloads/[token] — a file's bytes for the signed-in user a short-lived download link was issued to
+// GET /api/downloads/[token] — a file's bytes for the user a short-lived download link was issued to (their session, or their API key with the downloads scope)
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/errors";
+import { answerForCaller } from "@/lib/api-keys/request";
 import { attachmentDisposition, openFileDownload } from "@/lib/library/downloads";
 
 const PRIVATE = { "Cache-Control": "private, no-store, max-age=0", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer" };
 
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  try {
-    const file = await openFileDownload(await getDb(), await getCurrentUser(), token);
+  return answerForCaller(request, { scope: "downloads", session: true, log: "downloads", headers: PRIVATE }, async (actor) => {
+    const file = await openFileDownload(await getDb(), actor, token);
     return new Response(Buffer.from(file.data), {
       headers: {
         ...PRIVATE,
@@ -20,7 +19,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
         "Content-Security-Policy": "default-src 'none'; sandbox",
       },
     });
-  } catch (error) {
-    return errorResponse(error, { log: "downloads", headers: PRIVATE });
-  }
+  });
 }

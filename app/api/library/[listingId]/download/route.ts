@@ -1,16 +1,13 @@
-// GET /api/library/[listingId]/download?version=N — issues a short-lived signed link to the version's file and redirects to it
+// GET /api/library/[listingId]/download?version=N — issues a short-lived signed link to the version's file and redirects to it (session, or an API key with the downloads scope)
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/errors";
+import { answerForCaller } from "@/lib/api-keys/request";
 import { issueFileDownload, requestedVersion } from "@/lib/library/downloads";
 
 export async function GET(request: Request, { params }: { params: Promise<{ listingId: string }> }) {
   const { listingId } = await params;
-  try {
+  return answerForCaller(request, { scope: "downloads", session: true, log: "library download" }, async (actor) => {
     const version = requestedVersion(request);
-    const url = await issueFileDownload(await getDb(), await getCurrentUser(), listingId, version);
+    const url = await issueFileDownload(await getDb(), actor, listingId, version);
     return new Response(null, { status: 303, headers: { Location: url, "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
-  } catch (error) {
-    return errorResponse(error, { log: "library download", headers: { "Cache-Control": "private, no-store" } });
-  }
+  });
 }

@@ -1,15 +1,14 @@
-// GET /api/library/[listingId]/json?version=N — a preset's settings or a template's body as a .json download, for people with access
+// GET /api/library/[listingId]/json?version=N — a preset's settings or a template's body as a .json download, for people with access (session, or an API key with the downloads scope)
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/errors";
+import { answerForCaller } from "@/lib/api-keys/request";
 import { versionJsonDocument } from "@/lib/library/delivery";
 import { attachmentDisposition, requestedVersion } from "@/lib/library/downloads";
 
 export async function GET(request: Request, { params }: { params: Promise<{ listingId: string }> }) {
   const { listingId } = await params;
-  try {
+  return answerForCaller(request, { scope: "downloads", session: true, log: "library json" }, async (actor) => {
     const version = requestedVersion(request);
-    const doc = await versionJsonDocument(await getDb(), await getCurrentUser(), listingId, version);
+    const doc = await versionJsonDocument(await getDb(), actor, listingId, version);
     return new Response(doc.json, {
       headers: {
         "Content-Type": "application/json; charset=utf-8",
@@ -18,7 +17,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ list
         "X-Content-Type-Options": "nosniff",
       },
     });
-  } catch (error) {
-    return errorResponse(error, { log: "library json", headers: { "Cache-Control": "private, no-store" } });
-  }
+  });
 }
