@@ -33,6 +33,32 @@ function Help({ id, error, hint, count, max }: { id: string; error?: string; hin
   );
 }
 
+/** The label (with a star when required), the control and the help line under it, wired by one id. */
+function Frame({
+  label,
+  required,
+  error,
+  hint,
+  count,
+  max,
+  control,
+}: Common & {
+  count?: number;
+  control: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+        {required ? <span className="text-red-600"> *</span> : null}
+      </label>
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined })}
+      <Help id={id} error={error} hint={hint} count={count} max={max} />
+    </div>
+  );
+}
+
 export function TextInput({
   label,
   value,
@@ -46,27 +72,27 @@ export function TextInput({
   inputMode,
   name,
 }: Common & { value: string; onChange: (value: string) => void; placeholder?: string; inputMode?: "decimal" | "text" | "numeric"; name?: string }) {
-  const id = useId();
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-        {required ? <span className="text-red-600"> *</span> : null}
-      </label>
-      <input
-        id={id}
-        name={name}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        disabled={disabled}
-        placeholder={placeholder}
-        inputMode={inputMode}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={inputClass(error)}
-      />
-      <Help id={id} error={error} hint={hint} count={max ? value.length : undefined} max={max} />
-    </div>
+    <Frame
+      label={label}
+      required={required}
+      error={error}
+      hint={hint}
+      count={max ? value.length : undefined}
+      max={max}
+      control={(aria) => (
+        <input
+          {...aria}
+          name={name}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          disabled={disabled}
+          placeholder={placeholder}
+          inputMode={inputMode}
+          className={inputClass(error)}
+        />
+      )}
+    />
   );
 }
 
@@ -83,26 +109,26 @@ export function TextArea({
   mono,
   placeholder,
 }: Common & { value: string; onChange: (value: string) => void; rows?: number; mono?: boolean; placeholder?: string }) {
-  const id = useId();
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-        {required ? <span className="text-red-600"> *</span> : null}
-      </label>
-      <textarea
-        id={id}
-        value={value}
-        rows={rows}
-        onChange={(e) => onChange(e.target.value)}
-        disabled={disabled}
-        placeholder={placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={`${inputClass(error)} ${mono ? "font-mono text-[13px] leading-5" : ""}`}
-      />
-      <Help id={id} error={error} hint={hint} count={max ? value.length : undefined} max={max} />
-    </div>
+    <Frame
+      label={label}
+      required={required}
+      error={error}
+      hint={hint}
+      count={max ? value.length : undefined}
+      max={max}
+      control={(aria) => (
+        <textarea
+          {...aria}
+          value={value}
+          rows={rows}
+          onChange={(e) => onChange(e.target.value)}
+          disabled={disabled}
+          placeholder={placeholder}
+          className={`${inputClass(error)} ${mono ? "font-mono text-[13px] leading-5" : ""}`}
+        />
+      )}
+    />
   );
 }
 
@@ -116,30 +142,22 @@ export function SelectInput({
   disabled,
   required,
 }: Common & { value: string; onChange: (value: string) => void; options: readonly { value: string; label: string }[] }) {
-  const id = useId();
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-        {required ? <span className="text-red-600"> *</span> : null}
-      </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={inputClass(error)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <Help id={id} error={error} hint={hint} />
-    </div>
+    <Frame
+      label={label}
+      required={required}
+      error={error}
+      hint={hint}
+      control={(aria) => (
+        <select {...aria} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} className={inputClass(error)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

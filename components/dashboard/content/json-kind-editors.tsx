@@ -4,7 +4,7 @@ import type { ContentIssue, PresetDraft, TemplateDraft } from "@/lib/listings/co
 import { parseJsonText } from "@/lib/listings/json-text";
 import { JsonField } from "../json-field";
 import { TextArea, TextInput } from "../fields";
-import { issueAt, type EditorProps } from "./shared";
+import { draftField, type EditorProps } from "./shared";
 
 /** The non-syntax problem of a JSON field (syntax errors are found by the field itself). */
 function shapeIssue(issues: ContentIssue[], path: string, text: string) {
@@ -13,19 +13,11 @@ function shapeIssue(issues: ContentIssue[], path: string, text: string) {
   return issue ? { message: issue.message, line: issue.line } : null;
 }
 
-export function PresetEditor({ draft, onChange, disabled, issues }: EditorProps<PresetDraft>) {
+export function PresetEditor(props: EditorProps<PresetDraft>) {
+  const { draft, onChange, disabled, issues } = props;
   return (
     <div className="space-y-5">
-      <TextInput
-        label="Tool"
-        required
-        value={draft.tool}
-        max={80}
-        disabled={disabled}
-        placeholder="e.g. Lightroom, Stable Diffusion WebUI, Ableton"
-        onChange={(tool) => onChange({ ...draft, tool })}
-        error={issueAt(issues, "tool")}
-      />
+      <TextInput label="Tool" required max={80} placeholder="e.g. Lightroom, Stable Diffusion WebUI, Ableton" {...draftField(props, "tool")} />
       <JsonField
         label="Settings (JSON object)"
         value={draft.settingsText}
@@ -34,20 +26,13 @@ export function PresetEditor({ draft, onChange, disabled, issues }: EditorProps<
         extraError={shapeIssue(issues, "settings", draft.settingsText)}
         hint="Valid JSON. Buyers get exactly these settings."
       />
-      <TextArea
-        label="Notes for buyers"
-        rows={4}
-        max={4000}
-        value={draft.notes}
-        disabled={disabled}
-        onChange={(notes) => onChange({ ...draft, notes })}
-        error={issueAt(issues, "notes")}
-      />
+      <TextArea label="Notes for buyers" rows={4} max={4000} {...draftField(props, "notes")} />
     </div>
   );
 }
 
-export function TemplateEditor({ draft, onChange, disabled, issues }: EditorProps<TemplateDraft>) {
+export function TemplateEditor(props: EditorProps<TemplateDraft>) {
+  const { draft, onChange, disabled, issues } = props;
   return (
     <div className="space-y-5">
       <JsonField
@@ -58,15 +43,7 @@ export function TemplateEditor({ draft, onChange, disabled, issues }: EditorProp
         extraError={shapeIssue(issues, "body", draft.bodyText)}
         hint="Valid JSON. Field names appear in the public preview; values stay paid."
       />
-      <TextArea
-        label="Notes for buyers"
-        rows={4}
-        max={4000}
-        value={draft.notes}
-        disabled={disabled}
-        onChange={(notes) => onChange({ ...draft, notes })}
-        error={issueAt(issues, "notes")}
-      />
+      <TextArea label="Notes for buyers" rows={4} max={4000} {...draftField(props, "notes")} />
     </div>
   );
 }

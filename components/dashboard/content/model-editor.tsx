@@ -3,43 +3,17 @@
 import type { ModelDraft } from "@/lib/listings/content-draft";
 import { FileUploader } from "../file-uploader";
 import { TextArea, TextInput } from "../fields";
-import { issueAt, type EditorProps } from "./shared";
+import { draftField, issueAt, type EditorProps } from "./shared";
 
-export function ModelEditor({ draft, onChange, disabled, issues, fileMaxBytes }: EditorProps<ModelDraft> & { fileMaxBytes: number }) {
+export function ModelEditor(props: EditorProps<ModelDraft> & { fileMaxBytes: number }) {
+  const { draft, onChange, disabled, issues, fileMaxBytes } = props;
   const current = draft.fileId ? { id: draft.fileId, filename: draft.fileName, byteSize: draft.fileSizeBytes, sha256: draft.sha256 } : null;
   return (
     <div className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextInput
-          label="Base model"
-          required
-          value={draft.baseModel}
-          max={120}
-          disabled={disabled}
-          placeholder="e.g. Llama 3 8B"
-          onChange={(baseModel) => onChange({ ...draft, baseModel })}
-          error={issueAt(issues, "baseModel")}
-        />
-        <TextInput
-          label="License"
-          required
-          value={draft.license}
-          max={120}
-          disabled={disabled}
-          placeholder="e.g. Apache-2.0"
-          onChange={(license) => onChange({ ...draft, license })}
-          error={issueAt(issues, "license")}
-        />
-        <TextInput
-          label="Format"
-          required
-          value={draft.format}
-          max={40}
-          disabled={disabled}
-          placeholder="e.g. safetensors"
-          onChange={(format) => onChange({ ...draft, format })}
-          error={issueAt(issues, "format")}
-        />
+        <TextInput label="Base model" required max={120} placeholder="e.g. Llama 3 8B" {...draftField(props, "baseModel")} />
+        <TextInput label="License" required max={120} placeholder="e.g. Apache-2.0" {...draftField(props, "license")} />
+        <TextInput label="Format" required max={40} placeholder="e.g. safetensors" {...draftField(props, "format")} />
       </div>
       <div className="space-y-1">
         <FileUploader
@@ -50,15 +24,7 @@ export function ModelEditor({ draft, onChange, disabled, issues, fileMaxBytes }:
         />
         {issueAt(issues, "fileId") ? <p className="text-sm text-red-600">{issueAt(issues, "fileId")}</p> : null}
       </div>
-      <TextArea
-        label="How to use it"
-        rows={5}
-        max={8000}
-        value={draft.usage}
-        disabled={disabled}
-        onChange={(usage) => onChange({ ...draft, usage })}
-        error={issueAt(issues, "usage")}
-      />
+      <TextArea label="How to use it" rows={5} max={8000} {...draftField(props, "usage")} />
     </div>
   );
 }

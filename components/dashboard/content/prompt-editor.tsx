@@ -5,13 +5,12 @@ import { Button } from "@/components/ui/button";
 import { syncPromptVariables, type PromptDraft } from "@/lib/listings/content-draft";
 import { ImageUploader } from "../image-uploader";
 import { TextArea, TextInput } from "../fields";
-import { issueAt, type EditorProps } from "./shared";
+import { draftField, issueAt, type EditorProps } from "./shared";
 
-export function PromptEditor({ draft, onChange, disabled, issues }: EditorProps<PromptDraft>) {
-  const set = (changes: Partial<PromptDraft>) => {
-    const next = { ...draft, ...changes };
-    onChange({ ...next, variables: syncPromptVariables(next) });
-  };
+export function PromptEditor(props: EditorProps<PromptDraft>) {
+  const { draft, onChange, disabled, issues } = props;
+  // Every change keeps the variable list in step with the {{placeholders}} of the template.
+  const synced = { ...props, onChange: (next: PromptDraft) => onChange({ ...next, variables: syncPromptVariables(next) }) };
   const setVariable = (name: string, field: "description" | "example", value: string) =>
     onChange({ ...draft, variables: draft.variables.map((v) => (v.name === name ? { ...v, [field]: value } : v)) });
   const setExample = (index: number, changes: Partial<PromptDraft["exampleOutputs"][number]>) =>
@@ -25,11 +24,8 @@ export function PromptEditor({ draft, onChange, disabled, issues }: EditorProps<
         mono
         rows={10}
         max={20000}
-        value={draft.template}
-        disabled={disabled}
-        onChange={(template) => set({ template })}
-        error={issueAt(issues, "template")}
         hint="Write {{variable}} wherever the buyer fills something in, e.g. {{product}}."
+        {...draftField(synced, "template")}
       />
       <div className="space-y-2">
         <h3 className="text-sm font-medium text-slate-700">Variables</h3>
@@ -60,16 +56,7 @@ export function PromptEditor({ draft, onChange, disabled, issues }: EditorProps<
         )}
         {issueAt(issues, "variables", true) ? <p className="text-sm text-red-600">{issueAt(issues, "variables", true)}</p> : null}
       </div>
-      <TextInput
-        label="Target model"
-        required
-        value={draft.targetModel}
-        max={80}
-        disabled={disabled}
-        placeholder="e.g. GPT-4o, Claude, Midjourney v6"
-        onChange={(targetModel) => set({ targetModel })}
-        error={issueAt(issues, "targetModel")}
-      />
+      <TextInput label="Target model" required max={80} placeholder="e.g. GPT-4o, Claude, Midjourney v6" {...draftField(synced, "targetModel")} />
       <div className="space-y-3">
         <div className="flex items-center justify-between">
           <h3 className="text-sm font-medium text-slate-700">Example outputs ({draft.exampleOutputs.length}/10)</h3>

@@ -13,3 +13,13 @@ export type EditorProps<D extends ContentDraft> = {
 export function issueAt(issues: ContentIssue[], path: string, nested = false): string | undefined {
   return issues.find((i) => i.path === path || (nested && i.path.startsWith(`${path}.`)))?.message;
 }
+
+/** The props that bind a text field to one string property of the draft: its value, its change and its problem. */
+export function draftField<D extends ContentDraft, K extends keyof D & string>({ draft, onChange, disabled, issues }: EditorProps<D>, key: K) {
+  return {
+    value: draft[key] as string,
+    disabled,
+    onChange: (value: string) => onChange({ ...draft, [key]: value }),
+    error: issueAt(issues, key),
+  };
+}
