@@ -59,77 +59,25 @@ function Frame({
   );
 }
 
-export function TextInput({
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  max,
-  disabled,
-  required,
-  placeholder,
-  inputMode,
-  name,
-}: Common & { value: string; onChange: (value: string) => void; placeholder?: string; inputMode?: "decimal" | "text" | "numeric"; name?: string }) {
-  return (
-    <Frame
-      label={label}
-      required={required}
-      error={error}
-      hint={hint}
-      count={max ? value.length : undefined}
-      max={max}
-      control={(aria) => (
-        <input
-          {...aria}
-          name={name}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          disabled={disabled}
-          placeholder={placeholder}
-          inputMode={inputMode}
-          className={inputClass(error)}
-        />
-      )}
-    />
-  );
+type TextProps = Common & { value: string; onChange: (value: string) => void; placeholder?: string };
+
+/** The frame and the bound value of a text control: what TextInput and TextArea share. */
+function textParts({ value, onChange, disabled, placeholder, max, error, ...frame }: TextProps) {
+  return {
+    frame: { ...frame, error, max, count: max ? value.length : undefined },
+    bound: { value, disabled, placeholder, onChange: (e: { target: { value: string } }) => onChange(e.target.value) },
+  };
 }
 
-export function TextArea({
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  max,
-  disabled,
-  required,
-  rows = 4,
-  mono,
-  placeholder,
-}: Common & { value: string; onChange: (value: string) => void; rows?: number; mono?: boolean; placeholder?: string }) {
-  return (
-    <Frame
-      label={label}
-      required={required}
-      error={error}
-      hint={hint}
-      count={max ? value.length : undefined}
-      max={max}
-      control={(aria) => (
-        <textarea
-          {...aria}
-          value={value}
-          rows={rows}
-          onChange={(e) => onChange(e.target.value)}
-          disabled={disabled}
-          placeholder={placeholder}
-          className={`${inputClass(error)} ${mono ? "font-mono text-[13px] leading-5" : ""}`}
-        />
-      )}
-    />
-  );
+export function TextInput({ inputMode, name, ...props }: TextProps & { inputMode?: "decimal" | "text" | "numeric"; name?: string }) {
+  const { frame, bound } = textParts(props);
+  return <Frame {...frame} control={(aria) => <input {...aria} {...bound} name={name} inputMode={inputMode} className={inputClass(props.error)} />} />;
+}
+
+export function TextArea({ rows = 4, mono, ...props }: TextProps & { rows?: number; mono?: boolean }) {
+  const { frame, bound } = textParts(props);
+  const font = mono ? "font-mono text-[13px] leading-5" : "";
+  return <Frame {...frame} control={(aria) => <textarea {...aria} {...bound} rows={rows} className={`${inputClass(props.error)} ${font}`} />} />;
 }
 
 export function SelectInput({
