@@ -1,6 +1,7 @@
 // The whole Agora data model, one file per capability (ARCHITECTURE.md, "Database"). Table names are a contract
 // read by outside checks. `@/db/schema` and drizzle-kit (drizzle.config.ts) both read this file.
 export * from "./users-and-creators";
+export * from "./accounts";
 export * from "./media";
 export * from "./listings";
 export * from "./orders-and-ledger";

@@ -1,6 +1,6 @@
 // People: accounts with their role and status, and the creator profile with its Stripe Connect state.
 import { sql, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
-import { boolean, check, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt, primaryId } from "./columns";
 import { images } from "./media";
 
@@ -17,6 +17,11 @@ export const users = pgTable(
     githubId: text(),
     role: userRole().notNull().default("user"),
     status: userStatus().notNull().default("active"),
+    // Null until the person follows the link sent to `email`. The default makes existing, seeded and fixture
+    // accounts verified; sign-up and GitHub insert their own value (lib/accounts).
+    emailVerifiedAt: timestamp({ withTimezone: true }).defaultNow(),
+    // Carried in the session token and compared on every request: bumping it signs the person out everywhere.
+    sessionVersion: integer().notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
