@@ -53,6 +53,9 @@ export function AccountMenu({ name, email, isCreator, creatorHandle, isAdmin, si
           <Link role="menuitem" href="/library" className={item} onClick={() => setOpen(false)}>
             Library
           </Link>
+          <Link role="menuitem" href="/account" className={item} onClick={() => setOpen(false)}>
+            Account
+          </Link>
           {isCreator && creatorHandle ? (
             <>
               <Link role="menuitem" href="/dashboard" className={item} onClick={() => setOpen(false)}>

@@ -1,6 +1,6 @@
 // The header on every page: brand, search, navigation by role and the account menu.
 import Link from "next/link";
-import { isAdmin, isCreator, type Actor } from "@/lib/auth/actor";
+import { adminNeedsTwoFactor, isAdmin, isCreator, type Actor } from "@/lib/auth/actor";
 import { NotificationBell } from "@/components/notifications/bell";
 import { AccountMenu } from "./account-menu";
 import { SearchBox } from "./search-box";
@@ -27,7 +27,7 @@ export function SiteHeader({ user, unread = 0, signOut }: { user: Actor | null; 
               Dashboard
             </Link>
           ) : null}
-          {isAdmin(user) ? (
+          {isAdmin(user) || adminNeedsTwoFactor(user) ? (
             <Link href="/admin" className={nav}>
               Admin
             </Link>
@@ -44,7 +44,7 @@ export function SiteHeader({ user, unread = 0, signOut }: { user: Actor | null; 
               email={user.email}
               isCreator={isCreator(user)}
               creatorHandle={user.creatorHandle}
-              isAdmin={isAdmin(user)}
+              isAdmin={isAdmin(user) || adminNeedsTwoFactor(user)}
               signOut={signOut}
             />
           ) : (

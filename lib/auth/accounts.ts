@@ -59,7 +59,7 @@ export async function registerUser(db: Db, input: SignUpInput): Promise<Pick<Use
  * Checks an email and password. Every failure is the same generic error, except that a banned
  * account with the right password learns it is closed.
  */
-export async function authenticateWithPassword(db: Db, email: string, password: string): Promise<Pick<User, "id" | "email" | "name">> {
+export async function authenticateWithPassword(db: Db, email: string, password: string): Promise<Pick<User, "id" | "email" | "name" | "sessionVersion">> {
   const user = await findUserByEmail(db, email);
   if (!user?.passwordHash) {
     await burnPasswordCheck(password);
@@ -67,7 +67,7 @@ export async function authenticateWithPassword(db: Db, email: string, password: 
   }
   if (!(await verifyPassword(user.passwordHash, password))) throw new DomainError("auth.invalid_credentials");
   if (user.status === "banned") throw new DomainError("auth.banned");
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
 /** Finds or creates the account behind a GitHub sign-in, linking by verified email. */

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { creatorProfiles, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { authenticateWithPassword, registerUser, upsertGithubUser } from "./accounts";
-import { assertActive, assertAdmin, assertCreator, assertSignedIn, loadActor } from "./actor";
+import { enrolTestTwoFactor } from "@/lib/testing/fixtures";
+import { adminNeedsTwoFactor, assertActive, assertAdmin, assertCreator, assertSignedIn, loadActor } from "./actor";
 
 const password = "a long enough password";
 
@@ -61,6 +62,12 @@ describe("guards re-read role and status on every request", () => {
     const { db } = testDatabase();
     const user = await registerUser(db, { name: "Root", email: "root@example.test", password });
     await db.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
+    // An admin acts as one only with two-factor sign-in on.
+    expect(() => assertAdmin(null)).toThrowError(expect.objectContaining({ code: "auth.unauthenticated" }));
+    const unenrolled = await loadActor(db, user.id);
+    expect(adminNeedsTwoFactor(unenrolled)).toBe(true);
+    expect(() => assertAdmin(unenrolled)).toThrowError(expect.objectContaining({ code: "auth.two_factor_required" }));
+    await enrolTestTwoFactor(db, user.id);
 
     expect(assertAdmin(await loadActor(db, user.id)).id).toBe(user.id);
 

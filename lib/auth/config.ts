@@ -6,6 +6,7 @@ import GitHub from "next-auth/providers/github";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
+import { verifyReissueProof } from "@/lib/accounts/sessions";
 import { authenticateWithPassword, signInSchema, upsertGithubUser } from "./accounts";
 
 export class InvalidCredentials extends CredentialsSignin {
@@ -25,7 +26,7 @@ function buildConfig(): NextAuthConfig {
         if (!parsed.success) throw new InvalidCredentials();
         try {
           const user = await authenticateWithPassword(await getDb(), parsed.data.email, parsed.data.password);
-          return { id: user.id, email: user.email, name: user.name };
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         } catch (error) {
           if (isDomainError(error) && error.code === "auth.banned") throw new AccountBanned();
           if (isDomainError(error)) throw new InvalidCredentials();
@@ -61,21 +62,31 @@ function buildConfig(): NextAuthConfig {
         });
         if (row.status === "banned") return "/signin?error=banned";
         user.id = row.id;
+        user.sessionVersion = row.sessionVersion;
         return true;
       },
-      jwt({ token, user }) {
-        if (user?.id) token.uid = user.id;
+      jwt({ token, user, trigger, session }) {
+        if (user?.id) {
+          token.uid = user.id;
+          token.sv = user.sessionVersion ?? 1;
+        }
+        // A browser may post session updates too: only a server-made proof moves the token's version.
+        if (trigger === "update" && typeof token.uid === "string") {
+          const version = verifyReissueProof(token.uid, (session as { reissue?: unknown } | undefined)?.reissue);
+          if (version !== null) token.sv = version;
+        }
         return token;
       },
       session({ session, token }) {
         if (typeof token.uid === "string") session.user.id = token.uid;
+        session.sessionVersion = token.sv ?? 1;
         return session;
       },
     },
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());
+export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(() => buildConfig());
 
 export function githubEnabled(): boolean {
   const e = env();

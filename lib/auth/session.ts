@@ -3,14 +3,15 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { assertActive, assertAdmin, assertCreator, assertSignedIn, isAdmin, isCreator, loadActor, type Actor } from "./actor";
+import { adminNeedsTwoFactor, assertActive, assertAdmin, assertCreator, assertSignedIn, isAdmin, isCreator, loadActor, type Actor } from "./actor";
 import { auth } from "./config";
 
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return loadActor(await getDb(), id);
+  // A token from before the last "sign out everywhere" (or password change) no longer counts.
+  return loadActor(await getDb(), id, session.sessionVersion ?? 1);
 });
 
 export async function requireUser(): Promise<Actor> {
@@ -36,9 +37,16 @@ export async function userOrSignIn(returnTo: string): Promise<Actor> {
   return user;
 }
 
-/** For admin pages: the active admin; anyone else gets a 404 and learns nothing, not even that the page exists. */
+/** Where an admin without two-factor sign-in is sent before any admin page opens. */
+export const ADMIN_TWO_FACTOR_ENROLMENT = "/account/security?required=admin";
+
+/**
+ * For admin pages: the active admin with two-factor sign-in on. An admin without it is sent to turn it on first;
+ * anyone else gets a 404 and learns nothing, not even that the page exists.
+ */
 export async function requireAdminPage(): Promise<Actor> {
   const user = await getCurrentUser();
+  if (adminNeedsTwoFactor(user)) redirect(ADMIN_TWO_FACTOR_ENROLMENT);
   if (!isAdmin(user)) notFound();
   return user;
 }

@@ -27,6 +27,30 @@ export const ERROR_CATALOGUE = {
   "auth.invalid_credentials": { status: 401, message: "Email or password is incorrect." },
   "auth.email_taken": { status: 409, message: "An account with this email already exists. Try signing in." },
   "auth.not_creator": { status: 403, message: "Become a creator to do this." },
+  "auth.two_factor_required": { status: 403, message: "Turn on two-factor sign-in (Account → Security) before using admin tools." },
+  "auth.email_unverified": {
+    status: 403,
+    message: "Confirm your email address first: open the link we emailed you, or send a new one from Account → Profile.",
+  },
+  "auth.rate_limited": { status: 429, message: "Too many attempts. Wait a few minutes, then try again." },
+  "auth.code_incorrect": { status: 401, message: "That code is not right. Enter the current code from your authenticator app, or a recovery code." },
+
+  "account.link_invalid": { status: 400, message: "This link is not valid or has already been used. Ask for a new one." },
+  "account.link_expired": { status: 410, message: "This link has expired. Ask for a new one." },
+  "account.password_incorrect": { status: 403, message: "Your current password is not right." },
+  "account.no_password": { status: 409, message: "Your account has no password yet: use “Forgot your password?” on the sign-in page to set one." },
+  "account.email_unchanged": { status: 409, message: "That is already your email address." },
+  "account.email_taken": { status: 409, message: "Another account uses that email address now, so it can't be yours." },
+  "account.already_verified": { status: 409, message: "Your email address is already confirmed." },
+  "account.github_taken": { status: 409, message: "That GitHub account is linked to another Agora account." },
+  "account.github_linked": { status: 409, message: "A GitHub account is already linked. Unlink it first." },
+  "account.github_unlinked": { status: 409, message: "No GitHub account is linked." },
+  "account.last_sign_in_method": { status: 409, message: "Set a password first: without it you could no longer sign in." },
+
+  "twofactor.already_enabled": { status: 409, message: "Two-factor sign-in is already on." },
+  "twofactor.not_enabled": { status: 409, message: "Two-factor sign-in is not on." },
+  "twofactor.no_enrolment": { status: 409, message: "Start again: scan a new QR code with your authenticator app." },
+  "twofactor.code_incorrect": { status: 400, message: "That code is not right. Check that your phone's clock is correct and enter the current code." },
 
   "user.not_found": { status: 404, message: "We couldn't find that account." },
 

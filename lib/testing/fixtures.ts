@@ -10,6 +10,7 @@ import {
   listings,
   listingVersions,
   orders,
+  twoFactorCredentials,
   users,
   type Listing,
   type ListingKind,
@@ -18,6 +19,7 @@ import {
   type NewListing,
   type OrderStatus,
 } from "@/db/schema";
+import { sealSecret } from "@/lib/accounts/secret-box";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import type { ListingContent } from "@/lib/listings/content";
 import { buildPreview } from "@/lib/listings/preview";
@@ -31,14 +33,40 @@ export const uniqueTag = () => `${Date.now().toString(36)}${(++seq).toString(36)
 
 export type UserSpec = { name?: string; email?: string; role?: "user" | "admin"; status?: "active" | "suspended" | "banned" };
 
-/** A person who can buy (an actor as lib sees them; a banned one is returned as stored, since lib no longer loads them). */
+/**
+ * A person who can buy (an actor as lib sees them; a banned one is returned as stored, since lib no longer loads them).
+ * Admins come with two-factor sign-in on (secret TEST_TOTP_SECRET), as Agora requires before anyone acts as one.
+ */
 export async function makeUser(db: Db, spec: UserSpec = {}): Promise<Actor> {
   const tag = uniqueTag();
   const [row] = await db
     .insert(users)
     .values({ email: spec.email ?? `u${tag}@example.test`, name: spec.name ?? `User ${tag}`, role: spec.role ?? "user", status: spec.status ?? "active" })
     .returning();
-  return (await loadActor(db, row.id)) ?? { id: row.id, email: row.email, name: row.name, role: row.role, status: row.status, creatorHandle: null };
+  if (row.role === "admin") await enrolTestTwoFactor(db, row.id);
+  return (
+    (await loadActor(db, row.id)) ?? {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      status: row.status,
+      creatorHandle: null,
+      emailVerified: row.emailVerifiedAt !== null,
+      twoFactorEnabled: row.role === "admin",
+    }
+  );
+}
+
+/** The TOTP secret (base32) of every fixture account enrolled in two-factor sign-in. */
+export const TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+/** Turns two-factor sign-in on for a user with TEST_TOTP_SECRET (no recovery codes). */
+export async function enrolTestTwoFactor(db: Db, userId: string): Promise<void> {
+  await db
+    .insert(twoFactorCredentials)
+    .values({ userId, secret: sealSecret(TEST_TOTP_SECRET), enabledAt: new Date() })
+    .onConflictDoNothing();
 }
 
 export const makeAdmin = (db: Db) => makeUser(db, { role: "admin" });
