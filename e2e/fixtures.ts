@@ -86,9 +86,7 @@ async function seedPayoutCreators(db: Db, passwordHash: string, now = new Date()
         })
         .returning({ id: orders.id });
       const journalId = randomUUID();
-      await db
-        .insert(ledgerEntries)
-        .values(saleLines(values).map((line) => ({ journalId, ...line, kind: "sale", orderId: order.id, createdAt: paidAt })));
+      await db.insert(ledgerEntries).values(saleLines(values).map((line) => ({ journalId, ...line, kind: "sale", orderId: order.id, createdAt: paidAt })));
     }
   }
 }
