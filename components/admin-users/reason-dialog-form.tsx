@@ -1,14 +1,16 @@
 "use client";
 // A button that opens a confirmation dialog asking for a reason, then submits the action: for changes that need
-// a second look (suspend, ban, demote…). The dialog stays open on an error, so the admin can fix the reason.
-import { useActionState, useEffect, useId, useRef } from "react";
-import { Alert } from "@/components/ui/alert";
+// a second look (suspend, ban, demote…). The dialog stays open on an error, so the admin can fix the reason. The
+// action's state lives with the caller, so the outcome outlives this button when the change removes it.
+import { useEffect, useId, useRef } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-import type { ActionState, FormAction } from "@/lib/validated-action";
+import type { ActionState } from "@/lib/validated-action";
 
 export function ReasonDialogForm({
-  action,
+  formAction,
+  state,
+  pending,
   fields,
   label,
   title,
@@ -17,7 +19,9 @@ export function ReasonDialogForm({
   variant = "secondary",
   confirmVariant = "danger",
 }: {
-  action: FormAction;
+  formAction: (data: FormData) => void;
+  state: ActionState;
+  pending: boolean;
   /** Hidden inputs the action needs (ids, the new status or role). */
   fields: Record<string, string>;
   label: string;
@@ -27,18 +31,16 @@ export function ReasonDialogForm({
   variant?: ButtonVariant;
   confirmVariant?: ButtonVariant;
 }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {
     if (state.ok) dialog.current?.close();
   }, [state]);
   return (
-    <div className="space-y-2">
+    <>
       <Button type="button" variant={variant} onClick={() => dialog.current?.showModal()} disabled={pending}>
         {label}
       </Button>
-      {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       <dialog
         ref={dialog}
         aria-labelledby={`${id}-title`}
@@ -86,6 +88,6 @@ export function ReasonDialogForm({
           </div>
         </form>
       </dialog>
-    </div>
+    </>
   );
 }
