@@ -6,7 +6,10 @@ import { listings } from "./listings";
 import { orders } from "./orders-and-ledger";
 import { users } from "./users-and-creators";
 
-export const reportTarget = pgEnum("report_target", ["listing", "review"]);
+export const REPORT_TARGETS = ["listing", "review", "creator"] as const;
+export type ReportTarget = (typeof REPORT_TARGETS)[number];
+export const REPORT_RESOLUTIONS = ["review_hidden", "listing_removed", "creator_warned", "creator_suspended"] as const;
+export type ReportResolution = (typeof REPORT_RESOLUTIONS)[number];
 export const reportStatus = pgEnum("report_status", ["open", "resolved", "dismissed"]);
 
 export const reviews = pgTable(
@@ -37,22 +40,41 @@ export const reports = pgTable(
   {
     id: primaryId(),
     reporterId: requiredRef(() => users.id, "cascade"),
-    targetType: reportTarget().notNull(),
+    targetType: text().$type<ReportTarget>().notNull(),
     listingId: uuid().references(() => listings.id, { onDelete: "cascade" }),
     reviewId: uuid().references(() => reviews.id, { onDelete: "cascade" }),
+    // The reported creator (target "creator"); listing and review reports reach their creator through the listing.
+    creatorId: uuid().references(() => users.id, { onDelete: "cascade" }),
     reason: text().notNull(),
     details: text().notNull().default(""),
+    // What a takedown notice needs (reason "copyright"): the work claimed, how to reach the claimant, the good-faith statement.
+    claimedWork: text(),
+    claimantContact: text(),
+    goodFaithAt: timestamp({ withTimezone: true }),
     status: reportStatus().notNull().default("open"),
+    resolution: text().$type<ReportResolution>(),
     resolutionNote: text(),
     resolvedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     resolvedAt: timestamp({ withTimezone: true }),
+    // The creator's one answer to a removal; it reopens the case.
+    counterNotice: text(),
+    counterNoticeAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     index("reports_status_idx").on(t.status, t.createdAt),
+    // One open report per person and target.
+    uniqueIndex("reports_one_open_per_target_key")
+      .on(t.reporterId, t.targetType, sql`coalesce(${t.reviewId}, ${t.listingId}, ${t.creatorId})`)
+      .where(sql`status = 'open'`),
+    check("reports_target_known", sql`${t.targetType} in ('listing', 'review', 'creator')`),
     check(
       "reports_one_target",
-      sql`(${t.targetType} = 'listing' and ${t.listingId} is not null and ${t.reviewId} is null) or (${t.targetType} = 'review' and ${t.reviewId} is not null)`,
+      sql`(${t.targetType} = 'listing' and ${t.listingId} is not null and ${t.reviewId} is null) or (${t.targetType} = 'review' and ${t.reviewId} is not null) or (${t.targetType} = 'creator' and ${t.creatorId} is not null and ${t.listingId} is null and ${t.reviewId} is null)`,
+    ),
+    check(
+      "reports_resolution_known",
+      sql`${t.resolution} is null or ${t.resolution} in ('review_hidden', 'listing_removed', 'creator_warned', 'creator_suspended')`,
     ),
   ],
 );

@@ -8,6 +8,7 @@ export * from "./orders-and-ledger";
 export * from "./settlement";
 export * from "./library";
 export * from "./community";
+export * from "./moderation";
 export * from "./platform";
 export * from "./search";
 export * from "./relations";
