@@ -32,6 +32,17 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowSec
   return { allowed: count <= limit, limit, remaining: Math.max(0, limit - count), resetAt: new Date(row?.reset_at ?? Date.now()) };
 }
 
+/** How many hits `key` has in its current window, without counting one (0 when the window has passed). */
+export async function peekRateLimit(db: Db, key: string): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(db, sql`select count from rate_limits where key = ${key} and reset_at > now()`);
+  return Number(row?.count ?? 0);
+}
+
+/** Forgets `key`'s window (a success that should not keep counting against someone). */
+export async function resetRateLimit(db: Db, key: string): Promise<void> {
+  await queryRows(db, sql`delete from rate_limits where key = ${key} returning 1`);
+}
+
 /** The client a request counts against: the first X-Forwarded-For hop (set by Vercel and proxies), else X-Real-IP. */
 export function clientKey(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
