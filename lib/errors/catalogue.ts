@@ -80,6 +80,7 @@ export const ERROR_CATALOGUE = {
   "deletion.code_incorrect": { status: 403, message: "That code is not right. Your account was not deleted." },
   "deletion.admin": { status: 409, message: "Admins can't delete their own account. Ask another admin to remove your admin role first." },
   "deletion.already_deleted": { status: 409, message: "This account has already been deleted." },
+  "deletion.rate_limited": { status: 429, message: "Too many attempts to confirm. Wait 15 minutes, then try again." },
 
   "input.invalid": { status: 400, message: (params?: InvalidInputParams) => params?.issue ?? "Some of the details you entered are not valid." },
   "input.invalid_cursor": { status: 400, message: "cursor is not valid for this query" },
@@ -120,6 +121,19 @@ export const ERROR_CATALOGUE = {
   "approval.not_found": { status: 404, message: "We couldn't find that version." },
   "approval.already_decided": { status: 409, message: "This version was already approved or rejected." },
   "approval.listing_removed": { status: 409, message: "This listing was removed; its versions can't be approved." },
+  "approval.revision_not_found": { status: 404, message: "We couldn't find those listing changes." },
+  "approval.revision_decided": { status: 409, message: "These listing changes were already approved or rejected." },
+
+  "report.not_found": { status: 404, message: "We couldn't find that report." },
+  "report.target_not_found": { status: 404, message: "We couldn't find what you are reporting." },
+  "report.own_target": { status: 409, message: "You can't report your own listing, review or storefront." },
+  "report.already_open": { status: 409, message: "You've already reported this. We'll tell you when a moderator has looked at it." },
+  "report.rate_limited": { status: 429, message: "You've sent a lot of reports in a short time. Wait an hour, then try again." },
+  "report.already_closed": { status: 409, message: "This report was already resolved or dismissed." },
+  "report.not_open": { status: 409, message: "This report is not open." },
+  "report.resolution_mismatch": { status: 400, message: (p: { target: string }) => `That outcome doesn't apply to a reported ${p.target}.` },
+  "report.counter_notice_unavailable": { status: 409, message: "A counter-notice can only answer a removal of your own listing." },
+  "report.counter_notice_sent": { status: 409, message: "You've already answered this removal. A moderator will look at your counter-notice." },
 
   "review.not_owner": { status: 403, message: "Only people who bought this listing can review it." },
   "review.order_disputed": { status: 409, message: "You can review this once the payment dispute on your order is resolved." },
@@ -167,6 +181,10 @@ export const ERROR_CATALOGUE = {
   "order.not_found": { status: 404, message: "We couldn't find that order." },
   "order.not_for_sale": { status: 404, message: "This listing is not for sale right now." },
   "order.own_listing": { status: 409, message: "You can't buy your own listing." },
+  "order.creator_unavailable": {
+    status: 409,
+    message: "This creator's account is suspended, so their listings can't be bought right now. If you already own it, it stays in your library.",
+  },
   "order.already_owned": { status: 409, message: "You already own this. Find it in your library." },
   "order.checkout_unavailable": { status: 502, message: "We couldn't start the payment. Please try again in a moment." },
   "order.not_refundable": { status: 409, message: (p: { status: string }) => `A ${p.status} order can't be refunded.` },
