@@ -23,12 +23,14 @@ export function orderBy(plan: SortPlan, prefix: string, id: string): string {
   return plan.descending ? `${prefix} desc ${nulls}, ${id} desc ${nulls}` : `${prefix} asc, ${id} asc`;
 }
 
-/** Rows strictly after the cursor's (key, id) in this ordering. */
+/**
+ * Rows strictly after the cursor's (key, id) in this ordering. A row comparison, so that the whole cursor is the
+ * index condition of the (column, listing_id) index: `col <= key and (col < key or id < …)` bounds the scan by the
+ * column only and filters every row of an equal key one by one (52,000 rows for a popular boost value at 100k).
+ */
 export function afterCursor(plan: SortPlan, key: string | null, id: string): SQL {
   const col = sql.raw(plan.column);
   const cast = sql.raw(plan.cast);
   if (key === null) return sql`${col} is null and s.listing_id < ${id}::uuid`;
-  return plan.descending
-    ? sql`${col} <= ${key}::${cast} and (${col} < ${key}::${cast} or s.listing_id < ${id}::uuid)`
-    : sql`${col} >= ${key}::${cast} and (${col} > ${key}::${cast} or s.listing_id > ${id}::uuid)`;
+  return plan.descending ? sql`(${col}, s.listing_id) < (${key}::${cast}, ${id}::uuid)` : sql`(${col}, s.listing_id) > (${key}::${cast}, ${id}::uuid)`;
 }
