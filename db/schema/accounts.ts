@@ -33,7 +33,8 @@ export const twoFactorCredentials = pgTable("two_factor_credentials", {
   userId: uuid()
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
-  // The TOTP secret, encrypted with a key derived from AUTH_SECRET (lib/accounts/secret-box.ts).
+  // The TOTP secret (base32). Kept readable on purpose: sealing it with AUTH_SECRET would lock every enrolled person
+  // out the day that secret is rotated; the table is as sensitive as the password hashes next to it.
   secret: text().notNull(),
   // Null while enrolment waits for the first code; two-factor is on once this is set.
   enabledAt: timestamp({ withTimezone: true }),

@@ -13,7 +13,6 @@ import { verifyPassword } from "@/lib/auth/password";
 import { DomainError, parseInput } from "@/lib/errors";
 import { hitRateLimit, peekRateLimit } from "@/lib/security/rate-limit";
 import { digest } from "./digest";
-import { openSecret, sealSecret } from "./secret-box";
 
 export const RECOVERY_CODE_COUNT = 10;
 const ISSUER = "Agora";
@@ -41,10 +40,10 @@ async function credentialFor(db: Db, userId: string) {
 }
 
 /** The step a TOTP code matches now (± one 30-second step for clock drift), or null. */
-async function matchingStep(sealedSecret: string, code: string, afterStep: number | null): Promise<number | null> {
+async function matchingStep(secret: string, code: string, afterStep: number | null): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   const result = await verify({
-    secret: openSecret(sealedSecret),
+    secret,
     token: code,
     epochTolerance: 30,
     ...(afterStep !== null ? { afterTimeStep: afterStep } : {}),
@@ -74,8 +73,8 @@ export async function startTwoFactorEnrolment(db: Db, actor: Actor | null): Prom
   const secret = generateSecret();
   await db
     .insert(twoFactorCredentials)
-    .values({ userId: user.id, secret: sealSecret(secret) })
-    .onConflictDoUpdate({ target: twoFactorCredentials.userId, set: { secret: sealSecret(secret), lastUsedStep: null, enabledAt: null } });
+    .values({ userId: user.id, secret })
+    .onConflictDoUpdate({ target: twoFactorCredentials.userId, set: { secret, lastUsedStep: null, enabledAt: null } });
   const otpauthUri = generateURI({ issuer: ISSUER, label: user.email, secret });
   return { secret, otpauthUri, qrDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 220 }) };
 }

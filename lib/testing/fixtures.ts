@@ -19,7 +19,6 @@ import {
   type NewListing,
   type OrderStatus,
 } from "@/db/schema";
-import { sealSecret } from "@/lib/accounts/secret-box";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import type { ListingContent } from "@/lib/listings/content";
 import { buildPreview } from "@/lib/listings/preview";
@@ -63,10 +62,7 @@ export const TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 /** Turns two-factor sign-in on for a user with TEST_TOTP_SECRET (no recovery codes). */
 export async function enrolTestTwoFactor(db: Db, userId: string): Promise<void> {
-  await db
-    .insert(twoFactorCredentials)
-    .values({ userId, secret: sealSecret(TEST_TOTP_SECRET), enabledAt: new Date() })
-    .onConflictDoNothing();
+  await db.insert(twoFactorCredentials).values({ userId, secret: TEST_TOTP_SECRET, enabledAt: new Date() }).onConflictDoNothing();
 }
 
 export const makeAdmin = (db: Db) => makeUser(db, { role: "admin" });
