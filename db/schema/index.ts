@@ -11,4 +11,5 @@ export * from "./community";
 export * from "./moderation";
 export * from "./platform";
 export * from "./search";
+export * from "./email";
 export * from "./relations";
