@@ -17,6 +17,7 @@ import {
   userStatus,
   type OrderStatus,
   type ListingStatus,
+  type Report,
   type PayoutStatus,
   type UserRole,
   type UserStatus,
@@ -112,7 +113,7 @@ export type UserPayout = {
 export type UserReport = {
   id: string;
   relation: "filed" | "about_listing" | "about_review";
-  targetType: "listing" | "review";
+  targetType: "listing" | "review" | "creator";
   reason: string;
   status: "open" | "resolved" | "dismissed";
   createdAt: Date;
@@ -165,7 +166,7 @@ export async function userDetail(db: Db, actor: Actor | null, userId: string): P
   if (!user) return null;
 
   const actors = sql`(select email from users a where a.id = ${auditLog.actorId})`;
-  const [userOrders, userListings, userPayouts, filed, aboutListings, aboutReviews, audit] = await Promise.all([
+  const [userOrders, userListings, userPayouts, filed, aboutAccount, aboutListings, aboutReviews, audit] = await Promise.all([
     db
       .select({
         id: orders.id,
@@ -212,6 +213,7 @@ export async function userDetail(db: Db, actor: Actor | null, userId: string): P
       .orderBy(desc(payouts.period))
       .limit(DETAIL_ROWS),
     reportRows(db, eq(reports.reporterId, userId)),
+    reportRows(db, eq(reports.creatorId, userId)),
     reportRows(db, inArray(reports.listingId, db.select({ id: listings.id }).from(listings).where(eq(listings.creatorId, userId)))),
     reportRows(db, inArray(reports.reviewId, db.select({ id: reviews.id }).from(reviews).where(eq(reviews.authorId, userId)))),
     db
@@ -237,7 +239,12 @@ export async function userDetail(db: Db, actor: Actor | null, userId: string): P
     orders: userOrders,
     listings: userListings,
     payouts: userPayouts,
-    reports: [...reportsOf(filed, "filed"), ...reportsOf(aboutListings, "about_listing"), ...reportsOf(aboutReviews, "about_review")]
+    reports: [
+      ...reportsOf(filed, "filed"),
+      ...reportsOf(aboutAccount, "about_account"),
+      ...reportsOf(aboutListings, "about_listing"),
+      ...reportsOf(aboutReviews, "about_review"),
+    ]
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       .slice(0, DETAIL_ROWS),
     audit: audit.map((a) => ({ ...a, details: (a.details ?? {}) as Record<string, unknown> })),

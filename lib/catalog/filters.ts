@@ -3,8 +3,11 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { CatalogQuery } from "./params";
 
-/** The one rule of public visibility (ARCHITECTURE.md, "Listings and versions"): only `published` listings, anywhere public. */
-export const PUBLISHED = sql.raw(`l.status = 'published'`);
+/**
+ * The one rule of public visibility (ARCHITECTURE.md, "Listings and versions"): only `published` listings of creators
+ * whose account is active (a suspended or banned creator's listings leave the catalog while the status lasts).
+ */
+export const PUBLISHED = sql.raw(`l.status = 'published' and exists (select 1 from users pu where pu.id = l.creator_id and pu.status = 'active')`);
 
 /** The columns of a listing card, as camelCase JSON-safe values (text timestamps survive Next's data cache). */
 export const CARD_COLUMNS = sql.raw(`l.id, l.slug, l.title, l.summary, l.kind, l.category,

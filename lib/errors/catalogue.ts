@@ -131,7 +131,7 @@ export const ERROR_CATALOGUE = {
   "report.rate_limited": { status: 429, message: "You've sent a lot of reports in a short time. Wait an hour, then try again." },
   "report.already_closed": { status: 409, message: "This report was already resolved or dismissed." },
   "report.not_open": { status: 409, message: "This report is not open." },
-  "report.resolution_mismatch": { status: 400, message: (p: { target: string }) => `That outcome doesn't apply to a reported ${p.target}.` },
+  "report.resolution_mismatch": { status: 400, message: "That outcome doesn't apply to what was reported." },
   "report.counter_notice_unavailable": { status: 409, message: "A counter-notice can only answer a removal of your own listing." },
   "report.counter_notice_sent": { status: 409, message: "You've already answered this removal. A moderator will look at your counter-notice." },
 

@@ -11,6 +11,7 @@ import { writeAudit } from "@/lib/moderation/audit";
 import { assertOwnImages, lockOwnListing } from "./access";
 import { emptyDraft, readDraft } from "./content-draft";
 import { listingDetailsSchema, newListingSchema, TITLE_MAX, type ListingDetails } from "./details";
+import { changesNeedApproval, pendingRevision, proposeRevision, publicText } from "./revisions";
 import { uniqueSlug } from "./slug";
 import { assertEditable, assertMove } from "./status";
 
@@ -61,54 +62,76 @@ export async function reviseIfRejected(tx: Db, listing: Listing): Promise<Listin
   return updated;
 }
 
+/** What app code needs after saving details: the listing, and whether text changes now wait for approval. */
+export type SavedDetails = ListingRef & { revisionPending: boolean };
+
 /**
- * Saves the public details. A listing that was never published gets a slug from its new title; once
- * published, the slug stays (links keep working) and the change is live at once, search vocabulary included.
+ * Saves the public details. A listing that was never published gets a slug from its new title and the change
+ * applies at once. Once a listing has been approved (published or unpublished), its text waits as a pending
+ * revision for an admin while the approved text stays public (lib/listings/revisions.ts); a new price applies
+ * at once and is audited. The slug never changes after publication (links keep working).
  */
-export async function saveListingDetails(db: Db, actor: Actor | null, listingId: string, input: ListingDetails): Promise<ListingRef> {
+export async function saveListingDetails(db: Db, actor: Actor | null, listingId: string, input: ListingDetails): Promise<SavedDetails> {
   const creator = assertCreator(actor);
   const details = parseInput(listingDetailsSchema, input);
   return db.transaction(async (tx) => {
     let listing = await lockOwnListing(tx, creator.id, listingId);
     assertEditable(listing.status);
+    if (changesNeedApproval(listing)) {
+      const { priceCents, ...text } = details;
+      const current = (await pendingRevision(tx, listing.id)) ?? listing;
+      const revision = await proposeRevision(tx, listing, creator.id, { ...text, coverImageId: current.coverImageId });
+      if (revision.pending) {
+        await writeAudit(tx, {
+          actorId: creator.id,
+          action: "listing.propose_changes",
+          targetType: "listing",
+          targetId: listing.id,
+          details: { fields: revision.fields },
+        });
+      }
+      if (priceCents !== listing.priceCents) {
+        const fromCents = listing.priceCents;
+        [listing] = await tx.update(listings).set({ priceCents }).where(eq(listings.id, listing.id)).returning();
+        await writeAudit(tx, {
+          actorId: creator.id,
+          action: "listing.price_change",
+          targetType: "listing",
+          targetId: listing.id,
+          details: { fromCents, toCents: priceCents },
+        });
+      }
+      return { ...ref(listing, creator.creatorHandle), revisionPending: revision.pending };
+    }
     listing = await reviseIfRejected(tx, listing);
-    const live = listing.status === "published";
-    if (live) await updateSearchTermsForListing(tx, listing.id, "unpublish");
     const slug = listing.publishedAt || details.title === listing.title ? listing.slug : await uniqueSlug(tx, details.title, listing.id);
     const [updated] = await tx
       .update(listings)
       .set({ ...details, slug })
       .where(eq(listings.id, listing.id))
       .returning();
-    if (live) {
-      await updateSearchTermsForListing(tx, listing.id, "publish");
-      await writeAudit(tx, {
-        actorId: creator.id,
-        action: "listing.edit_live",
-        targetType: "listing",
-        targetId: listing.id,
-        details: changedFields(listing, updated),
-      });
-    }
-    return ref(updated, creator.creatorHandle);
+    return { ...ref(updated, creator.creatorHandle), revisionPending: false };
   });
 }
 
-function changedFields(before: Listing, after: Listing): { fields: string[] } {
-  const keys = ["title", "summary", "description", "category", "tags", "priceCents"] as const;
-  return { fields: keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])) };
-}
-
-/** Sets (or clears) the cover; the image must be one the creator uploaded. */
-export async function setListingCover(db: Db, actor: Actor | null, listingId: string, imageId: string | null): Promise<ListingRef> {
+/** Sets (or clears) the cover; the image must be one the creator uploaded. On an approved listing it waits for approval. */
+export async function setListingCover(db: Db, actor: Actor | null, listingId: string, imageId: string | null): Promise<SavedDetails> {
   const creator = assertCreator(actor);
   return db.transaction(async (tx) => {
     let listing = await lockOwnListing(tx, creator.id, listingId);
     assertEditable(listing.status);
     if (imageId) await assertOwnImages(tx, creator.id, [imageId]);
+    if (changesNeedApproval(listing)) {
+      const current = publicText((await pendingRevision(tx, listing.id)) ?? listing);
+      const revision = await proposeRevision(tx, listing, creator.id, { ...current, coverImageId: imageId });
+      if (revision.pending) {
+        await writeAudit(tx, { actorId: creator.id, action: "listing.propose_changes", targetType: "listing", targetId: listing.id, details: { fields: revision.fields } });
+      }
+      return { ...ref(listing, creator.creatorHandle), revisionPending: revision.pending };
+    }
     listing = await reviseIfRejected(tx, listing);
     const [updated] = await tx.update(listings).set({ coverImageId: imageId }).where(eq(listings.id, listing.id)).returning();
-    return ref(updated, creator.creatorHandle);
+    return { ...ref(updated, creator.creatorHandle), revisionPending: false };
   });
 }
 

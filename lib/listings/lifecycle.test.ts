@@ -331,14 +331,15 @@ describe("publishing and versions", () => {
     expect(editor?.startingContent).toMatchObject({ targetModel: "GPT-4o" });
   });
 
-  it("details of a live listing change at once but keep the slug; a draft's slug follows its title", async () => {
+  it("a live listing's new text waits for approval (slug kept); a draft's slug follows its title", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
     const admin = await makeAdmin(db);
     const live = await listingIn("published", creator, admin);
-    const { slug } = await listingRow(live);
-    await saveListingDetails(db, creator, live, { ...DETAILS, title: "A brand new title for it" });
-    expect(await listingRow(live)).toMatchObject({ title: "A brand new title for it", slug });
+    const before = await listingRow(live);
+    const saved = await saveListingDetails(db, creator, live, { ...DETAILS, title: "A brand new title for it" });
+    expect(saved.revisionPending).toBe(true);
+    expect(await listingRow(live)).toMatchObject({ title: before.title, slug: before.slug });
 
     const { id: draft } = await createListing(db, creator, { kind: "test", title: "First name", category: "education" });
     await saveListingDetails(db, creator, draft, { ...DETAILS, title: "Second name entirely" });

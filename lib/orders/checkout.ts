@@ -27,13 +27,17 @@ async function buyableListing(db: Db, listingId: string) {
       priceCents: listings.priceCents,
       currency: listings.currency,
       currentVersionId: listings.currentVersionId,
+      creatorStatus: users.status,
     })
     .from(listings)
+    .innerJoin(users, eq(users.id, listings.creatorId))
     .where(eq(listings.id, listingId))
     .limit(1);
   if (!listing || listing.status !== "published" || !listing.currentVersionId) {
     throw new DomainError("order.not_for_sale");
   }
+  // A suspended or banned creator sells nothing while the status lasts (ARCHITECTURE.md, "Moderation").
+  if (listing.creatorStatus !== "active") throw new DomainError("order.creator_unavailable");
   return { ...listing, currentVersionId: listing.currentVersionId };
 }
 
