@@ -104,6 +104,7 @@ export function AccountPayouts({ payouts }: { payouts: UserPayout[] }) {
 
 const REPORT_RELATION: Record<UserReport["relation"], string> = {
   filed: "Filed by them",
+  about_account: "About them",
   about_listing: "About their listing",
   about_review: "About their review",
 };
@@ -120,8 +121,7 @@ export function AccountReports({ reports }: { reports: UserReport[] }) {
         <tr key={`${r.relation}-${r.id}`}>
           <td className="px-3 py-2">{REPORT_RELATION[r.relation]}</td>
           <td className="px-3 py-2">
-            {r.targetType === "review" ? "A review of " : ""}
-            {r.listingTitle ?? "—"}
+            {r.targetType === "creator" ? "Their creator profile" : `${r.targetType === "review" ? "A review of " : ""}${r.listingTitle ?? "—"}`}
           </td>
           <td className="px-3 py-2">{r.reason}</td>
           <td className="px-3 py-2">

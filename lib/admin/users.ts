@@ -109,11 +109,11 @@ export type UserPayout = {
   stripeTransferId: string | null;
 };
 
-/** A report filed by the person, or one about their listing or review. */
+/** A report filed by the person, or one about them, their listing or their review. */
 export type UserReport = {
   id: string;
-  relation: "filed" | "about_listing" | "about_review";
-  targetType: "listing" | "review" | "creator";
+  relation: "filed" | "about_account" | "about_listing" | "about_review";
+  targetType: Report["targetType"];
   reason: string;
   status: "open" | "resolved" | "dismissed";
   createdAt: Date;
