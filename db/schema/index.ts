@@ -12,4 +12,5 @@ export * from "./moderation";
 export * from "./platform";
 export * from "./search";
 export * from "./email";
+export * from "./storage";
 export * from "./relations";

@@ -1,6 +1,7 @@
-// Uploaded bytes kept in the database: cover and avatar images with their thumbnails, and paid download files.
+// Uploaded bytes: cover and avatar images with their thumbnails (always in the database), and paid download files
+// (bytes in `data` with the database storage driver, or an object in the bucket named by `storage_key`).
 import { sql, type InferSelectModel } from "drizzle-orm";
-import { bigint, check, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { bytea, createdAt, primaryId, requiredRef } from "./columns";
 import { users } from "./users-and-creators";
 
@@ -38,10 +39,17 @@ export const files = pgTable(
     contentType: text().notNull(),
     byteSize: bigint({ mode: "number" }).notNull(),
     sha256: text().notNull(),
-    data: bytea().notNull(),
+    // Exactly one of the two holds the bytes (lib/storage): the row itself, or an object in the bucket.
+    data: bytea(),
+    storageKey: text(),
     createdAt: createdAt(),
   },
-  (t) => [index("files_owner_idx").on(t.ownerId), check("files_size_positive", sql`${t.byteSize} > 0`)],
+  (t) => [
+    index("files_owner_idx").on(t.ownerId),
+    uniqueIndex("files_storage_key_idx").on(t.storageKey),
+    check("files_size_positive", sql`${t.byteSize} > 0`),
+    check("files_bytes_stored_once", sql`(${t.data} is null) <> (${t.storageKey} is null)`),
+  ],
 );
 
 export type Image = InferSelectModel<typeof images>;
