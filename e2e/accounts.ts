@@ -2,6 +2,9 @@
 
 export const E2E_PASSWORD = "e2e-password-123";
 
+/** The TOTP secret (base32) the demo admin is enrolled with in the journeys' database: admins need two-factor on. */
+export const E2E_ADMIN_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+
 export const E2E_ACCOUNTS = {
   banned: { email: "banned@e2e.test", name: "Banned Buyer" },
   suspended: { email: "suspended@e2e.test", name: "Suspended Buyer" },

@@ -2,13 +2,13 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { creatorProfiles, ledgerEntries, listings, listingVersions, orders, users } from "@/db/schema";
+import { creatorProfiles, ledgerEntries, listings, listingVersions, orders, twoFactorCredentials, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { saleLines } from "@/lib/ledger/journal";
 import { orderValues, samplePromptContent } from "@/lib/testing/fixtures";
 import { buildPreview } from "@/lib/listings/preview";
 import { lastClosedPeriod, periodBounds } from "@/lib/settlement/periods";
-import { E2E_ACCOUNTS, E2E_PASSWORD, E2E_PAYOUT_CREATORS } from "./accounts";
+import { E2E_ACCOUNTS, E2E_ADMIN_TOTP_SECRET, E2E_PASSWORD, E2E_PAYOUT_CREATORS } from "./accounts";
 
 export async function seedE2eFixtures(db: Db) {
   const passwordHash = await hashPassword(E2E_PASSWORD);
@@ -20,6 +20,14 @@ export async function seedE2eFixtures(db: Db) {
     ])
     .onConflictDoNothing();
   await seedPayoutCreators(db, passwordHash);
+  await enrolDemoAdminTwoFactor(db);
+}
+
+/** Admins need two-factor sign-in before any admin page opens; the journeys sign the demo admin in with codes from this secret. */
+async function enrolDemoAdminTwoFactor(db: Db) {
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@demo.test"));
+  if (!admin) return;
+  await db.insert(twoFactorCredentials).values({ userId: admin.id, secret: E2E_ADMIN_TOTP_SECRET, enabledAt: new Date() }).onConflictDoNothing();
 }
 
 async function seedPayoutCreators(db: Db, passwordHash: string, now = new Date()) {

@@ -1,5 +1,7 @@
 // Shared journey helpers: unique accounts, API sign-in (no form typing), demo credentials.
 import { expect, type Page } from "@playwright/test";
+import { generate } from "otplib";
+import { E2E_ADMIN_TOTP_SECRET } from "./accounts";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO = {
@@ -19,17 +21,33 @@ export function formError(page: Page) {
   return page.locator("form").getByRole("alert");
 }
 
-/** Signs the page's browser context in through Auth.js' credentials endpoint, like a form post would. */
-export async function signInViaApi(page: Page, email: string, password: string) {
-  const csrf = await page.request.get("/api/auth/csrf");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await page.request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password, callbackUrl: "/" },
-    maxRedirects: 0,
-  });
-  expect([200, 302]).toContain(res.status());
-  const session = await (await page.request.get("/api/auth/session")).json();
-  expect(session?.user?.id, `sign-in as ${email} should give a session`).toBeTruthy();
+/** The current code (or the one `stepsAhead` 30-second steps later) for a TOTP secret, as an authenticator app shows it. */
+export function totpCode(secret: string, stepsAhead = 0): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
+}
+
+/**
+ * Signs the page's browser context in through Auth.js' credentials endpoint, like a form post would. Accounts with
+ * two-factor on (the demo admin, or `totpSecret`) send a code too; a code is accepted once, so when another journey
+ * just used the current one this tries the next step's code, then waits for a fresh step.
+ */
+export async function signInViaApi(page: Page, email: string, password: string, opts: { totpSecret?: string } = {}) {
+  const secret = opts.totpSecret ?? (email === DEMO.admin ? E2E_ADMIN_TOTP_SECRET : undefined);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (attempt === 2) await page.waitForTimeout(31_000);
+    const csrf = await page.request.get("/api/auth/csrf");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const code = secret ? await totpCode(secret, attempt % 2) : undefined;
+    const res = await page.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password, callbackUrl: "/", ...(code ? { code } : {}) },
+      maxRedirects: 0,
+    });
+    expect([200, 302]).toContain(res.status());
+    const session = await (await page.request.get("/api/auth/session")).json();
+    if (session?.user?.id) return;
+    if (!secret) break;
+  }
+  throw new Error(`sign-in as ${email} should give a session`);
 }
 
 /** Creates a fresh account through the sign-up page and leaves it signed in. */

@@ -43,9 +43,3 @@ function failedState(error: unknown, formData: FormData): ActionState {
   if (failure.status >= 500) console.error("[action] failed", error);
   return { error: failure.message, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}), values: echoValues(formData) };
 }
-
-/** A same-site path to return to after signing in; anything else falls back to home. */
-export function safeReturnPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
-}

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { registerUser, signInSchema, signUpSchema } from "@/lib/auth/accounts";
 import { signIn, signOut } from "@/lib/auth/config";
-import { safeReturnPath, validatedAction, type ActionState } from "@/lib/validated-action";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { validatedAction, type ActionState } from "@/lib/validated-action";
 
 const SIGN_IN_MESSAGES: Record<string, string> = {
   banned: "This account has been closed. Contact support if you think this is a mistake.",

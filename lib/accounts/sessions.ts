@@ -1,12 +1,11 @@
 // Session versions: every session token carries the user's `session_version`, checked on each request
 // (lib/auth/session.ts), so bumping it signs the person out on every device at once.
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
-import { env } from "@/lib/env";
+import { readSignedValue, signValue } from "./signed-tokens";
 
 /**
  * Signs the person out everywhere: every session token issued so far stops working on its next request.
@@ -28,26 +27,19 @@ export async function currentSessionVersion(db: Db, userId: string): Promise<num
   return row?.sessionVersion ?? null;
 }
 
-function reissueMac(userId: string, sessionVersion: number): Buffer {
-  return createHmac("sha256", env().authSecret).update(`session-reissue:${userId}:${sessionVersion}`).digest();
-}
-
 /**
  * A proof, made on the server after a change that signed out every other session, that this browser's token may move
  * to `sessionVersion` (so the person who changed their password stays signed in). Session updates can also be posted
- * by a browser; without this proof the token's version never moves.
+ * by a browser; without this proof the token's version never moves. Valid for a minute.
  */
 export function reissueProof(userId: string, sessionVersion: number): string {
-  return `${sessionVersion}.${reissueMac(userId, sessionVersion).toString("base64url")}`;
+  return signValue("session_reissue", `${userId}:${sessionVersion}`, 60);
 }
 
-/** The version a reissue proof allows for this user, or null when the proof is not genuine. */
+/** The version a reissue proof allows for this user, or null when the proof is not genuine (or not theirs). */
 export function verifyReissueProof(userId: string, proof: unknown): number | null {
-  if (typeof proof !== "string") return null;
-  const match = /^(\d{1,9})\.([A-Za-z0-9_-]+)$/.exec(proof);
-  if (!match) return null;
-  const version = Number(match[1]);
-  const given = Buffer.from(match[2], "base64url");
-  const expected = reissueMac(userId, version);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? version : null;
+  const payload = readSignedValue("session_reissue", proof);
+  const match = payload ? /^([0-9a-f-]{36}):(\d{1,9})$/.exec(payload) : null;
+  if (!match || match[1] !== userId) return null;
+  return Number(match[2]);
 }

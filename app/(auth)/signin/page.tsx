@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { githubEnabled, signIn } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/session";
-import { safeReturnPath } from "@/lib/validated-action";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { signInAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getCurrentUser } from "@/lib/auth/session";
-import { safeReturnPath } from "@/lib/validated-action";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { signUpAction } from "../actions";
 
 export const metadata: Metadata = { title: "Create an account" };
