@@ -28,7 +28,10 @@ const stored = async (userId: string) => (await db.select().from(users).where(eq
 describe("suspend, ban and reactivate", () => {
   it("suspending takes effect on the next request: the person may read but not act, is told why, and it is audited", async () => {
     const person = await makeUser(db);
+    const before = (await stored(person.id)).sessionVersion;
     await changeUserStatus(db, admin, { userId: person.id, status: "suspended", reason: "Chargeback pattern" });
+    // Suspended people stay signed in: their sessions are not ended.
+    expect((await stored(person.id)).sessionVersion).toBe(before);
     const next = await loadActor(db, person.id);
     expect(next?.status).toBe("suspended");
     expect(() => assertActive(next)).toThrowError(expect.objectContaining({ code: "auth.suspended" }));
@@ -45,8 +48,11 @@ describe("suspend, ban and reactivate", () => {
       .update(users)
       .set({ passwordHash: await hashPassword("right-password-1") })
       .where(eq(users.id, person.id));
+    const before = (await stored(person.id)).sessionVersion;
     await changeUserStatus(db, admin, { userId: person.id, status: "banned", reason: "Selling stolen prompts" });
     expect(await loadActor(db, person.id)).toBeNull();
+    // Every session token issued before the ban carries an older version and stops working.
+    expect((await stored(person.id)).sessionVersion).toBe(before + 1);
     await expect(authenticateWithPassword(db, "mallory@example.test", "right-password-1")).rejects.toMatchObject({ code: "auth.banned" });
     expect((await auditFor(person.id)).map((a) => a.action)).toEqual(["user.ban"]);
     expect((await notificationsFor(person.id)).map((n) => n.title)).toEqual(["Your account has been closed"]);

@@ -6,6 +6,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { users, type User, type UserRole, type UserStatus } from "@/db/schema";
+import { signOutEverywhere } from "@/lib/accounts/sessions";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput } from "@/lib/errors";
 import { writeAudit } from "@/lib/moderation/audit";
@@ -87,8 +88,8 @@ export async function changeUserStatus(db: Db, actor: Actor | null, input: z.inp
       .set({ status: data.status, updatedAt: sql`now()` })
       .where(eq(users.id, target.id))
       .returning();
-    // A ban ends every session at once (loadActor refuses a banned account on its next request); suspension keeps
-    // people signed in, since they may still read their library.
+    // A ban ends every session at once; suspension keeps people signed in, since they may still read their library.
+    if (data.status === "banned") await signOutEverywhere(tx, target.id);
     await writeAudit(tx, {
       actorId: admin.id,
       action: STATUS_ACTIONS[data.status],
