@@ -50,6 +50,18 @@ const envSchema = z
       .min(1024)
       .max(1024 * 1024 * 1024)
       .default(50 * 1024 * 1024),
+    // Bucket storage (lib/storage): set S3_BUCKET to keep files in any S3-compatible bucket (AWS S3, Cloudflare R2, MinIO).
+    S3_BUCKET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3–63 lowercase letters, digits, dots or hyphens)")
+        .optional(),
+    ),
+    S3_ENDPOINT: optionalString.pipe(z.url("must be an absolute URL such as https://<account>.r2.cloudflarestorage.com").optional()),
+    S3_REGION: optionalString,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_FORCE_PATH_STYLE: optionalString.pipe(z.enum(["true", "false", "1", "0"], "must be true or false").optional()),
   })
   .superRefine((env, ctx) => {
     const building = process.env.NEXT_PHASE === "phase-production-build";
@@ -58,6 +70,12 @@ const envSchema = z
     }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["S3_ACCESS_KEY_ID"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together" });
+    }
+    if (!env.S3_BUCKET && (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID)) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when S3_ENDPOINT or S3_ACCESS_KEY_ID is set (the bucket that holds uploaded files)" });
     }
     if (Boolean(env.AUTH_GITHUB_ID) !== Boolean(env.AUTH_GITHUB_SECRET)) {
       ctx.addIssue({ code: "custom", path: ["AUTH_GITHUB_ID"], message: "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET go together" });
