@@ -174,6 +174,22 @@ export const ERROR_CATALOGUE = {
     status: 413,
     message: (p: { size: string | null; limit: string }) => `${p.size ? `This file is ${p.size}; ` : "This file is too large; "}the limit is ${p.limit}.`,
   },
+  "file.content_refused": { status: 422, message: (p: { reason: string }) => p.reason },
+
+  "storage.bucket_missing": {
+    status: 503,
+    message: "This file is kept in bucket storage, which this server is not configured for (S3_BUCKET). Try again later.",
+  },
+  "storage.unavailable": { status: 503, message: "File storage is not answering right now. Try again in a minute." },
+
+  "upload.not_found": { status: 404, message: "This upload doesn't exist or has ended. Start the upload again." },
+  "upload.finished": { status: 409, message: "This upload was already completed or cancelled. Start a new one to send the file again." },
+  "upload.incomplete": { status: 422, message: "Some parts of the file never reached storage. Resume or retry the upload." },
+  "upload.size_mismatch": {
+    status: 422,
+    message: (p: { declared: string; received: string }) =>
+      `The file that arrived (${p.received}) is not the size that was announced (${p.declared}). Upload it again.`,
+  },
 
   "checkout.not_found": { status: 404, message: "This checkout doesn't exist or has ended." },
   "checkout.failed": { status: 502, message: "The payment could not be recorded. Please try again." },
