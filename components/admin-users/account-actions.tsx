@@ -92,7 +92,7 @@ export function AccountActionsPanel({
             confirmLabel="Make admin"
             confirmVariant="primary"
           >
-            {who} will be able to moderate, refund orders, run settlements and manage every account, including yours.
+            {who} will be able to moderate, refund orders, run settlements and manage every account, including yours, once they turn on two-factor sign-in.
           </ReasonDialogForm>
         ) : null}
       </div>
