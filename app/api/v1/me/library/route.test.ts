@@ -119,7 +119,7 @@ describe("calling with a key", () => {
 
     const bytes = await signedLinkRoute(withKey(location, key), params({ token }));
     expect(bytes.status).toBe(200);
-    expect(Buffer.from(await bytes.arrayBuffer())).toEqual(Buffer.from(file.data));
+    expect(Buffer.from(await bytes.arrayBuffer())).toEqual(Buffer.from(file.data!));
 
     const strangerKey = await keyFor(await makeUser(db()), ["downloads"]);
     expect((await signedLinkRoute(withKey(location, strangerKey), params({ token }))).status).toBe(404);
