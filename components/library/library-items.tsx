@@ -23,7 +23,7 @@ export function LibraryItems({ items }: { items: LibraryItem[] }) {
                   Updated
                 </span>
               ) : null}
-              {item.withdrawn ? <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Removed</span> : null}
+              {item.removed ? <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Removed</span> : null}
             </div>
             {item.withdrawn ? (
               <p className="truncate font-medium text-slate-500">{item.title}</p>
@@ -43,7 +43,11 @@ export function LibraryItems({ items }: { items: LibraryItem[] }) {
               )}
               {item.purchasedAt ? ` · since ${formatDate(item.purchasedAt)}` : ""}
             </p>
-            {item.withdrawn ? <p className="mt-1 text-xs text-red-700">Removed by Agora&apos;s moderators; its content is no longer available.</p> : null}
+            {item.withdrawn ? (
+              <p className="mt-1 text-xs text-red-700">Removed by Agora&apos;s moderators as an unsafe file; its content is no longer available.</p>
+            ) : item.removed ? (
+              <p className="mt-1 text-xs text-red-700">This listing was removed from Agora by its moderators. You keep what you bought.</p>
+            ) : null}
           </div>
         </li>
       ))}

@@ -1,18 +1,37 @@
-// Reading stored image bytes for the public image route (covers and avatars are public).
+// Reading stored image bytes for the image route. Covers and avatars are public, except the images of a listing
+// removed by moderators: those are served only to the person who uploaded them and to admins.
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { images } from "@/db/schema";
+import { isAdmin, type Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/uuid";
 
 export type ImageVariant = "cover" | "thumb";
 
-export async function readImage(db: Db, id: string, variant: ImageVariant): Promise<{ bytes: Uint8Array; contentType: string; hash: string } | null> {
+export type StoredImage = { bytes: Uint8Array; contentType: string; hash: string; ownerId: string | null; withheld: boolean };
+
+/** Used only by listings removed by moderators (as cover or in their preview), and by nothing still public. */
+const WITHHELD = sql<boolean>`(exists (select 1 from listings l where l.status = 'removed'
+    and (l.cover_image_id = ${images.id} or position(${images.id}::text in l.preview::text) > 0))
+  and not exists (select 1 from listings l where l.status <> 'removed' and l.cover_image_id = ${images.id})
+  and not exists (select 1 from creator_profiles c where c.avatar_image_id = ${images.id}))`;
+
+export async function readImage(db: Db, id: string, variant: ImageVariant): Promise<StoredImage | null> {
   if (!isUuid(id)) return null;
   const columns =
     variant === "thumb"
       ? { bytes: images.thumbData, contentType: images.thumbContentType, hash: images.hash }
       : { bytes: images.data, contentType: images.contentType, hash: images.hash };
-  const [row] = await db.select(columns).from(images).where(eq(images.id, id)).limit(1);
+  const [row] = await db
+    .select({ ...columns, ownerId: images.ownerId, withheld: WITHHELD })
+    .from(images)
+    .where(eq(images.id, id))
+    .limit(1);
   return row ?? null;
+}
+
+/** Whether `viewer` may see a withheld image: its uploader or an admin. */
+export function maySeeWithheld(image: Pick<StoredImage, "ownerId">, viewer: Actor | null): boolean {
+  return Boolean(viewer && (viewer.id === image.ownerId || isAdmin(viewer)));
 }

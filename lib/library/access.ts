@@ -2,7 +2,7 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { listings, listingVersions, type ListingKind, type ListingStatus, type ListingVersion } from "@/db/schema";
+import { listings, listingVersions, reports, type ListingKind, type ListingStatus, type ListingVersion } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import { contentRelation, type ContentRelation } from "@/lib/orders/entitlement";
@@ -27,8 +27,8 @@ export function notFound(): DomainError {
 
 /**
  * The listing and how the actor may read it; anyone else gets "not found", never a hint that it exists.
- * Owners keep an unpublished listing; a listing removed by moderators is withheld from owners
- * (it may have been removed for what its files contain) while its creator and admins can still inspect it.
+ * Owners keep what they bought, unpublished or removed by moderators, unless it was removed as a malicious or unsafe
+ * file: then it is withheld from owners while its creator and admins can still inspect it.
  */
 export async function deliveryAccess(db: Db, actor: Actor | null, listingId: string): Promise<Delivery> {
   if (!actor || !isUuid(listingId)) throw notFound();
@@ -48,10 +48,21 @@ export async function deliveryAccess(db: Db, actor: Actor | null, listingId: str
     .where(eq(listings.id, listingId))
     .limit(1);
   if (!listing) throw notFound();
-  if (related.relation === "owner" && listing.status === "removed") {
+  if (related.relation === "owner" && listing.status === "removed" && (await removedAsUnsafe(db, listing.id))) {
     throw new DomainError("library.withdrawn");
   }
   return { listing, ...related };
+}
+
+/** The listing's removal came from a report of a malicious or unsafe file. */
+export async function removedAsUnsafe(db: Db, listingId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ reason: reports.reason })
+    .from(reports)
+    .where(and(eq(reports.listingId, listingId), eq(reports.resolution, "listing_removed")))
+    .orderBy(desc(reports.resolvedAt))
+    .limit(1);
+  return row?.reason === "malicious_file";
 }
 
 export type VersionSummary = { id: string; number: number; changelog: string; releasedAt: Date; current: boolean };

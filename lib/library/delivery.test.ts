@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { listings, users } from "@/db/schema";
+import { listings, reports, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { loadActor } from "@/lib/auth/actor";
 import { readDelivery, versionJsonDocument } from "./delivery";
@@ -89,7 +89,7 @@ describe("delivery by relation", () => {
     await expect(readDelivery(db, suspended, listing.id)).resolves.toMatchObject({ relation: "owner" });
   });
 
-  it("owners keep an unpublished listing; a removed one is withheld from owners but not from its creator", async () => {
+  it("owners keep an unpublished or removed listing; one removed as an unsafe file is withheld from owners but not from its creator", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
     const listing = await makeListing(db, creator);
@@ -98,6 +98,8 @@ describe("delivery by relation", () => {
     await db.update(listings).set({ status: "unpublished" }).where(eq(listings.id, listing.id));
     await expect(readDelivery(db, buyer, listing.id)).resolves.toMatchObject({ relation: "owner" });
     await db.update(listings).set({ status: "removed" }).where(eq(listings.id, listing.id));
+    await expect(readDelivery(db, buyer, listing.id)).resolves.toMatchObject({ relation: "owner" });
+    await db.insert(reports).values({ reporterId: buyer.id, targetType: "listing", listingId: listing.id, reason: "malicious_file", status: "resolved", resolution: "listing_removed", resolvedAt: new Date() });
     await expect(readDelivery(db, buyer, listing.id)).rejects.toMatchObject({ code: "library.withdrawn", status: 410 });
     await expect(readDelivery(db, creator, listing.id)).resolves.toMatchObject({ relation: "creator" });
   });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { listings } from "@/db/schema";
+import { listings, reports } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { libraryItems } from "./items";
 import { orderHistory, orderReceipt } from "./orders";
@@ -28,14 +28,16 @@ describe("library list", () => {
     expect(byId.has(refunded.id)).toBe(false);
   });
 
-  it("flags a listing removed by moderators as withdrawn and needs a signed-in actor", async () => {
+  it("flags a listing removed by moderators (withdrawn only when removed as an unsafe file) and needs a signed-in actor", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
     const listing = await makeListing(db, creator);
     const buyer = await makeUser(db);
     await makeOrder(db, buyer, listing);
     await db.update(listings).set({ status: "removed" }).where(eq(listings.id, listing.id));
-    expect((await libraryItems(db, buyer))[0]).toMatchObject({ withdrawn: true });
+    expect((await libraryItems(db, buyer))[0]).toMatchObject({ removed: true, withdrawn: false });
+    await db.insert(reports).values({ reporterId: buyer.id, targetType: "listing", listingId: listing.id, reason: "malicious_file", status: "resolved", resolution: "listing_removed", resolvedAt: new Date() });
+    expect((await libraryItems(db, buyer))[0]).toMatchObject({ removed: true, withdrawn: true });
     await expect(libraryItems(db, null)).rejects.toMatchObject({ code: "auth.unauthenticated" });
   });
 });

@@ -1,6 +1,6 @@
 // What a buyer owns, with the version bought and whether a newer approved version has been released since.
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, listingVersions, orders, type ListingKind, type ListingStatus } from "@/db/schema";
@@ -24,7 +24,9 @@ export type LibraryItem = {
    * yet, so the badge stays until the buyer's purchase snapshot catches up — see the issue note.)
    */
   updated: boolean;
-  /** Removed by moderators: listed so the buyer knows what happened, but not openable. */
+  /** Removed from the catalog by moderators: the buyer still opens what they bought. */
+  removed: boolean;
+  /** Removed as a malicious or unsafe file: listed so the buyer knows what happened, but not openable. */
   withdrawn: boolean;
 };
 
@@ -48,6 +50,8 @@ export async function libraryItems(db: Db, actor: Actor | null): Promise<Library
       purchasedVersion: purchased.number,
       currentVersion: current.number,
       createdAt: orders.createdAt,
+      unsafe: sql<boolean>`${listings.status} = 'removed' and coalesce((select r.reason = 'malicious_file' from reports r
+        where r.listing_id = ${listings.id} and r.resolution = 'listing_removed' order by r.resolved_at desc nulls last limit 1), false)`,
     })
     .from(orders)
     .innerJoin(listings, eq(listings.id, orders.listingId))
@@ -56,9 +60,10 @@ export async function libraryItems(db: Db, actor: Actor | null): Promise<Library
     .leftJoin(current, and(eq(current.id, listings.currentVersionId), eq(current.reviewStatus, "approved")))
     .where(and(eq(orders.buyerId, user.id), inArray(orders.status, [...ENTITLING_STATUSES])))
     .orderBy(desc(orders.paidAt), desc(orders.createdAt));
-  return rows.map(({ createdAt: _createdAt, ...r }) => ({
+  return rows.map(({ createdAt: _createdAt, unsafe, ...r }) => ({
     ...r,
     updated: r.currentVersion !== null && r.currentVersion > r.purchasedVersion,
-    withdrawn: r.listingStatus === "removed",
+    removed: r.listingStatus === "removed",
+    withdrawn: Boolean(unsafe),
   }));
 }

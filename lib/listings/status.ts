@@ -11,7 +11,8 @@ export type StatusMove = { from: ListingStatus; to: ListingStatus; by: "creator"
 /**
  * Every allowed move. Anything not listed is refused:
  * draft → pending_review (creator submits the first version), pending_review → published | rejected (admin),
- * rejected → draft (creator revises), published ⇄ unpublished (creator), published → removed (admin).
+ * rejected → draft (creator revises), published ⇄ unpublished (creator), published → removed (admin),
+ * removed → published (admin, when the creator's counter-notice is upheld).
  */
 export const STATUS_MOVES: readonly StatusMove[] = [
   { from: "draft", to: "pending_review", by: "creator" },
@@ -21,6 +22,7 @@ export const STATUS_MOVES: readonly StatusMove[] = [
   { from: "published", to: "unpublished", by: "creator" },
   { from: "unpublished", to: "published", by: "creator" },
   { from: "published", to: "removed", by: "admin" },
+  { from: "removed", to: "published", by: "admin" },
 ];
 
 export function canMove(from: ListingStatus, to: ListingStatus, by: "creator" | "admin"): boolean {

@@ -60,7 +60,7 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
       <div className="mx-auto max-w-lg py-16 text-center">
         <h1 className="text-2xl font-bold">This listing was removed</h1>
         <p className="mt-2 text-slate-600">
-          Agora&apos;s moderators removed it, so its content is no longer available. Your order stays in your history with its receipt.
+          Agora&apos;s moderators removed it as an unsafe file, so its content is no longer available. Your order stays in your history with its receipt.
         </p>
         <ButtonLink href="/library#orders" className="mt-6">
           Back to your library
@@ -103,6 +103,11 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
             </Link>
           ) : null}
         </div>
+        {listing.status === "removed" ? (
+          <Alert tone="warning" role="note">
+            This listing was removed from Agora by its moderators. You keep what you bought: it stays here in your library.
+          </Alert>
+        ) : null}
         {!version.current && latest ? (
           <p className="rounded-lg border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700">
             You&apos;re viewing v{version.number}, an older version.{" "}
