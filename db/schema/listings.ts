@@ -102,6 +102,9 @@ export const listingVersions = pgTable(
     content: jsonb().notNull(),
     changelog: text().notNull().default(""),
     fileId: uuid().references(() => files.id, { onDelete: "restrict" }),
+    // The License (lib/licenses) this version is sold under, chosen by the creator; null until chosen (submission
+    // refuses it). Immutable with the version once submitted: a buyer keeps the license of the version they bought.
+    license: jsonb(),
     reviewStatus: versionStatus().notNull().default("draft"),
     reviewReason: text(),
     reviewedBy: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -114,6 +117,7 @@ export const listingVersions = pgTable(
     uniqueIndex("listing_versions_listing_number_key").on(t.listingId, t.number),
     index("listing_versions_review_idx").on(t.reviewStatus, t.submittedAt),
     check("listing_versions_number_positive", sql`${t.number} >= 1`),
+    check("listing_versions_license_rights", sql`${t.license} is null or jsonb_typeof(${t.license}->'commercialUse') = 'boolean'`),
   ],
 );
 

@@ -1,7 +1,7 @@
 // Uploaded bytes: cover and avatar images with their thumbnails (always in the database), and paid download files
 // (bytes in `data` with the database storage driver, or an object in the bucket named by `storage_key`).
 import { sql, type InferSelectModel } from "drizzle-orm";
-import { bigint, check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { bytea, createdAt, primaryId, requiredRef } from "./columns";
 import { users } from "./users-and-creators";
 
@@ -42,6 +42,9 @@ export const files = pgTable(
     // Exactly one of the two holds the bytes (lib/storage): the row itself, or an object in the bucket.
     data: bytea(),
     storageKey: text(),
+    // The model file check at upload (lib/files/model-inspect.ts, ModelFileCheck): the format report, or the refusal
+    // and why. Null until checked (files stored before the check ran are checked when their version is submitted).
+    inspection: jsonb(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 // The catalog's search projections, kept in step with listings by triggers written by hand in drizzle/ (ARCHITECTURE.md, "Database").
 import { sql } from "drizzle-orm";
-import { customType, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid, numeric } from "drizzle-orm/pg-core";
+import { boolean, customType, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid, numeric } from "drizzle-orm/pg-core";
 import { tsvector } from "./columns";
 import { listingKind, listings } from "./listings";
 
@@ -36,6 +36,8 @@ export const listingSearch = pgTable(
     head: tsvector().notNull(),
     // The listing's whole weighted document (listings.search), matched through its GIN index only.
     body: tsvector().notNull(),
+    // The live version's license allows commercial use (agora_live_commercial_use, drizzle/0019).
+    commercialUse: boolean().notNull().default(false),
   },
   (t) => [
     index("listing_search_body_idx").using("gin", t.body),
