@@ -42,6 +42,20 @@ const envSchema = z
     // Transfers in flight at once in one settlement call (never two for one creator).
     SETTLEMENT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
     APP_URL: optionalString.pipe(z.url("must be an absolute URL such as https://agora.example").optional()),
+    // Outgoing mail (lib/email): smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465 (TLS).
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^/]/, "must be an smtp:// or smtps:// URL such as smtps://user:pass@smtp.provider.com:465")
+        .optional(),
+    ),
+    // The sender of every mail: `Agora <no-reply@agora.example>` or a bare address.
+    EMAIL_FROM: optionalString.pipe(
+      z
+        .string()
+        .regex(/^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address, optionally with a name: Agora <no-reply@agora.example>")
+        .optional(),
+    ),
     SEED_LISTINGS: z.coerce.number().int().min(0).default(240),
     // Postgres bytea values are capped at 1 GB.
     FILE_UPLOAD_MAX_BYTES: z.coerce
@@ -68,6 +82,19 @@ const envSchema = z
     if (env.NODE_ENV === "production" && !building && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (openssl rand -base64 32)" });
     }
+    // Production never falls back to the development mail page or localhost links (DESIGN.md §9, §10).
+    if (env.NODE_ENV === "production" && !building) {
+      if (!env.SMTP_URL)
+        ctx.addIssue({
+          code: "custom",
+          path: ["SMTP_URL"],
+          message: "is required in production: mail is sent through it (smtps://user:pass@smtp.provider.com:465)",
+        });
+      if (!env.EMAIL_FROM)
+        ctx.addIssue({ code: "custom", path: ["EMAIL_FROM"], message: "is required in production: the sender of every mail (Agora <no-reply@your-domain>)" });
+      if (!env.APP_URL)
+        ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required in production: links in mail are built from it (https://your-domain)" });
+    }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
     }
@@ -75,7 +102,11 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["S3_ACCESS_KEY_ID"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together" });
     }
     if (!env.S3_BUCKET && (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID)) {
-      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when S3_ENDPOINT or S3_ACCESS_KEY_ID is set (the bucket that holds uploaded files)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["S3_BUCKET"],
+        message: "is required when S3_ENDPOINT or S3_ACCESS_KEY_ID is set (the bucket that holds uploaded files)",
+      });
     }
     if (Boolean(env.AUTH_GITHUB_ID) !== Boolean(env.AUTH_GITHUB_SECRET)) {
       ctx.addIssue({ code: "custom", path: ["AUTH_GITHUB_ID"], message: "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET go together" });

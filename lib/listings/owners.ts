@@ -2,6 +2,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { queueNewVersionMails } from "@/lib/email/version-mails";
 import { entitledOrder } from "@/lib/orders/entitlement";
 import type { NotificationType } from "@/lib/notifications/notifications";
 
@@ -25,5 +26,7 @@ export async function notifyOwners(
         )
         select count(*)::int as n from inserted`,
   );
+  // New versions are mailed too (each owner may turn these mails off).
+  if (n.type === "new_version" && typeof n.data?.versionId === "string") await queueNewVersionMails(db, listingId, n.data.versionId);
   return rows[0]?.n ?? 0;
 }

@@ -5,6 +5,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/client";
 import { orders, type Order } from "@/db/schema";
+import { saleMailsSql } from "@/lib/email/order-mails";
 import { postJournal, saleLines, saleLinesSql } from "@/lib/ledger/journal";
 import { entitledOrder } from "./entitlement";
 
@@ -38,8 +39,8 @@ export type SaleEvent = { id: string; type: string; payload: string };
 
 /**
  * One statement that books a sale: a pending order (with no other order of the buyer already entitling them
- * to the listing) becomes paid, with its balanced sale journal, the creator's notification and the listing's
- * sales count, all derived from the order row. Nothing happens when the order is not pending.
+ * to the listing) becomes paid, with its balanced sale journal, the creator's notification, the listing's
+ * sales count and the receipt and sale mails, all derived from the order row. Nothing happens when the order is not pending.
  * With `event`, the statement also stores that Stripe event, but only together with the sale: a delivery
  * whose order is not ready (or a duplicate) writes nothing and is left to the general webhook path.
  * `expect` adds the check that the paid amount is the order's.
@@ -90,6 +91,7 @@ export function saleStatement(input: {
         from moved m join listings l on l.id = m.listing_id
     ), counted as (
       update listings l set sales_count = l.sales_count + 1 from moved m where l.id = m.listing_id
+    ), mailed as (${saleMailsSql("moved", input.paidAt)}
     )
     select (select count(*)::int from stored) as stored, (select count(*)::int from moved) as moved`;
 }

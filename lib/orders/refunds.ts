@@ -3,6 +3,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listings, orders, type Order } from "@/db/schema";
+import { queueRefundMails } from "@/lib/email/order-mails";
 import { creatorAccount, postJournal, type JournalLine } from "@/lib/ledger/journal";
 import { notify } from "@/lib/notifications/notifications";
 import { withdrawReviewForRefundedOrder } from "@/lib/reviews/moderation";
@@ -83,6 +84,8 @@ export async function applyRefund(
       data: { orderId: order.id },
     },
   ]);
+  const shareBack = refundShares(order, finalTarget).creatorCents - refundShares(order, order.refundedCents).creatorCents;
+  await queueRefundMails(tx, updated, { refundedCents: finalTarget - order.refundedCents, shareReversedCents: shareBack, full });
   return { outcome: full ? "refunded" : "partially_refunded", order: updated };
 }
 

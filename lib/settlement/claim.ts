@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import type { PayoutHoldReason, PayoutStatus } from "@/db/schema";
+import { queuePayoutMails } from "@/lib/email/payout-mails";
 import { creatorAccount } from "@/lib/ledger/journal";
 import { writeAudit } from "@/lib/moderation/audit";
 import { notify } from "@/lib/notifications/notifications";
@@ -165,6 +166,17 @@ export async function claimPayouts(
             body: holdReasonText(h.reason, options.minPayoutCents, h.currency),
             link: "/dashboard/payouts",
             data: { payoutId: h.id, period: h.period, holdReason: h.reason },
+          })),
+        );
+        await queuePayoutMails(
+          tx,
+          announce.map((h) => ({
+            creatorId: h.creatorId,
+            template: "payout_held" as const,
+            period: h.period,
+            amountCents: h.amountCents,
+            currency: h.currency,
+            reason: holdReasonText(h.reason, options.minPayoutCents, h.currency),
           })),
         );
       }

@@ -4,6 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { payoutSentMailsSql, queuePayoutMails } from "@/lib/email/payout-mails";
 import { formatMoney } from "@/lib/format";
 import { notify } from "@/lib/notifications/notifications";
 import { TransferError, type PaymentsDriver, type TransferRecord } from "@/lib/payments/driver";
@@ -123,6 +124,7 @@ export async function markPayoutsPaid(db: Db, sent: Pick<TransferSent, "payout" 
                    failure_reason = null, updated_at = ${at(now)}
               from v where p.id = v.id and p.status = 'processing'
             returning p.id, p.creator_id
+          ), mailed as (${payoutSentMailsSql("moved")}
           )
           insert into notifications (user_id, type, title, body, link, data)
           select m.creator_id, 'payout', v.title, v.body, '/dashboard/payouts', v.data from moved m join v on v.id = m.id
@@ -154,6 +156,9 @@ export async function failPayout(db: Db, payoutId: string, reason: string, now: 
       link: "/dashboard/payouts",
       data: { payoutId, period: row.period },
     });
+    await queuePayoutMails(tx, [
+      { creatorId: row.creator_id, template: "payout_failed", period: row.period, amountCents: Number(row.amount_cents), currency: row.currency, reason },
+    ]);
     return true;
   });
 }
@@ -178,6 +183,10 @@ export async function holdPayoutForPlatformBalance(db: Db, payoutId: string, now
         link: "/dashboard/payouts",
         data: { payoutId, period: row.period, holdReason: "platform_balance_short" },
       });
+      const reason = holdReasonText("platform_balance_short", minPayoutCents, row.currency);
+      await queuePayoutMails(tx, [
+        { creatorId: row.creator_id, template: "payout_held", period: row.period, amountCents: Number(row.amount_cents), currency: row.currency, reason },
+      ]);
     }
     return true;
   });
