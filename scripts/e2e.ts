@@ -1,5 +1,5 @@
 // `npm run test:e2e`: a production build on a free port with its own freshly seeded database, then Playwright.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { openDatabase } from "@/db/client";
 import { seedE2eFixtures } from "@/e2e/fixtures";
 import { seedDatabase } from "@/lib/demo-data/seed";
@@ -20,11 +20,12 @@ async function main() {
     ensureBuild();
     const server = await startNextServer({ DATABASE_URL: scratch.url ?? "", PGLITE_DIR: scratch.pgliteDir ?? "", CRON_SECRET: "e2e-cron-secret" });
     try {
-      const run = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
+      // Not spawnSync: this process serves the journeys' SMTP sink (scripts/support/server.ts) while they run.
+      const run = spawn("npx", ["playwright", "test", ...process.argv.slice(2)], {
         stdio: "inherit",
         env: { ...process.env, E2E_BASE_URL: server.url, E2E_DATABASE_URL: scratch.url ?? "" },
       });
-      status = run.status ?? 1;
+      status = await new Promise<number>((resolve) => run.on("close", (code) => resolve(code ?? 1)));
     } finally {
       await server.stop();
     }

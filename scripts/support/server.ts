@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { startSmtpSink } from "@/lib/email/testing/smtp-sink";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,6 +29,8 @@ export type RunningServer = { url: string; process: ChildProcess; stop: () => Pr
 export async function startNextServer(env: Record<string, string>, opts: { quiet?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // Production needs a mail server: a local SMTP sink takes the mail (the outbox keeps what was sent).
+  const smtp = await startSmtpSink();
   const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
@@ -36,6 +39,8 @@ export async function startNextServer(env: Record<string, string>, opts: { quiet
       AUTH_URL: url,
       AUTH_SECRET: "test-auth-secret-0123456789abcdef0123456789",
       STRIPE_SECRET_KEY: "",
+      SMTP_URL: smtp.url,
+      EMAIL_FROM: "Agora <no-reply@agora.test>",
       ...env,
       NODE_ENV: "production",
     } as NodeJS.ProcessEnv,
@@ -53,6 +58,7 @@ export async function startNextServer(env: Record<string, string>, opts: { quiet
       }
       await new Promise((r) => setTimeout(r, 800));
     }
+    await smtp.stop();
   };
   try {
     await waitForHealth(url, child);
