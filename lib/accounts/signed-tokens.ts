@@ -4,7 +4,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 
-type Purpose = "two_factor_challenge" | "sign_in_ticket" | "session_reissue";
+type Purpose = "two_factor_challenge" | "sign_in_ticket" | "session_reissue" | "github_link";
 
 function mac(purpose: Purpose, body: string): Buffer {
   return createHmac("sha256", env().authSecret).update(`${purpose}|${body}`).digest();

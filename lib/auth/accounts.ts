@@ -1,6 +1,6 @@
 // Account creation and password sign-in checks.
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { users, type User } from "@/db/schema";
@@ -38,7 +38,10 @@ export async function findUserByEmail(db: Db, email: string): Promise<User | und
   return user;
 }
 
-/** Creates an account; an email that exists already (in any letter case) is refused. */
+/**
+ * Creates an account with an unconfirmed email; an email that exists already (in any letter case) is refused. The
+ * sign-up flow (lib/accounts/sign-up.ts) wraps this with the confirmation mail and a generic answer.
+ */
 export async function registerUser(db: Db, input: SignUpInput): Promise<Pick<User, "id" | "email" | "name">> {
   const data = parseInput(signUpSchema, input);
   if (await findUserByEmail(db, data.email)) throw new DomainError("auth.email_taken");
@@ -46,7 +49,7 @@ export async function registerUser(db: Db, input: SignUpInput): Promise<Pick<Use
   try {
     const [user] = await db
       .insert(users)
-      .values({ name: data.name, email: data.email, passwordHash })
+      .values({ name: data.name, email: data.email, passwordHash, emailVerifiedAt: null })
       .returning({ id: users.id, email: users.email, name: users.name });
     return user;
   } catch (error) {
@@ -68,20 +71,4 @@ export async function authenticateWithPassword(db: Db, email: string, password: 
   if (!(await verifyPassword(user.passwordHash, password))) throw new DomainError("auth.invalid_credentials");
   if (user.status === "banned") throw new DomainError("auth.banned");
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
-}
-
-/** Finds or creates the account behind a GitHub sign-in, linking by verified email. */
-export async function upsertGithubUser(db: Db, profile: { githubId: string; email: string; name: string }): Promise<User> {
-  const [byGithub] = await db.select().from(users).where(eq(users.githubId, profile.githubId)).limit(1);
-  if (byGithub) return byGithub;
-  const byEmail = await findUserByEmail(db, profile.email);
-  if (byEmail) {
-    const [linked] = await db.update(users).set({ githubId: profile.githubId }).where(eq(users.id, byEmail.id)).returning();
-    return linked;
-  }
-  const [created] = await db
-    .insert(users)
-    .values({ email: profile.email.toLowerCase(), name: profile.name || profile.email, githubId: profile.githubId })
-    .returning();
-  return created;
 }

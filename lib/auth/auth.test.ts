@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { creatorProfiles, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
-import { authenticateWithPassword, registerUser, upsertGithubUser } from "./accounts";
+import { authenticateWithPassword, registerUser } from "./accounts";
 import { enrolTestTwoFactor } from "@/lib/testing/fixtures";
 import { adminNeedsTwoFactor, assertActive, assertAdmin, assertCreator, assertSignedIn, loadActor } from "./actor";
 
@@ -45,15 +45,6 @@ describe("sign up and sign in", () => {
   it("rejects passwords shorter than 8 characters", async () => {
     const { db } = testDatabase();
     await expect(registerUser(db, { name: "Short", email: "short@example.test", password: "1234567" })).rejects.toThrow(/at least 8/);
-  });
-
-  it("links a GitHub sign-in to the account with the same email", async () => {
-    const { db } = testDatabase();
-    const user = await registerUser(db, { name: "Linus", email: "linus@example.test", password });
-    const linked = await upsertGithubUser(db, { githubId: "42", email: "Linus@example.test", name: "Linus T" });
-    expect(linked.id).toBe(user.id);
-    const again = await upsertGithubUser(db, { githubId: "42", email: "changed@example.test", name: "Linus T" });
-    expect(again.id).toBe(user.id);
   });
 });
 
