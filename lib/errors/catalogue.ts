@@ -118,6 +118,11 @@ export const ERROR_CATALOGUE = {
     message: (p: { number: number }) => `Describe what changed in version ${p.number}; owners see it with the update.`,
   },
 
+  "license.required": {
+    status: 400,
+    message: "Choose a license before submitting: pick one of the listed licenses or write your own terms, so buyers know what they may do.",
+  },
+
   "approval.not_found": { status: 404, message: "We couldn't find that version." },
   "approval.already_decided": { status: 409, message: "This version was already approved or rejected." },
   "approval.listing_removed": { status: 409, message: "This listing was removed; its versions can't be approved." },
