@@ -11,11 +11,14 @@ export type ImageVariant = "cover" | "thumb";
 
 export type StoredImage = { bytes: Uint8Array; contentType: string; hash: string; ownerId: string | null; withheld: boolean };
 
+// Qualified by hand: drizzle writes a bare "id" here, which inside the subqueries would mean listings.id.
+const IMAGE_ID = sql.raw(`"images"."id"`);
+
 /** Used only by listings removed by moderators (as cover or in their preview), and by nothing still public. */
 const WITHHELD = sql<boolean>`(exists (select 1 from listings l where l.status = 'removed'
-    and (l.cover_image_id = ${images.id} or position(${images.id}::text in l.preview::text) > 0))
-  and not exists (select 1 from listings l where l.status <> 'removed' and l.cover_image_id = ${images.id})
-  and not exists (select 1 from creator_profiles c where c.avatar_image_id = ${images.id}))`;
+    and (l.cover_image_id = ${IMAGE_ID} or position(${IMAGE_ID}::text in l.preview::text) > 0))
+  and not exists (select 1 from listings l where l.status <> 'removed' and l.cover_image_id = ${IMAGE_ID})
+  and not exists (select 1 from creator_profiles c where c.avatar_image_id = ${IMAGE_ID}))`;
 
 export async function readImage(db: Db, id: string, variant: ImageVariant): Promise<StoredImage | null> {
   if (!isUuid(id)) return null;

@@ -8,6 +8,7 @@ import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/uuid";
 import { readDraft, type ContentDraft } from "./content-draft";
 import type { Kind } from "./kinds";
+import { revisionState, type RevisionState } from "./revisions";
 import type { VersionStatus } from "./status";
 
 export type CreatorListingFilter = { status?: ListingStatus | "attention"; kind?: Kind; q?: string };
@@ -104,6 +105,8 @@ export type EditorListing = {
   /** The number the next edit will get. */
   nextNumber: number;
   file: { id: string; filename: string; byteSize: number; sha256: string; contentType: string } | null;
+  /** Text and cover changes of an approved listing: the pending proposal (what the details form edits) and the last rejection. */
+  revision: RevisionState;
 };
 
 /** One of the actor's listings with everything the editor shows, or null (also for another creator's id). */
@@ -155,5 +158,6 @@ export async function listingForEditor(db: Db, actor: Actor | null, listingId: s
     lastRejection: lastSubmitted?.reviewStatus === "rejected" ? { number: lastSubmitted.number, reason: lastSubmitted.reviewReason ?? "" } : null,
     nextNumber: draftRow ? draftRow.number : (latest?.number ?? 0) + 1,
     file,
+    revision: await revisionState(db, listing),
   };
 }

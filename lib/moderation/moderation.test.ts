@@ -1,0 +1,207 @@
+// Moderation of live listings against a real database: removal (gone from search, the API's listing page, the sitemap
+// and image URLs, kept in the buyer's library), pending text revisions, banned and suspended creators, admin-only actions.
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { auditLog, emailOutbox, images, listingRevisions, listings, notifications, reports, users } from "@/db/schema";
+import { testDatabase } from "@/db/testing/setup";
+import type { Actor } from "@/lib/auth/actor";
+import { catalogSearch } from "@/lib/catalog/catalog";
+import { publicListingBySlug } from "@/lib/catalog/listing";
+import { parseCatalogQuery } from "@/lib/catalog/params";
+import { listingSitemap } from "@/lib/catalog/sitemap";
+import { refreshSearchTerms } from "@/lib/catalog/terms";
+import { maySeeWithheld, readImage } from "@/lib/images/read";
+import { readDelivery } from "@/lib/library/delivery";
+import { libraryItems } from "@/lib/library/items";
+import { saveListingDetails, setListingCover } from "@/lib/listings/editing";
+import { listingForEditor } from "@/lib/listings/queries";
+import { startCheckout } from "@/lib/orders/checkout";
+import { makeAdmin, makeCreator, makeListing, makeOwner, makeUser, uniqueTag } from "@/lib/testing/fixtures";
+import { removeListing } from "./listings";
+import { pendingApprovals } from "./queue";
+import { approveRevision, rejectRevision, revisionItem } from "./revisions";
+
+const DETAILS = { summary: "A useful asset", description: "The original description.", category: "writing" as const, tags: ["email"], priceCents: 500 };
+
+async function searchFinds(db: Db, word: string, listingId: string): Promise<boolean> {
+  const parsed = parseCatalogQuery(new URLSearchParams({ q: word }));
+  if (!parsed.ok) throw new Error(parsed.message);
+  const result = await catalogSearch(db, parsed.query);
+  return result.items.some((item) => item.id === listingId);
+}
+
+async function sitemapHas(db: Db, slug: string): Promise<boolean> {
+  return (await listingSitemap(db, 0)).some((u) => u.path === `/l/${slug}`);
+}
+
+/** A published listing with a unique word in its title and a cover image the creator uploaded. */
+async function liveListing(db: Db, creator: Actor) {
+  const word = `zq${uniqueTag().replace(/[^a-z]/g, "")}`;
+  const [image] = await db
+    .insert(images)
+    .values({
+      ownerId: creator.id,
+      hash: uniqueTag(),
+      contentType: "image/png",
+      width: 800,
+      height: 600,
+      byteSize: 3,
+      data: new Uint8Array([1, 2, 3]),
+      thumbContentType: "image/png",
+      thumbWidth: 300,
+      thumbHeight: 200,
+      thumbData: new Uint8Array([4, 5, 6]),
+    })
+    .returning();
+  const listing = await makeListing(db, creator, { title: `Moderated ${word} prompt`, values: { coverImageId: image.id, description: DETAILS.description } });
+  await refreshSearchTerms(db);
+  return { listing, word, imageId: image.id };
+}
+
+describe("removing a published listing", () => {
+  it("takes it out of search, the public page, the sitemap and image URLs, keeps it in its buyer's library and tells the creator why", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const admin = await makeAdmin(db);
+    const { listing, word, imageId } = await liveListing(db, creator);
+    const buyer = await makeOwner(db, listing.id, creator.id);
+    expect(await searchFinds(db, word, listing.id)).toBe(true);
+    expect(await sitemapHas(db, listing.slug)).toBe(true);
+
+    await removeListing(db, admin, { listingId: listing.id, reason: "Copies another creator's pack word for word." });
+
+    expect(await searchFinds(db, word, listing.id)).toBe(false);
+    expect(await publicListingBySlug(db, listing.slug)).toBeNull();
+    expect(await sitemapHas(db, listing.slug)).toBe(false);
+    const image = await readImage(db, imageId, "cover");
+    expect(image?.withheld).toBe(true);
+    expect(maySeeWithheld(image!, buyer)).toBe(false);
+    expect(maySeeWithheld(image!, null)).toBe(false);
+    expect(maySeeWithheld(image!, creator)).toBe(true);
+
+    expect(await libraryItems(db, buyer)).toEqual([expect.objectContaining({ listingId: listing.id, removed: true, withdrawn: false })]);
+    await expect(readDelivery(db, buyer, listing.id)).resolves.toMatchObject({ relation: "owner" });
+
+    const [notice] = await db.select().from(notifications).where(and(eq(notifications.userId, creator.id), eq(notifications.type, "listing_removed")));
+    expect(notice.body).toContain("Copies another creator's pack");
+    const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.template, "listing_removed"));
+    expect(mail).toMatchObject({ toAddress: creator.email, userId: creator.id });
+    expect(mail.data).toMatchObject({ reason: "Copies another creator's pack word for word.", counterNoticeUrl: `/dashboard/listings/${listing.id}#counter-notice` });
+    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "listing.remove"), eq(auditLog.targetId, listing.id)));
+    expect(entry.actorId).toBe(admin.id);
+  });
+
+  it("is refused to buyers, creators (even their own listing) and anonymous callers, and changes nothing", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const { listing } = await liveListing(db, creator);
+    const buyer = await makeOwner(db, listing.id, creator.id);
+    for (const [actor, code] of [
+      [buyer, "auth.forbidden"],
+      [creator, "auth.forbidden"],
+      [null, "auth.unauthenticated"],
+    ] as const) {
+      await expect(removeListing(db, actor, { listingId: listing.id, reason: "I would like this gone now." })).rejects.toMatchObject({ code });
+    }
+    const [row] = await db.select({ status: listings.status }).from(listings).where(eq(listings.id, listing.id));
+    expect(row.status).toBe("published");
+    expect(await db.select().from(reports).where(eq(reports.listingId, listing.id))).toHaveLength(0);
+  });
+
+  it("answers a short reason with a form error and an unknown listing with not found", async () => {
+    const { db } = testDatabase();
+    const admin = await makeAdmin(db);
+    const creator = await makeCreator(db);
+    const { listing } = await liveListing(db, creator);
+    await expect(removeListing(db, admin, { listingId: listing.id, reason: "bad" })).rejects.toMatchObject({ code: "input.invalid" });
+    await expect(removeListing(db, admin, { listingId: "00000000-0000-4000-8000-000000000000", reason: "Breaks the rules badly." })).rejects.toMatchObject({
+      code: "listing.not_found",
+    });
+  });
+});
+
+describe("changes to a live listing's text", () => {
+  it("keep the approved text public until an admin approves them; the price changes at once", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const admin = await makeAdmin(db);
+    const { listing } = await liveListing(db, creator);
+
+    const saved = await saveListingDetails(db, creator, listing.id, { ...DETAILS, title: listing.title, description: "A brand new description.", priceCents: 900 });
+    expect(saved.revisionPending).toBe(true);
+    const page = await publicListingBySlug(db, listing.slug);
+    expect(page).toMatchObject({ description: "The original description.", priceCents: 900 });
+
+    const editor = await listingForEditor(db, creator, listing.id);
+    expect(editor?.revision.pending).toMatchObject({ description: "A brand new description.", fields: ["description", "tags"] });
+
+    const [queued] = await pendingApprovals(db, admin, { creator: creator.creatorHandle! });
+    expect(queued).toMatchObject({ type: "revision", listingId: listing.id });
+    const item = await revisionItem(db, admin, queued.id);
+    expect(item?.diff.filter((l) => l.op !== "same").map((l) => l.text)).toEqual(
+      expect.arrayContaining(["description: The original description.", "description: A brand new description."]),
+    );
+
+    await approveRevision(db, admin, { revisionId: queued.id });
+    expect(await publicListingBySlug(db, listing.slug)).toMatchObject({ description: "A brand new description.", slug: listing.slug });
+    expect(await pendingApprovals(db, admin, { creator: creator.creatorHandle! })).toHaveLength(0);
+    const audit = await db.select().from(auditLog).where(eq(auditLog.targetId, listing.id));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["listing.propose_changes", "listing.price_change", "listing_revision.approve"]));
+  });
+
+  it("a rejected change keeps the live text and shows the creator the reason; a new cover waits too", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const admin = await makeAdmin(db);
+    const { listing, imageId } = await liveListing(db, creator);
+    await setListingCover(db, creator, listing.id, null);
+    const [row] = await db.select().from(listings).where(eq(listings.id, listing.id));
+    expect(row.coverImageId).toBe(imageId);
+    const [revision] = await db.select().from(listingRevisions).where(eq(listingRevisions.listingId, listing.id));
+    expect(revision).toMatchObject({ status: "pending", coverImageId: null });
+
+    await expect(rejectRevision(db, admin, { revisionId: revision.id, reason: "short" })).rejects.toMatchObject({ code: "input.invalid" });
+    await rejectRevision(db, admin, { revisionId: revision.id, reason: "Keep a cover: listings without one look broken." });
+    const editor = await listingForEditor(db, creator, listing.id);
+    expect(editor?.revision).toMatchObject({ pending: null, lastRejection: { reason: "Keep a cover: listings without one look broken." } });
+    expect((await db.select().from(listings).where(eq(listings.id, listing.id)))[0].coverImageId).toBe(imageId);
+    await expect(approveRevision(db, admin, { revisionId: revision.id })).rejects.toMatchObject({ code: "approval.revision_decided" });
+  });
+
+  it("deciding is refused to buyers, creators and anonymous callers", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const { listing } = await liveListing(db, creator);
+    const buyer = await makeOwner(db, listing.id, creator.id);
+    await saveListingDetails(db, creator, listing.id, { ...DETAILS, title: "A title I chose myself" });
+    const [revision] = await db.select().from(listingRevisions).where(eq(listingRevisions.listingId, listing.id));
+    for (const actor of [buyer, creator, null]) {
+      await expect(approveRevision(db, actor, { revisionId: revision.id })).rejects.toMatchObject({ status: actor ? 403 : 401 });
+      await expect(rejectRevision(db, actor, { revisionId: revision.id, reason: "Not allowed to decide this." })).rejects.toMatchObject({ status: actor ? 403 : 401 });
+      await expect(pendingApprovals(db, actor)).rejects.toMatchObject({ status: actor ? 403 : 401 });
+    }
+    expect((await publicListingBySlug(db, listing.slug))?.title).toBe(listing.title);
+  });
+});
+
+describe("a suspended or banned creator", () => {
+  it("can't sell: their listings leave search and checkout refuses, and come back on reactivation", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const { listing, word } = await liveListing(db, creator);
+    const owner = await makeOwner(db, listing.id, creator.id);
+    const shopper = await makeUser(db);
+    const checkout = { listingId: listing.id, successUrl: "http://test.local/ok", cancelUrl: "http://test.local/cancel" };
+    for (const status of ["suspended", "banned"] as const) {
+      await db.update(users).set({ status }).where(eq(users.id, creator.id));
+      expect(await searchFinds(db, word, listing.id)).toBe(false);
+      expect(await publicListingBySlug(db, listing.slug)).toBeNull();
+      await expect(startCheckout(db, shopper, checkout)).rejects.toMatchObject({ code: "order.creator_unavailable", status: 409 });
+      // Owners keep what they bought.
+      await expect(readDelivery(db, owner, listing.id)).resolves.toMatchObject({ relation: "owner" });
+    }
+    await db.update(users).set({ status: "active" }).where(eq(users.id, creator.id));
+    expect(await searchFinds(db, word, listing.id)).toBe(true);
+  });
+});
