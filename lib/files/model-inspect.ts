@@ -265,7 +265,7 @@ function readMetadata(value: unknown): Record<string, string> | undefined {
 
 /** A forward cursor over ranged reads, in chunks, that never asks for a byte past byteSize or past the header cap. */
 class Cursor {
-  private buffer = new Uint8Array();
+  private buffer: Uint8Array = new Uint8Array();
   private bufferStart = 0;
   position = 0;
 

@@ -44,6 +44,8 @@ export async function ownFile(db: Db, ownerId: string, fileId: string): Promise<
       contentType: files.contentType,
       byteSize: files.byteSize,
       sha256: files.sha256,
+      storageKey: files.storageKey,
+      inspection: files.inspection,
       createdAt: files.createdAt,
     })
     .from(files)

@@ -11,6 +11,8 @@ import { creatorListings, listingForEditor } from "./queries";
 import { createListing, deleteDraftListing, duplicateListing, republishListing, saveListingDetails, setListingCover, unpublishListing } from "./editing";
 import { makeAdmin, makeCreator, makeUser } from "@/lib/testing/fixtures";
 import { DETAILS, promptDraft, validDraft } from "./testing/fixtures";
+import { safetensorsFile } from "@/lib/files/testing/model-files";
+import { saveDraftLicense } from "./license";
 import { discardContentDraft, saveContentDraft, submitForApproval } from "./versions";
 
 describe("a creator touches only their own listings, versions, files and images", () => {
@@ -88,13 +90,15 @@ describe("a creator touches only their own listings, versions, files and images"
   it("a model version takes the file's name, size and hash from the stored file, not from the form", async () => {
     const { db } = testDatabase();
     const alice = await makeCreator(db);
-    const file = await storeFile(db, alice, { filename: "lora.safetensors", contentType: null, bytes: new Uint8Array(2048).fill(7) });
+    const bytes = safetensorsFile([{ name: "lora.weight", dtype: "F32", shape: [16, 16] }]);
+    const file = await storeFile(db, alice, { filename: "lora.safetensors", contentType: null, bytes });
     const { id } = await createListing(db, alice, { kind: "model", title: "A LoRA for cats", category: "image-generation" });
     const saved = await saveContentDraft(db, alice, id, {
       draft: { ...validDraft("model", file.id), fileName: "lies.exe", fileSizeBytes: 1, sha256: "0".repeat(64) } as never,
     });
-    expect(saved.draft).toMatchObject({ fileName: "lora.safetensors", fileSizeBytes: 2048, sha256: file.sha256 });
+    expect(saved.draft).toMatchObject({ fileName: "lora.safetensors", fileSizeBytes: bytes.byteLength, sha256: file.sha256 });
     await saveListingDetails(db, alice, id, { ...DETAILS, category: "image-generation" });
+    await saveDraftLicense(db, alice, id, { id: "apache-2.0" });
     await submitForApproval(db, alice, id);
   });
 });
@@ -136,6 +140,7 @@ describe("suspended creators and non-admins", () => {
     const { id } = await createListing(db, creator, { kind: "prompt", title: "Waiting for approval", category: "writing" });
     await saveListingDetails(db, creator, id, DETAILS);
     await saveContentDraft(db, creator, id, { draft: validDraft("prompt") });
+    await saveDraftLicense(db, creator, id, { id: "mit" });
     await submitForApproval(db, creator, id);
     const editor = await listingForEditor(db, creator, id);
     const versionId = editor!.versions[0].id;

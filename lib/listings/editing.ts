@@ -56,6 +56,7 @@ export async function reviseIfRejected(tx: Db, listing: Listing): Promise<Listin
       number: latest.number + 1,
       content: readDraft(listing.kind, latest.content),
       fileId: latest.fileId,
+      license: latest.license,
       reviewStatus: "draft",
     });
   }
@@ -125,7 +126,13 @@ export async function setListingCover(db: Db, actor: Actor | null, listingId: st
       const current = publicText((await pendingRevision(tx, listing.id)) ?? listing);
       const revision = await proposeRevision(tx, listing, creator.id, { ...current, coverImageId: imageId });
       if (revision.pending) {
-        await writeAudit(tx, { actorId: creator.id, action: "listing.propose_changes", targetType: "listing", targetId: listing.id, details: { fields: revision.fields } });
+        await writeAudit(tx, {
+          actorId: creator.id,
+          action: "listing.propose_changes",
+          targetType: "listing",
+          targetId: listing.id,
+          details: { fields: revision.fields },
+        });
       }
       return { ...ref(listing, creator.creatorHandle), revisionPending: revision.pending };
     }

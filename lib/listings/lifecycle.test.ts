@@ -11,6 +11,7 @@ import { canMove, STATUS_MOVES } from "./status";
 import { createListing, deleteDraftListing, duplicateListing, republishListing, saveListingDetails, unpublishListing } from "./editing";
 import { makeAdmin, makeCreator, makeOwner } from "@/lib/testing/fixtures";
 import { DETAILS, promptDraft, validDraft } from "./testing/fixtures";
+import { saveDraftLicense } from "./license";
 import { discardContentDraft, saveContentDraft, submitForApproval } from "./versions";
 
 const STATUSES: ListingStatus[] = ["draft", "pending_review", "published", "rejected", "unpublished", "removed"];
@@ -34,6 +35,7 @@ async function listingIn(status: ListingStatus, creator: Actor, admin: Actor): P
   const { id } = await createListing(db, creator, { kind: "prompt", title: `A listing in ${status}`, category: "writing" });
   await saveListingDetails(db, creator, id, { ...DETAILS, title: `Listing that is ${status}` });
   await saveContentDraft(db, creator, id, { draft: validDraft("prompt") });
+  await saveDraftLicense(db, creator, id, { id: "mit" });
   if (status === "draft") return id;
   await submitForApproval(db, creator, id);
   if (status === "pending_review") return id;
@@ -392,6 +394,6 @@ describe("publishing and versions", () => {
     const failure = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(failure.reason).toMatchObject({ code: "approval.already_decided" });
     const audits = await db.select().from(auditLog).where(eq(auditLog.targetId, versionId));
-    expect(audits.filter((x) => x.action !== "listing_version.submit")).toHaveLength(1);
+    expect(audits.filter((x) => !["listing_version.submit", "listing_version.license"].includes(x.action))).toHaveLength(1);
   });
 });

@@ -1,12 +1,14 @@
 // Versions of a listing's paid content (ARCHITECTURE.md, "Listings and versions"): the creator edits one draft version, submits it for
 // approval, and it becomes immutable. The last approved version stays live while a newer one waits.
 import "server-only";
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { listings, listingVersions, type Listing, type ListingVersion } from "@/db/schema";
 import { assertCreator, type Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput } from "@/lib/errors";
+import { modelFileCheck } from "@/lib/files/model-inspect-store";
+import { readLicense } from "@/lib/licenses/licenses";
 import { writeAudit } from "@/lib/moderation/audit";
 import { assertOwnImages, lockOwnListing, ownFile } from "./access";
 import { contentDraftSchema, draftToContent, readDraft, referencedImageIds, type ContentDraft } from "./content-draft";
@@ -39,6 +41,12 @@ function assertNoPendingVersion(pending: ListingVersion[]): void {
   if (pending.length) {
     throw new DomainError("version.pending", { number: pending[0].number });
   }
+}
+
+/** A model version's file must have passed the model file check (lib/files/model-inspect.ts) to be submitted. */
+async function assertSellableModelFile(tx: Db, creatorId: string, fileId: string): Promise<void> {
+  const check = await modelFileCheck(tx, await ownFile(tx, creatorId, fileId));
+  if (!check.ok) throw new DomainError("file.content_refused", { reason: `The model file can't be sold: ${check.message}` });
 }
 
 /** Draft content → the same draft with file facts taken from the stored file, after ownership checks. */
@@ -74,13 +82,24 @@ export async function saveContentDraft(db: Db, actor: Actor | null, listingId: s
         .where(eq(listingVersions.id, existing.id))
         .returning();
     } else {
-      const [{ last }] = await tx
-        .select({ last: max(listingVersions.number) })
+      // A new version starts under the license of the version before it (the creator may change it).
+      const [previous] = await tx
+        .select({ number: listingVersions.number, license: listingVersions.license })
         .from(listingVersions)
-        .where(eq(listingVersions.listingId, listing.id));
+        .where(eq(listingVersions.listingId, listing.id))
+        .orderBy(desc(listingVersions.number))
+        .limit(1);
       [version] = await tx
         .insert(listingVersions)
-        .values({ listingId: listing.id, number: (last ?? 0) + 1, content: draft, changelog: data.changelog, fileId, reviewStatus: "draft" })
+        .values({
+          listingId: listing.id,
+          number: (previous?.number ?? 0) + 1,
+          content: draft,
+          changelog: data.changelog,
+          fileId,
+          license: previous?.license ?? null,
+          reviewStatus: "draft",
+        })
         .returning();
     }
     // Touch the listing so "last edited" and the dashboard order follow content edits too.
@@ -143,6 +162,8 @@ export async function submitForApproval(db: Db, actor: Actor | null, listingId: 
     if (version.number >= 2 && version.changelog.trim().length < 3) {
       throw new DomainError("version.changelog_required", { number: version.number });
     }
+    if (!readLicense(version.license)) throw new DomainError("license.required");
+    if (fileId) await assertSellableModelFile(tx, creator.id, fileId);
 
     await tx
       .update(listingVersions)

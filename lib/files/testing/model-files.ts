@@ -33,8 +33,8 @@ type GgufValue =
   | { type: "string"; value: string }
   | { type: "f32"; value: number }
   | { type: "bool"; value: boolean }
-  | { type: "string[]"; value: string[] }
-  | { type: "i32[]"; value: number[] }
+  | { type: "string[]"; value: readonly string[] }
+  | { type: "i32[]"; value: readonly number[] }
   | { type: "u64"; value: number };
 
 export type GgufTensor = { name: string; dims: number[]; type: number };

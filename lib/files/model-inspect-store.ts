@@ -1,0 +1,55 @@
+// The model file check of a stored file, kept on its row (`files.inspection`): computed once through ranged reads
+// over the stored bytes, then read back. Submission of a model version refuses a file whose check failed.
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { files } from "@/db/schema";
+import { inspectModelFile, MODEL_FORMATS, type ModelFileCheck, type RangeReader } from "./model-inspect";
+
+export type InspectableFile = { id: string; byteSize: number; storageKey: string | null; inspection: unknown };
+
+/** A stored check read back; null when there is none (or it is not one). */
+export function readModelCheck(value: unknown): ModelFileCheck | null {
+  if (!value || typeof value !== "object") return null;
+  const check = value as { ok?: unknown; report?: { format?: unknown }; code?: unknown; message?: unknown };
+  if (check.ok === true && check.report && MODEL_FORMATS.includes(check.report.format as (typeof MODEL_FORMATS)[number])) return value as ModelFileCheck;
+  if (check.ok === false && typeof check.code === "string" && typeof check.message === "string") return value as ModelFileCheck;
+  return null;
+}
+
+/** Ranged reads over bytes kept in the row: Postgres cuts the range, so only the asked-for bytes cross the connection. */
+function rowBytesReader(db: Db, fileId: string): RangeReader {
+  return async (start, length) => {
+    const [row] = await db
+      .select({ chunk: sql<Uint8Array | null>`substring(${files.data} from ${start + 1}::int for ${length}::int)` })
+      .from(files)
+      .where(eq(files.id, fileId))
+      .limit(1);
+    const chunk = row?.chunk;
+    return chunk ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) : new Uint8Array();
+  };
+}
+
+/**
+ * The file's model check: the one stored on its row, or computed now from its bytes and stored (files uploaded
+ * before checks existed). `reader` reads bytes kept elsewhere (a bucket object); without one, the row's bytes are read.
+ */
+export async function modelFileCheck(db: Db, file: InspectableFile, reader?: RangeReader): Promise<ModelFileCheck> {
+  const stored = readModelCheck(file.inspection);
+  if (stored) return stored;
+  if (file.storageKey && !reader) {
+    return {
+      ok: false,
+      code: "model_file.unrecognised",
+      message: "This file has not been checked yet. Upload it again so Agora can check its format.",
+    };
+  }
+  const check = await inspectModelFile(reader ?? rowBytesReader(db, file.id), file.byteSize);
+  await recordModelCheck(db, file.id, check);
+  return check;
+}
+
+/** Keeps a file's check on its row (called by the upload paths right after the bytes are stored). */
+export async function recordModelCheck(db: Db, fileId: string, check: ModelFileCheck): Promise<void> {
+  await db.update(files).set({ inspection: check }).where(eq(files.id, fileId));
+}
