@@ -1,5 +1,6 @@
 "use client";
-// Approve (optional note) or reject (required reason, which the creator sees) a submitted version.
+// Approve (optional note) or reject (required reason, which the creator sees) a submitted version or a live
+// listing's changed details.
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
@@ -7,7 +8,21 @@ import type { ActionState } from "@/lib/validated-action";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
-export function ApprovalDecision({ versionId, approve, reject, isUpdate }: { versionId: string; approve: Action; reject: Action; isUpdate: boolean }) {
+export function ApprovalDecision({
+  versionId,
+  revisionId,
+  approve,
+  reject,
+  isUpdate,
+}: {
+  versionId?: string;
+  /** Deciding a live listing's changed details instead of a version. */
+  revisionId?: string;
+  approve: Action;
+  reject: Action;
+  isUpdate: boolean;
+}) {
+  const idField = revisionId ? <input type="hidden" name="revisionId" value={revisionId} /> : <input type="hidden" name="versionId" value={versionId} />;
   const [approveState, approveAction, approving] = useActionState(approve, {});
   const [rejectState, rejectAction, rejecting] = useActionState(reject, {});
   const [mode, setMode] = useState<"approve" | "reject">("approve");
@@ -29,7 +44,7 @@ export function ApprovalDecision({ versionId, approve, reject, isUpdate }: { ver
       </div>
       {mode === "approve" ? (
         <form action={approveAction} className="space-y-3">
-          <input type="hidden" name="versionId" value={versionId} />
+          {idField}
           <FormError message={approveState.error} />
           <div className="space-y-1">
             <label htmlFor="approve-note" className="block text-sm font-medium text-slate-700">
@@ -45,15 +60,19 @@ export function ApprovalDecision({ versionId, approve, reject, isUpdate }: { ver
             />
           </div>
           <p className="text-sm text-slate-600">
-            {isUpdate ? "Approving switches the live version and notifies every owner." : "Approving publishes the listing in the catalog."}
+            {revisionId
+              ? "Approving puts the new details on the listing page and in search at once."
+              : isUpdate
+                ? "Approving switches the live version and notifies every owner."
+                : "Approving publishes the listing in the catalog."}
           </p>
           <Button type="submit" disabled={busy}>
-            {approving ? "Approving…" : isUpdate ? "Approve and switch version" : "Approve and publish"}
+            {approving ? "Approving…" : revisionId ? "Approve the changes" : isUpdate ? "Approve and switch version" : "Approve and publish"}
           </Button>
         </form>
       ) : (
         <form action={rejectAction} className="space-y-3">
-          <input type="hidden" name="versionId" value={versionId} />
+          {idField}
           <FormError message={rejectState.error} />
           <div className="space-y-1">
             <label htmlFor="reject-reason" className="block text-sm font-medium text-slate-700">

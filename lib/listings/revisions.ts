@@ -81,7 +81,10 @@ export async function revisionState(db: Db, listing: Listing): Promise<RevisionS
     .limit(1);
   const pending = await pendingRevision(db, listing.id);
   if (pending) {
-    return { pending: { ...publicText(pending), id: pending.id, submittedAt: pending.submittedAt, fields: changedTextFields(publicText(listing), pending) }, lastRejection: null };
+    return {
+      pending: { ...publicText(pending), id: pending.id, submittedAt: pending.submittedAt, fields: changedTextFields(publicText(listing), pending) },
+      lastRejection: null,
+    };
   }
   if (latest?.status === "rejected") return { pending: null, lastRejection: { reason: latest.decisionNote ?? "", decidedAt: latest.decidedAt } };
   return { pending: null, lastRejection: null };

@@ -83,12 +83,21 @@ describe("removing a published listing", () => {
     expect(await libraryItems(db, buyer)).toEqual([expect.objectContaining({ listingId: listing.id, removed: true, withdrawn: false })]);
     await expect(readDelivery(db, buyer, listing.id)).resolves.toMatchObject({ relation: "owner" });
 
-    const [notice] = await db.select().from(notifications).where(and(eq(notifications.userId, creator.id), eq(notifications.type, "listing_removed")));
+    const [notice] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, creator.id), eq(notifications.type, "listing_removed")));
     expect(notice.body).toContain("Copies another creator's pack");
     const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.template, "listing_removed"));
     expect(mail).toMatchObject({ toAddress: creator.email, userId: creator.id });
-    expect(mail.data).toMatchObject({ reason: "Copies another creator's pack word for word.", counterNoticeUrl: `/dashboard/listings/${listing.id}#counter-notice` });
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "listing.remove"), eq(auditLog.targetId, listing.id)));
+    expect(mail.data).toMatchObject({
+      reason: "Copies another creator's pack word for word.",
+      counterNoticeUrl: `/dashboard/listings/${listing.id}#counter-notice`,
+    });
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "listing.remove"), eq(auditLog.targetId, listing.id)));
     expect(entry.actorId).toBe(admin.id);
   });
 
@@ -128,7 +137,12 @@ describe("changes to a live listing's text", () => {
     const admin = await makeAdmin(db);
     const { listing } = await liveListing(db, creator);
 
-    const saved = await saveListingDetails(db, creator, listing.id, { ...DETAILS, title: listing.title, description: "A brand new description.", priceCents: 900 });
+    const saved = await saveListingDetails(db, creator, listing.id, {
+      ...DETAILS,
+      title: listing.title,
+      description: "A brand new description.",
+      priceCents: 900,
+    });
     expect(saved.revisionPending).toBe(true);
     const page = await publicListingBySlug(db, listing.slug);
     expect(page).toMatchObject({ description: "The original description.", priceCents: 900 });
@@ -178,7 +192,9 @@ describe("changes to a live listing's text", () => {
     const [revision] = await db.select().from(listingRevisions).where(eq(listingRevisions.listingId, listing.id));
     for (const actor of [buyer, creator, null]) {
       await expect(approveRevision(db, actor, { revisionId: revision.id })).rejects.toMatchObject({ status: actor ? 403 : 401 });
-      await expect(rejectRevision(db, actor, { revisionId: revision.id, reason: "Not allowed to decide this." })).rejects.toMatchObject({ status: actor ? 403 : 401 });
+      await expect(rejectRevision(db, actor, { revisionId: revision.id, reason: "Not allowed to decide this." })).rejects.toMatchObject({
+        status: actor ? 403 : 401,
+      });
       await expect(pendingApprovals(db, actor)).rejects.toMatchObject({ status: actor ? 403 : 401 });
     }
     expect((await publicListingBySlug(db, listing.slug))?.title).toBe(listing.title);

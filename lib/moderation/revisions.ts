@@ -51,7 +51,14 @@ export async function revisionItem(db: Db, actor: Actor | null, revisionId: stri
   assertAdmin(actor);
   if (!isUuid(revisionId)) return null;
   const [row] = await db
-    .select({ revision: listingRevisions, listing: listings, handle: creatorProfiles.handle, displayName: creatorProfiles.displayName, email: users.email, userStatus: users.status })
+    .select({
+      revision: listingRevisions,
+      listing: listings,
+      handle: creatorProfiles.handle,
+      displayName: creatorProfiles.displayName,
+      email: users.email,
+      userStatus: users.status,
+    })
     .from(listingRevisions)
     .innerJoin(listings, eq(listings.id, listingRevisions.listingId))
     .innerJoin(creatorProfiles, eq(creatorProfiles.userId, listings.creatorId))

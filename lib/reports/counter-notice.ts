@@ -11,11 +11,7 @@ import { uuidSchema } from "@/lib/uuid";
 
 export const counterNoticeSchema = z.object({
   listingId: uuidSchema(),
-  text: z
-    .string()
-    .trim()
-    .min(20, "Explain why the listing should be restored (20 characters or more).")
-    .max(4000, "Keep your answer under 4,000 characters."),
+  text: z.string().trim().min(20, "Explain why the listing should be restored (20 characters or more).").max(4000, "Keep your answer under 4,000 characters."),
 });
 
 export type RemovalCase = { reportId: string; reason: string; counterNotice: string | null; counterNoticeAt: Date | null; reopened: boolean };
@@ -27,7 +23,9 @@ export async function removalCase(db: Db, actor: Actor | null, listingId: string
     .select({ report: reports, statusReason: listings.statusReason })
     .from(reports)
     .innerJoin(listings, eq(listings.id, reports.listingId))
-    .where(and(eq(reports.listingId, listingId), eq(listings.creatorId, creator.id), eq(reports.targetType, "listing"), eq(reports.resolution, "listing_removed")))
+    .where(
+      and(eq(reports.listingId, listingId), eq(listings.creatorId, creator.id), eq(reports.targetType, "listing"), eq(reports.resolution, "listing_removed")),
+    )
     .orderBy(desc(reports.resolvedAt))
     .limit(1);
   if (!row) return null;
@@ -63,11 +61,14 @@ export async function sendCounterNotice(db: Db, actor: Actor | null, input: z.in
       .limit(1);
     if (!report) throw new DomainError("report.counter_notice_unavailable");
     if (report.counterNoticeAt) throw new DomainError("report.counter_notice_sent");
-    await tx
-      .update(reports)
-      .set({ counterNotice: data.text, counterNoticeAt: new Date(), status: "open" })
-      .where(eq(reports.id, report.id));
-    await writeAudit(tx, { actorId: creator.id, action: "report.counter_notice", targetType: "report", targetId: report.id, details: { listingId: listing.id } });
+    await tx.update(reports).set({ counterNotice: data.text, counterNoticeAt: new Date(), status: "open" }).where(eq(reports.id, report.id));
+    await writeAudit(tx, {
+      actorId: creator.id,
+      action: "report.counter_notice",
+      targetType: "report",
+      targetId: report.id,
+      details: { listingId: listing.id },
+    });
     return { reportId: report.id };
   });
 }

@@ -78,25 +78,26 @@ export async function reportCase(db: Db, actor: Actor | null, reportId: string):
   assertAdmin(actor);
   if (!isUuid(reportId)) return null;
   const [row] = await queryRows<
-    ReportRow & Omit<ReportCase, "listing" | "review" | "subject"> & {
-      listingId: string | null;
-      listingSlug: string | null;
-      listingTitle: string | null;
-      listingStatus: string | null;
-      listingSummary: string | null;
-      listingStatusReason: string | null;
-      reviewId: string | null;
-      reviewRating: number | null;
-      reviewBody: string | null;
-      reviewAuthorName: string | null;
-      reviewAuthorId: string | null;
-      reviewHidden: boolean | null;
-      subjectId: string | null;
-      subjectName: string | null;
-      subjectEmail: string | null;
-      subjectStatus: string | null;
-      subjectHandle: string | null;
-    }
+    ReportRow &
+      Omit<ReportCase, "listing" | "review" | "subject"> & {
+        listingId: string | null;
+        listingSlug: string | null;
+        listingTitle: string | null;
+        listingStatus: string | null;
+        listingSummary: string | null;
+        listingStatusReason: string | null;
+        reviewId: string | null;
+        reviewRating: number | null;
+        reviewBody: string | null;
+        reviewAuthorName: string | null;
+        reviewAuthorId: string | null;
+        reviewHidden: boolean | null;
+        subjectId: string | null;
+        subjectName: string | null;
+        subjectEmail: string | null;
+        subjectStatus: string | null;
+        subjectHandle: string | null;
+      }
   >(
     db,
     sql`select r.id, r.target_type as "targetType", r.reason, r.details, r.status, r.resolution, ${TS("r.created_at")} as "createdAt",

@@ -37,8 +37,10 @@ export const reportInputSchema = z
       ctx.addIssue({ code: "custom", path: ["details"], message: "Tell us what is wrong (10 characters or more)." });
     }
     if (value.reason !== "copyright") return;
-    if (value.claimedWork.length < 10) ctx.addIssue({ code: "custom", path: ["claimedWork"], message: "Describe the work you own and where it is (10 characters or more)." });
-    if (value.claimantContact.length < 5) ctx.addIssue({ code: "custom", path: ["claimantContact"], message: "Give a name and an email or postal address we can reach you at." });
+    if (value.claimedWork.length < 10)
+      ctx.addIssue({ code: "custom", path: ["claimedWork"], message: "Describe the work you own and where it is (10 characters or more)." });
+    if (value.claimantContact.length < 5)
+      ctx.addIssue({ code: "custom", path: ["claimantContact"], message: "Give a name and an email or postal address we can reach you at." });
     if (!value.goodFaith) ctx.addIssue({ code: "custom", path: ["goodFaith"], message: "Confirm the good-faith statement to send a copyright claim." });
   });
 export type ReportInput = z.input<typeof reportInputSchema>;

@@ -19,14 +19,20 @@ describe("filing a report", () => {
     const listing = await makeListing(db, creator);
     const reporter = await makeUser(db);
     const { reportId } = await fileReport(db, reporter, { targetType: "listing", targetId: listing.id, ...SPAM });
-    await expect(fileReport(db, reporter, { targetType: "listing", targetId: listing.id, ...SPAM })).rejects.toMatchObject({ code: "report.already_open", status: 409 });
+    await expect(fileReport(db, reporter, { targetType: "listing", targetId: listing.id, ...SPAM })).rejects.toMatchObject({
+      code: "report.already_open",
+      status: 409,
+    });
     // Someone else may report the same listing, and the same person may report its creator.
     await fileReport(db, await makeUser(db), { targetType: "listing", targetId: listing.id, ...SPAM });
     await fileReport(db, reporter, { targetType: "creator", targetId: creator.id, reason: "offensive", details: "Their storefront bio insults buyers." });
 
     const buyer = await makeUser(db);
     const order = await makeOrder(db, buyer, listing);
-    const [review] = await db.insert(reviews).values({ orderId: order.id, listingId: listing.id, authorId: buyer.id, rating: 1, body: "Buy my pack instead!" }).returning();
+    const [review] = await db
+      .insert(reviews)
+      .values({ orderId: order.id, listingId: listing.id, authorId: buyer.id, rating: 1, body: "Buy my pack instead!" })
+      .returning();
     await fileReport(db, reporter, { targetType: "review", targetId: review.id, ...SPAM });
     await expect(fileReport(db, buyer, { targetType: "review", targetId: review.id, ...SPAM })).rejects.toMatchObject({ code: "report.own_target" });
 
@@ -69,7 +75,10 @@ describe("filing a report", () => {
       await fileReport(db, reporter, { targetType: "listing", targetId: other.id, ...SPAM });
     }
     const one = await makeListing(db, creator);
-    await expect(fileReport(db, reporter, { targetType: "listing", targetId: one.id, ...SPAM })).rejects.toMatchObject({ code: "report.rate_limited", status: 429 });
+    await expect(fileReport(db, reporter, { targetType: "listing", targetId: one.id, ...SPAM })).rejects.toMatchObject({
+      code: "report.rate_limited",
+      status: 429,
+    });
   });
 });
 
@@ -81,7 +90,12 @@ describe("deciding a report", () => {
     const listing = await makeListing(db, creator);
     const first = await makeUser(db);
     const second = await makeUser(db);
-    const { reportId } = await fileReport(db, first, { targetType: "listing", targetId: listing.id, reason: "misleading", details: "Nothing like the preview." });
+    const { reportId } = await fileReport(db, first, {
+      targetType: "listing",
+      targetId: listing.id,
+      reason: "misleading",
+      details: "Nothing like the preview.",
+    });
     await fileReport(db, second, { targetType: "listing", targetId: listing.id, ...SPAM });
     expect((await reportQueue(db, admin)).map((r) => r.id)).toContain(reportId);
     expect(await reportCase(db, admin, reportId)).toMatchObject({ otherOpen: 1, listing: { id: listing.id }, subject: { id: creator.id } });
@@ -91,11 +105,19 @@ describe("deciding a report", () => {
     const closed = await db.select().from(reports).where(eq(reports.listingId, listing.id));
     expect(closed.every((r) => r.status === "resolved" && r.resolution === "listing_removed")).toBe(true);
     for (const person of [first, second]) {
-      const told = await db.select().from(notifications).where(and(eq(notifications.userId, person.id), eq(notifications.type, "report_resolved")));
+      const told = await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, person.id), eq(notifications.type, "report_resolved")));
       expect(told).toHaveLength(1);
     }
     const mails = await db.select().from(emailOutbox);
-    expect(mails.filter((m) => m.template === "report_outcome").map((m) => m.toAddress).sort()).toEqual([first.email, second.email].sort());
+    expect(
+      mails
+        .filter((m) => m.template === "report_outcome")
+        .map((m) => m.toAddress)
+        .sort(),
+    ).toEqual([first.email, second.email].sort());
     expect(mails.filter((m) => m.template === "listing_removed").map((m) => m.toAddress)).toEqual([creator.email]);
     expect((await db.select().from(auditLog).where(eq(auditLog.targetId, reportId)))[0]).toMatchObject({ action: "report.resolve", actorId: admin.id });
   });
@@ -108,23 +130,36 @@ describe("deciding a report", () => {
     const buyer = await makeUser(db);
     const reporter = await makeUser(db);
     const order = await makeOrder(db, buyer, listing);
-    const [review] = await db.insert(reviews).values({ orderId: order.id, listingId: listing.id, authorId: buyer.id, rating: 1, body: "Spam link here" }).returning();
+    const [review] = await db
+      .insert(reviews)
+      .values({ orderId: order.id, listingId: listing.id, authorId: buyer.id, rating: 1, body: "Spam link here" })
+      .returning();
     await db.update(listings).set({ ratingSum: 1, ratingCount: 1 }).where(eq(listings.id, listing.id));
     const onReview = await fileReport(db, reporter, { targetType: "review", targetId: review.id, ...SPAM });
-    await expect(resolveReport(db, admin, { reportId: onReview.reportId, outcome: "listing_removed", note: "Wrong outcome for a review." })).rejects.toMatchObject({
+    await expect(
+      resolveReport(db, admin, { reportId: onReview.reportId, outcome: "listing_removed", note: "Wrong outcome for a review." }),
+    ).rejects.toMatchObject({
       code: "report.resolution_mismatch",
     });
     await resolveReport(db, admin, { reportId: onReview.reportId, outcome: "review_hidden", note: "Advertising in a review." });
     expect((await db.select().from(reviews).where(eq(reviews.id, review.id)))[0].hiddenAt).toBeInstanceOf(Date);
 
-    const onCreator = await fileReport(db, reporter, { targetType: "creator", targetId: creator.id, reason: "offensive", details: "Insults buyers in replies." });
+    const onCreator = await fileReport(db, reporter, {
+      targetType: "creator",
+      targetId: creator.id,
+      reason: "offensive",
+      details: "Insults buyers in replies.",
+    });
     await resolveReport(db, admin, { reportId: onCreator.reportId, outcome: "creator_suspended", note: "Repeated insults towards buyers." });
     expect((await db.select().from(users).where(eq(users.id, creator.id)))[0].status).toBe("suspended");
 
     const other = await makeListing(db, await makeCreator(db));
     const dismissed = await fileReport(db, reporter, { targetType: "listing", targetId: other.id, ...SPAM });
     await resolveReport(db, admin, { reportId: dismissed.reportId, outcome: "dismissed", note: "Looked fine on inspection." });
-    expect((await db.select().from(reports).where(eq(reports.id, dismissed.reportId)))[0]).toMatchObject({ status: "dismissed", resolutionNote: "Looked fine on inspection." });
+    expect((await db.select().from(reports).where(eq(reports.id, dismissed.reportId)))[0]).toMatchObject({
+      status: "dismissed",
+      resolutionNote: "Looked fine on inspection.",
+    });
     await expect(resolveReport(db, admin, { reportId: dismissed.reportId, outcome: "dismissed", note: "Second decision attempt." })).rejects.toMatchObject({
       code: "report.already_closed",
     });
@@ -153,12 +188,26 @@ describe("a counter-notice", () => {
     const creator = await makeCreator(db);
     const listing = await makeListing(db, creator);
     const reporter = await makeUser(db);
-    const { reportId } = await fileReport(db, reporter, { targetType: "listing", targetId: listing.id, reason: "copyright", details: "Mine.", claimedWork: "My pack at example.com/x", claimantContact: "r@example.com", goodFaith: true });
+    const { reportId } = await fileReport(db, reporter, {
+      targetType: "listing",
+      targetId: listing.id,
+      reason: "copyright",
+      details: "Mine.",
+      claimedWork: "My pack at example.com/x",
+      claimantContact: "r@example.com",
+      goodFaith: true,
+    });
     await resolveReport(db, admin, { reportId, outcome: "listing_removed", note: "Takedown notice received." });
 
-    await expect(sendCounterNotice(db, reporter, { listingId: listing.id, text: "I am not the creator but want to answer." })).rejects.toMatchObject({ code: "listing.not_found" });
+    await expect(sendCounterNotice(db, reporter, { listingId: listing.id, text: "I am not the creator but want to answer." })).rejects.toMatchObject({
+      code: "listing.not_found",
+    });
     await sendCounterNotice(db, creator, { listingId: listing.id, text: "I wrote every prompt myself; drafts dated 2023 attached to my email." });
-    expect(await removalCase(db, creator, listing.id)).toMatchObject({ reportId, reopened: true, counterNotice: expect.stringContaining("I wrote every prompt") });
+    expect(await removalCase(db, creator, listing.id)).toMatchObject({
+      reportId,
+      reopened: true,
+      counterNotice: expect.stringContaining("I wrote every prompt"),
+    });
     expect((await reportQueue(db, admin)).find((r) => r.id === reportId)).toMatchObject({ counterNotice: true });
     await expect(sendCounterNotice(db, creator, { listingId: listing.id, text: "And one more thing I forgot to say." })).rejects.toMatchObject({
       code: "report.counter_notice_sent",

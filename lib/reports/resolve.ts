@@ -45,7 +45,13 @@ const REPORTER_OUTCOME: Record<ReportOutcome, string> = {
 
 export type ResolvedReport = { reportId: string; outcome: ReportOutcome; listing: { slug: string; creatorHandle: string | null } | null };
 
-type Locked = Report & { subjectId: string | null; subjectEmail: string | null; subjectStatus: string | null; listingTitle: string | null; reporterEmail: string };
+type Locked = Report & {
+  subjectId: string | null;
+  subjectEmail: string | null;
+  subjectStatus: string | null;
+  listingTitle: string | null;
+  reporterEmail: string;
+};
 
 async function lockReport(tx: Db, reportId: string): Promise<Locked> {
   const [report] = await tx.select().from(reports).where(eq(reports.id, reportId)).for("update").limit(1);
@@ -162,13 +168,19 @@ export async function resolveReport(db: Db, actor: Actor | null, input: z.input<
       );
       const emails = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, reporterIds));
       for (const r of emails) {
-        await queueEmail(tx, { template: "report_outcome", to: r.email, userId: r.id, data: { what, outcome: REPORTER_OUTCOME[data.outcome], note: data.note } });
+        await queueEmail(tx, {
+          template: "report_outcome",
+          to: r.email,
+          userId: r.id,
+          data: { what, outcome: REPORTER_OUTCOME[data.outcome], note: data.note },
+        });
       }
     }
 
     // The person it is about: removal and suspension tell them in their own words (listing_removed mail, account notice).
     if (report.subjectId && report.subjectEmail && data.outcome !== "dismissed") {
-      const subjectWhat = report.targetType === "listing" ? `Your listing “${report.listingTitle ?? ""}”` : report.targetType === "review" ? "Your review" : "Your storefront";
+      const subjectWhat =
+        report.targetType === "listing" ? `Your listing “${report.listingTitle ?? ""}”` : report.targetType === "review" ? "Your review" : "Your storefront";
       const subjectOutcome: Partial<Record<ReportOutcome, string>> = {
         review_hidden: "A moderator hid it after a report.",
         creator_warned: "A moderator reviewed a report about it and is warning you.",
@@ -186,7 +198,12 @@ export async function resolveReport(db: Db, actor: Actor | null, input: z.input<
           link: report.listingId && report.targetType === "listing" ? `/dashboard/listings/${report.listingId}` : undefined,
           data: { reportId: report.id, outcome: data.outcome },
         });
-        await queueEmail(tx, { template: "report_outcome", to: report.subjectEmail, userId: report.subjectId, data: { what: subjectWhat, outcome, note: data.note } });
+        await queueEmail(tx, {
+          template: "report_outcome",
+          to: report.subjectEmail,
+          userId: report.subjectId,
+          data: { what: subjectWhat, outcome, note: data.note },
+        });
       }
     }
 
@@ -195,7 +212,12 @@ export async function resolveReport(db: Db, actor: Actor | null, input: z.input<
       action: status === "dismissed" ? "report.dismiss" : "report.resolve",
       targetType: "report",
       targetId: report.id,
-      details: { outcome: data.outcome, note: data.note, targetType: report.targetType, alsoClosed: siblings.map((s) => s.id).filter((id) => id !== report.id) },
+      details: {
+        outcome: data.outcome,
+        note: data.note,
+        targetType: report.targetType,
+        alsoClosed: siblings.map((s) => s.id).filter((id) => id !== report.id),
+      },
     });
     return { reportId: report.id, outcome: data.outcome, listing: listingRef };
   });

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { revalidateListingEverywhere } from "@/lib/catalog/cache";
 import { approveInputSchema, approveVersion, rejectInputSchema, rejectVersion } from "@/lib/moderation/approvals";
+import { approveRevision, approveRevisionSchema, rejectRevision, rejectRevisionSchema } from "@/lib/moderation/revisions";
 import { validatedAction } from "@/lib/validated-action";
 
 export const approveAction = validatedAction(approveInputSchema, async (data) => {
@@ -18,6 +19,19 @@ export const approveAction = validatedAction(approveInputSchema, async (data) =>
 export const rejectAction = validatedAction(rejectInputSchema, async (data) => {
   const outcome = await rejectVersion(await getDb(), await getCurrentUser(), data);
   revalidateListingEverywhere({ slug: outcome.slug, creatorHandle: outcome.creatorHandle });
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/moderation?done=rejected`);
+});
+
+export const approveRevisionAction = validatedAction(approveRevisionSchema, async (data) => {
+  const outcome = await approveRevision(await getDb(), await getCurrentUser(), data);
+  revalidateListingEverywhere({ slug: outcome.slug, creatorHandle: outcome.creatorHandle });
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/moderation?done=approved`);
+});
+
+export const rejectRevisionAction = validatedAction(rejectRevisionSchema, async (data) => {
+  await rejectRevision(await getDb(), await getCurrentUser(), data);
   revalidatePath("/admin", "layout");
   redirect(`/admin/moderation?done=rejected`);
 });

@@ -1,21 +1,32 @@
 import type { Metadata } from "next";
-import { DataTable } from "@/components/ui/table";
 import Link from "next/link";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField } from "@/components/ui/field";
+import { DataTable, rightAligned } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
-import { KIND_LABELS } from "@/lib/listings/kinds";
-import { approvalQueue } from "@/lib/moderation/approvals";
+import { KIND_LABELS, LISTING_KINDS } from "@/lib/listings/kinds";
+import { pendingApprovals, queueCreators, queueFilterSchema, waitingTime } from "@/lib/moderation/queue";
 
 export const metadata: Metadata = { title: "Approval queue · Admin" };
 
-export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+const DONE: Record<string, string> = {
+  approved: "Approved. The creator has been notified.",
+  rejected: "Rejected. The creator sees your reason on their listing.",
+};
+
+export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireAdminPage();
-  const { done } = await searchParams;
-  const queue = await approvalQueue(await getDb(), user);
+  const params = await searchParams;
+  const filter = queueFilterSchema.parse({ kind: params.kind, creator: params.creator });
+  const db = await getDb();
+  const [queue, creators] = await Promise.all([pendingApprovals(db, user, filter), queueCreators(db, user)]);
+  const now = new Date();
+  const filtered = Boolean(filter.kind || filter.creator);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -24,19 +35,47 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
           ← Admin
         </Link>
       </div>
-      {done === "approved" || done === "rejected" ? (
-        <Alert tone="success">
-          {done === "approved" ? "Approved. The creator has been notified." : "Rejected. The creator sees your reason on their listing."}
-        </Alert>
-      ) : null}
+      {params.done && DONE[params.done] ? <Alert tone="success">{DONE[params.done]}</Alert> : null}
+      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter the queue">
+        <SelectField
+          label="Kind"
+          name="kind"
+          defaultValue={filter.kind ?? ""}
+          options={[["", "All kinds"], ...LISTING_KINDS.map((k) => [k, KIND_LABELS[k]] as const)]}
+        />
+        <SelectField
+          label="Creator"
+          name="creator"
+          defaultValue={filter.creator ?? ""}
+          options={[["", "All creators"], ...creators.map((c) => [c.handle.toLowerCase(), `${c.name} (@${c.handle}) · ${c.waiting}`] as const)]}
+        />
+        <button type="submit" className={buttonClass("secondary")}>
+          Filter
+        </button>
+        {filtered ? (
+          <Link href="/admin/moderation" className="py-2 text-sm text-brand-700 hover:underline">
+            Clear filters
+          </Link>
+        ) : null}
+      </form>
       {queue.length === 0 ? (
-        <EmptyState title="Nothing waiting for approval">New listings and new versions appear here when creators submit them.</EmptyState>
+        <EmptyState title={filtered ? "Nothing waiting that matches these filters" : "Nothing waiting for approval"}>
+          New listings, new versions and changes to live listings appear here when creators submit them.
+        </EmptyState>
       ) : (
-        <DataTable caption="Versions waiting for approval, oldest first" roomy minWidth="min-w-[40rem]" columns={["Listing", "Creator", "What", "Submitted"]}>
+        <DataTable
+          caption="Waiting for approval, oldest first"
+          roomy
+          minWidth="min-w-[44rem]"
+          columns={["Listing", "Creator", "What", "Submitted", ...rightAligned("Waiting")]}
+        >
           {queue.map((item) => (
-            <tr key={item.versionId}>
+            <tr key={`${item.type}-${item.id}`}>
               <td className="px-4 py-3">
-                <Link href={`/admin/moderation/${item.versionId}`} className="font-medium text-brand-700 hover:underline">
+                <Link
+                  href={item.type === "version" ? `/admin/moderation/${item.id}` : `/admin/moderation/changes/${item.id}`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
                   {item.title}
                 </Link>
                 <p className="text-xs text-slate-500">{KIND_LABELS[item.kind]}</p>
@@ -44,8 +83,17 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
               <td className="px-4 py-3">
                 {item.creatorName} <span className="text-xs text-slate-500">@{item.creatorHandle}</span>
               </td>
-              <td className="px-4 py-3">{item.isUpdate ? <Badge tone="info">Update to v{item.number}</Badge> : <Badge tone="brand">New listing</Badge>}</td>
+              <td className="px-4 py-3">
+                {item.type === "revision" ? (
+                  <Badge tone="warning">Changes to the live details</Badge>
+                ) : item.isUpdate ? (
+                  <Badge tone="info">Update to v{item.number}</Badge>
+                ) : (
+                  <Badge tone="brand">New listing</Badge>
+                )}
+              </td>
               <td className="px-4 py-3 text-slate-600">{formatDateTime(item.submittedAt)}</td>
+              <td className="px-4 py-3 text-right tabular-nums">{waitingTime(item.submittedAt, now)}</td>
             </tr>
           ))}
         </DataTable>
