@@ -27,3 +27,13 @@ export async function readBodyWithLimit(request: Request, limit: number, tooLarg
   }
   return body;
 }
+
+/** A small JSON request body (at most `limit` bytes); unreadable JSON is a 400 like any other bad input. */
+export async function readJsonBody(request: Request, limit = 64 * 1024): Promise<unknown> {
+  const bytes = await readBodyWithLimit(request, limit, () => new DomainError("input.invalid", { issue: `the request body is over ${limit} bytes` }));
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new DomainError("input.invalid", { issue: "the request body must be JSON" });
+  }
+}

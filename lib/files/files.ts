@@ -1,5 +1,6 @@
-// Attached files (model weights and the like): stored with their hash, size and type; readable by their
-// owner and admins here (buyers' downloads check entitlement in the purchases code).
+// Attached files (model weights and the like): stored with their hash, size and type through the storage driver
+// (lib/storage: bytes in the row, or an object in the bucket); readable by their owner and admins here (buyers'
+// downloads check entitlement in lib/library/downloads.ts).
 import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
@@ -8,12 +9,17 @@ import { files } from "@/db/schema";
 import { assertCreator, assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import { formatBytes } from "@/lib/format";
+import type { DeliverableFile } from "@/lib/storage/delivery";
 import { isUuid } from "@/lib/uuid";
-import { fileMaxBytes } from "./limits";
+import { configuredBucket } from "@/lib/storage/bucket";
+import { newObjectKey } from "@/lib/storage/file-bytes";
+import { serverUploadMaxBytes } from "./limits";
 
 export type StoredFile = { id: string; filename: string; contentType: string; byteSize: number; sha256: string };
 
-export const fileTooLarge = (declared: number | null, limit = fileMaxBytes()) =>
+export const storedFileColumns = { id: files.id, filename: files.filename, contentType: files.contentType, byteSize: files.byteSize, sha256: files.sha256 };
+
+export const fileTooLarge = (declared: number | null, limit = serverUploadMaxBytes()) =>
   new DomainError("file.too_large", { size: declared ? formatBytes(declared) : null, limit: formatBytes(limit) });
 
 /** A file name safe to store and to put in a Content-Disposition header: no path, no control characters. */
@@ -33,33 +39,50 @@ export function cleanContentType(type: string | null | undefined): string {
   return CONTENT_TYPE.test(value) ? value : "application/octet-stream";
 }
 
+/** Stores a file whose bytes came through the server (POST /api/uploads/files): in the bucket when there is one, else in the row. */
 export async function storeFile(db: Db, actor: Actor | null, input: { filename: string; contentType: string | null; bytes: Uint8Array }): Promise<StoredFile> {
   const creator = assertCreator(actor);
-  const limit = fileMaxBytes();
+  const limit = serverUploadMaxBytes();
   if (input.bytes.byteLength === 0) throw new DomainError("file.empty");
   if (input.bytes.byteLength > limit) throw fileTooLarge(input.bytes.byteLength, limit);
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
-  const [row] = await db
-    .insert(files)
-    .values({
-      ownerId: creator.id,
-      filename: cleanFilename(input.filename),
-      contentType: cleanContentType(input.contentType),
-      byteSize: input.bytes.byteLength,
-      sha256,
-      data: input.bytes,
-    })
-    .returning({ id: files.id, filename: files.filename, contentType: files.contentType, byteSize: files.byteSize, sha256: files.sha256 });
-  return row;
+  const contentType = cleanContentType(input.contentType);
+  const row = { ownerId: creator.id, filename: cleanFilename(input.filename), contentType, byteSize: input.bytes.byteLength, sha256 };
+  const bucket = configuredBucket();
+  if (!bucket) {
+    const [stored] = await db
+      .insert(files)
+      .values({ ...row, data: input.bytes })
+      .returning(storedFileColumns);
+    return stored;
+  }
+  const storageKey = newObjectKey("files", creator.id);
+  await bucket.put(storageKey, input.bytes, contentType);
+  try {
+    const [stored] = await db
+      .insert(files)
+      .values({ ...row, storageKey })
+      .returning(storedFileColumns);
+    return stored;
+  } catch (error) {
+    // No row, no object: an object nobody can name is only a cost.
+    await bucket.delete(storageKey).catch(() => {});
+    throw error;
+  }
 }
 
-/** A file's bytes for its owner or an active admin; anyone else gets not-found (the id's existence stays secret). */
-export async function readOwnFile(db: Db, actor: Actor | null, fileId: string): Promise<StoredFile & { data: Uint8Array }> {
+/** A file (where its bytes are, not the bytes) for its owner or an active admin; anyone else gets not-found (the id's existence stays secret). */
+export async function readOwnFile(db: Db, actor: Actor | null, fileId: string): Promise<DeliverableFile & StoredFile> {
   const user = assertSignedIn(actor);
   const notFound = new DomainError("file.not_found");
   if (!isUuid(fileId)) throw notFound;
-  const [row] = await db.select().from(files).where(eq(files.id, fileId)).limit(1);
+  const [row] = await db
+    .select({ ...storedFileColumns, ownerId: files.ownerId, storageKey: files.storageKey })
+    .from(files)
+    .where(eq(files.id, fileId))
+    .limit(1);
   const admin = user.role === "admin" && user.status === "active";
   if (!row || (row.ownerId !== user.id && !admin)) throw notFound;
-  return { id: row.id, filename: row.filename, contentType: row.contentType, byteSize: row.byteSize, sha256: row.sha256, data: row.data };
+  const { ownerId: _ownerId, ...file } = row;
+  return file;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { orders } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { issueDownloadToken } from "@/lib/security/download-links";
+import { readFileBytes } from "@/lib/storage/file-bytes";
 import { attachmentDisposition, issueFileDownload, openFileDownload } from "./downloads";
 import { contentFor, makeCreator, makeFile, makeListing, makeOrder, makeUser } from "@/lib/testing/fixtures";
 
@@ -35,7 +36,7 @@ describe("model downloads", () => {
     expect(url).toMatch(/^\/api\/downloads\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     const file = await openFileDownload(db, buyer, tokenOf(url));
     expect(file.filename).toBe("model-v2.safetensors");
-    expect(Buffer.from(file.data)).toEqual(Buffer.from(v2File.data));
+    expect(Buffer.from(await readFileBytes(db, file))).toEqual(Buffer.from(v2File.data));
     const older = await openFileDownload(db, buyer, tokenOf(await issueFileDownload(db, buyer, listing.id, 1)));
     expect(older.sha256).toBe(v1File.sha256);
   });

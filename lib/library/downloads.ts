@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { z } from "zod";
 import { DomainError, parseInput } from "@/lib/errors";
 import { issueDownloadToken, verifyDownloadToken } from "@/lib/security/download-links";
+import type { DeliverableFile } from "@/lib/storage/delivery";
 import { approvedVersion, deliveryAccess, notFound } from "./access";
 import { parseStoredContent, versionFileId } from "./delivery";
 
@@ -23,10 +24,11 @@ export async function issueFileDownload(db: Db, actor: Actor | null, listingId: 
   return `${DOWNLOAD_PATH}/${token}`;
 }
 
-export type FileDownload = { filename: string; contentType: string; byteSize: number; sha256: string; data: Uint8Array };
+/** A file a download token opens: where its bytes are (lib/storage answers with them or a presigned redirect). */
+export type FileDownload = DeliverableFile & { contentType: string };
 
 /**
- * The bytes behind a download token, for the user it was issued to. Access is checked again at
+ * The file behind a download token, for the user it was issued to. Access is checked again at
  * use (a refund between issue and use ends it) and the file must still belong to an approved
  * version of the token's listing. Every failure is "not found" except an expired link of one's own.
  */
@@ -54,7 +56,14 @@ export async function openFileDownload(db: Db, actor: Actor | null, token: strin
     .limit(1);
   if (!delivered) throw notFound();
   const [file] = await db
-    .select({ filename: files.filename, contentType: files.contentType, byteSize: files.byteSize, sha256: files.sha256, data: files.data })
+    .select({
+      id: files.id,
+      storageKey: files.storageKey,
+      filename: files.filename,
+      contentType: files.contentType,
+      byteSize: files.byteSize,
+      sha256: files.sha256,
+    })
     .from(files)
     .where(eq(files.id, fileId))
     .limit(1);
@@ -62,12 +71,7 @@ export async function openFileDownload(db: Db, actor: Actor | null, token: strin
   return file;
 }
 
-/** A Content-Disposition value that survives any filename (quotes, slashes, non-ASCII). */
-export function attachmentDisposition(filename: string): string {
-  const safe = filename.replace(/[\\/\r\n"]/g, "_").trim() || "download";
-  const ascii = safe.replace(/[^\x20-\x7e]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
-}
+export { attachmentDisposition } from "@/lib/storage/delivery";
 
 const VERSION_MESSAGE = "version must be a positive whole number";
 const versionQuery = z.object({

@@ -327,5 +327,5 @@ export async function makeFile(db: Db, ownerId: string, filename = "weights.safe
       data,
     })
     .returning();
-  return row;
+  return { ...row, data };
 }

@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { readBodyWithLimit } from "@/lib/files/body";
 import { fileTooLarge, storeFile } from "@/lib/files/files";
-import { fileMaxBytes } from "@/lib/files/limits";
+import { serverUploadMaxBytes } from "@/lib/files/limits";
 import { assertCreator } from "@/lib/auth/actor";
 
 function decodeName(value: string | null): string {
@@ -21,7 +21,7 @@ export async function POST(request: Request) {
   try {
     // Who may upload is checked before a byte of the body is read.
     const actor = assertCreator(await getCurrentUser());
-    const limit = fileMaxBytes();
+    const limit = serverUploadMaxBytes();
     const bytes = await readBodyWithLimit(request, limit, (declared) => fileTooLarge(declared, limit));
     const file = await storeFile(await getDb(), actor, {
       filename: decodeName(request.headers.get("x-file-name")),
