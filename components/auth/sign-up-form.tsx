@@ -1,12 +1,21 @@
 "use client";
-// Account creation form; server errors appear next to the field they concern.
+// Account creation form; server errors appear next to the field they concern, and success says to check the inbox.
 import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import type { ActionState } from "@/lib/validated-action";
 
 export function SignUpForm({ action, returnTo }: { action: (state: ActionState, data: FormData) => Promise<ActionState>; returnTo: string }) {
   const [state, formAction, pending] = useActionState(action, {});
+  if (state.ok && state.message) {
+    return (
+      <Alert tone="success">
+        <p className="font-medium">Almost there</p>
+        <p className="mt-1">{state.message}</p>
+      </Alert>
+    );
+  }
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormError message={state.error} />

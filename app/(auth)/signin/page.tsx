@@ -2,19 +2,28 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { Alert } from "@/components/ui/alert";
 import { githubEnabled, signIn } from "@/lib/auth/config";
-import { getCurrentUser } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { getCurrentUser } from "@/lib/auth/session";
 import { signInAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 const ERRORS: Record<string, string> = {
   banned: "This account has been closed.",
-  github_email: "Your GitHub account has no public verified email; sign up with email instead.",
+  github_email: "Your GitHub account has no verified primary email address. Verify one on GitHub, or sign up with email instead.",
+  github_exists: "An Agora account already uses your GitHub email address. Sign in with your password, then link GitHub under Account → Security.",
+  github_link: "Your session ended before GitHub answered. Sign in and try linking again.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ returnTo?: string; error?: string }> }) {
+const NOTICES: Record<string, string> = {
+  password_reset: "Your password was changed and you were signed out everywhere. Sign in with your new password.",
+  email_confirmed: "Your email address is confirmed. Sign in to continue.",
+  signed_out_everywhere: "You were signed out on every device.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ returnTo?: string; error?: string; notice?: string }> }) {
   const params = await searchParams;
   const returnTo = safeReturnPath(params.returnTo);
   if (await getCurrentUser()) redirect(returnTo);
@@ -28,9 +37,23 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Create an account
         </Link>
       </p>
-      {params.error && ERRORS[params.error] ? <p className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{ERRORS[params.error]}</p> : null}
+      {params.error && ERRORS[params.error] ? (
+        <Alert tone="error" className="mt-4">
+          {ERRORS[params.error]}
+        </Alert>
+      ) : null}
+      {params.notice && NOTICES[params.notice] ? (
+        <Alert tone="success" className="mt-4">
+          {NOTICES[params.notice]}
+        </Alert>
+      ) : null}
       <div className="mt-6 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
         <SignInForm action={signInAction} returnTo={returnTo} />
+        <p className="mt-3 text-center text-sm">
+          <Link className="text-brand-700 hover:underline" href="/forgot-password">
+            Forgot your password?
+          </Link>
+        </p>
         {showGithub ? (
           <form
             className="mt-4"

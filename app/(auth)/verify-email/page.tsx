@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { ConfirmLinkForm } from "@/components/auth/confirm-link-form";
+import { getDb } from "@/db/client";
+import { checkAccountLink } from "@/lib/accounts/email-links";
+import { confirmEmailAction } from "../actions";
+import { LinkProblem } from "@/components/auth/link-problem";
+
+export const metadata: Metadata = { title: "Confirm your email address", referrer: "no-referrer" };
+
+export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+  const token = (await searchParams).token ?? "";
+  const link = await checkAccountLink(await getDb(), "verify_email", token);
+  return (
+    <div className="mx-auto max-w-sm">
+      <h1 className="text-2xl font-bold">Confirm your email address</h1>
+      <div className="mt-6 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+        {link.status === "valid" ? (
+          <>
+            <p className="mb-4 text-sm text-slate-600">Confirm that {link.email} is your address.</p>
+            <ConfirmLinkForm action={confirmEmailAction} token={token} label="Confirm email address" />
+          </>
+        ) : (
+          <LinkProblem state={link.status} retryHref="/account" retryLabel="Sign in to send a new confirmation link" />
+        )}
+      </div>
+    </div>
+  );
+}
