@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { generate } from "otplib";
 import { queryRows } from "@/db/client";
-import { apiKeys, auditLog, creatorProfiles, ledgerEntries, listings, notifications, orders, payouts, users } from "@/db/schema";
+import { apiKeys, auditLog, creatorProfiles, images, ledgerEntries, listings, notifications, orders, payouts, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { createApiKey } from "@/lib/api-keys/keys";
@@ -36,8 +36,26 @@ async function sellingCreator() {
   const order = await sell(db(), { id: listing.id, creatorId: creator.id, versionId: listing.versionId }, 1000, new Date());
   const held = await payout(db(), creator.id, { period: "2026-10", amountCents: 800, status: "held", holdReason: "below_minimum" });
   const { key } = await createApiKey(db(), creator, { name: "sync", scopes: ["library:read"] });
+  const bytes = new Uint8Array([1, 2, 3]);
+  const [avatar] = await db()
+    .insert(images)
+    .values({
+      ownerId: creator.id,
+      hash: "avatar",
+      contentType: "image/webp",
+      width: 1,
+      height: 1,
+      byteSize: 3,
+      data: bytes,
+      thumbContentType: "image/webp",
+      thumbWidth: 1,
+      thumbHeight: 1,
+      thumbData: bytes,
+    })
+    .returning({ id: images.id });
+  await db().update(creatorProfiles).set({ avatarImageId: avatar.id }).where(eq(creatorProfiles.userId, creator.id));
   await db().insert(notifications).values({ userId: creator.id, type: "sale", title: "You made a sale" });
-  return { creator, listing, order, held, key };
+  return { creator, listing, order, held, key, avatarId: avatar.id };
 }
 
 const ledgerRows = async () => (await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from ledger_entries`))[0].n;
@@ -66,7 +84,7 @@ describe("account deletion", () => {
   });
 
   it("anonymises the person, signs them out, revokes keys, unpublishes listings — and keeps orders, ledger, payouts and buyers' access", async () => {
-    const { creator, listing, order, held, key } = await sellingCreator();
+    const { creator, listing, order, held, key, avatarId } = await sellingCreator();
     const [before] = await db().select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, creator.id));
     const ledgerBefore = await ledgerRows();
 
@@ -84,6 +102,7 @@ describe("account deletion", () => {
     const [profile] = await db().select().from(creatorProfiles).where(eq(creatorProfiles.userId, creator.id));
     expect(profile).toMatchObject({ displayName: DELETED_CREATOR_NAME, bio: "", avatarImageId: null });
     expect(profile.handle).not.toBe(creator.creatorHandle);
+    expect(await db().select({ id: images.id }).from(images).where(eq(images.id, avatarId))).toEqual([]);
     expect(await db().select().from(notifications).where(eq(notifications.userId, creator.id))).toEqual([]);
 
     const [l] = await db().select({ status: listings.status }).from(listings).where(eq(listings.id, listing.id));

@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import {
   accountTokens,
   creatorProfiles,
+  images,
   knownDevices,
   listings,
   listingVersions,
@@ -146,13 +147,22 @@ export async function deleteAccount(db: Db, actor: Actor | null, input: unknown)
 
     let formerHandle: string | null = null;
     let unpublishedSlugs: string[] = [];
-    const [profile] = await tx.select({ handle: creatorProfiles.handle }).from(creatorProfiles).where(eq(creatorProfiles.userId, user.id));
+    const [profile] = await tx
+      .select({ handle: creatorProfiles.handle, avatarImageId: creatorProfiles.avatarImageId })
+      .from(creatorProfiles)
+      .where(eq(creatorProfiles.userId, user.id));
     if (profile) {
       formerHandle = profile.handle;
       await tx
         .update(creatorProfiles)
         .set({ handle: `deleted-${user.id.replace(/-/g, "").slice(0, 16)}`, displayName: DELETED_CREATOR_NAME, bio: "", avatarImageId: null })
         .where(eq(creatorProfiles.userId, user.id));
+      // The avatar's bytes go too, unless the same image is also a listing's cover (buyers still see those pages).
+      if (profile.avatarImageId) {
+        await tx
+          .delete(images)
+          .where(and(eq(images.id, profile.avatarImageId), sql`not exists (select 1 from listings where cover_image_id = ${profile.avatarImageId})`));
+      }
       // Off the catalog, but buyers keep their access (an unpublished listing stays in its owners' libraries).
       const unpublished = await tx
         .update(listings)
