@@ -21,6 +21,18 @@ const BYTE_UNITS = ["KB", "MB", "GB", "TB"];
 const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
 /** "512 bytes", "2 KB", "1.5 MB", "50 MB" (binary units, at most one decimal). */
+/** A model's parameter count the way model cards say it: 7.2B, 350M, 12K, 800. */
+export function formatParameterCount(count: number): string {
+  const units: [number, string][] = [
+    [1e12, "T"],
+    [1e9, "B"],
+    [1e6, "M"],
+    [1e3, "K"],
+  ];
+  for (const [size, unit] of units) if (count >= size) return `${oneDecimal.format(count / size)}${unit}`;
+  return String(count);
+}
+
 export function formatBytes(bytes: number): string {
   if (Math.abs(bytes) < 1024) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
   let value = bytes / 1024;

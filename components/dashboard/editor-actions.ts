@@ -2,6 +2,8 @@
 // (app/dashboard/listings/actions.ts; ARCHITECTURE.md, "Server actions").
 import type { ContentDraft } from "@/lib/listings/content-draft";
 import type { DetailsErrors, ListingDetailsForm } from "@/lib/listings/details";
+import type { CheckModelFile } from "./content/model-editor";
+import type { SaveLicense } from "./license-section";
 import type { ActionListing } from "./listing-actions";
 
 /** What a dashboard listing action answers: never a thrown error, always something the editor can show. */
@@ -27,4 +29,6 @@ export type EditorActions = ListingRowActions & {
   discardDraft: (id: string) => Promise<EditorResult>;
   setCover: (id: string, imageId: string | null) => Promise<EditorResult>;
   renderMarkdown: (markdown: string) => Promise<string>;
+  saveLicense: SaveLicense;
+  checkModelFile: CheckModelFile;
 };

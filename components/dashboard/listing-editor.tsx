@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { draftToContent, type ContentDraft } from "@/lib/listings/content-draft";
 import { validateDetailsForm, type DetailsErrors, type ListingDetailsForm } from "@/lib/listings/details";
 import type { Kind } from "@/lib/listings/kinds";
+import type { License } from "@/lib/licenses/licenses";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 import { ContentEditor } from "./content/content-editor";
 import { CoverSection } from "./cover-section";
@@ -16,6 +17,7 @@ import { EditorNotices } from "./editor-notices";
 import { Section } from "./fields";
 import { readLocalCopy, useDebouncedSave, useLeaveWarning, useLocalCopy, useSaveState, useSerialQueue, type SaveState } from "./use-editor-save";
 import type { EditorActions } from "./editor-actions";
+import { LicenseSection } from "./license-section";
 import { SubmitSection } from "./submit-section";
 import { VersionList, type VersionItem } from "./version-list";
 
@@ -41,6 +43,8 @@ export type EditorData = {
   versions: VersionItem[];
   fileMaxBytes: number;
   canEdit: boolean;
+  /** The draft's license (or the one a new draft starts from); null until the creator chooses one. */
+  license: License | null;
 };
 
 type Backup = { details: ListingDetailsForm; content: ContentDraft; changelog: string };
@@ -82,6 +86,7 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: Ed
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [restore, setRestore] = useState<Backup | null>(null);
+  const [licenseChosen, setLicenseChosen] = useState(data.license !== null);
   // What saves read when they start and compare when they end (kept current after every render).
   const latest = useRef({ details, content, changelog });
   useEffect(() => {
@@ -176,6 +181,7 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: Ed
     ...(status === "draft" && !detailsCheck.ok ? Object.values(detailsCheck.errors) : []),
     ...(contentCheck.ok ? [] : contentCheck.issues.map((i) => (i.line ? `${i.message} (line ${i.line})` : i.message))),
     ...(needsChangelog && changelog.trim().length < 3 ? [`Describe what changed in version ${versionNumber}.`] : []),
+    ...(licenseChosen ? [] : ["Choose a license in the License section."]),
   ];
   const hasChangesToSubmit = status === "draft" || draftNumber !== null || contentDirty;
 
@@ -275,8 +281,27 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: Ed
           ) : null
         }
       >
-        <ContentEditor draft={content} onChange={editContent} disabled={contentLocked} issues={contentIssues} fileMaxBytes={data.fileMaxBytes} />
+        <ContentEditor
+          draft={content}
+          onChange={editContent}
+          disabled={contentLocked}
+          issues={contentIssues}
+          fileMaxBytes={data.fileMaxBytes}
+          checkModelFile={actions.checkModelFile}
+        />
       </Section>
+
+      <LicenseSection
+        listingId={listing.id}
+        saved={data.license}
+        disabled={contentLocked}
+        missing={showAll && !licenseChosen}
+        saveLicense={actions.saveLicense}
+        onSaved={(result) => {
+          setLicenseChosen(true);
+          setDraftNumber(result.versionNumber);
+        }}
+      />
 
       {!contentLocked ? (
         <SubmitSection

@@ -1,9 +1,12 @@
 // The model file check of a stored file, kept on its row (`files.inspection`): computed once through ranged reads
 // over the stored bytes, then read back. Submission of a model version refuses a file whose check failed.
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files } from "@/db/schema";
+import { assertCreator, type Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/errors";
+import { isUuid } from "@/lib/uuid";
 import { inspectModelFile, MODEL_FORMATS, type ModelFileCheck, type RangeReader } from "./model-inspect";
 
 export type InspectableFile = { id: string; byteSize: number; storageKey: string | null; inspection: unknown };
@@ -52,4 +55,17 @@ export async function modelFileCheck(db: Db, file: InspectableFile, reader?: Ran
 /** Keeps a file's check on its row (called by the upload paths right after the bytes are stored). */
 export async function recordModelCheck(db: Db, fileId: string, check: ModelFileCheck): Promise<void> {
   await db.update(files).set({ inspection: check }).where(eq(files.id, fileId));
+}
+
+/** The check of one of the creator's own files (the editor shows it after an upload); another person's file is not found. */
+export async function ownModelFileCheck(db: Db, actor: Actor | null, fileId: string): Promise<ModelFileCheck> {
+  const creator = assertCreator(actor);
+  if (!isUuid(fileId)) throw new DomainError("file.not_found");
+  const [file] = await db
+    .select({ id: files.id, byteSize: files.byteSize, storageKey: files.storageKey, inspection: files.inspection })
+    .from(files)
+    .where(and(eq(files.id, fileId), eq(files.ownerId, creator.id)))
+    .limit(1);
+  if (!file) throw new DomainError("file.not_found");
+  return modelFileCheck(db, file);
 }

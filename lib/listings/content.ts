@@ -76,7 +76,8 @@ export const testContentSchema = z
 export const modelContentSchema = z.object({
   kind: z.literal("model"),
   baseModel: text(120),
-  license: text(120),
+  // A free-text license note from before licenses were structured (lib/licenses); kept readable, no longer asked for.
+  license: z.string().trim().max(120).default(""),
   format: text(40),
   fileId: uuidSchema().nullable(),
   fileName: z.string().max(255).default(""),

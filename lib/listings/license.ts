@@ -78,3 +78,14 @@ export async function versionLicense(db: Db, versionId: string | null): Promise<
   const [row] = await db.select({ license: listingVersions.license }).from(listingVersions).where(eq(listingVersions.id, versionId)).limit(1);
   return readLicense(row?.license);
 }
+
+/** The license the editor starts from: the draft's, else the latest version's (a new draft inherits it). */
+export async function editorLicense(db: Db, listingId: string): Promise<License | null> {
+  const [latest] = await db
+    .select({ license: listingVersions.license })
+    .from(listingVersions)
+    .where(eq(listingVersions.listingId, listingId))
+    .orderBy(desc(listingVersions.number))
+    .limit(1);
+  return readLicense(latest?.license);
+}

@@ -24,6 +24,10 @@ import {
 } from "@/lib/listings/editing";
 import { CHANGELOG_MAX, discardContentDraft, saveContentDraft, submitForApproval } from "@/lib/listings/versions";
 import { validatedAction } from "@/lib/validated-action";
+import type { ModelFileCheck } from "@/lib/files/model-inspect";
+import { ownModelFileCheck } from "@/lib/files/model-inspect-store";
+import type { License, LicenseChoice } from "@/lib/licenses/licenses";
+import { saveDraftLicense } from "@/lib/listings/license";
 import type { EditorResult } from "@/components/dashboard/editor-actions";
 
 const listingId = uuidSchema("We couldn't find that listing.");
@@ -90,6 +94,20 @@ export async function submitForApprovalAction(id: string): Promise<EditorResult<
     revalidateListingEverywhere(ref);
     return { versionNumber: ref.versionNumber, status: ref.status };
   });
+}
+
+export async function saveLicenseAction(id: string, choice: LicenseChoice): Promise<EditorResult<{ versionNumber: number; license: License }>> {
+  const parsedId = listingId.safeParse(id);
+  if (!parsedId.success) return { ok: false, error: "We couldn't find that listing." };
+  return run(async () => {
+    const saved = await saveDraftLicense(await getDb(), await getCurrentUser(), parsedId.data, choice);
+    revalidateListingEverywhere(saved);
+    return { versionNumber: saved.versionNumber, license: saved.license };
+  });
+}
+
+export async function checkModelFileAction(fileId: string): Promise<EditorResult<{ check: ModelFileCheck }>> {
+  return run(async () => ({ check: await ownModelFileCheck(await getDb(), await getCurrentUser(), fileId) }));
 }
 
 export async function discardDraftAction(id: string): Promise<EditorResult> {

@@ -1,6 +1,7 @@
 // The listing actions as bundles for the dashboard pages (a "use server" module exports functions only).
 import type { ListingRowActions, EditorActions } from "@/components/dashboard/editor-actions";
 import {
+  checkModelFileAction,
   deleteDraftAction,
   discardDraftAction,
   duplicateAction,
@@ -8,6 +9,7 @@ import {
   republishAction,
   saveContentAction,
   saveDetailsAction,
+  saveLicenseAction,
   setCoverAction,
   submitForApprovalAction,
   unpublishAction,
@@ -28,4 +30,6 @@ export const editorActions: EditorActions = {
   discardDraft: discardDraftAction,
   setCover: setCoverAction,
   renderMarkdown: renderMarkdownAction,
+  saveLicense: saveLicenseAction,
+  checkModelFile: checkModelFileAction,
 };

@@ -2,7 +2,7 @@
 // Picks the content editor for the listing's kind.
 import type { ContentDraft, ContentIssue } from "@/lib/listings/content-draft";
 import { PresetEditor, TemplateEditor } from "./json-kind-editors";
-import { ModelEditor } from "./model-editor";
+import { ModelEditor, type CheckModelFile } from "./model-editor";
 import { PromptEditor } from "./prompt-editor";
 import { TestBuilder } from "./test-builder";
 
@@ -12,12 +12,15 @@ export function ContentEditor({
   disabled,
   issues,
   fileMaxBytes,
+  checkModelFile,
 }: {
   draft: ContentDraft;
   onChange: (draft: ContentDraft) => void;
   disabled?: boolean;
   issues: ContentIssue[];
   fileMaxBytes: number;
+  /** The model file check of an uploaded file (model listings show what it found, or why it is refused). */
+  checkModelFile?: CheckModelFile;
 }) {
   switch (draft.kind) {
     case "prompt":
@@ -29,6 +32,6 @@ export function ContentEditor({
     case "test":
       return <TestBuilder draft={draft} onChange={onChange} disabled={disabled} issues={issues} />;
     case "model":
-      return <ModelEditor draft={draft} onChange={onChange} disabled={disabled} issues={issues} fileMaxBytes={fileMaxBytes} />;
+      return <ModelEditor draft={draft} onChange={onChange} disabled={disabled} issues={issues} fileMaxBytes={fileMaxBytes} checkModelFile={checkModelFile} />;
   }
 }

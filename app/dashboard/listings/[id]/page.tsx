@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { requireCreatorPage } from "@/lib/auth/session";
 import { detailsToForm } from "@/lib/listings/details";
 import { fileMaxBytes } from "@/lib/files/limits";
+import { editorLicense } from "@/lib/listings/license";
 import { listingForEditor } from "@/lib/listings/queries";
 import type { CategorySlug } from "@/lib/catalog/categories";
 
@@ -16,7 +17,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export default async function EditListingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireCreatorPage(`/dashboard/listings/${id}`);
-  const editor = await listingForEditor(await getDb(), user, id);
+  const db = await getDb();
+  const editor = await listingForEditor(db, user, id);
   // Another creator's listing is simply not found.
   if (!editor) notFound();
   const { listing, versions, draft } = editor;
@@ -60,6 +62,7 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
     })),
     fileMaxBytes: fileMaxBytes(),
     canEdit: user.status === "active",
+    license: await editorLicense(db, listing.id),
   };
   // Remount the editor when the server state moves on (submitted, approved, rejected, unpublished…).
   const key = `${listing.status}-${pending?.number ?? 0}-${draft?.number ?? 0}-${listing.currentVersionId ?? ""}`;
