@@ -5,6 +5,17 @@
 /** An ISO-8601 timestamp, or a Date that queueEmail turns into one. */
 export type MailTime = string | Date;
 
+/** A license as a version stores it (License in lib/licenses): its name, terms, link and rights. */
+export type MailLicense = {
+  name: string;
+  terms?: string;
+  url?: string;
+  commercialUse?: boolean;
+  derivatives?: boolean;
+  resaleOfOutputs?: boolean;
+  creditRequired?: boolean;
+};
+
 export type MailTemplates = {
   // Account mail (lib/accounts): always sent, never subject to preferences.
   verify_email: { url: string };
@@ -29,8 +40,8 @@ export type MailTemplates = {
     priceCents: number;
     currency: string;
     paidAt: MailTime;
-    /** The terms the buyer got: the model's license, or the listing's standard terms. */
-    license: string;
+    /** The license of the version bought, as stored on it (lib/licenses). */
+    license: MailLicense;
     libraryUrl: string;
   };
   sale: {

@@ -5,12 +5,13 @@ import { randomUUID } from "node:crypto";
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { listings, users, type Order } from "@/db/schema";
+import { DEFAULT_EXISTING_LICENSE, LICENSE_PRESETS } from "@/lib/licenses/licenses";
 import { queueEmail, sendAfterResponse } from "./outbox";
 import { nextDigestAt } from "./preferences";
 
-/** The terms a buyer gets with every listing that has no license of its own (until listings carry license terms). */
-export const STANDARD_LICENSE =
-  "Agora standard license: use it in your own personal and commercial work, and keep every future version. Reselling or redistributing the content itself is not allowed.";
+// What versions sold before licenses existed were given (drizzle/0019 and lib/licenses).
+const { summary: _summary, ...fallbackLicense } = LICENSE_PRESETS[DEFAULT_EXISTING_LICENSE];
+void _summary;
 
 const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 
@@ -43,8 +44,7 @@ export function saleMailsSql(from: string, paidAt: Date): SQL {
         (${receiptId}::uuid, 'order_receipt', b.email, b.id, jsonb_build_object(
            'orderId', m.id, 'listingTitle', l.title, 'listingUrl', '/l/' || l.slug, 'creatorName', cp.display_name,
            'versionNumber', v.number, 'priceCents', m.price_cents, 'currency', m.currency, 'paidAt', ${paid}::text,
-           'license', case when l.kind = 'model' and coalesce(trim(v.content->>'license'), '') <> ''
-                           then trim(v.content->>'license') || ' (the model''s license, set by its creator)' else ${STANDARD_LICENSE}::text end,
+           'license', coalesce(v.license, ${JSON.stringify(fallbackLicense)}::jsonb),
            'libraryUrl', '/library/' || m.listing_id), 'pending', now()),
         (${saleId}::uuid, 'sale', c.email, c.id, jsonb_build_object(
            'orderId', m.id, 'listingTitle', l.title, 'priceCents', m.price_cents, 'feeCents', m.fee_cents,

@@ -8,6 +8,7 @@ import { emailOutbox } from "@/db/schema";
 import { MAIL_CATEGORY, type MailRequest } from "./mail-types";
 import { deliveryFor, emailPreferencesOf, nextDigestAt } from "./preferences";
 
+export type { OutboxStatus } from "@/db/schema";
 export type { MailCategory, MailOf, MailRecipient, MailRequest, MailTemplate, MailTemplates } from "./mail-types";
 
 /**

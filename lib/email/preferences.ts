@@ -2,8 +2,11 @@
 // Transactional mail (account security, receipts, refunds, moderation) has no switch.
 import "server-only";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { emailPreferences, type SaleEmailMode } from "@/db/schema";
+import { assertSignedIn, type Actor } from "@/lib/auth/actor";
+import { parseInput } from "@/lib/errors";
 import type { MailCategory } from "./mail-types";
 
 export type EmailPreferences = { saleEmails: SaleEmailMode; newVersionEmails: boolean; payoutEmails: boolean };
@@ -49,4 +52,33 @@ export function nextDigestAt(now: Date): Date {
   const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 8));
   if (at.getTime() <= now.getTime()) at.setUTCDate(at.getUTCDate() + 1);
   return at;
+}
+
+const checkbox = z
+  .enum(["on", "true", "false"])
+  .optional()
+  .transform((v) => v === "on" || v === "true");
+
+/** The notification settings form: a sale mode and two checkboxes (an unchecked box is absent from the form). */
+export const emailPreferencesFormSchema = z.object({
+  saleEmails: z.enum(SALE_EMAIL_MODES, { error: "Choose how you hear about sales." }),
+  newVersionEmails: checkbox,
+  payoutEmails: checkbox,
+});
+
+const emailPreferencesSchema = z.object({
+  saleEmails: z.enum(SALE_EMAIL_MODES, { error: "Choose how you hear about sales." }),
+  newVersionEmails: z.boolean(),
+  payoutEmails: z.boolean(),
+});
+
+/** The signed-in person's own preferences. */
+export async function myEmailPreferences(db: Db, actor: Actor | null): Promise<EmailPreferences> {
+  return emailPreferencesOf(db, assertSignedIn(actor).id);
+}
+
+/** Saves the signed-in person's preferences (suspended people too: these only ever reduce mail). */
+export async function updateMyEmailPreferences(db: Db, actor: Actor | null, input: EmailPreferences): Promise<EmailPreferences> {
+  const user = assertSignedIn(actor);
+  return saveEmailPreferences(db, user.id, parseInput(emailPreferencesSchema, input));
 }

@@ -3,9 +3,16 @@ import "server-only";
 import { formatDateTime, formatMoney, formatPrice } from "@/lib/format";
 import { periodLabel } from "@/lib/settlement/periods";
 import type { MailContent } from "../layout";
-import type { MailTemplates } from "../mail-types";
+import { RIGHT_LABELS, RIGHTS } from "@/lib/licenses/licenses";
+import type { MailLicense, MailTemplates } from "../mail-types";
 
 type Content<K extends keyof MailTemplates> = (data: MailTemplates[K]) => MailContent;
+
+/** The license's name, its terms and its rights in words (RIGHT_LABELS). */
+function licenseText(license: MailLicense): string {
+  const rights = RIGHTS.filter((r) => typeof license[r] === "boolean").map((r) => RIGHT_LABELS[r][license[r] ? "yes" : "no"]);
+  return [license.name, license.terms, rights.join(" · ")].filter(Boolean).join("\n\n");
+}
 
 export const orderReceipt: Content<"order_receipt"> = (d) => ({
   subject: `Your receipt for “${d.listingTitle}”`,
@@ -23,7 +30,8 @@ export const orderReceipt: Content<"order_receipt"> = (d) => ({
         ["Total", formatPrice(d.priceCents, d.currency)],
       ],
     },
-    { kind: "quote", label: "License", text: d.license },
+    { kind: "quote", label: "License", text: licenseText(d.license) },
+    ...(d.license.url ? [{ kind: "link" as const, label: `Read the full ${d.license.name}`, url: d.license.url }] : []),
     { kind: "button", label: "Open your library", url: d.libraryUrl },
     { kind: "link", label: "View the listing", url: d.listingUrl },
     { kind: "paragraph", text: "Keep this email as your receipt. Your order history is at any time in your library." },
