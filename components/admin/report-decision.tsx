@@ -13,6 +13,7 @@ export function ReportDecision({ reportId, outcomes, resolve }: { reportId: stri
   const [outcome, setOutcome] = useState(state.values?.outcome ?? outcomes[0]?.value ?? "");
   const form = useRef<HTMLFormElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
+  const confirmed = useRef(false);
   const chosen = outcomes.find((o) => o.value === outcome);
   return (
     <form
@@ -21,10 +22,11 @@ export function ReportDecision({ reportId, outcomes, resolve }: { reportId: stri
       className="space-y-4"
       onSubmit={(event) => {
         // Destructive outcomes ask first; the dialog's confirm button submits for real.
-        if (chosen?.destructive && !dialog.current?.open) {
+        if (chosen?.destructive && !confirmed.current) {
           event.preventDefault();
           if (form.current?.reportValidity()) dialog.current?.showModal();
         }
+        confirmed.current = false;
       }}
     >
       <input type="hidden" name="reportId" value={reportId} />
@@ -83,6 +85,7 @@ export function ReportDecision({ reportId, outcomes, resolve }: { reportId: stri
               variant="danger"
               onClick={() => {
                 dialog.current?.close();
+                confirmed.current = true;
                 form.current?.requestSubmit();
               }}
             >

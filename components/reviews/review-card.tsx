@@ -1,6 +1,7 @@
 "use client";
 // One review with what this viewer may do to it: edit (author), reply once (creator), hide or restore (admin).
 import { useState } from "react";
+import { ReportReview } from "@/components/reports/report-review";
 import { Button } from "@/components/ui/button";
 import { formatDate } from "@/lib/format";
 import type { ReviewItem } from "@/lib/reviews/list";
@@ -51,7 +52,7 @@ export function ReviewCard({ review, actions, highlight = false }: { review: Rev
         </div>
       ) : null}
       {mode === "reply" ? <ReplyForm reviewId={review.id} action={actions.reply} onCancel={() => setMode("view")} /> : null}
-      {mode === "view" && (review.can.edit || review.can.reply || review.can.hide || review.can.restore) ? (
+      {mode === "view" && (review.can.edit || review.can.reply || review.can.hide || review.can.restore || (!review.mine && !review.hidden)) ? (
         <div className="mt-3 flex flex-wrap items-start gap-2">
           {review.can.edit ? (
             <Button type="button" variant="secondary" className="px-3 py-1 text-xs" onClick={() => setMode("edit")}>
@@ -65,6 +66,7 @@ export function ReviewCard({ review, actions, highlight = false }: { review: Rev
           ) : null}
           {review.can.hide ? <HideReviewControl reviewId={review.id} action={actions.hide} /> : null}
           {review.can.restore ? <RestoreReviewControl reviewId={review.id} action={actions.restore} /> : null}
+          {!review.mine && !review.hidden ? <ReportReview reviewId={review.id} /> : null}
         </div>
       ) : null}
     </article>

@@ -9,6 +9,9 @@ import { cachedStorefront } from "@/lib/catalog/cache";
 import { parseCatalogQuery, SORT_LABELS, type CatalogQuery, type Sort } from "@/lib/catalog/params";
 import { formatMonth } from "@/lib/format";
 import { InitialAvatar } from "@/components/ui/initial-avatar";
+import { ReportDialog } from "@/components/reports/report-dialog";
+import { fileReportAction } from "@/app/reports/actions";
+import { getCurrentUser } from "@/lib/auth/session";
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -36,6 +39,7 @@ export default async function StorefrontPage({ params, searchParams }: Props) {
   const data = await cachedStorefront(handle, query);
   if (!data) notFound();
   const { store, page } = data;
+  const viewer = await getCurrentUser();
   const base = `/c/${store.handle}`;
   const sortParam = query.sort === "popular" ? "" : `sort=${query.sort}`;
   return (
@@ -48,6 +52,9 @@ export default async function StorefrontPage({ params, searchParams }: Props) {
             @{store.handle} · on Agora since {formatMonth(store.joinedAt)}
           </p>
           {store.bio ? <p className="whitespace-pre-line text-slate-700">{store.bio}</p> : null}
+          {viewer?.id !== store.creatorId ? (
+            <ReportDialog targetType="creator" targetId={store.creatorId} action={fileReportAction} signedIn={Boolean(viewer)} returnTo={base} />
+          ) : null}
         </div>
         <dl className="grid grid-cols-3 gap-4 text-center" data-testid="storefront-totals">
           <div>

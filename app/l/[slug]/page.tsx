@@ -5,11 +5,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Rail } from "@/components/catalog/rail";
 import { CreatorCard } from "@/components/listings/creator-card";
+import { LicenseCard } from "@/components/listings/license-summary";
 import { ListingPreview } from "@/components/listings/listing-preview";
+import { ModelFileFacts } from "@/components/listings/model-file-report";
 import { PurchaseBox } from "@/components/listings/purchase-box";
-import { ReportButton } from "@/components/listings/report-button";
+import { ReportProvider } from "@/components/reports/report-context";
+import { ReportDialog } from "@/components/reports/report-dialog";
 import { ListingReviews } from "@/components/reviews/listing-reviews";
 import { buyAction } from "@/app/checkout/actions";
+import { fileReportAction } from "@/app/reports/actions";
 import { reviewActions } from "@/app/reviews/review-actions";
 import { recordListingView } from "@/lib/listings/views";
 import { VersionHistory } from "@/components/listings/version-history";
@@ -111,6 +115,12 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
           <Section id="preview-heading" title="Preview" className="space-y-3" headingClassName="text-xl font-semibold">
             <ListingPreview preview={listing.preview} />
           </Section>
+          {listing.modelFile ? (
+            <Section id="model-file-heading" title="Model file" className="space-y-3" headingClassName="text-xl font-semibold">
+              <p className="text-sm text-slate-600">Checked by Agora from the file itself when it was uploaded.</p>
+              <ModelFileFacts report={listing.modelFile} sha256={listing.modelFile.sha256} />
+            </Section>
+          ) : null}
           <Section id="description-heading" title="Description" className="space-y-3" headingClassName="text-xl font-semibold">
             <div
               className="space-y-3 text-sm leading-6 text-slate-700 [&_a]:text-brand-700 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_h2]:mt-4 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_ul]:list-disc [&_ul]:pl-5"
@@ -131,7 +141,11 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
               </ul>
             ) : null}
           </Section>
-          {reviews ? <ListingReviews listingId={listing.id} reviews={reviews} actions={reviewActions} returnTo={`/l/${listing.slug}`} /> : null}
+          {reviews ? (
+            <ReportProvider value={{ action: fileReportAction, signedIn: Boolean(user), returnTo: `/l/${listing.slug}` }}>
+              <ListingReviews listingId={listing.id} reviews={reviews} actions={reviewActions} returnTo={`/l/${listing.slug}`} />
+            </ReportProvider>
+          ) : null}
           <Section id="versions-heading" title="Version history" className="space-y-3" headingClassName="text-xl font-semibold">
             <VersionHistory versions={versions} />
           </Section>
@@ -146,8 +160,11 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
             relation={relation}
             notice={query.checkout ? CHECKOUT_NOTICES[query.checkout] : undefined}
           />
+          <LicenseCard license={listing.license} />
           <CreatorCard handle={listing.creatorHandle} name={listing.creatorName} bio={listing.creatorBio} totals={creator} />
-          <ReportButton slug={listing.slug} signedIn={Boolean(user)} />
+          {relation !== "creator" ? (
+            <ReportDialog targetType="listing" targetId={listing.id} action={fileReportAction} signedIn={Boolean(user)} returnTo={`/l/${listing.slug}`} />
+          ) : null}
         </aside>
       </div>
 
