@@ -26,6 +26,12 @@ export const changeEmailSchema = z.object({
   password: z.string().max(200).optional(),
 });
 
+/** Whether the account has a password (accounts opened with GitHub may not). */
+export async function hasPassword(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return Boolean(row?.passwordHash);
+}
+
 async function assertCurrentPassword(db: Db, userId: string, password: string | undefined) {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   if (!row?.passwordHash) throw new DomainError("account.no_password");

@@ -4,6 +4,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
+import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import { readSignedValue, signValue } from "./signed-tokens";
 
@@ -19,6 +20,12 @@ export async function signOutEverywhere(tx: Db, userId: string): Promise<number>
     .returning({ sessionVersion: users.sessionVersion });
   if (!row) throw new DomainError("user.not_found");
   return row.sessionVersion;
+}
+
+/** "Sign out everywhere" from account settings: the signed-in person ends every one of their sessions. */
+export async function endAllSessions(db: Db, actor: Actor | null): Promise<void> {
+  const user = assertSignedIn(actor);
+  await db.transaction((tx) => signOutEverywhere(tx, user.id));
 }
 
 /** The session version a token must carry to be valid now. */

@@ -86,7 +86,7 @@ async function githubSignInCallback(accessToken: string | undefined, githubId: s
       await linkGithub(db, actor, githubId);
     } catch (error) {
       if (isDomainError(error) && error.code === "account.github_taken") return "/account/security?github=taken";
-      if (isDomainError(error) && error.code === "account.github_linked") return "/account/security?github=linked";
+      if (isDomainError(error) && error.code === "account.github_linked") return "/account/security?github=already";
       throw error;
     }
     user.id = actor.id;
