@@ -1,8 +1,10 @@
-// API keys journey: a buyer creates a key (shown once), lists their library with it, revokes it, and the key is refused.
+// API keys and "your data" journeys: a buyer creates a key (shown once), lists their library with it, revokes it, and
+// the key is refused; a new person downloads their data, then deletes their account and can no longer sign in.
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, signInViaApi } from "./helpers";
+import { DEMO, DEMO_PASSWORD, formError, signInViaApi, signUp, uniqueEmail } from "./helpers";
 
-test.describe("API keys", () => {
+test.describe("API keys and your data", () => {
   test("create a key, call /api/v1/me/library with it, revoke it, and the next call is refused", async ({ page }) => {
     await signInViaApi(page, DEMO.buyer, DEMO_PASSWORD);
     await page.goto("/account/api-keys");
@@ -40,5 +42,36 @@ test.describe("API keys", () => {
     const refused = await page.request.get("/api/v1/me/library", { headers: { Authorization: `Bearer ${key}` } });
     expect(refused.status()).toBe(401);
     expect(await refused.json()).toMatchObject({ error: "apikey.revoked" });
+  });
+
+  test("download my data, then delete my account: signed out, and the password no longer signs in", async ({ page }) => {
+    const email = uniqueEmail("delete");
+    const password = "delete-me-password-123";
+    await signUp(page, { name: "Dana Departing", email, password });
+    await page.goto("/account/data");
+    await expect(page.getByRole("heading", { name: "Your data", level: 1 })).toBeVisible();
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data (JSON)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^agora-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(await readFile((await download.path())!, "utf8"));
+    expect(exported.profile).toMatchObject({ email, name: "Dana Departing", hasPassword: true });
+    expect(JSON.stringify(exported)).not.toContain("argon2");
+
+    await page.getByLabel("Your password").fill("not my password");
+    await page.getByRole("button", { name: "Delete my account…" }).click();
+    await page.getByRole("button", { name: "Yes, delete my account" }).click();
+    await expect(formError(page)).toContainText("password is not right");
+
+    await page.getByLabel("Your password").fill(password);
+    await page.getByRole("button", { name: "Delete my account…" }).click();
+    await page.getByRole("button", { name: "Yes, delete my account" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
+
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formError(page)).toHaveText("Email or password is incorrect.");
   });
 });
