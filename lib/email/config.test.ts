@@ -1,6 +1,6 @@
 // Email configuration: production refuses to start without SMTP_URL, EMAIL_FROM and APP_URL (no silent dev
 // fallbacks), and the development mail page does not exist there.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseEnv, reloadEnv } from "@/lib/env";
 import { devMailPageEnabled, devOutbox } from "./dev-outbox";
 import { testDatabase } from "@/db/testing/setup";
@@ -9,7 +9,7 @@ const PRODUCTION = { NODE_ENV: "production", AUTH_SECRET: "a-production-secret-0
 const MAIL = { SMTP_URL: "smtps://user:pass@smtp.provider.com:465", EMAIL_FROM: "Agora <no-reply@agora.example>", APP_URL: "https://agora.example" };
 
 afterEach(() => {
-  process.env.NODE_ENV = "test";
+  vi.unstubAllEnvs();
   reloadEnv();
 });
 
@@ -31,7 +31,7 @@ describe("email configuration", () => {
 
   it("has no development mail page in production", async () => {
     expect(devMailPageEnabled()).toBe(true);
-    process.env.NODE_ENV = "production";
+    vi.stubEnv("NODE_ENV", "production");
     Object.assign(process.env, { AUTH_SECRET: PRODUCTION.AUTH_SECRET, ...MAIL });
     reloadEnv();
     try {

@@ -31,7 +31,7 @@ export function saleMailsSql(from: string, paidAt: Date): SQL {
   const paid = paidAt.toISOString();
   const saleMode = sql`coalesce(p.sale_emails::text, 'each')`;
   return sql`insert into email_outbox (id, template, to_address, user_id, data, status, next_attempt_at)
-    select x.id, x.template, x.to_address, x.user_id, x.data, x.status::email_status, x.next_attempt_at
+    select x.id, x.template, x.to_address, x.user_id, x.data, x.status, x.next_attempt_at
       from ${sql.raw(from)} m
       join orders o on o.id = m.id
       join listings l on l.id = m.listing_id

@@ -1,5 +1,5 @@
 // /dev/mail and /dev/mail/[id] answer 404 in production, whatever the outbox holds.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { reloadEnv } from "@/lib/env";
 import DevMailDetailPage from "./[id]/page";
 import DevMailPage from "./page";
@@ -12,7 +12,7 @@ const PRODUCTION_ENV = {
 };
 
 afterEach(() => {
-  process.env.NODE_ENV = "test";
+  vi.unstubAllEnvs();
   for (const key of Object.keys(PRODUCTION_ENV)) delete process.env[key];
   reloadEnv();
 });
@@ -21,7 +21,7 @@ const notFound = { digest: expect.stringMatching(/NEXT_HTTP_ERROR_FALLBACK;404/)
 
 describe("development mail page", () => {
   it("is not found in production", async () => {
-    process.env.NODE_ENV = "production";
+    vi.stubEnv("NODE_ENV", "production");
     Object.assign(process.env, PRODUCTION_ENV);
     reloadEnv();
     await expect(DevMailPage()).rejects.toMatchObject(notFound);
