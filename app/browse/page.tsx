@@ -96,7 +96,8 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
 }
 
 function NoResults({ query, didYouMean }: { query: CatalogQuery; didYouMean: string | null }) {
-  const filtered = query.kind || query.category || query.free || query.minPrice !== undefined || query.maxPrice !== undefined || query.minRating;
+  const filtered =
+    query.kind || query.category || query.free || query.commercial || query.minPrice !== undefined || query.maxPrice !== undefined || query.minRating;
   return (
     <div className="space-y-3">
       <ul className="space-y-1">

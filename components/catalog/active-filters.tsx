@@ -11,6 +11,7 @@ export function ActiveFilters({ query }: { query: CatalogQuery }) {
   if (query.kind) chips.push({ label: KIND_LABELS[query.kind], href: browseHref(query, { kind: undefined }) });
   if (query.category) chips.push({ label: categoryName(query.category), href: browseHref(query, { category: undefined }) });
   if (query.free) chips.push({ label: "Free", href: browseHref(query, { free: undefined }) });
+  if (query.commercial) chips.push({ label: "Commercial use allowed", href: browseHref(query, { commercial: undefined }) });
   if (query.minPrice !== undefined || query.maxPrice !== undefined) {
     const from = query.minPrice !== undefined ? formatPrice(query.minPrice) : "any";
     const to = query.maxPrice !== undefined ? formatPrice(query.maxPrice) : "any";

@@ -79,6 +79,23 @@ export function FacetList({ query, facets }: { query: CatalogQuery; facets: Face
           return <Option key={f.value} href={browseHref(query, overrides)} label={f.label} count={f.count} active={active} />;
         })}
       </Group>
+      <section aria-label="License" className="space-y-1">
+        <h2 className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">License</h2>
+        <Link
+          href={browseHref(query, { commercial: query.commercial ? undefined : true })}
+          role="checkbox"
+          aria-checked={Boolean(query.commercial)}
+          className={`flex items-center gap-2 rounded-lg px-2 py-1.5 text-sm hover:bg-slate-100 ${query.commercial ? "font-semibold text-brand-700" : "text-slate-700"}`}
+        >
+          <span
+            aria-hidden
+            className={`inline-flex h-4 w-4 items-center justify-center rounded border text-[10px] ${query.commercial ? "border-brand-600 bg-brand-600 text-white" : "border-slate-400"}`}
+          >
+            {query.commercial ? "✓" : ""}
+          </span>
+          Commercial use allowed
+        </Link>
+      </section>
       <Group title="Rating">
         {facets.rating.map((f) => (
           <Option

@@ -46,3 +46,22 @@ export function LicenseSummary({ license, compact = false }: { license: License;
     </div>
   );
 }
+
+/** The listing page's license card (beside the purchase box). */
+export function LicenseCard({ license }: { license: License | null }) {
+  return (
+    <section aria-labelledby="license-heading" className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="license-heading" className="text-base font-semibold">
+        License
+      </h2>
+      {license ? (
+        <>
+          <LicenseSummary license={license} />
+          <p className="text-xs text-slate-500">You keep this license for the version you buy, even if the creator changes it later.</p>
+        </>
+      ) : (
+        <p className="text-sm text-slate-600">The creator has not stated a license.</p>
+      )}
+    </section>
+  );
+}

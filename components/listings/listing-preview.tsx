@@ -126,7 +126,8 @@ export function ListingPreview({ preview }: { preview: Preview | null }) {
           <Facts
             items={[
               ["Base model", preview.baseModel],
-              ["License", preview.license],
+              // A free-text note from before structured licenses; the license itself has its own card.
+              ...(preview.license ? [["License note", preview.license] as [string, string]] : []),
               ["Format", preview.format],
               ["File size", preview.fileSizeBytes ? formatBytes(preview.fileSizeBytes) : "—"],
             ]}

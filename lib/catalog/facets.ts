@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { LISTING_KINDS, type Kind } from "@/lib/listings/kinds";
 import { CATEGORIES } from "./categories";
-import { allOf, filterConditions, tsQuery } from "./filters";
+import { allOf, filterConditions, licenseCondition, tsQuery } from "./filters";
 import type { CatalogQuery } from "./params";
 import { rowsWithPlan } from "./plan-settings";
 import type { TextMatch } from "./text-match";
@@ -49,13 +49,18 @@ export function facetSql(query: CatalogQuery, text: TextMatch | null) {
       ? sql`((${ok("kind")})::int + (${ok("category")})::int + (${ok("price")})::int + (${ok("rating")})::int) >= 3`
       : null;
   const dims = sql`s.kind, s.category, ${BAND_SQL} as band, ${RATING_SQL} as rating, ${ok("price")} as p, ${ok("rating")} as r`;
-  if (!text && !query.creatorId) {
+  if (!text && !query.creatorId && !query.commercial) {
     // No text: sum the maintained cube (a few thousand cells) instead of counting the catalog.
     return sql`select ${dims}, sum(s.n)::int as n from listing_facet_counts s where ${allOf([relevant])} group by 1, 2, 3, 4, 5, 6`;
   }
   return sql`select ${dims}, count(*)::int as n
     from listing_search s
-    where ${allOf([text ? sql`s.body @@ ${tsQuery(text.source)}` : null, query.creatorId ? sql`s.creator_id = ${query.creatorId}::uuid` : null, relevant])}
+    where ${allOf([
+      text ? sql`s.body @@ ${tsQuery(text.source)}` : null,
+      query.creatorId ? sql`s.creator_id = ${query.creatorId}::uuid` : null,
+      licenseCondition(query),
+      relevant,
+    ])}
     group by 1, 2, 3, 4, 5, 6`;
 }
 
@@ -78,7 +83,8 @@ export function tokenFacetSql(query: CatalogQuery, source: string) {
  * matches (`counted`), after which a frequent vocabulary word is worth keeping (catalogSearch does that).
  */
 export async function facetsWithSource(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<{ facets: Facets; counted: boolean }> {
-  const single = query.creatorId ? null : singleWord(text);
+  // Kept cells (the catalog's, a frequent word's) count every license: the license filter counts the matches instead.
+  const single = query.creatorId || query.commercial ? null : singleWord(text);
   if (single) {
     // Kept cells only need their primary key; an unknown word has none and is counted below.
     const rows = await rowsWithPlan<CubeRow>(db, { seqscan: false, bitmapscan: true }, tokenFacetSql(query, single));

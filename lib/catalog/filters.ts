@@ -44,6 +44,11 @@ export function allOf(parts: (SQL | null | undefined)[]): SQL {
   return present.length ? sql.join(present, sql` and `) : sql`true`;
 }
 
+/** The license filter: a plain condition on every query (not a facet group; the kept facet cells don't know it). */
+export function licenseCondition(query: Pick<CatalogQuery, "commercial">): SQL | null {
+  return query.commercial ? sql`s.commercial_use` : null;
+}
+
 /** `to_tsquery` over a source built by buildTsQuery: tokens contain only letters and digits. */
 export function tsQuery(source: string): SQL {
   return sql`to_tsquery('english'::regconfig, ${source})`;

@@ -4,6 +4,9 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { entitledOrder } from "@/lib/orders/entitlement";
 import type { ListingPreview } from "@/lib/listings/preview";
+import type { ModelFileReport } from "@/lib/files/model-inspect";
+import { readModelCheck } from "@/lib/files/model-inspect-store";
+import { readLicense, type License } from "@/lib/licenses/licenses";
 import type { ListingCard } from "./cards";
 import { CARD_COLUMNS, CARD_FROM, PUBLISHED } from "./filters";
 import { toCard } from "./search";
@@ -16,6 +19,10 @@ export type ListingDetail = ListingCard & {
   creatorBio: string;
   creatorAvatarImageId: string | null;
   updatedAt: string;
+  /** The live version's license (what a buyer gets today); null only for rows from before licenses, none left after 0020. */
+  license: License | null;
+  /** What the model file check found in a model listing's live file, with the file's hash. */
+  modelFile: (ModelFileReport & { sha256: string }) | null;
 };
 
 export type VersionEntry = { number: number; changelog: string; releasedAt: string };
@@ -27,11 +34,15 @@ const TS = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'Y
 /** A published listing by slug, or null (drafts, pending, rejected, unpublished and removed are not public). */
 export async function publicListingBySlug(db: Db, slug: string): Promise<ListingDetail | null> {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 200) return null;
-  const [row] = await queryRows<ListingDetail>(
+  const [row] = await queryRows<ListingDetail & { inspection: unknown; fileSha256: string | null }>(
     db,
     sql`select ${CARD_COLUMNS}, l.description, l.tags, l.preview, l.creator_id as "creatorId", c.bio as "creatorBio",
-               c.avatar_image_id as "creatorAvatarImageId", ${TS("l.updated_at")} as "updatedAt"
-        from ${CARD_FROM} where ${PUBLISHED} and l.slug = ${slug} limit 1`,
+               c.avatar_image_id as "creatorAvatarImageId", ${TS("l.updated_at")} as "updatedAt",
+               v.license, f.inspection, f.sha256 as "fileSha256"
+        from ${CARD_FROM}
+        left join listing_versions v on v.id = l.current_version_id
+        left join files f on f.id = v.file_id
+        where ${PUBLISHED} and l.slug = ${slug} limit 1`,
   );
   if (!row) return null;
   return {
@@ -43,7 +54,14 @@ export async function publicListingBySlug(db: Db, slug: string): Promise<Listing
     creatorBio: row.creatorBio,
     creatorAvatarImageId: row.creatorAvatarImageId,
     updatedAt: row.updatedAt,
+    license: readLicense(row.license),
+    modelFile: modelFileFacts(row.inspection, row.fileSha256),
   };
+}
+
+function modelFileFacts(inspection: unknown, sha256: string | null): ListingDetail["modelFile"] {
+  const check = readModelCheck(inspection);
+  return check?.ok && sha256 ? { ...check.report, sha256 } : null;
 }
 
 /** Only a well-formed preview of a known kind is shown; anything else is treated as absent. */

@@ -3,7 +3,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { decodeCursor, type CursorKey } from "./cursor";
-import { allOf, CARD_COLUMNS, filterConditions, PUBLISHED, tsQuery } from "./filters";
+import { allOf, CARD_COLUMNS, filterConditions, licenseCondition, PUBLISHED, tsQuery } from "./filters";
 import type { CatalogQuery } from "./params";
 import { afterCursor, BOOST_PLAN, orderBy, SORT_PLANS, type SortPlan } from "./sort-orders";
 import type { TextMatch } from "./text-match";
@@ -67,7 +67,9 @@ function tierCondition(tier: number, text: TextMatch): { index: SQL; inline: SQL
 
 function filterWhere(query: CatalogQuery): SQL[] {
   const f = filterConditions(query);
-  return [query.creatorId ? sql`s.creator_id = ${query.creatorId}::uuid` : null, f.kind, f.category, f.price, f.rating].filter((c): c is SQL => Boolean(c));
+  return [query.creatorId ? sql`s.creator_id = ${query.creatorId}::uuid` : null, licenseCondition(query), f.kind, f.category, f.price, f.rating].filter(
+    (c): c is SQL => Boolean(c),
+  );
 }
 
 function cursorFor(query: CatalogQuery): CursorKey | null {

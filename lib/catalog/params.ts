@@ -42,6 +42,10 @@ export const catalogQuerySchema = z
     free: z
       .preprocess(blankToUndefined, z.enum(["1", "true", "0", "false"], { error: "must be true or false" }).optional())
       .transform((v) => v === "1" || v === "true"),
+    // Only listings whose live version's license allows commercial use (lib/licenses).
+    commercial: z
+      .preprocess(blankToUndefined, z.enum(["1", "true", "0", "false"], { error: "must be true or false" }).optional())
+      .transform((v) => v === "1" || v === "true"),
     minRating: z.preprocess(
       blankToUndefined,
       z.coerce.number({ error: "must be a number from 0 to 5" }).min(0, "must be 0 or more").max(5, "must be 5 or less").optional(),
@@ -81,6 +85,8 @@ export type CatalogQuery = {
   minPrice?: number;
   maxPrice?: number;
   free: boolean;
+  /** Only listings whose license allows commercial use (unset = any license). */
+  commercial?: boolean;
   minRating?: number;
   sort: Sort;
   cursor?: string;
@@ -100,7 +106,7 @@ export type ParseResult = { ok: true; query: CatalogQuery } | { ok: false; param
 /** Parses URL search parameters; the first problem names its parameter (`minPrice must be 0 or more`). */
 export function parseCatalogQuery(params: URLSearchParams | Record<string, string | string[] | undefined>): ParseResult {
   const raw: Record<string, string | undefined> = {};
-  const keys = ["q", "kind", "category", "minPrice", "maxPrice", "free", "minRating", "sort", "cursor", "limit"];
+  const keys = ["q", "kind", "category", "minPrice", "maxPrice", "free", "commercial", "minRating", "sort", "cursor", "limit"];
   for (const key of keys) {
     const value = params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key];
     raw[key] = Array.isArray(value) ? value[0] : value;
@@ -124,7 +130,7 @@ export function queryToSearchParams(
 ): URLSearchParams {
   const merged: Record<string, unknown> = { ...query, ...overrides };
   const out = new URLSearchParams();
-  for (const key of ["q", "kind", "category", "minPrice", "maxPrice", "free", "minRating", "sort", "cursor"] as const) {
+  for (const key of ["q", "kind", "category", "minPrice", "maxPrice", "free", "commercial", "minRating", "sort", "cursor"] as const) {
     const value = merged[key];
     if (value === undefined || value === null || value === "" || value === false) continue;
     if (key === "sort" && value === (merged.q ? "relevance" : "popular")) continue;

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { listings } from "@/db/schema";
+import { listings, listingVersions } from "@/db/schema";
+import { LICENSE_PRESETS, PRESET_LICENSE_IDS } from "@/lib/licenses/licenses";
 import { testDatabase } from "@/db/testing/setup";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { CATEGORY_SLUGS } from "./categories";
@@ -31,6 +32,7 @@ type Row = {
   boost: number;
   head: boolean;
   body: boolean;
+  commercial: boolean;
 };
 
 let db: Db;
@@ -65,6 +67,16 @@ beforeAll(async () => {
     });
     ids.push(row.id);
   }
+  // Licenses on live versions (some none): listing_search.commercial_use follows them through the listings trigger.
+  const licenses = [...PRESET_LICENSE_IDS.map((id) => LICENSE_PRESETS[id]), null];
+  for (const [i, id] of ids.entries()) {
+    const license = licenses[rand(licenses.length)];
+    await db.insert(listingVersions).values({ listingId: id, number: 1, content: {}, reviewStatus: "approved", license: license ?? null });
+    // A second version whose license differs: some listings switch to it below, some stay on version 1.
+    if (i % 5 === 0)
+      await db.insert(listingVersions).values({ listingId: id, number: 2, content: {}, reviewStatus: "approved", license: licenses[rand(licenses.length)] });
+  }
+  await db.execute(sql`update listings l set current_version_id = v.id from listing_versions v where v.listing_id = l.id and v.number = 1`);
   // Every word is "frequent" here, so kept facet cells are read; later writes must keep those cells exact.
   await refreshSearchTerms(db, { frequentFrom: 1 });
   for (const id of ids.slice(0, 30)) {
@@ -74,6 +86,14 @@ beforeAll(async () => {
       .where(eq(listings.id, id));
   }
   for (const id of ids.slice(30, 36)) await db.update(listings).set({ status: "unpublished" }).where(eq(listings.id, id));
+  await db.execute(
+    sql`update listings l set current_version_id = v.id from listing_versions v where v.listing_id = l.id and v.number = 2 and l.id = any(${sql.raw(
+      `array[${ids
+        .slice(0, 120)
+        .map((id) => `'${id}'`)
+        .join(",")}]::uuid[]`,
+    )})`,
+  );
   await keepTokenFacets(db, "sunset");
 });
 
@@ -86,7 +106,8 @@ async function bruteRows(source: string | null): Promise<Row[]> {
                to_char(l.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "publishedAt",
                agora_listing_boost(l.sales_count, l.rating_sum, l.rating_count) as boost,
                ${q ? sql`agora_listing_head(l.title, l.tags, l.summary) @@ ${q}` : sql`true`} as head,
-               ${q ? sql`l.search @@ ${q}` : sql`true`} as body
+               ${q ? sql`l.search @@ ${q}` : sql`true`} as body,
+               coalesce((select (v.license->>'commercialUse')::boolean from listing_versions v where v.id = l.current_version_id), false) as commercial
         from listings l where l.status = 'published'`,
   );
 }
@@ -115,10 +136,12 @@ const categoryOk = (q: CatalogQuery, r: Row) => !q.category || r.category === q.
 const priceOk = (q: CatalogQuery, r: Row) =>
   (!q.free || r.price === 0) && (q.minPrice === undefined || r.price >= q.minPrice) && (q.maxPrice === undefined || r.price <= q.maxPrice);
 const ratingOk = (q: CatalogQuery, r: Row) => !q.minRating || r.rating >= q.minRating;
-const passes = (q: CatalogQuery, r: Row) => kindOk(q, r) && categoryOk(q, r) && priceOk(q, r) && ratingOk(q, r);
+const commercialOk = (q: CatalogQuery, r: Row) => !q.commercial || r.commercial;
+const passes = (q: CatalogQuery, r: Row) => commercialOk(q, r) && kindOk(q, r) && categoryOk(q, r) && priceOk(q, r) && ratingOk(q, r);
 
 function expectedFacets(q: CatalogQuery, rows: Row[]) {
-  const base = rows.filter((r) => r.body);
+  // The license filter narrows every facet group (it is not a group of its own).
+  const base = rows.filter((r) => r.body && commercialOk(q, r));
   return {
     kind: LISTING_KINDS.map((k) => base.filter((r) => r.kind === k && categoryOk(q, r) && priceOk(q, r) && ratingOk(q, r)).length),
     category: CATEGORY_SLUGS.map((c) => base.filter((r) => r.category === c && kindOk(q, r) && priceOk(q, r) && ratingOk(q, r)).length),
@@ -143,6 +166,7 @@ const queryParams = fc.record(
     kind: fc.constantFrom(...KINDS),
     category: fc.constantFrom(...CATEGORIES),
     free: fc.constant("1"),
+    commercial: fc.constant("1"),
     minPrice: fc.integer({ min: 0, max: 60000 }),
     maxPrice: fc.integer({ min: 0, max: 60000 }),
     minRating: fc.integer({ min: 0, max: 500 }).map((n) => n / 100),

@@ -1,4 +1,4 @@
-// GET /api/v1/listings — public catalog search: ?q&kind&category&minPrice&maxPrice&free&minRating&sort&cursor&limit → {items, nextCursor, facets}
+// GET /api/v1/listings — public catalog search: ?q&kind&category&minPrice&maxPrice&free&commercial&minRating&sort&cursor&limit → {items, nextCursor, facets}
 import { cachedCatalogSearch } from "@/lib/catalog/cache";
 import { parseCatalogQuery } from "@/lib/catalog/params";
 import { badParameter, preflight, publicGet } from "../_lib/http";
