@@ -6,6 +6,7 @@ import { makeAdmin, makeCreator, makeUser } from "@/lib/testing/fixtures";
 import { GET as downloadFile } from "../files/[id]/route";
 import { POST as uploadFile } from "./files/route";
 import { POST as uploadImage } from "./images/route";
+import { POST as startDirect } from "./direct/route";
 import { reloadEnv } from "@/lib/env";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -92,5 +93,20 @@ describe("attached files: upload and download", () => {
     }
     session.actor = await makeUser(db);
     expect((await uploadFile(post("/api/uploads/files", new Uint8Array(10)))).status).toBe(403);
+  });
+});
+
+describe("POST /api/uploads/direct without a bucket", () => {
+  it("tells the browser to post the body to the server, after the same size and role checks", async () => {
+    const { db } = testDatabase();
+    session.actor = await makeCreator(db);
+    const start = (body: unknown) => startDirect(new Request("http://localhost/api/uploads/direct", { method: "POST", body: JSON.stringify(body) }));
+    const res = await start({ purpose: "file", filename: "m.safetensors", byteSize: 1000 });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ via: "server" });
+    // The database driver keeps today's cap (FILE_UPLOAD_MAX_BYTES, 50 MB by default).
+    expect((await start({ purpose: "file", filename: "m.safetensors", byteSize: 51 * 1024 * 1024 })).status).toBe(413);
+    session.actor = await makeUser(db);
+    expect((await start({ purpose: "file", filename: "m.safetensors", byteSize: 1000 })).status).toBe(403);
   });
 });
