@@ -4,7 +4,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { getCurrentUser } from "@/lib/auth/session";
-import { DomainError, errorResponse } from "@/lib/errors";
+import { DomainError, errorResponse, publicError } from "@/lib/errors";
 import { rateLimitHeaders } from "@/lib/security/rate-limit";
 import { authenticateApiKey, bearerKey } from "./authenticate";
 import type { ApiKeyScope } from "./scopes";
@@ -39,6 +39,8 @@ export async function answerForCaller(request: Request, options: KeyRouteOptions
     for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
     return response;
   } catch (error) {
-    return errorResponse(error, { log: options.log, headers: base });
+    // RFC 6750: a refused or missing key says which scheme the endpoint takes.
+    const challenge = publicError(error).status === 401 && (!options.session || request.headers.has("authorization"));
+    return errorResponse(error, { log: options.log, headers: challenge ? { ...base, "WWW-Authenticate": 'Bearer realm="agora"' } : base });
   }
 }

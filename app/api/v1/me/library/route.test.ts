@@ -85,6 +85,7 @@ describe("calling with a key", () => {
     const none = await meLibrary(withKey("/api/v1/me/library"));
     expect(none.status).toBe(401);
     expect(await none.json()).toMatchObject({ error: "apikey.missing" });
+    expect(none.headers.get("www-authenticate")).toBe('Bearer realm="agora"');
     for (const header of ["Basic abc", "Bearer", "Bearer agora_unknown", "Bearer sk_live_x"]) {
       const res = await meLibrary(new Request("http://localhost/api/v1/me/library", { headers: { authorization: header } }));
       expect(res.status).toBe(401);
