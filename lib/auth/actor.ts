@@ -76,6 +76,12 @@ export function isCreator(actor: Actor | null): actor is Actor & { creatorHandle
   return Boolean(actor?.creatorHandle);
 }
 
+/** Has confirmed their email address: required before selling (becoming a creator, submitting, publishing) and payouts. */
+export function assertEmailVerified<A extends Actor>(actor: A): A {
+  if (!actor.emailVerified) throw new DomainError("auth.email_unverified");
+  return actor;
+}
+
 export function assertCreator(actor: Actor | null): Actor & { creatorHandle: string } {
   const a = assertActive(actor);
   if (!a.creatorHandle) throw new DomainError("auth.not_creator");

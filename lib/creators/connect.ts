@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { creatorProfiles, users } from "@/db/schema";
-import { assertCreator, assertSignedIn, type Actor } from "@/lib/auth/actor";
+import { assertCreator, assertEmailVerified, assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput } from "@/lib/errors";
 import type { ConnectAccountState, PaymentsDriver } from "@/lib/payments/driver";
 import { recordAccountState } from "@/lib/payments/events/account-updated";
@@ -136,7 +136,7 @@ export async function startPayoutOnboarding(
   actor: Actor | null,
   input: { returnUrl: string; refreshUrl: string },
 ): Promise<{ url: string; accountId: string }> {
-  const creator = assertCreator(actor);
+  const creator = assertEmailVerified(assertCreator(actor));
   const urls = parseInput(onboardingUrls, input);
   const accountId = await db.transaction(async (tx) => {
     const [profile] = await tx

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { creatorProfiles, type CreatorProfile } from "@/db/schema";
-import { assertActive, type Actor } from "@/lib/auth/actor";
+import { assertActive, assertEmailVerified, type Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput } from "@/lib/errors";
 import { uuidSchema } from "@/lib/uuid";
 import { assertOwnImages } from "@/lib/listings/access";
@@ -40,7 +40,7 @@ export async function findCreatorByHandle(db: Db, handle: string): Promise<Creat
 
 /** Makes the acting user a creator. One profile per user; handles are unique regardless of case. */
 export async function becomeCreator(db: Db, actor: Actor | null, input: CreatorProfileInput): Promise<CreatorProfile> {
-  const user = assertActive(actor);
+  const user = assertEmailVerified(assertActive(actor));
   const data = parseInput(creatorProfileSchema, input);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(creatorProfiles).where(eq(creatorProfiles.userId, user.id)).limit(1);

@@ -4,7 +4,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNotNull, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, listings, listingVersions, type Listing } from "@/db/schema";
-import { assertCreator, type Actor } from "@/lib/auth/actor";
+import { assertCreator, assertEmailVerified, type Actor } from "@/lib/auth/actor";
 import { updateSearchTermsForListing } from "@/lib/catalog/terms";
 import { DomainError, parseInput } from "@/lib/errors";
 import { writeAudit } from "@/lib/moderation/audit";
@@ -236,7 +236,7 @@ export async function unpublishListing(db: Db, actor: Actor | null, listingId: s
 
 /** Unpublished → published again, with the version that was approved last (no new approval needed). */
 export async function republishListing(db: Db, actor: Actor | null, listingId: string): Promise<ListingRef> {
-  const creator = assertCreator(actor);
+  const creator = assertEmailVerified(assertCreator(actor));
   return db.transaction(async (tx) => {
     const listing = await lockOwnListing(tx, creator.id, listingId);
     assertMove(listing.status, "published", "creator");

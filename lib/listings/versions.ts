@@ -5,7 +5,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { listings, listingVersions, type Listing, type ListingVersion } from "@/db/schema";
-import { assertCreator, type Actor } from "@/lib/auth/actor";
+import { assertCreator, assertEmailVerified, type Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput } from "@/lib/errors";
 import { modelFileCheck } from "@/lib/files/model-inspect-store";
 import { readLicense } from "@/lib/licenses/licenses";
@@ -137,7 +137,7 @@ export async function discardContentDraft(db: Db, actor: Actor | null, listingId
  * valid details, and every version from 2 on needs a changelog. The version is immutable from here.
  */
 export async function submitForApproval(db: Db, actor: Actor | null, listingId: string): Promise<ListingRef & { versionNumber: number }> {
-  const creator = assertCreator(actor);
+  const creator = assertEmailVerified(assertCreator(actor));
   return db.transaction(async (tx) => {
     const listing = await lockOwnListing(tx, creator.id, listingId);
     assertEditable(listing.status);
