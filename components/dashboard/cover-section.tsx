@@ -12,12 +12,14 @@ export function CoverSection({
   disabled,
   live,
   setCover: saveCover,
+  onSaved,
 }: {
   listingId: string;
   coverImageId: string | null;
   disabled?: boolean;
   live: boolean;
   setCover: EditorActions["setCover"];
+  onSaved?: () => void;
 }) {
   const [cover, setCover] = useState(coverImageId);
   const [error, setError] = useState<string | null>(null);
@@ -31,11 +33,16 @@ export function CoverSection({
       return result.error;
     }
     setError(null);
+    onSaved?.();
   };
   return (
     <Section
       title="Cover image"
-      description={live ? "Shown on cards and the listing page; a new cover goes live at once." : "Shown on cards and the listing page."}
+      description={
+        live
+          ? "Shown on cards and the listing page; a new cover waits for an admin's approval, the current one stays until then."
+          : "Shown on cards and the listing page."
+      }
     >
       {cover ? (
         <div className="flex flex-wrap items-end gap-4">

@@ -26,7 +26,7 @@ export function DetailsSection({
         locked
           ? "Shown on the listing page and in search. Locked for now."
           : live
-            ? "Shown on the listing page and in search. Changes go live as soon as you save them."
+            ? "Shown on the listing page and in search. Changes wait for an admin's approval while the current details stay public; a new price applies at once."
             : "Shown on the listing page and in search. Drafts save automatically."
       }
     >

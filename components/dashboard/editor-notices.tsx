@@ -36,6 +36,23 @@ export function EditorNotices({ status, data }: { status: EditorData["listing"][
             : " You'll be notified when an admin has decided."}
         </div>
       ) : null}
+      {data.revision.pending ? (
+        <div role="note" className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="revision-pending">
+          <p className="font-semibold">Your changes to the details are waiting for approval</p>
+          <p className="mt-1">
+            Changed: {data.revision.pending.fields.join(", ")}. The listing page keeps showing the approved details until an admin approves them. You can keep
+            editing them meanwhile.
+          </p>
+        </div>
+      ) : data.revision.lastRejection ? (
+        <Alert tone="error" role="note">
+          <p className="font-semibold">Your last changes to the details were not approved</p>
+          <p className="mt-1 whitespace-pre-line" data-testid="revision-rejection-reason">
+            {data.revision.lastRejection.reason}
+          </p>
+          <p className="mt-2">The approved details stay public. Edit them and submit again.</p>
+        </Alert>
+      ) : null}
       {!data.canEdit ? (
         <p className="rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900">Your account is suspended: you can see your listings but not change them.</p>
       ) : null}

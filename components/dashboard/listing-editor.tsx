@@ -45,6 +45,8 @@ export type EditorData = {
   canEdit: boolean;
   /** The draft's license (or the one a new draft starts from); null until the creator chooses one. */
   license: License | null;
+  /** Text and cover changes of an approved listing: waiting for approval, or the reason the last ones were not approved. */
+  revision: { pending: { submittedAt: string; fields: string[] } | null; lastRejection: { reason: string } | null };
 };
 
 type Backup = { details: ListingDetailsForm; content: ContentDraft; changelog: string };
@@ -140,6 +142,8 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: Ed
       setStatus(result.status);
       if (latest.current.details === snapshot) setDetailsDirty(false);
       setSaveState({ kind: "saved", at: new Date() });
+      // A live listing's text now waits for approval: reload the notices that say so.
+      if (live) router.refresh();
       return true;
     });
 
@@ -246,14 +250,21 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: Ed
         <SaveIndicator state={saveState} dirty={detailsDirty || contentDirty} />
         {live && detailsDirty && !locked ? (
           <Button type="button" onClick={() => void saveDetails()} disabled={saveState.kind === "saving"}>
-            Save details (goes live)
+            Submit details for approval
           </Button>
         ) : null}
       </div>
 
       <DetailsSection details={details} locked={locked} live={live} errorFor={errorFor} onEdit={editDetails} renderMarkdown={actions.renderMarkdown} />
 
-      <CoverSection listingId={listing.id} coverImageId={listing.coverImageId} disabled={locked} live={status === "published"} setCover={actions.setCover} />
+      <CoverSection
+        listingId={listing.id}
+        coverImageId={listing.coverImageId}
+        disabled={locked}
+        live={live}
+        setCover={actions.setCover}
+        onSaved={live ? () => router.refresh() : undefined}
+      />
 
       <Section
         title={`Content — ${KIND_LABELS[listing.kind]}`}

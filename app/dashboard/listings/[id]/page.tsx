@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CounterNoticeForm } from "@/components/dashboard/counter-notice-form";
 import { ListingEditor, type EditorData } from "@/components/dashboard/listing-editor";
 import { editorActions } from "../editor-actions";
 import { getDb } from "@/db/client";
@@ -8,6 +9,8 @@ import { detailsToForm } from "@/lib/listings/details";
 import { fileMaxBytes } from "@/lib/files/limits";
 import { editorLicense } from "@/lib/listings/license";
 import { listingForEditor } from "@/lib/listings/queries";
+import { removalCase } from "@/lib/reports/counter-notice";
+import { counterNoticeAction } from "./actions";
 import type { CategorySlug } from "@/lib/catalog/categories";
 
 export const metadata: Metadata = { title: "Edit listing" };
@@ -21,7 +24,10 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
   const editor = await listingForEditor(db, user, id);
   // Another creator's listing is simply not found.
   if (!editor) notFound();
-  const { listing, versions, draft } = editor;
+  const { listing, versions, draft, revision } = editor;
+  // The editor shows and edits the text waiting for approval, if any; the live text stays on the public page.
+  const text = revision.pending ?? listing;
+  const removal = listing.status === "removed" ? await removalCase(db, user, listing.id) : null;
   const pending = versions.find((v) => v.approvalStatus === "pending_review");
   const live = versions.find((v) => v.isLive);
   const data: EditorData = {
@@ -32,16 +38,16 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
       statusReason: listing.statusReason,
       slug: listing.slug,
       publishedAt: iso(listing.publishedAt),
-      coverImageId: listing.coverImageId,
+      coverImageId: text.coverImageId,
       creatorHandle: user.creatorHandle,
       liveVersionNumber: live?.number ?? null,
     },
     details: detailsToForm({
-      title: listing.title,
-      summary: listing.summary,
-      description: listing.description,
-      category: listing.category as CategorySlug,
-      tags: listing.tags,
+      title: text.title,
+      summary: text.summary,
+      description: text.description,
+      category: text.category as CategorySlug,
+      tags: text.tags,
       priceCents: listing.priceCents,
     }),
     content: editor.startingContent,
@@ -63,8 +69,25 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
     fileMaxBytes: fileMaxBytes(),
     canEdit: user.status === "active",
     license: await editorLicense(db, listing.id),
+    revision: {
+      pending: revision.pending ? { submittedAt: revision.pending.submittedAt.toISOString(), fields: revision.pending.fields } : null,
+      lastRejection: revision.lastRejection ? { reason: revision.lastRejection.reason } : null,
+    },
   };
   // Remount the editor when the server state moves on (submitted, approved, rejected, unpublished…).
   const key = `${listing.status}-${pending?.number ?? 0}-${draft?.number ?? 0}-${listing.currentVersionId ?? ""}`;
-  return <ListingEditor key={key} data={data} actions={editorActions} />;
+  return (
+    <>
+      <ListingEditor key={key} data={data} actions={editorActions} />
+      {removal ? (
+        <div className="mt-6">
+          <CounterNoticeForm
+            listingId={listing.id}
+            removal={{ reason: removal.reason, counterNotice: removal.counterNotice, reopened: removal.reopened }}
+            action={counterNoticeAction}
+          />
+        </div>
+      ) : null}
+    </>
+  );
 }
