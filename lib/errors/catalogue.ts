@@ -54,6 +54,11 @@ export const ERROR_CATALOGUE = {
 
   "user.not_found": { status: 404, message: "We couldn't find that account." },
 
+  "email.unsubscribe_invalid": {
+    status: 400,
+    message: "This unsubscribe link is not valid. Open it again from the email, or change your email settings after signing in.",
+  },
+
   "admin.own_account": { status: 409, message: "You can't suspend, ban or demote your own account. Ask another admin." },
   "admin.last_admin": { status: 409, message: "Agora must keep at least one active admin. Promote someone else first." },
   "admin.status_unchanged": { status: 409, message: "Nothing to change: the account already has that status." },
@@ -81,6 +86,23 @@ export const ERROR_CATALOGUE = {
   "deletion.admin": { status: 409, message: "Admins can't delete their own account. Ask another admin to remove your admin role first." },
   "deletion.already_deleted": { status: 409, message: "This account has already been deleted." },
   "deletion.rate_limited": { status: 429, message: "Too many attempts to confirm. Wait 15 minutes, then try again." },
+
+  "request.too_large": { status: 413, message: (p: { limit: string }) => `This request is too large; the limit is ${p.limit}.` },
+  "request.cross_site": {
+    status: 403,
+    message: "This request came from another site, so it was refused. Reload the page on Agora and try again.",
+  },
+  /** Over a rate limit: `wait` is how long until the window resets, in words ("2 minutes"); Retry-After carries it too. */
+  "rate.limited": { status: 429, message: (p: { wait: string }) => `Too many requests. Try again in ${p.wait}.` },
+  "checkout.rate_limited": {
+    status: 429,
+    message: (p: { wait: string }) => `You've started a lot of checkouts in a short time. Try again in ${p.wait}.`,
+  },
+  "review.rate_limited": {
+    status: 429,
+    message: (p: { wait: string }) => `You've posted a lot of reviews and replies in a short time. Try again in ${p.wait}.`,
+  },
+  "upload.rate_limited": { status: 429, message: (p: { wait: string }) => `You've uploaded a lot of files in a short time. Try again in ${p.wait}.` },
 
   "input.invalid": { status: 400, message: (params?: InvalidInputParams) => params?.issue ?? "Some of the details you entered are not valid." },
   "input.invalid_cursor": { status: 400, message: "cursor is not valid for this query" },

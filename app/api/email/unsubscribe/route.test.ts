@@ -32,6 +32,7 @@ describe("POST /api/email/unsubscribe", () => {
     for (const token of [forged, "", "garbage"]) {
       const res = await POST(oneClick(token));
       expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: "email.unsubscribe_invalid" });
     }
     expect((await emailPreferencesOf(db, owner.id)).newVersionEmails).toBe(true);
   });

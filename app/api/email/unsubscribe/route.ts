@@ -2,7 +2,7 @@
 // No sign-in: the signed token is the proof. GET (a person opening the header's link) goes to the page that asks first.
 import { getDb } from "@/db/client";
 import { unsubscribe } from "@/lib/email/unsubscribe";
-import { errorResponse } from "@/lib/errors";
+import { DomainError, errorResponse } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,7 @@ export async function POST(request: Request) {
   const token = new URL(request.url).searchParams.get("token");
   try {
     const done = await unsubscribe(await getDb(), token);
-    if (!done) return Response.json({ error: "unsubscribe.invalid_link", message: "This unsubscribe link is not valid." }, { status: 400, headers: NO_STORE });
+    if (!done) throw new DomainError("email.unsubscribe_invalid");
     return Response.json({ unsubscribed: done.category }, { headers: NO_STORE });
   } catch (error) {
     return errorResponse(error, { log: "email/unsubscribe" });
