@@ -55,7 +55,8 @@ test.describe("admin users", () => {
 
     // The ban is in the audit log, with its reason.
     await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
-    await admin.getByLabel("Action").selectOption("user.ban");
+    await expect(admin.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+    await admin.getByLabel("Action", { exact: true }).selectOption("user.ban");
     await admin.getByRole("button", { name: "Filter" }).click();
     await expect(admin.getByRole("row").filter({ hasText: "Selling stolen prompts" })).toBeVisible();
 
