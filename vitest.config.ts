@@ -17,6 +17,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    env: { NODE_ENV: "test" },
+    // Tests speak as if behind one trusted proxy, so X-Forwarded-For names the client (lib/security/client-address.ts).
+    env: { NODE_ENV: "test", TRUSTED_PROXY_HOPS: "1" },
   },
 });

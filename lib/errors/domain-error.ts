@@ -8,6 +8,8 @@ export class DomainError<C extends DomainErrorCode = DomainErrorCode> extends Er
   readonly publicMessage: string;
   /** Per-field problems, for `input.invalid` raised by parseInput. */
   readonly fieldErrors?: FieldErrors;
+  /** Seconds until a rate-limited caller may try again (429s); errorResponse sends it as Retry-After. */
+  retryAfterSeconds?: number;
 
   constructor(code: C, ...args: ErrorArgs<C>) {
     const message = errorMessage(code, ...args);

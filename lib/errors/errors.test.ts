@@ -25,6 +25,11 @@ const SAMPLE_PARAMS: { [C in ParamCode]: Exclude<ErrorParams<C>, undefined> } = 
   "settlement.superseded": { newer: "2026-11", period: "2026-10" },
   "apikey.scope_missing": { scope: "downloads", allows: "download the content you own (files and JSON)" },
   "apikey.limit_reached": { max: 20 },
+  "request.too_large": { limit: "1 MB" },
+  "rate.limited": { wait: "2 minutes" },
+  "checkout.rate_limited": { wait: "2 minutes" },
+  "review.rate_limited": { wait: "2 minutes" },
+  "upload.rate_limited": { wait: "2 minutes" },
 };
 
 const CODES = Object.keys(ERROR_CATALOGUE) as DomainErrorCode[];

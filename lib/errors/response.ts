@@ -2,7 +2,8 @@
 // `{ error: code, message }` (plus `fieldErrors` for input.invalid); anything else → a 500 with a safe
 // message. Server-side failures (5xx) are logged here, once, so handlers don't log them again.
 import type { FieldErrors } from "./catalogue";
-import { publicError, type PublicError } from "./domain-error";
+import { logger } from "@/lib/observability/logger";
+import { isDomainError, publicError, type PublicError } from "./domain-error";
 
 /** The JSON body of every internal error response (the public API v1 adds `parameter` for bad parameters). */
 export type ErrorBody = { error: string; message: string; fieldErrors?: FieldErrors };
@@ -22,7 +23,9 @@ type ErrorResponseOptions = {
 
 export function errorResponse(error: unknown, options: ErrorResponseOptions = {}): Response {
   const failure = publicError(error);
-  if (failure.status >= 500) console.error(`[${options.log ?? "route"}] failed`, error);
+  if (failure.status >= 500) logger.error({ err: error, route: options.log ?? "route" }, "request failed");
   const status = failure.status >= 500 && options.serverErrorStatus ? options.serverErrorStatus : failure.status;
-  return Response.json(errorBody(failure), { status, headers: { "Cache-Control": "no-store", ...options.headers } });
+  // A rate-limit refusal says when to come back, in the header as well as in the message.
+  const retryAfter: Record<string, string> = isDomainError(error) && error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+  return Response.json(errorBody(failure), { status, headers: { "Cache-Control": "no-store", ...retryAfter, ...options.headers } });
 }

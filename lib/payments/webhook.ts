@@ -6,6 +6,8 @@ import { getDb, queryRows, type Db } from "@/db/client";
 import { orders, stripeEvents } from "@/db/schema";
 import { env } from "@/lib/env";
 import { DomainError, errorBody, isDomainError, publicError, type DomainErrorCode } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
+import { recordWebhookOutcome } from "@/lib/observability/metrics";
 import { isUuid } from "@/lib/uuid";
 import { isEntitlementConflict, saleStatement, withEntitlementRetry } from "@/lib/orders/fulfil";
 import { paymentsDriver, type PaymentsDriver } from "./driver";
@@ -56,7 +58,7 @@ export async function processStripeEvent(db: Db, event: VerifiedEvent, driver: P
       if (inserted.length === 0) return { duplicate: true, handled: false, result: "duplicate" };
       const handler = HANDLERS[event.type];
       if (!handler) {
-        console.info(`[webhook] ${event.type} ${event.id}: not handled`);
+        logger.info({ event: "webhook.ignored", type: event.type, eventId: event.id }, "webhook event type not handled");
         return { duplicate: false, handled: false, result: "ignored" };
       }
       return { duplicate: false, handled: true, result: await handler(tx, event.data.object, driver, event) };
@@ -117,28 +119,37 @@ function refused(code: Extract<DomainErrorCode, `webhook.${string}`>): WebhookRe
 
 /** The whole webhook: what POST /api/webhooks/stripe answers for a raw body and signature header. */
 export async function receiveStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookResponse> {
-  if (!signature) return refused("webhook.missing_signature");
+  if (!signature) return rejected("unsigned", "webhook.missing_signature");
   let event: VerifiedEvent;
   try {
     event = Stripe.webhooks.constructEvent(rawBody, signature, env().webhookSecret, SIGNATURE_TOLERANCE_SECONDS) as unknown as VerifiedEvent;
   } catch {
-    return refused("webhook.bad_signature");
+    return rejected("unverified", "webhook.bad_signature");
   }
   if (typeof event?.id !== "string" || typeof event.type !== "string" || !event.data) {
-    return refused("webhook.malformed_event");
+    return rejected("unverified", "webhook.malformed_event");
   }
   try {
     const db = await getDb();
     const outcome = (await quickSale(db, event, rawBody)) ?? (await processStripeEvent(db, event, await paymentsDriver()));
+    recordWebhookOutcome(event.type, outcome.duplicate ? "duplicate" : outcome.handled ? "processed" : "ignored");
     return { status: 200, body: { received: true, ...outcome } };
   } catch (error) {
     if (isDomainError(error) && error.code === "webhook.unexpected_shape") {
       // A handled type with a shape we can't read will not improve on retry: keep a record, answer 400.
-      console.error(`[webhook] ${event.type} ${event.id}: unexpected shape`, error.cause);
+      logger.error({ event: "webhook.unexpected_shape", type: event.type, eventId: event.id, err: error.cause }, "webhook event has an unexpected shape");
+      recordWebhookOutcome(event.type, "rejected");
       return refused(error.code);
     }
     // Anything else is answered 500 whatever its kind, so Stripe retries it.
-    console.error(`[webhook] ${event.type} ${event.id} failed; Stripe will retry`, error instanceof Error ? error.message : error);
+    logger.error({ event: "webhook.failed", type: event.type, eventId: event.id, err: error }, "webhook processing failed; Stripe will retry");
+    recordWebhookOutcome(event.type, "failed");
     return { status: 500, body: { error: "internal", message: "Processing failed; retry later" } };
   }
+}
+
+/** A delivery refused before its type could be trusted: counted under a fixed label, never the claimed type. */
+function rejected(type: "unsigned" | "unverified", code: Extract<DomainErrorCode, `webhook.${string}`>): WebhookResponse {
+  recordWebhookOutcome(type === "unsigned" ? "unsigned.delivery" : "unverified.delivery", "rejected");
+  return refused(code);
 }

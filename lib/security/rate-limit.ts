@@ -3,6 +3,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "@/db/client";
+import { DomainError, type DomainErrorCode, type ErrorParams } from "@/lib/errors";
+import { recordRateLimitRejection } from "@/lib/observability/metrics";
+import { clientAddress } from "./client-address";
 
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetAt: Date };
 
@@ -29,6 +32,7 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowSec
         returning r.count, to_char(r.reset_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as reset_at`,
   );
   const count = Number(row?.count ?? 1);
+  if (count > limit) recordRateLimitRejection(key);
   return { allowed: count <= limit, limit, remaining: Math.max(0, limit - count), resetAt: new Date(row?.reset_at ?? Date.now()) };
 }
 
@@ -43,11 +47,9 @@ export async function resetRateLimit(db: Db, key: string): Promise<void> {
   await queryRows(db, sql`delete from rate_limits where key = ${key} returning 1`);
 }
 
-/** The client a request counts against: the first X-Forwarded-For hop (set by Vercel and proxies), else X-Real-IP. */
+/** The client a request counts against: the platform's or the trusted proxies' address (lib/security/client-address.ts). */
 export function clientKey(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-  return ip.slice(0, 64);
+  return clientAddress(headers).slice(0, 64);
 }
 
 /** Deletes expired windows (call from a cron or occasionally); keeps the table small. */
@@ -66,6 +68,53 @@ export function rateLimitHeaders(result: RateLimitResult): Record<string, string
     "X-RateLimit-Remaining": String(result.remaining),
     "X-RateLimit-Reset": String(Math.ceil(result.resetAt.getTime() / 1000)),
   };
-  if (!result.allowed) headers["Retry-After"] = String(Math.max(1, Math.ceil((result.resetAt.getTime() - Date.now()) / 1000)));
+  if (!result.allowed) headers["Retry-After"] = String(retryAfterSeconds(result));
   return headers;
+}
+
+/** Seconds until `result`'s window resets (at least 1): the Retry-After of a refusal. */
+export function retryAfterSeconds(result: RateLimitResult, now = Date.now()): number {
+  return Math.max(1, Math.ceil((result.resetAt.getTime() - now) / 1000));
+}
+
+/** "45 seconds", "1 minute", "12 minutes", "2 hours": how long to wait, for a person. */
+export function waitInWords(seconds: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (seconds < 60) return plural(Math.max(1, Math.ceil(seconds)), "second");
+  if (seconds < 90 * 60) return plural(Math.ceil(seconds / 60), "minute");
+  return plural(Math.ceil(seconds / 3600), "hour");
+}
+
+/** A 429 code whose message says how long to wait (`{ wait }`). */
+export type RateLimitCode = { [C in DomainErrorCode]: ErrorParams<C> extends { wait: string } ? C : never }[DomainErrorCode];
+
+/** Gives a refusal the Retry-After of `result` (errorResponse sends it as the header), for 429 codes with a fixed message. */
+export function withRetryAfter<E extends DomainError>(error: E, result: RateLimitResult): E {
+  error.retryAfterSeconds = retryAfterSeconds(result);
+  return error;
+}
+
+/** The 429 DomainError for an exhausted `result`: its message says when to try again and it carries Retry-After. */
+export function rateLimitedError(code: RateLimitCode, result: RateLimitResult): DomainError {
+  const seconds = retryAfterSeconds(result);
+  const error = new DomainError(code, { wait: waitInWords(seconds) } as never);
+  error.retryAfterSeconds = seconds;
+  return error;
+}
+
+/**
+ * Counts one hit against `key` and throws the 429 for `code` when it is over `limit` in `windowSeconds`: route
+ * handlers answer it through errorResponse (JSON + Retry-After), server actions through validatedAction (a form
+ * error that says when to try again).
+ */
+export async function enforceRateLimit(
+  db: Db,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  code: RateLimitCode = "rate.limited",
+): Promise<RateLimitResult> {
+  const result = await hitRateLimit(db, key, limit, windowSeconds);
+  if (!result.allowed) throw rateLimitedError(code, result);
+  return result;
 }

@@ -1,0 +1,55 @@
+// Request bodies with a hard size limit, for route handlers that anyone may POST to (the Stripe webhook, one-click
+// unsubscribe): refused from Content-Length before a byte is read, and counted while streaming when the body is
+// chunked, so an oversized body is never held in memory whole. Answered 413 `request.too_large` through errorResponse.
+import { DomainError } from "@/lib/errors";
+
+/** Stripe event payloads are a few KB (the largest well under 100 KB); 1 MB leaves room and stops a flood. */
+export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+/** Bodies the proxy refuses by Content-Length on unauthenticated POST routes that have no route-level limit. */
+export const SMALL_BODY_LIMIT = 64 * 1024;
+
+const tooLarge = (limit: number) =>
+  new DomainError("request.too_large", { limit: limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${Math.ceil(limit / 1024)} KB` });
+
+/** A declared Content-Length over `limit` (the check that needs no reading at all). */
+export function declaresTooLarge(headers: Headers, limit: number): boolean {
+  const declared = Number(headers.get("content-length") ?? "");
+  return Number.isFinite(declared) && declared > limit;
+}
+
+/** Refuses (413) a body whose declared Content-Length is over `limit`, for routes that never read theirs. */
+export function assertDeclaredWithin(headers: Headers, limit: number): void {
+  if (declaresTooLarge(headers, limit)) throw tooLarge(limit);
+}
+
+/** The body's bytes, at most `limit` of them; throws `request.too_large` (413) as soon as it is over. */
+export async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array> {
+  assertDeclaredWithin(request.headers, limit);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      // Stop the upload here: nothing more is read or buffered.
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** The body as UTF-8 text (the webhook's signed payload), within `limit` bytes. */
+export async function readLimitedText(request: Request, limit: number): Promise<string> {
+  return new TextDecoder().decode(await readLimitedBody(request, limit));
+}

@@ -1,0 +1,96 @@
+// The edge of every request (ARCHITECTURE.md, "Edge and observability"): a request id, security headers and a
+// per-request CSP nonce, a real 307 to sign-in for signed-out visits to private pages, cross-site refusal for cookie
+// requests that mutate /api routes, and oversized bodies refused on unauthenticated POST routes before they are read.
+// Authorization still lives in lib: the proxy only asks "is there a session token at all?".
+import { NextResponse, type NextRequest } from "next/server";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { env } from "@/lib/env";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
+import { declaresTooLarge, SMALL_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from "@/lib/security/body-limit";
+import { bucketOrigins, contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
+import { staticSecurityHeaders } from "@/lib/security/headers";
+import { checkRequestOrigin } from "@/lib/security/request-origin";
+import { hasSessionToken } from "@/lib/security/session-presence";
+
+/** Pages only a signed-in person can open; everyone else is sent to sign in and back. */
+const PRIVATE_PAGES = /^\/(dashboard|library|admin|notifications|account)(\/|$)/;
+
+/** Unauthenticated POST routes and the most a body may declare there (the webhook also counts while reading). */
+const BODY_LIMITS: Array<[RegExp, number]> = [
+  [/^\/api\/webhooks\/stripe$/, WEBHOOK_BODY_LIMIT],
+  [/^\/api\/email\/unsubscribe$/, SMALL_BODY_LIMIT],
+  [/^\/api\/auth\//, SMALL_BODY_LIMIT],
+];
+
+function withHeaders(response: NextResponse, requestId: string, policy: string | null): NextResponse {
+  for (const [name, value] of Object.entries(staticSecurityHeaders())) response.headers.set(name, value);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  if (policy) response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+function jsonRefusal(status: number, error: string, message: string, requestId: string): NextResponse {
+  return withHeaders(NextResponse.json({ error, message }, { status, headers: { "Cache-Control": "no-store" } }), requestId, null);
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const { pathname, search } = request.nextUrl;
+  const requestId = requestIdFor(request.headers);
+  const isApi = pathname.startsWith("/api/");
+  const e = env();
+
+  if (isApi) {
+    const limit = request.method === "GET" || request.method === "HEAD" ? undefined : BODY_LIMITS.find(([route]) => route.test(pathname))?.[1];
+    if (limit !== undefined && declaresTooLarge(request.headers, limit)) {
+      return jsonRefusal(413, "request.too_large", `This request is too large; the limit is ${Math.ceil(limit / 1024)} KB.`, requestId);
+    }
+    const verdict = checkRequestOrigin(request.method, pathname, request.headers, new URL(e.appUrl).origin);
+    if (!verdict.allowed) {
+      return jsonRefusal(
+        403,
+        "request.cross_site",
+        "This request came from another site, so it was refused. Reload the page on Agora and try again.",
+        requestId,
+      );
+    }
+  }
+
+  if (PRIVATE_PAGES.test(pathname) && (request.method === "GET" || request.method === "HEAD") && !(await hasSessionToken(request.headers))) {
+    const signIn = new URL("/signin", request.nextUrl);
+    // Through the one return-path parser, as the sign-in page will read it: only a path on this site.
+    signIn.search = new URLSearchParams({ returnTo: safeReturnPath(`${pathname}${search}`) }).toString();
+    return withHeaders(NextResponse.redirect(signIn, 307), requestId, null);
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+  // Route handlers answer JSON, files and redirects, never HTML: the policy (and its nonce) is for pages.
+  let policy: string | null = null;
+  if (!isApi) {
+    const nonce = createNonce();
+    policy = contentSecurityPolicy({
+      nonce,
+      development: process.env.NODE_ENV === "development",
+      bucket: bucketOrigins(),
+      upgradeInsecure: e.appUrl.startsWith("https://"),
+      formTargets: formTargets(e),
+    });
+    // Next reads the nonce from the request's policy and puts it on its own scripts (docs: Content Security Policy).
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", policy);
+  }
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), requestId, policy);
+}
+
+/** Off-site pages a form's redirect may lead to (Chrome applies form-action to redirects): Stripe and GitHub sign-in. */
+function formTargets(e: ReturnType<typeof env>): string[] {
+  return [
+    ...(e.paymentsDriver === "stripe" ? ["https://checkout.stripe.com", "https://connect.stripe.com"] : []),
+    ...(e.AUTH_GITHUB_ID ? ["https://github.com"] : []),
+  ];
+}
+
+export const config = {
+  // Everything but build assets (which get next.config.ts's headers): pages, route handlers, server actions.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
