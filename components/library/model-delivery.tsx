@@ -8,7 +8,8 @@ export function ModelDelivery({ listingId, versionNumber, content }: { listingId
   const rows: [string, string][] = [
     ["Base model", content.baseModel],
     ["Format", content.format],
-    ["License", content.license],
+    // A free-text note from before structured licenses (the license itself is shown above the content).
+    ...(content.license ? [["License note", content.license] as [string, string]] : []),
   ];
   return (
     <div className="space-y-6">

@@ -1,5 +1,6 @@
 // Reading one approved version's paid content for delivery, shaped per kind (a test never ships its answers).
 import "server-only";
+import { readLicense, type License } from "@/lib/licenses/licenses";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, listingVersions, type ListingVersion } from "@/db/schema";
@@ -35,6 +36,8 @@ export type DeliveredVersion = {
   purchasedVersion: number | null;
   version: { id: string; number: number; changelog: string; releasedAt: Date; current: boolean };
   content: DeliveredContent;
+  /** The license that applies: for owners the one of the version they bought (kept for good), else the shown version's. */
+  license: License | null;
 };
 
 /** Parses stored content for the listing's kind; content that fails its schema is not delivered half-valid. */
@@ -84,9 +87,15 @@ export async function readDelivery(db: Db, actor: Actor | null, listingId: strin
   else if (stored.kind === "model") content = { ...stored, file: await fileMeta(db, versionFileId(version, stored)) };
   else content = stored;
   let purchasedVersion: number | null = null;
+  let license = readLicense(version.license);
   if (delivery.relation === "owner") {
-    const [row] = await db.select({ number: listingVersions.number }).from(listingVersions).where(eq(listingVersions.id, delivery.order.versionId)).limit(1);
+    const [row] = await db
+      .select({ number: listingVersions.number, license: listingVersions.license })
+      .from(listingVersions)
+      .where(eq(listingVersions.id, delivery.order.versionId))
+      .limit(1);
     purchasedVersion = row?.number ?? null;
+    license = readLicense(row?.license) ?? license;
   }
   return {
     listing: delivery.listing,
@@ -101,6 +110,7 @@ export async function readDelivery(db: Db, actor: Actor | null, listingId: strin
       current: version.id === delivery.listing.currentVersionId,
     },
     content,
+    license,
   };
 }
 

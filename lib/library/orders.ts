@@ -1,5 +1,6 @@
 // A buyer's order history and receipts: only their own orders, another person's order is "not found".
 import "server-only";
+import { readLicense, type License } from "@/lib/licenses/licenses";
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, listingVersions, orders, users, type OrderStatus } from "@/db/schema";
@@ -55,6 +56,8 @@ export type Receipt = OrderHistoryEntry & {
   buyerName: string;
   buyerEmail: string;
   paymentReference: string | null;
+  /** The license of the version bought (the buyer keeps it whatever the listing offers later). */
+  license: License | null;
 };
 
 /** A receipt for one of the actor's own orders. */
@@ -70,6 +73,7 @@ export async function orderReceipt(db: Db, actor: Actor | null, orderId: string)
       buyerName: users.name,
       buyerEmail: users.email,
       paymentReference: orders.paymentIntentId,
+      license: listingVersions.license,
     })
     .from(orders)
     .innerJoin(listings, eq(listings.id, orders.listingId))
@@ -79,5 +83,5 @@ export async function orderReceipt(db: Db, actor: Actor | null, orderId: string)
     .where(and(eq(orders.id, orderId), eq(orders.buyerId, user.id)))
     .limit(1);
   if (!row) throw notFound();
-  return row;
+  return { ...row, license: readLicense(row.license) };
 }

@@ -7,6 +7,7 @@ import { cache } from "react";
 import { AttemptHistory } from "@/components/library/attempt-history";
 import { DeliveryContent } from "@/components/library/delivery-content";
 import { VersionPicker } from "@/components/library/version-picker";
+import { LicenseSummary } from "@/components/listings/license-summary";
 import { MyReview } from "@/components/reviews/my-review";
 import { submitTestAction } from "@/app/library/actions";
 import { reviewActions } from "@/app/reviews/review-actions";
@@ -129,6 +130,15 @@ export default async function LibraryItemPage({ params, searchParams }: Props) {
           </p>
         ) : null}
       </header>
+
+      {delivered.license ? (
+        <Section id="license-heading" title={relation === "owner" ? "Your license" : "License"} className="space-y-2" headingClassName="text-lg font-semibold">
+          {relation === "owner" && purchasedVersion !== null ? (
+            <p className="text-sm text-slate-600">The license of v{purchasedVersion}, the version you bought. It stays yours whatever later versions offer.</p>
+          ) : null}
+          <LicenseSummary license={delivered.license} />
+        </Section>
+      ) : null}
 
       <section aria-label="Content">
         <DeliveryContent

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderStatusBadge } from "@/components/library/format";
+import { LicenseSummary } from "@/components/listings/license-summary";
 import { PrintButton } from "@/components/ui/print-button";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
@@ -101,6 +102,12 @@ export default async function ReceiptPage({ params }: { params: Promise<{ orderI
             </tr>
           </tfoot>
         </table>
+        <section aria-labelledby="receipt-license-heading" className="space-y-2 border-t border-slate-200 pt-4">
+          <h2 id="receipt-license-heading" className="text-sm font-semibold">
+            License for version {r.versionNumber}
+          </h2>
+          {r.license ? <LicenseSummary license={r.license} /> : <p className="text-sm text-slate-600">No license was stated for this version.</p>}
+        </section>
         <p className="text-xs text-slate-500">Amounts in {r.currency.toUpperCase()}. Agora collects payment on behalf of the seller.</p>
       </article>
       <div className="flex gap-2 print:hidden">
