@@ -14,6 +14,7 @@ import { isUuid } from "@/lib/uuid";
 import { configuredBucket } from "@/lib/storage/bucket";
 import { newObjectKey } from "@/lib/storage/file-bytes";
 import { serverUploadMaxBytes } from "./limits";
+import { inspectModelFile } from "./model-inspect";
 
 export type StoredFile = { id: string; filename: string; contentType: string; byteSize: number; sha256: string };
 
@@ -47,7 +48,9 @@ export async function storeFile(db: Db, actor: Actor | null, input: { filename: 
   if (input.bytes.byteLength > limit) throw fileTooLarge(input.bytes.byteLength, limit);
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const contentType = cleanContentType(input.contentType);
-  const row = { ownerId: creator.id, filename: cleanFilename(input.filename), contentType, byteSize: input.bytes.byteLength, sha256 };
+  // The model file check reads the header from the bytes in hand; a refusal is kept too (submission refuses the file).
+  const inspection = await inspectModelFile(async (start, length) => input.bytes.subarray(start, start + length), input.bytes.byteLength);
+  const row = { ownerId: creator.id, filename: cleanFilename(input.filename), contentType, byteSize: input.bytes.byteLength, sha256, inspection };
   const bucket = configuredBucket();
   if (!bucket) {
     const [stored] = await db

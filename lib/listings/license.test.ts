@@ -169,3 +169,19 @@ describe("model files at submission", () => {
     await expect(submitForApproval(db, creator, id)).rejects.toMatchObject({ code: "file.content_refused" });
   });
 });
+
+describe("model file check at upload", () => {
+  it("an upload through the server keeps the check on the file row, a refusal included", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const good = await storeFile(db, creator, {
+      filename: "w.safetensors",
+      contentType: null,
+      bytes: safetensorsFile([{ name: "w", dtype: "BF16", shape: [8] }]),
+    });
+    const bad = await storeFile(db, creator, { filename: "w.safetensors", contentType: null, bytes: pickleFile() });
+    const inspection = async (id: string) => (await db.select({ inspection: files.inspection }).from(files).where(eq(files.id, id)))[0].inspection;
+    expect(await inspection(good.id)).toMatchObject({ ok: true, report: { format: "safetensors", parameterCount: 8, dtypes: ["BF16"] } });
+    expect(await inspection(bad.id)).toMatchObject({ ok: false, code: "model_file.pickle" });
+  });
+});
