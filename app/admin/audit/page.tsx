@@ -127,10 +127,10 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       {!parsed.success ? (
         <Alert tone="error">{parsed.error.issues[0]?.message ?? "These filters are not valid."}</Alert>
       ) : page && page.rows.length === 0 ? (
-        <EmptyState title={filter.cursor ? "No older entries" : "No entries match"}>
+        <EmptyState title={filter.cursor ? "No older entries" : FILTER_KEYS.some((k) => filter[k]) ? "No entries match" : "No admin actions yet"}>
           {filter.cursor
             ? "You have reached the oldest entry for these filters."
-            : "Every admin action is recorded here. Try other filters or a wider date range."}
+            : "Every admin action (approvals, refunds, settlements, account changes) is recorded here. Try other filters or a wider date range."}
         </EmptyState>
       ) : page ? (
         <>
