@@ -30,7 +30,8 @@ export function DataTable({
   const boxed = frame === "boxed";
   const cell = boxed ? HEAD_CELL[roomy ? "roomy" : "boxed"] : HEAD_CELL.plain;
   return (
-    <div className={`overflow-x-auto ${boxed ? "rounded-xl border border-slate-200 bg-white" : ""}`}>
+    // relative: a screen-reader-only header (absolutely positioned) stays inside the scrolling frame instead of widening the page.
+    <div className={`relative overflow-x-auto ${boxed ? "rounded-xl border border-slate-200 bg-white" : ""}`}>
       <table className={`w-full text-left text-sm ${minWidth}`} {...table}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <TableHead
