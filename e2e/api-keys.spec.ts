@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, formError, signInViaApi, signUp, uniqueEmail } from "./helpers";
 
 test.describe("API keys and your data", () => {
-  test("create a key, call /api/v1/me/library with it, revoke it, and the next call is refused", async ({ page }) => {
+  test("create a key, call /api/v1/me/library with it, revoke it, and the next call is refused @mobile", async ({ page }) => {
     await signInViaApi(page, DEMO.buyer, DEMO_PASSWORD);
     await page.goto("/account/api-keys");
     await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();

@@ -1,5 +1,5 @@
 "use client";
-// The person's API keys: name, prefix, scopes, created, last used; revoking asks first and takes effect on the next request.
+// The person's API keys: name, prefix and creation date, scopes, last use; revoking asks first and takes effect on the next request.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmButton } from "@/components/dashboard/confirm-dialog";
@@ -17,15 +17,14 @@ export function ApiKeyList({ keys, revoke }: { keys: ApiKeySummary[]; revoke: Re
   return (
     <div className="space-y-3">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      <DataTable
-        caption="Your API keys"
-        columns={["Name", "Key", "Scopes", "Created", "Last used", { label: "Actions", srOnly: true }]}
-        minWidth="min-w-[44rem]"
-      >
+      <DataTable caption="Your API keys" columns={["Name", "Scopes", "Last used", { label: "Actions", srOnly: true }]} minWidth="min-w-[30rem]">
         {keys.map((k) => (
           <tr key={k.id} className={k.revokedAt ? "text-slate-500" : ""}>
-            <td className="px-3 py-2 font-medium">{k.name}</td>
-            <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
+            <td className="px-3 py-2">
+              <span className="block font-medium">{k.name}</span>
+              <span className="block font-mono text-xs">{k.prefix}…</span>
+              <span className="block text-xs text-slate-500">Created {formatDateTime(k.createdAt)}</span>
+            </td>
             <td className="px-3 py-2">
               <span className="flex flex-wrap gap-1">
                 {k.scopes.map((s) => (
@@ -35,11 +34,10 @@ export function ApiKeyList({ keys, revoke }: { keys: ApiKeySummary[]; revoke: Re
                 ))}
               </span>
             </td>
-            <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(k.createdAt)}</td>
-            <td className="px-3 py-2 whitespace-nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</td>
+            <td className="px-3 py-2">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</td>
             <td className="px-3 py-2 text-right">
               {k.revokedAt ? (
-                <Badge tone="danger">Revoked {formatDateTime(k.revokedAt)}</Badge>
+                <Badge tone="danger">Revoked</Badge>
               ) : (
                 <ConfirmButton
                   label={<span aria-label={`Revoke ${k.name}`}>Revoke</span>}
