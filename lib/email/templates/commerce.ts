@@ -34,7 +34,7 @@ export const orderReceipt: Content<"order_receipt"> = (d) => ({
     ...(d.license.url ? [{ kind: "link" as const, label: `Read the full ${d.license.name}`, url: d.license.url }] : []),
     { kind: "button", label: "Open your library", url: d.libraryUrl },
     { kind: "link", label: "View the listing", url: d.listingUrl },
-    { kind: "paragraph", text: "Keep this email as your receipt. Your order history is at any time in your library." },
+    { kind: "paragraph", text: "Keep this email as your receipt. Your order history is always in your library." },
   ],
 });
 
