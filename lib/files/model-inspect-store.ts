@@ -1,13 +1,14 @@
 // The model file check of a stored file, kept on its row (`files.inspection`): computed once through ranged reads
 // over the stored bytes, then read back. Submission of a model version refuses a file whose check failed.
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files } from "@/db/schema";
 import { assertCreator, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
-import { inspectModelFile, MODEL_FORMATS, type ModelFileCheck, type RangeReader } from "./model-inspect";
+import { rangeReaderFor } from "@/lib/storage/file-bytes";
+import { inspectModelFile, MODEL_FORMATS, type ModelFileCheck } from "./model-inspect";
 
 export type InspectableFile = { id: string; byteSize: number; storageKey: string | null; inspection: unknown };
 
@@ -20,34 +21,14 @@ export function readModelCheck(value: unknown): ModelFileCheck | null {
   return null;
 }
 
-/** Ranged reads over bytes kept in the row: Postgres cuts the range, so only the asked-for bytes cross the connection. */
-function rowBytesReader(db: Db, fileId: string): RangeReader {
-  return async (start, length) => {
-    const [row] = await db
-      .select({ chunk: sql<Uint8Array | null>`substring(${files.data} from ${start + 1}::int for ${length}::int)` })
-      .from(files)
-      .where(eq(files.id, fileId))
-      .limit(1);
-    const chunk = row?.chunk;
-    return chunk ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) : new Uint8Array();
-  };
-}
-
 /**
- * The file's model check: the one stored on its row, or computed now from its bytes and stored (files uploaded
- * before checks existed). `reader` reads bytes kept elsewhere (a bucket object); without one, the row's bytes are read.
+ * The file's model check: the one stored on its row, or computed now through ranged reads over its bytes (in the row
+ * or in the bucket, lib/storage) and stored — files uploaded before checks existed.
  */
-export async function modelFileCheck(db: Db, file: InspectableFile, reader?: RangeReader): Promise<ModelFileCheck> {
+export async function modelFileCheck(db: Db, file: InspectableFile): Promise<ModelFileCheck> {
   const stored = readModelCheck(file.inspection);
   if (stored) return stored;
-  if (file.storageKey && !reader) {
-    return {
-      ok: false,
-      code: "model_file.unrecognised",
-      message: "This file has not been checked yet. Upload it again so Agora can check its format.",
-    };
-  }
-  const check = await inspectModelFile(reader ?? rowBytesReader(db, file.id), file.byteSize);
+  const check = await inspectModelFile(rangeReaderFor(db, file), file.byteSize);
   await recordModelCheck(db, file.id, check);
   return check;
 }
