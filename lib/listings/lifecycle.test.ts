@@ -62,6 +62,7 @@ describe("status machine table", () => {
         "published>unpublished>creator",
         "unpublished>published>creator",
         "published>removed>admin",
+        "removed>published>admin",
       ]),
     );
     for (const from of STATUSES) {
