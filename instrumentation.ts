@@ -3,8 +3,15 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // `next build` loads this too; a build never opens (or seeds) a database.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { env } = await import("@/lib/env");
-  env();
+  const { env, EnvError } = await import("@/lib/env");
+  try {
+    env();
+  } catch (error) {
+    // Production fails closed (DESIGN.md §9): one clear message naming each variable, and no server.
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   const { prepareEmbeddedDatabase } = await import("@/lib/demo-data/embedded-start");
   await prepareEmbeddedDatabase();
 }

@@ -5,6 +5,7 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { signOutAction } from "./(auth)/actions";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
+import { paymentsTestMode } from "@/lib/env";
 import { unreadCount } from "@/lib/notifications/notifications";
 import "./globals.css";
 
@@ -25,6 +26,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
+        {paymentsTestMode() ? (
+          <div className="bg-slate-900 px-4 py-1 text-center text-xs font-medium text-white">Test mode: payments are simulated and no card is charged.</div>
+        ) : null}
         <SiteHeader user={user} unread={unread} signOut={signOutAction} />
         {user?.status === "suspended" ? (
           <div role="status" className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-800">

@@ -1,5 +1,6 @@
 // Environment, validated once with zod (ARCHITECTURE.md, "Environment and production"). Defaults make `npm run dev` work with nothing set.
 import "server-only";
+import { createHmac } from "node:crypto";
 import { z } from "zod";
 
 const DEV_AUTH_SECRET = "agora-dev-auth-secret-not-for-production-use";
@@ -33,6 +34,10 @@ const envSchema = z
         .optional(),
     ),
     STRIPE_WEBHOOK_SECRET: optionalString,
+    // "local" on purpose: the built-in test-mode checkout and payouts even in production (every page says test mode).
+    PAYMENTS_DRIVER: optionalString.pipe(z.enum(["stripe", "local"], "must be stripe or local").optional()),
+    // "1" says this deployment is a demo: production may then run on the embedded database (with demo data).
+    AGORA_DEMO: optionalString.pipe(z.enum(["0", "1"], "must be 1 (a demo) or 0").optional()),
     STRIPE_API_BASE: optionalString,
     CRON_SECRET: optionalString,
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10000).default(2000),
@@ -57,6 +62,11 @@ const envSchema = z
         .optional(),
     ),
     SEED_LISTINGS: z.coerce.number().int().min(0).default(240),
+    // Proxies in front of the app that append to X-Forwarded-For; rate limits count the address the outermost one saw
+    // (lib/security/client-address.ts). 0 = trust no forwarding header (on Vercel the platform's header is used).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0, "must be 0 or more").max(10, "must be at most 10").default(0),
+    // Bearer token for GET /api/metrics; unset = 404 in production, open in development.
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters (openssl rand -hex 32)").optional()),
     // Postgres bytea values are capped at 1 GB.
     FILE_UPLOAD_MAX_BYTES: z.coerce
       .number()
@@ -95,6 +105,29 @@ const envSchema = z
       if (!env.APP_URL)
         ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required in production: links in mail are built from it (https://your-domain)" });
     }
+    // DESIGN.md §9: the embedded conveniences never run in production by accident.
+    if (env.NODE_ENV === "production" && !building) {
+      if (!env.DATABASE_URL && env.AGORA_DEMO !== "1") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["DATABASE_URL"],
+          message: "is required in production (set AGORA_DEMO=1 to run a demo on the embedded database instead)",
+        });
+      }
+      if (!env.STRIPE_SECRET_KEY && env.PAYMENTS_DRIVER !== "local") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["STRIPE_SECRET_KEY"],
+          message: "is required in production (set PAYMENTS_DRIVER=local to run on test-mode payments on purpose)",
+        });
+      }
+      if (env.STRIPE_WEBHOOK_SECRET === DEV_WEBHOOK_SECRET) {
+        ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is the built-in development value; use your endpoint's signing secret" });
+      }
+    }
+    if (env.PAYMENTS_DRIVER === "stripe" && !env.STRIPE_SECRET_KEY) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_SECRET_KEY"], message: "is required when PAYMENTS_DRIVER=stripe" });
+    }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
     }
@@ -128,6 +161,14 @@ export class EnvError extends Error {
   }
 }
 
+/**
+ * Production on local payments signs its own test-mode webhook events; a secret derived from AUTH_SECRET keeps anyone
+ * who knows the public development value from forging them.
+ */
+function derivedWebhookSecret(authSecret: string): string {
+  return `whsec_${createHmac("sha256", authSecret).update("agora-local-webhook").digest("base64url")}`;
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) throw new EnvError(parsed.error.issues);
@@ -135,9 +176,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...env,
     authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
-    webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? (env.NODE_ENV === "production" && env.AUTH_SECRET ? derivedWebhookSecret(env.AUTH_SECRET) : DEV_WEBHOOK_SECRET),
     appUrl: (env.APP_URL ?? "http://localhost:3000").replace(/\/$/, ""),
-    paymentsDriver: env.STRIPE_SECRET_KEY ? "stripe" : "local",
+    paymentsDriver: env.PAYMENTS_DRIVER === "local" || !env.STRIPE_SECRET_KEY ? "local" : "stripe",
   };
 }
 
@@ -152,4 +193,9 @@ export function env(): Env {
 /** Forgets the parsed environment so the next env() call re-reads process.env (tests that change it). */
 export function reloadEnv() {
   cached = undefined;
+}
+
+/** Payments run on the built-in test-mode driver (no Stripe key, or PAYMENTS_DRIVER=local): every page says so. */
+export function paymentsTestMode(): boolean {
+  return env().paymentsDriver === "local";
 }

@@ -39,6 +39,9 @@ export async function startNextServer(env: Record<string, string>, opts: { quiet
       AUTH_URL: url,
       AUTH_SECRET: "test-auth-secret-0123456789abcdef0123456789",
       STRIPE_SECRET_KEY: "",
+      // A production server on purpose without Stripe or (with PGlite) a database server: say so (DESIGN.md §9).
+      PAYMENTS_DRIVER: "local",
+      AGORA_DEMO: "1",
       SMTP_URL: smtp.url,
       EMAIL_FROM: "Agora <no-reply@agora.test>",
       ...env,
