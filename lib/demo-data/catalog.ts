@@ -1,6 +1,8 @@
 // Seeded listings and their versions: text and content from the kind generators, validated, with previews.
 import type { listings, listingVersions } from "@/db/schema";
+import { resolveLicense, type License, type PresetLicenseId } from "@/lib/licenses/licenses";
 import { listingContentSchema, type ListingContent } from "@/lib/listings/content";
+import type { Kind } from "@/lib/listings/kinds";
 import { buildPreview } from "@/lib/listings/preview";
 import type { Sales } from "./commerce";
 import { seededToken } from "./ids";
@@ -35,6 +37,38 @@ function validContent(listing: ListingPlan, version: number, input: unknown): Li
   return parsed.data;
 }
 
+/** Licenses the demo creators choose, by kind (their own stream, so the rest of the demo data stays as it was). */
+const DEMO_LICENSES: Record<Exclude<Kind, "model">, PresetLicenseId[]> = {
+  prompt: ["agora-standard-personal", "agora-standard-commercial", "agora-standard-commercial", "cc-by-4.0", "cc-by-nc-4.0"],
+  preset: ["agora-standard-personal", "agora-standard-commercial", "cc-by-4.0", "mit"],
+  template: ["agora-standard-commercial", "mit", "cc-by-4.0", "agora-standard-personal"],
+  test: ["agora-standard-personal", "cc-by-nc-4.0", "agora-standard-commercial"],
+};
+
+/** Seeded models carry their base model's license (named in their content): a preset when there is one, else custom terms. */
+const MODEL_LICENSES: [RegExp, PresetLicenseId][] = [
+  [/llama/i, "llama-community"],
+  [/gemma/i, "gemma-terms"],
+  [/open ?rail/i, "openrail-m"],
+  [/apache/i, "apache-2.0"],
+  [/^mit$/i, "mit"],
+];
+
+function demoLicense(plan: ListingPlan, content: ListingContent): License {
+  if (content.kind !== "model") return resolveLicense({ id: Random.for("license", plan.index).pick(DEMO_LICENSES[content.kind]) });
+  const preset = MODEL_LICENSES.find(([pattern]) => pattern.test(content.license));
+  if (preset) return resolveLicense({ id: preset[1] });
+  return resolveLicense({
+    id: "custom",
+    name: content.license || "Research use only",
+    terms: `Released under the ${content.license || "base model's"} terms: research and personal use only, no commercial use; keep the original notices.`,
+    commercialUse: false,
+    derivatives: true,
+    resaleOfOutputs: false,
+    creditRequired: true,
+  });
+}
+
 export type CatalogEntry = { listing: ListingRow; versions: VersionRow[] };
 
 /** The listing row and version rows of one planned listing; `sales` supplies its counters. */
@@ -47,6 +81,7 @@ export function buildCatalogEntry(plan: ListingPlan, creatorId: string, adminId:
   const title = fitText(withEdition(draft.title, rng), 120);
   if (title.length < 5) throw new Error(`seed generated a title that is too short: "${title}"`);
 
+  const license = demoLicense(plan, contents[contents.length - 1]);
   const versions: VersionRow[] = plan.versions.map((version, i) => ({
     id: version.id,
     listingId: plan.id,
@@ -54,6 +89,7 @@ export function buildCatalogEntry(plan: ListingPlan, creatorId: string, adminId:
     content: contents[i],
     changelog: version.number === 1 ? "" : draft.changelogFor(version.number),
     fileId: null,
+    license,
     reviewStatus: version.reviewStatus,
     reviewReason: version.reviewStatus === "rejected" ? rejected : null,
     reviewedBy: version.reviewedAt === null ? null : adminId,
