@@ -46,9 +46,14 @@ export function MailPreview({
         ))}
       </dl>
       <section aria-labelledby="html-part" className="space-y-2">
-        <h2 id="html-part" className="text-lg font-semibold">
-          HTML part
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="html-part" className="text-lg font-semibold">
+            HTML part
+          </h2>
+          <a href={htmlUrl} target="_blank" rel="noreferrer" className="text-sm text-brand-700 hover:underline">
+            Open on its own
+          </a>
+        </div>
         <iframe
           title={`HTML part of “${subject}”`}
           srcDoc={framed}

@@ -5,7 +5,14 @@ import { parseEnv, reloadEnv } from "@/lib/env";
 import { devMailPageEnabled, devOutbox } from "./dev-outbox";
 import { testDatabase } from "@/db/testing/setup";
 
-const PRODUCTION = { NODE_ENV: "production", AUTH_SECRET: "a-production-secret-0123456789abcdef" } as const;
+// A production environment complete but for mail (database, payments and auth set as production needs them).
+const PRODUCTION = {
+  NODE_ENV: "production",
+  AUTH_SECRET: "a-production-secret-0123456789abcdef",
+  DATABASE_URL: "postgres://agora@db.internal:5432/agora",
+  STRIPE_SECRET_KEY: "sk_test_123",
+  STRIPE_WEBHOOK_SECRET: "whsec_production_value",
+} as const;
 const MAIL = { SMTP_URL: "smtps://user:pass@smtp.provider.com:465", EMAIL_FROM: "Agora <no-reply@agora.example>", APP_URL: "https://agora.example" };
 
 afterEach(() => {

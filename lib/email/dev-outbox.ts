@@ -4,15 +4,14 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emailOutbox, type OutboxMail } from "@/db/schema";
-import { env } from "@/lib/env";
 import { collectDigests } from "./digest";
 import { deliverMail, type DeliverySummary } from "./deliver";
 import { isKnownTemplate, renderMail, type RenderedMail } from "./render";
 import type { MailRequest } from "./mail-types";
 
-/** Outside production only. */
+/** Outside production only (Next fixes NODE_ENV to "production" in a production build). */
 export function devMailPageEnabled(): boolean {
-  return env().NODE_ENV !== "production";
+  return process.env.NODE_ENV !== "production";
 }
 
 function assertEnabled() {

@@ -1,6 +1,7 @@
 // /dev/mail and /dev/mail/[id] answer 404 in production, whatever the outbox holds.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { reloadEnv } from "@/lib/env";
+import { GET as htmlPart } from "./[id]/html/route";
 import DevMailDetailPage from "./[id]/page";
 import DevMailPage from "./page";
 
@@ -25,6 +26,8 @@ describe("development mail page", () => {
     Object.assign(process.env, PRODUCTION_ENV);
     reloadEnv();
     await expect(DevMailPage()).rejects.toMatchObject(notFound);
-    await expect(DevMailDetailPage({ params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }) })).rejects.toMatchObject(notFound);
+    const params = Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" });
+    await expect(DevMailDetailPage({ params })).rejects.toMatchObject(notFound);
+    expect((await htmlPart(new Request("http://localhost:3000/dev/mail/x/html"), { params })).status).toBe(404);
   });
 });

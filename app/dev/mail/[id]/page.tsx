@@ -31,7 +31,14 @@ export default async function DevMailDetailPage({ params }: { params: Promise<{ 
       </p>
       {mail.lastError ? <Alert tone="error">{mail.lastError}</Alert> : null}
       {mail.rendered ? (
-        <MailPreview to={mail.toAddress} subject={mail.rendered.subject} headers={mail.rendered.headers} html={mail.rendered.html} text={mail.rendered.text} />
+        <MailPreview
+          to={mail.toAddress}
+          subject={mail.rendered.subject}
+          headers={mail.rendered.headers}
+          html={mail.rendered.html}
+          text={mail.rendered.text}
+          htmlUrl={`/dev/mail/${mail.id}/html`}
+        />
       ) : (
         <Alert tone="error">This mail cannot be rendered: {mail.renderError}</Alert>
       )}
