@@ -75,7 +75,13 @@ test.describe("creator dashboard", () => {
     await page.getByLabel("Target model").fill("GPT-4o");
     await waitForSaved(page);
 
-    // 3. Submit for approval.
+    // 3. Choose a license, then submit for approval.
+    await page
+      .getByRole("region", { name: "License" })
+      .getByRole("radio", { name: /^CC BY 4\.0/ })
+      .check();
+    await page.getByRole("button", { name: "Save license" }).click();
+    await expect(page.getByText("License saved: CC BY 4.0.")).toBeVisible();
     await page.getByRole("button", { name: "Submit for approval" }).click();
     await expect(page.getByText("Version 1 is waiting for approval")).toBeVisible();
     await expect(page.getByText("Waiting for approval").first()).toBeVisible();
