@@ -1,11 +1,22 @@
 "use client";
-// Attached file upload (model weights…): a progress bar, then the stored name, size and SHA-256.
+// Attached file upload (model weights…): straight to the bucket in parts when there is one (progress, pause and
+// resume, retry, cancel), else posted to the server; then the stored name, size and SHA-256.
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { formatBytes } from "@/lib/format";
 import { ProgressBar } from "./progress-bar";
-import { uploadWithProgress, type UploadedFile } from "./upload";
+import { startUpload, type UploadController, type UploadPhase } from "./direct-upload";
+import type { UploadedFile } from "./upload";
+
+const PHASE_LABEL: Record<UploadPhase, string> = {
+  uploading: "Uploading…",
+  paused: "Paused",
+  failed: "Upload stopped",
+  confirming: "Checking the file…",
+  done: "Uploaded",
+  cancelled: "Cancelled",
+};
 
 export function FileUploader({
   maxBytes,
@@ -20,27 +31,44 @@ export function FileUploader({
 }) {
   const id = useId();
   const [progress, setProgress] = useState<number | null>(null);
+  const [phase, setPhase] = useState<UploadPhase | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const abort = useRef<AbortController | null>(null);
+  const [sending, setSending] = useState<{ name: string; size: number } | null>(null);
+  // Only uploads straight to the bucket pause and resume; the server route can only be cancelled.
+  const [pausable, setPausable] = useState(false);
+  const upload = useRef<UploadController<UploadedFile> | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  const upload = async (file: File) => {
+  const begin = async (file: File) => {
     setError(null);
     if (file.size === 0) return setError("The file is empty.");
     if (file.size > maxBytes) return setError(`This file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.`);
     setProgress(0);
-    abort.current = new AbortController();
-    const result = await uploadWithProgress<UploadedFile>("/api/uploads/files", file, {
-      headers: { "Content-Type": file.type || "application/octet-stream", "X-File-Name": encodeURIComponent(file.name) },
+    setSending({ name: file.name, size: file.size });
+    const controller = startUpload<UploadedFile>(file, {
+      purpose: "file",
       onProgress: setProgress,
-      signal: abort.current.signal,
+      onRoute: (via) => setPausable(via === "bucket"),
+      onPhase: (next, problem) => {
+        setPhase(next);
+        // A stopped upload keeps its progress and says why; Retry continues from the missing parts.
+        if (next === "failed" && problem) setError(problem);
+        if (next === "uploading") setError(null);
+      },
     });
+    upload.current = controller;
+    const result = await controller.result;
+    upload.current = null;
     setProgress(null);
+    setPhase(null);
+    setSending(null);
+    setPausable(false);
     if (input.current) input.current.value = "";
     if (!result.ok) return setError(result.error);
     onUploaded(result.data);
   };
 
+  const busy = progress !== null;
   return (
     <div className="space-y-3">
       {current ? (
@@ -69,25 +97,45 @@ export function FileUploader({
           ref={input}
           id={id}
           type="file"
-          disabled={disabled || progress !== null}
+          disabled={disabled || busy}
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void upload(file);
+            if (file) void begin(file);
           }}
           className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
         />
-        <p className="text-sm text-slate-500">
-          Any format (safetensors, GGUF, zip…), up to {formatBytes(maxBytes)}. Only you, admins and buyers can download it.
-        </p>
+        <p className="text-sm text-slate-500">safetensors, GGUF or ONNX, up to {formatBytes(maxBytes)}. Only you, admins and buyers can download it.</p>
       </div>
-      {progress !== null ? (
-        <div className="flex items-end gap-3">
-          <div className="flex-1">
-            <ProgressBar value={progress} label={progress >= 1 ? "Storing and hashing…" : "Uploading…"} />
+      {busy ? (
+        <div className="space-y-2 rounded-xl border border-slate-200 p-3">
+          {sending ? (
+            <p className="break-all text-sm text-slate-700">
+              {sending.name} · {formatBytes(sending.size)}
+            </p>
+          ) : null}
+          <ProgressBar value={progress} label={PHASE_LABEL[phase ?? "uploading"]} />
+          <div className="flex flex-wrap gap-2">
+            {pausable && phase === "uploading" ? (
+              <Button type="button" variant="secondary" onClick={() => upload.current?.pause()}>
+                Pause
+              </Button>
+            ) : null}
+            {pausable && phase === "paused" ? (
+              <Button type="button" variant="secondary" onClick={() => upload.current?.resume()}>
+                Resume
+              </Button>
+            ) : null}
+            {pausable && phase === "failed" ? (
+              <Button type="button" onClick={() => upload.current?.resume()}>
+                Retry
+              </Button>
+            ) : null}
+            {phase !== "confirming" ? (
+              <Button type="button" variant="ghost" onClick={() => upload.current?.cancel()}>
+                Cancel upload
+              </Button>
+            ) : null}
           </div>
-          <Button type="button" variant="ghost" onClick={() => abort.current?.abort()}>
-            Cancel
-          </Button>
         </div>
       ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}

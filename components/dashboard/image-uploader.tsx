@@ -1,12 +1,13 @@
 "use client";
-// Choose an image, see how it will be cropped, upload it with a progress bar. The server decides what is
-// accepted (type by content, size, dimensions); the checks here only save a pointless upload.
+// Choose an image, see how it will be cropped, upload it with a progress bar (straight to the bucket when there is
+// one). The server decides what is accepted (type by content, size, dimensions); the checks here only save a pointless upload.
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { formatBytes } from "@/lib/format";
 import { ProgressBar } from "./progress-bar";
-import { uploadWithProgress, type UploadedImage } from "./upload";
+import { startUpload, type UploadController } from "./direct-upload";
+import type { UploadedImage } from "./upload";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const FOCUS_OPTIONS = [
@@ -42,7 +43,7 @@ export function ImageUploader({
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const abort = useRef<AbortController | null>(null);
+  const sending = useRef<UploadController<UploadedImage> | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => () => void (previewUrl && URL.revokeObjectURL(previewUrl)), [previewUrl]);
@@ -63,12 +64,10 @@ export function ImageUploader({
     if (!file) return;
     setError(null);
     setProgress(0);
-    abort.current = new AbortController();
-    const result = await uploadWithProgress<UploadedImage>(`/api/uploads/images?purpose=${purpose}&focus=${focus}`, file, {
-      headers: { "Content-Type": file.type || "application/octet-stream" },
-      onProgress: setProgress,
-      signal: abort.current.signal,
-    });
+    // Straight to the bucket when there is one (the server then processes the original), else posted to the server.
+    sending.current = startUpload<UploadedImage>(file, { purpose, focus, onProgress: setProgress, onPhase: () => {} });
+    const result = await sending.current.result;
+    sending.current = null;
     setProgress(null);
     if (!result.ok) {
       setError(result.error);
@@ -164,7 +163,7 @@ export function ImageUploader({
               <div className="flex-1">
                 <ProgressBar value={progress} label={progress >= 1 ? "Processing…" : "Uploading…"} />
               </div>
-              <Button type="button" variant="ghost" onClick={() => abort.current?.abort()}>
+              <Button type="button" variant="ghost" onClick={() => sending.current?.cancel()}>
                 Cancel
               </Button>
             </div>
