@@ -7,7 +7,7 @@ import { queryRows, type Db } from "@/db/client";
 import type { OrderStatus, PayoutStatus, Report } from "@/db/schema";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import type { JournalKind, LedgerAccount } from "@/lib/ledger/journal";
-import type { VersionStatus } from "@/lib/listings/status";
+import { pendingApprovals } from "@/lib/moderation/queue";
 import { SOLD } from "@/lib/sales-stats/creator-stats";
 import { STUCK_AFTER_MS } from "@/lib/settlement/admin-runs";
 import { periodLabel, periodOf } from "@/lib/settlement/periods";
@@ -19,7 +19,6 @@ const PAYOUTS = "payouts" satisfies LedgerAccount;
 const SALE = "sale" satisfies JournalKind;
 const REFUND = "refund" satisfies JournalKind;
 const DISPUTED = "disputed" satisfies OrderStatus;
-const WAITING_FOR_APPROVAL = "pending_review" satisfies VersionStatus;
 const NEEDS_ATTENTION = ["failed", "held"] as const satisfies readonly PayoutStatus[];
 const PROCESSING = "processing" satisfies PayoutStatus;
 const OPEN_REPORT = "open" satisfies Report["status"];
@@ -53,7 +52,8 @@ export type TopCreator = { creatorId: string; email: string; handle: string | nu
 export type TopListing = { listingId: string; title: string; slug: string; creatorHandle: string | null; sales: number; revenueCents: number };
 
 export type OverviewQueues = {
-  approvals: { waiting: number; oldestSubmittedAt: Date | null };
+  /** New versions and live listings' text changes waiting for approval (the approval queue's own list, up to APPROVALS_COUNTED). */
+  approvals: { waiting: number; more: boolean; oldestSubmittedAt: Date | null };
   reports: { open: number; oldestAt: Date | null };
   payouts: { failed: number; held: number; stuck: number; oldestPeriod: string | null };
 };
@@ -84,6 +84,8 @@ type MonthRow = {
 const n = (v: string | number | null | undefined) => Number(v ?? 0);
 const date = (v: Date | string | null) => (v === null ? null : new Date(v));
 const TOP = 10;
+/** The approval queue is counted up to this many; beyond it the overview says "500+". */
+export const APPROVALS_COUNTED = 500;
 
 /** Every figure on the overview as of `now` (UTC months and days). Revenue tops cover the last 30 days. */
 export async function platformOverview(db: Db, actor: Actor | null, now = new Date()): Promise<PlatformOverview> {
@@ -95,7 +97,7 @@ export async function platformOverview(db: Db, actor: Actor | null, now = new Da
   // The first instant of the 30-day window in UTC, whatever the session's time zone.
   const since = sql`((${today}::date - 29)::timestamp at time zone 'UTC')`;
 
-  const [months, daily, creators, topListings, queues] = await Promise.all([
+  const [months, daily, creators, topListings, queues, approvals] = await Promise.all([
     queryRows<MonthRow>(
       db,
       sql`with months as (
@@ -175,8 +177,6 @@ export async function platformOverview(db: Db, actor: Actor | null, now = new Da
            limit ${TOP}`,
     ),
     queryRows<{
-      approvals: number;
-      oldest_submission: Date | string | null;
       open_reports: number;
       oldest_report: Date | string | null;
       failed: number;
@@ -186,8 +186,6 @@ export async function platformOverview(db: Db, actor: Actor | null, now = new Da
     }>(
       db,
       sql`select
-            (select count(*)::int from listing_versions where review_status = ${WAITING_FOR_APPROVAL}) as approvals,
-            (select min(submitted_at) from listing_versions where review_status = ${WAITING_FOR_APPROVAL}) as oldest_submission,
             (select count(*)::int from reports where status = ${OPEN_REPORT}) as open_reports,
             (select min(created_at) from reports where status = ${OPEN_REPORT}) as oldest_report,
             (select count(*)::int from payouts where status = ${NEEDS_ATTENTION[0]}) as failed,
@@ -196,6 +194,8 @@ export async function platformOverview(db: Db, actor: Actor | null, now = new Da
                 and claimed_at < ${new Date(now.getTime() - STUCK_AFTER_MS).toISOString()}::timestamptz) as stuck,
             (select min(period) from payouts where status in (${NEEDS_ATTENTION[0]}, ${NEEDS_ATTENTION[1]})) as oldest_period`,
     ),
+    // Oldest first, so the first entry is the longest wait.
+    pendingApprovals(db, actor, {}, APPROVALS_COUNTED),
   ]);
 
   const figures: MonthFigures[] = months.map((m) => ({
@@ -233,7 +233,7 @@ export async function platformOverview(db: Db, actor: Actor | null, now = new Da
       revenueCents: n(l.revenue),
     })),
     queues: {
-      approvals: { waiting: n(q?.approvals), oldestSubmittedAt: date(q?.oldest_submission ?? null) },
+      approvals: { waiting: approvals.length, more: approvals.length >= APPROVALS_COUNTED, oldestSubmittedAt: approvals[0]?.submittedAt ?? null },
       reports: { open: n(q?.open_reports), oldestAt: date(q?.oldest_report ?? null) },
       payouts: { failed: n(q?.failed), held: n(q?.held), stuck: n(q?.stuck), oldestPeriod: q?.oldest_period ?? null },
     },
