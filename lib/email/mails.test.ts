@@ -190,7 +190,9 @@ describe("payout mails", () => {
     const paid = await sellingCreator(db, "active");
     const held = await sellingCreator(db, "none");
     const refused = await sellingCreator(db, "active");
-    for (const c of [paid, held, refused]) await recordSale(db, c, 5000, inPeriod);
+    const quiet = await sellingCreator(db, "none");
+    await saveEmailPreferences(db, quiet.id, { payoutEmails: false });
+    for (const c of [paid, held, refused, quiet]) await recordSale(db, c, 5000, inPeriod);
     injectLocalTransferFault({ destinationAccountId: refused.stripeAccountId ?? undefined, fault: "definite", times: Infinity });
     try {
       await settlePeriod(db, await paymentsDriver(), { period });
@@ -208,5 +210,7 @@ describe("payout mails", () => {
     const failed = only(await email(refused.id));
     expect(failed.subject).toMatch(/^Payout failed: \$40\.00 for /);
     expect(failed.text).toContain("back in your Agora balance");
+    // A creator who turned payout emails off is told in the app only.
+    expect((await outboxRows(db)).filter((r) => r.userId === quiet.id)).toEqual([]);
   });
 });

@@ -1,31 +1,30 @@
 // Payout mail (sent, held, failed), queued with the settlement change that decides it (lib/settlement calls these).
 import "server-only";
-import { inArray, sql, type SQL } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
-import { users } from "@/db/schema";
-import { queueEmail } from "./outbox";
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db, type Tx } from "@/db/client";
+import type { MailTemplates } from "./mail-types";
+import { sendAfterResponse } from "./outbox";
 
-export type PayoutMail = {
-  creatorId: string;
-  template: "payout_held" | "payout_failed";
-  period: string;
-  amountCents: number;
-  currency: string;
-  reason: string;
-};
+export type PayoutMail = { creatorId: string; template: "payout_held" | "payout_failed" } & MailTemplates["payout_held"];
 
-/** Held or failed payouts: one mail each to the creator (unless they turned payout emails off). */
+/**
+ * Held or failed payouts: one mail each to the creator (unless they turned payout emails off), in one INSERT …
+ * SELECT however many creators a settlement batch holds.
+ */
 export async function queuePayoutMails(db: Db | Tx, mails: PayoutMail[]): Promise<void> {
   if (mails.length === 0) return;
-  const people = await db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(inArray(users.id, [...new Set(mails.map((m) => m.creatorId))]));
-  const emailOf = new Map(people.map((p) => [p.id, p.email]));
-  for (const { creatorId, template, ...data } of mails) {
-    const to = emailOf.get(creatorId);
-    if (to) await queueEmail(db, { template, to, userId: creatorId, data });
-  }
+  const rows = JSON.stringify(mails.map(({ creatorId, template, ...data }) => ({ creator_id: creatorId, template, data })));
+  const queued = await queryRows<{ id: string }>(
+    db as Db,
+    sql`insert into email_outbox (template, to_address, user_id, data)
+        select v.template, u.email, u.id, v.data
+          from jsonb_to_recordset(${rows}::jsonb) as v(creator_id uuid, template text, data jsonb)
+          join users u on u.id = v.creator_id
+          left join email_preferences p on p.user_id = u.id
+         where coalesce(p.payout_emails, true)
+        returning id`,
+  );
+  if (queued.length <= 100) sendAfterResponse(queued.map((q) => q.id));
 }
 
 /**
