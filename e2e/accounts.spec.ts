@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ACCOUNTS, E2E_PASSWORD } from "./accounts";
-import { DEMO, DEMO_PASSWORD, formError, signInViaApi, signUp, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, formError, mailedLink, signInViaApi, signUp, uniqueEmail } from "./helpers";
 
 test.describe("accounts", () => {
   test("a visitor signs up, signs out and signs back in", async ({ page }) => {
@@ -20,14 +20,18 @@ test.describe("accounts", () => {
     await expect(page.getByRole("button", { name: /Ada Lovelace/ })).toBeVisible();
   });
 
-  test("signing up with an email that exists says so and keeps what was typed", async ({ page }) => {
+  test("signing up with an email that exists answers like any sign-up; the owner is emailed instead", async ({ page }) => {
+    const taken = uniqueEmail("taken");
+    await signUp(page, { name: "Owner", email: taken, password: "owner password 1" });
+    await page.context().clearCookies();
+
     await page.goto("/signup");
     await page.getByLabel("Name").fill("Someone Else");
-    await page.getByLabel("Email").fill(DEMO.buyer);
+    await page.getByLabel("Email").fill(taken);
     await page.getByLabel("Password").fill("another password");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(formError(page)).toContainText("already exists");
-    await expect(page.getByLabel("Name")).toHaveValue("Someone Else");
+    await expect(page.getByText("Check your inbox")).toBeVisible();
+    expect(await mailedLink(page, taken, /You already have an Agora account/, /\/signin/)).toBe("/signin");
   });
 
   test("a wrong password and an unknown email get the same message", async ({ page }) => {

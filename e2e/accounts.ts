@@ -8,6 +8,8 @@ export const E2E_ADMIN_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
 export const E2E_ACCOUNTS = {
   banned: { email: "banned@e2e.test", name: "Banned Buyer" },
   suspended: { email: "suspended@e2e.test", name: "Suspended Buyer" },
+  /** An admin who has not turned on two-factor sign-in yet: admin pages send them to enrol. */
+  unenrolledAdmin: { email: "new-admin@e2e.test", name: "Newly Promoted Admin" },
 } as const;
 
 /**

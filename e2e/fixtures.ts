@@ -17,6 +17,7 @@ export async function seedE2eFixtures(db: Db) {
     .values([
       { ...E2E_ACCOUNTS.banned, passwordHash, status: "banned" },
       { ...E2E_ACCOUNTS.suspended, passwordHash, status: "suspended" },
+      { ...E2E_ACCOUNTS.unenrolledAdmin, passwordHash, role: "admin" },
     ])
     .onConflictDoNothing();
   await seedPayoutCreators(db, passwordHash);

@@ -50,12 +50,53 @@ export async function signInViaApi(page: Page, email: string, password: string, 
   throw new Error(`sign-in as ${email} should give a session`);
 }
 
-/** Creates a fresh account through the sign-up page and leaves it signed in. */
+type SentMail = { to: string[]; subject: string; text: string };
+
+/**
+ * The link in the newest mail to `to` whose subject matches, as the person would click it. Mail goes through the
+ * journeys' SMTP sink (scripts/support/mail-feed.ts, E2E_MAIL_URL); it is sent right after the response, so this waits.
+ */
+export async function mailedLink(
+  page: Page,
+  to: string,
+  subject: RegExp,
+  path: RegExp = /\/(verify-email|reset-password|confirm-email)\?token=/,
+): Promise<string> {
+  const feed = process.env.E2E_MAIL_URL;
+  if (!feed) throw new Error("E2E_MAIL_URL is not set: run journeys with npm run test:e2e");
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const mails = (await (await page.request.get(feed)).json()) as SentMail[];
+        const mail = mails.filter((m) => m.to.includes(to) && subject.test(m.subject)).at(-1);
+        link = mail?.text.match(/https?:\/\/\S+/g)?.find((url) => path.test(url));
+        return Boolean(link);
+      },
+      { message: `a mail to ${to} matching ${subject}`, timeout: 20_000 },
+    )
+    .toBe(true);
+  return new URL(link as string).pathname + new URL(link as string).search;
+}
+
+/** Follows the confirmation link mailed to a new account and confirms the address. */
+export async function confirmEmail(page: Page, email: string) {
+  await page.goto(await mailedLink(page, email, /Confirm your email address/));
+  await page.getByRole("button", { name: "Confirm email address" }).click();
+  await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
+}
+
+/** Creates a fresh account through the sign-up page, confirms its address from the mail and signs in with the form. */
 export async function signUp(page: Page, { name, email, password }: { name: string; email: string; password: string }) {
   await page.goto("/signup");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Check your inbox")).toBeVisible();
+  await confirmEmail(page, email);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: new RegExp(name) })).toBeVisible();
 }

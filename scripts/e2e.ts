@@ -4,6 +4,7 @@ import { openDatabase } from "@/db/client";
 import { seedE2eFixtures } from "@/e2e/fixtures";
 import { seedDatabase } from "@/lib/demo-data/seed";
 import { createScratchDatabase } from "./support/database";
+import { serveMailFeed } from "./support/mail-feed";
 import { ensureBuild, startNextServer } from "./support/server";
 import { runMain } from "./support/main";
 
@@ -19,14 +20,16 @@ async function main() {
 
     ensureBuild();
     const server = await startNextServer({ DATABASE_URL: scratch.url ?? "", PGLITE_DIR: scratch.pgliteDir ?? "", CRON_SECRET: "e2e-cron-secret" });
+    const mailFeed = await serveMailFeed(server.mails);
     try {
       // Not spawnSync: this process serves the journeys' SMTP sink (scripts/support/server.ts) while they run.
       const run = spawn("npx", ["playwright", "test", ...process.argv.slice(2)], {
         stdio: "inherit",
-        env: { ...process.env, E2E_BASE_URL: server.url, E2E_DATABASE_URL: scratch.url ?? "" },
+        env: { ...process.env, E2E_BASE_URL: server.url, E2E_DATABASE_URL: scratch.url ?? "", E2E_MAIL_URL: mailFeed.url },
       });
       status = await new Promise<number>((resolve) => run.on("close", (code) => resolve(code ?? 1)));
     } finally {
+      await mailFeed.stop();
       await server.stop();
     }
   } finally {

@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { startSmtpSink } from "@/lib/email/testing/smtp-sink";
+import { startSmtpSink, type ReceivedMail } from "@/lib/email/testing/smtp-sink";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,7 +24,7 @@ export function ensureBuild(opts: { reuse?: boolean } = {}) {
   if (build.status !== 0) throw new Error("next build failed");
 }
 
-export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void> };
+export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void>; mails: () => ReceivedMail[] };
 
 export async function startNextServer(env: Record<string, string>, opts: { quiet?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
@@ -69,7 +69,7 @@ export async function startNextServer(env: Record<string, string>, opts: { quiet
     await stop();
     throw error;
   }
-  return { url, process: child, stop };
+  return { url, process: child, stop, mails: () => smtp.mails };
 }
 
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 120_000) {
