@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
 /** What an audit entry can be about (the audit log page filters by these). */
-export const AUDIT_TARGET_TYPES = ["user", "listing", "listing_version", "review", "report", "order", "payout", "settlement_run"] as const;
+export const AUDIT_TARGET_TYPES = ["user", "listing", "listing_version", "review", "report", "order", "payout", "settlement_run", "email"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export type AuditEntry = {
