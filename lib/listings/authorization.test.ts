@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { listings } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { readOwnFile, storeFile } from "@/lib/files/files";
+import { readFileBytes } from "@/lib/storage/file-bytes";
 import { storeImage } from "@/lib/images/store";
 import { jpeg } from "@/lib/images/testing/fixtures";
 import { removeListing } from "@/lib/moderation/listings";
@@ -82,7 +83,7 @@ describe("a creator touches only their own listings, versions, files and images"
     const mine = await createListing(db, mallory, { kind: "model", title: "Mallory's model", category: "coding" });
     await expect(saveContentDraft(db, mallory, mine.id, { draft: validDraft("model", file.id) })).rejects.toMatchObject({ code: "file.not_found" });
     await expect(readOwnFile(db, mallory, file.id)).rejects.toMatchObject({ code: "file.not_found", status: 404 });
-    expect(Array.from((await readOwnFile(db, alice, file.id)).data)).toEqual([1, 2, 3]);
+    expect(Array.from(await readFileBytes(db, await readOwnFile(db, alice, file.id)))).toEqual([1, 2, 3]);
     expect((await readOwnFile(db, admin, file.id)).sha256).toBe(file.sha256);
     await expect(readOwnFile(db, null, file.id)).rejects.toMatchObject({ code: "auth.unauthenticated" });
   });
