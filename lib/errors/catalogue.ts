@@ -195,6 +195,10 @@ export const ERROR_CATALOGUE = {
   "upload.not_found": { status: 404, message: "This upload doesn't exist or has ended. Start the upload again." },
   "upload.finished": { status: 409, message: "This upload was already completed or cancelled. Start a new one to send the file again." },
   "upload.incomplete": { status: 422, message: "Some parts of the file never reached storage. Resume or retry the upload." },
+  "upload.too_many_open": {
+    status: 429,
+    message: (p: { limit: number }) => `You already have ${p.limit} uploads in progress. Finish or cancel one before starting another.`,
+  },
   "upload.size_mismatch": {
     status: 422,
     message: (p: { declared: string; received: string }) =>
