@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { revalidateListingEverywhere } from "@/lib/catalog/cache";
 import { approveInputSchema, approveVersion, rejectInputSchema, rejectVersion } from "@/lib/moderation/approvals";
+import { removeInputSchema, removeListing } from "@/lib/moderation/listings";
 import { approveRevision, approveRevisionSchema, rejectRevision, rejectRevisionSchema } from "@/lib/moderation/revisions";
 import { validatedAction } from "@/lib/validated-action";
 
@@ -34,4 +35,11 @@ export const rejectRevisionAction = validatedAction(rejectRevisionSchema, async 
   await rejectRevision(await getDb(), await getCurrentUser(), data);
   revalidatePath("/admin", "layout");
   redirect(`/admin/moderation?done=rejected`);
+});
+
+export const removeListingAction = validatedAction(removeInputSchema, async (data) => {
+  const removed = await removeListing(await getDb(), await getCurrentUser(), data);
+  revalidateListingEverywhere({ slug: removed.slug, creatorHandle: removed.creatorHandle });
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/reports?status=resolved&done=listing_removed`);
 });

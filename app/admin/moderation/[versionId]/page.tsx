@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ContentView } from "@/components/admin/content-view";
 import { DiffView } from "@/components/admin/diff-view";
 import { ApprovalDecision } from "@/components/admin/approval-decision";
+import { RemoveListingForm } from "@/components/admin/remove-listing-form";
 import { MARKDOWN_CLASSES } from "@/components/dashboard/markdown-field";
 import { StatusBadge, VersionBadge } from "@/components/dashboard/status-badge";
 import { getDb } from "@/db/client";
@@ -13,7 +14,7 @@ import { renderMarkdown } from "@/lib/catalog/markdown";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 import { approvalItem } from "@/lib/moderation/approvals";
 import { formatPrice } from "@/lib/format";
-import { approveAction, rejectAction } from "../actions";
+import { approveAction, rejectAction, removeListingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Approval · Admin" };
 
@@ -91,6 +92,12 @@ export default async function ApprovalPage({ params }: { params: Promise<{ versi
               </p>
             )}
           </section>
+          {listing.status === "published" ? (
+            <section className="rounded-2xl border border-red-200 bg-white p-4 sm:p-6">
+              <h2 className="mb-3 text-lg font-semibold">Remove the live listing</h2>
+              <RemoveListingForm listingId={listing.id} title={listing.title} remove={removeListingAction} />
+            </section>
+          ) : null}
         </aside>
       </div>
     </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApprovalDecision } from "@/components/admin/approval-decision";
+import { RemoveListingForm } from "@/components/admin/remove-listing-form";
 import { DiffView } from "@/components/admin/diff-view";
 import { MARKDOWN_CLASSES } from "@/components/dashboard/markdown-field";
 import { StatusBadge } from "@/components/dashboard/status-badge";
@@ -13,7 +14,7 @@ import { renderMarkdown } from "@/lib/catalog/markdown";
 import { formatDateTime, formatPrice } from "@/lib/format";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 import { revisionItem } from "@/lib/moderation/revisions";
-import { approveRevisionAction, rejectRevisionAction } from "../../actions";
+import { approveRevisionAction, rejectRevisionAction, removeListingAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Listing changes · Admin" };
 
@@ -95,6 +96,12 @@ export default async function RevisionApprovalPage({ params }: { params: Promise
               </p>
             )}
           </section>
+          {listing.status === "published" ? (
+            <section className="rounded-2xl border border-red-200 bg-white p-4 sm:p-6">
+              <h2 className="mb-3 text-lg font-semibold">Remove the live listing</h2>
+              <RemoveListingForm listingId={listing.id} title={live.title} remove={removeListingAction} />
+            </section>
+          ) : null}
         </aside>
       </div>
     </div>
