@@ -12,6 +12,8 @@ export async function register() {
     console.error(error.message);
     process.exit(1);
   }
+  // The structured logger, installed before anything logs (lib/errors reaches it through a global sink).
+  await import("@/lib/observability/logger");
   const { prepareEmbeddedDatabase } = await import("@/lib/demo-data/embedded-start");
   await prepareEmbeddedDatabase();
 }

@@ -18,7 +18,7 @@ test("home shows seeded listings as cards linking to their pages @mobile", async
 test("health reports the database", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+  expect(await res.json()).toEqual({ status: "ok", db: "ok", migrations: "current" });
 });
 
 test("an unknown page is a friendly 404", async ({ page }) => {

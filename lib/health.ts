@@ -1,24 +1,68 @@
-// Database reachability for the health endpoint, bounded so a hung database answers 503 quickly.
+// Database reachability and migration state for the health endpoint, bounded so a hung database answers 503 quickly.
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, queryRows, type Db } from "@/db/client";
+import journal from "@/drizzle/meta/_journal.json";
+import { logger } from "@/lib/observability/logger";
+
+export type MigrationState = "current" | "pending" | "unknown";
+export type Health = { status: "ok" | "error"; db: "ok" | "down"; migrations: MigrationState };
+
+/** The newest migration this build ships (drizzle's journal, bundled at build time so no file is read at runtime). */
+export const LATEST_MIGRATION_MILLIS = Math.max(...journal.entries.map((entry) => entry.when));
+
+function bounded<T>(work: Promise<T>, timeoutMs: number, onTimeout: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(onTimeout), timeoutMs);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 export async function checkDatabase(timeoutMs = 3000): Promise<"ok" | "down"> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<"down">((resolve) => {
-    timer = setTimeout(() => resolve("down"), timeoutMs);
-  });
   const probe = (async () => {
     const db = await getDb();
     await db.execute(sql`select 1`);
     return "ok" as const;
   })().catch((error: unknown) => {
-    console.error("[health] database check failed", error instanceof Error ? error.message : error);
+    logger.error({ event: "health.db_down", err: error }, "database check failed");
     return "down" as const;
   });
+  return bounded(probe, timeoutMs, "down");
+}
+
+/**
+ * Whether every migration of this build has been applied: drizzle's migrator applies the journal's entries newer than
+ * the newest `created_at` in drizzle.__drizzle_migrations, so the same comparison says whether it has work left.
+ * A database ahead of the code (a newer deploy migrated it) counts as current for this code.
+ */
+export async function migrationState(db: Db): Promise<MigrationState> {
   try {
-    return await Promise.race([probe, timeout]);
-  } finally {
-    clearTimeout(timer);
+    const [row] = await queryRows<{ latest: string | null }>(db, sql`select max(created_at)::text as latest from drizzle.__drizzle_migrations`);
+    const applied = Number(row?.latest ?? 0);
+    return applied >= LATEST_MIGRATION_MILLIS ? "current" : "pending";
+  } catch (error) {
+    // No migrations table at all: nothing was ever applied.
+    if ((error as { code?: string; cause?: { code?: string } })?.code === "42P01" || (error as { cause?: { code?: string } })?.cause?.code === "42P01") {
+      return "pending";
+    }
+    logger.error({ event: "health.migrations_unknown", err: error }, "migration check failed");
+    return "unknown";
   }
+}
+
+/**
+ * What GET /api/health answers: `{"status":"ok","db":"ok","migrations":"current"}` (200), or status "error" (503) when
+ * the database is unreachable or migrations are pending — code running ahead of its schema fails in odd ways, so a
+ * balancer should not send it traffic.
+ */
+export async function checkHealth(timeoutMs = 3000): Promise<Health> {
+  const db = await checkDatabase(timeoutMs);
+  if (db === "down") return { status: "error", db, migrations: "unknown" };
+  const migrations = await bounded(
+    getDb().then((handle) => migrationState(handle)),
+    timeoutMs,
+    "unknown" as MigrationState,
+  );
+  return { status: migrations === "pending" ? "error" : "ok", db, migrations };
 }

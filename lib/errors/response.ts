@@ -2,7 +2,6 @@
 // `{ error: code, message }` (plus `fieldErrors` for input.invalid); anything else → a 500 with a safe
 // message. Server-side failures (5xx) are logged here, once, so handlers don't log them again.
 import type { FieldErrors } from "./catalogue";
-import { logger } from "@/lib/observability/logger";
 import { isDomainError, publicError, type PublicError } from "./domain-error";
 
 /** The JSON body of every internal error response (the public API v1 adds `parameter` for bad parameters). */
@@ -21,9 +20,16 @@ type ErrorResponseOptions = {
   serverErrorStatus?: number;
 };
 
+/** Where server-side failures are logged. lib/observability/logger.ts installs the structured logger here on the server;
+ * lib/errors itself stays importable from client components (status labels), which must never pull in the logger. */
+export type ErrorLogSink = (fields: { err: unknown; route: string }, message: string) => void;
+const errorLogSink = (): ErrorLogSink =>
+  (globalThis as { __agoraErrorLogSink?: ErrorLogSink }).__agoraErrorLogSink ??
+  ((fields, message) => console.error(`[${fields.route}] ${message}`, fields.err));
+
 export function errorResponse(error: unknown, options: ErrorResponseOptions = {}): Response {
   const failure = publicError(error);
-  if (failure.status >= 500) logger.error({ err: error, route: options.log ?? "route" }, "request failed");
+  if (failure.status >= 500) errorLogSink()({ err: error, route: options.log ?? "route" }, "request failed");
   const status = failure.status >= 500 && options.serverErrorStatus ? options.serverErrorStatus : failure.status;
   // A rate-limit refusal says when to come back, in the header as well as in the message.
   const retryAfter: Record<string, string> = isDomainError(error) && error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {};

@@ -4,6 +4,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
 import pino, { type DestinationStream, type Logger } from "pino";
+import type { ErrorLogSink } from "@/lib/errors/response";
 import { REQUEST_ID_HEADER } from "./request-id";
 
 /** What a route handler runs inside (set by observedRoute): its request id and route name. */
@@ -98,3 +99,6 @@ const g = globalThis as typeof globalThis & { __agoraLogger?: Logger };
 
 /** The process logger: `logger.info({ event: "settlement.run", paid }, "settled")`, `logger.error({ err }, "…")`. */
 export const logger: Logger = (g.__agoraLogger ??= createLogger());
+
+// errorResponse (lib/errors, which client components import too) logs 5xx failures through this.
+(globalThis as { __agoraErrorLogSink?: ErrorLogSink }).__agoraErrorLogSink = (fields, message) => logger.error(fields, message);

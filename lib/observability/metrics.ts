@@ -1,7 +1,7 @@
 // Prometheus metrics (prom-client), one registry per process kept on globalThis. Counters and histograms are per
 // instance (sum them across instances in queries); the figures read from Postgres at scrape time are global.
 import "server-only";
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, Histogram, Registry } from "prom-client";
 
 function createMetrics() {
   const registry = new Registry();
@@ -31,11 +31,6 @@ function createMetrics() {
       name: "agora_rate_limit_rejections_total",
       help: "Requests refused by a rate limit, by limit (the key's prefix: api, checkout, review, report…).",
       labelNames: ["limit"] as const,
-      registers: [registry],
-    }),
-    dbQueriesInFlight: new Gauge({
-      name: "agora_db_queries_in_flight",
-      help: "Database statements running right now in this process (postgres-js).",
       registers: [registry],
     }),
   };

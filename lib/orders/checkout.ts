@@ -10,6 +10,7 @@ import { paymentsDriver } from "@/lib/payments/driver";
 import { entitlingOrder } from "./entitlement";
 import { fulfilOrder } from "./fulfil";
 import { splitPrice } from "./pricing";
+import { limitAction } from "@/lib/security/limits";
 
 export type CheckoutStart = { kind: "free"; orderId: string } | { kind: "checkout"; orderId: string; url: string };
 
@@ -47,6 +48,7 @@ async function buyableListing(db: Db, listingId: string) {
  */
 export async function startCheckout(db: Db, actor: Actor | null, input: { listingId: string; successUrl: string; cancelUrl: string }): Promise<CheckoutStart> {
   const buyer = assertActive(actor);
+  await limitAction(db, "checkout", buyer.id);
   const listing = await buyableListing(db, input.listingId);
   if (listing.creatorId === buyer.id) throw new DomainError("order.own_listing");
 

@@ -7,6 +7,7 @@ import { assertActive, type Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notifications";
 import { entitledOrder } from "@/lib/orders/entitlement";
+import { limitAction } from "@/lib/security/limits";
 import { adjustRating } from "./aggregate";
 import { createReviewSchema, editReviewSchema, replySchema } from "./schemas";
 
@@ -35,6 +36,7 @@ async function listingForReview(tx: Db, listingId: string) {
 export async function createReview(db: Db, actor: Actor | null, input: unknown): Promise<ReviewChange> {
   const data = parseInput(createReviewSchema, input);
   const user = assertActive(actor);
+  await limitAction(db, "review", user.id);
   return db.transaction(async (tx) => {
     const owned = await tx
       .select({ id: orders.id, status: orders.status })
@@ -71,6 +73,7 @@ export async function createReview(db: Db, actor: Actor | null, input: unknown):
 export async function editReview(db: Db, actor: Actor | null, input: unknown): Promise<ReviewChange> {
   const data = parseInput(editReviewSchema, input);
   const user = assertActive(actor);
+  await limitAction(db, "review", user.id);
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ review: reviews, orderStatus: orders.status })
@@ -96,6 +99,7 @@ export async function editReview(db: Db, actor: Actor | null, input: unknown): P
 export async function replyToReview(db: Db, actor: Actor | null, input: unknown): Promise<ReviewChange> {
   const data = parseInput(replySchema, input);
   const user = assertActive(actor);
+  await limitAction(db, "review", user.id);
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ review: reviews, creatorId: listings.creatorId })

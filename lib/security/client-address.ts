@@ -1,6 +1,8 @@
 // The client address rate limits count against: from the platform when Agora runs on Vercel, or from a configured number
 // of trusted proxy hops in X-Forwarded-For (counted from the right), never from what the client wrote itself.
+import "server-only";
 import { isIP } from "node:net";
+import { env } from "@/lib/env";
 
 export type AddressSource = {
   /** Vercel sets VERCEL=1; its edge overwrites x-vercel-forwarded-for and x-real-ip, so a client can't choose them. */
@@ -9,10 +11,9 @@ export type AddressSource = {
   trustedHops: number;
 };
 
-/** The deployment's source of truth, read from the environment (VERCEL, TRUSTED_PROXY_HOPS). */
-export function addressSource(source: Record<string, string | undefined> = process.env): AddressSource {
-  const hops = Number(source.TRUSTED_PROXY_HOPS ?? "0");
-  return { onVercel: source.VERCEL === "1", trustedHops: Number.isInteger(hops) && hops >= 0 && hops <= 10 ? hops : 0 };
+/** The deployment's source of truth: VERCEL (set by the platform) and TRUSTED_PROXY_HOPS (validated in lib/env.ts). */
+export function addressSource(): AddressSource {
+  return { onVercel: process.env.VERCEL === "1", trustedHops: env().TRUSTED_PROXY_HOPS };
 }
 
 function wellFormed(value: string | null | undefined): string | null {

@@ -1,13 +1,29 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase, useDatabase } from "@/db/client";
 import { testDatabase } from "@/db/testing/setup";
+import { LATEST_MIGRATION_MILLIS } from "@/lib/health";
 import { GET } from "./route";
 
+const get = () => GET(new Request("http://test.local/api/health"));
+
 describe("GET /api/health", () => {
-  it("answers 200 with the database ok", async () => {
-    const res = await GET();
+  it("answers 200 with the database ok and every migration of this build applied", async () => {
+    const res = await get();
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+    expect(await res.json()).toEqual({ status: "ok", db: "ok", migrations: "current" });
+  });
+
+  it("answers 503 with migrations pending when the database is behind the code's journal", async () => {
+    const db = testDatabase().db;
+    await db.execute(sql`update drizzle.__drizzle_migrations set created_at = created_at - 1 where created_at = ${LATEST_MIGRATION_MILLIS}`);
+    try {
+      const res = await get();
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: "error", db: "ok", migrations: "pending" });
+    } finally {
+      await db.execute(sql`update drizzle.__drizzle_migrations set created_at = ${LATEST_MIGRATION_MILLIS} where created_at = ${LATEST_MIGRATION_MILLIS - 1}`);
+    }
   });
 
   it("answers 503 with db down when the database cannot be reached", async () => {
@@ -15,9 +31,9 @@ describe("GET /api/health", () => {
     const unreachable = await openDatabase({ url: "postgres://postgres@127.0.0.1:1/agora", poolMax: 1 });
     useDatabase(unreachable);
     try {
-      const res = await GET();
+      const res = await get();
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: "error", db: "down" });
+      expect(await res.json()).toEqual({ status: "error", db: "down", migrations: "unknown" });
     } finally {
       await unreachable.close();
       useDatabase(testDatabase());

@@ -1,10 +1,10 @@
-// GET /api/health — liveness plus a database round trip (ARCHITECTURE.md, "Running many instances")
-import { checkDatabase } from "@/lib/health";
+// GET /api/health — liveness, a database round trip and whether migrations are current (ARCHITECTURE.md, "Running many instances")
+import { checkHealth } from "@/lib/health";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const db = await checkDatabase();
-  const body = db === "ok" ? { status: "ok", db } : { status: "error", db };
-  return Response.json(body, { status: db === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
-}
+export const GET = observedRoute("health", async () => {
+  const health = await checkHealth();
+  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+});

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse, parseInput } from "@/lib/errors";
 import { readJsonBody } from "@/lib/files/body";
+import { limitAction } from "@/lib/security/limits";
 import { startDirectUpload } from "@/lib/storage/direct-uploads";
 
 const startSchema = z.object({
@@ -18,7 +19,10 @@ const startSchema = z.object({
 export async function POST(request: Request) {
   try {
     const input = parseInput(startSchema, await readJsonBody(request));
-    const started = await startDirectUpload(await getDb(), await getCurrentUser(), { ...input, contentType: input.contentType ?? null });
+    const [db, actor] = await Promise.all([getDb(), getCurrentUser()]);
+    // Starting an upload is what counts (its parts and completion don't); startDirectUpload checks who may upload.
+    if (actor) await limitAction(db, "upload", actor.id);
+    const started = await startDirectUpload(db, actor, { ...input, contentType: input.contentType ?? null });
     return Response.json(started, { status: started.via === "bucket" ? 201 : 200, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error, { log: "uploads/direct" });

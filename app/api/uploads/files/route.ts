@@ -7,6 +7,7 @@ import { readBodyWithLimit } from "@/lib/files/body";
 import { fileTooLarge, storeFile } from "@/lib/files/files";
 import { serverUploadMaxBytes } from "@/lib/files/limits";
 import { assertCreator } from "@/lib/auth/actor";
+import { limitAction } from "@/lib/security/limits";
 
 function decodeName(value: string | null): string {
   if (!value) return "file";
@@ -21,9 +22,11 @@ export async function POST(request: Request) {
   try {
     // Who may upload is checked before a byte of the body is read.
     const actor = assertCreator(await getCurrentUser());
+    const db = await getDb();
+    await limitAction(db, "upload", actor.id);
     const limit = serverUploadMaxBytes();
     const bytes = await readBodyWithLimit(request, limit, (declared) => fileTooLarge(declared, limit));
-    const file = await storeFile(await getDb(), actor, {
+    const file = await storeFile(db, actor, {
       filename: decodeName(request.headers.get("x-file-name")),
       contentType: request.headers.get("content-type"),
       bytes,

@@ -8,6 +8,7 @@ import { errorResponse, parseInput } from "@/lib/errors";
 import { readBodyWithLimit } from "@/lib/files/body";
 import { IMAGE_FOCUSES, IMAGE_MAX_BYTES, imageTooLarge, type ImageFocus } from "@/lib/images/pipeline";
 import { storeImage } from "@/lib/images/store";
+import { limitAction } from "@/lib/security/limits";
 
 const QUERY_MESSAGE = "purpose must be cover, example or avatar; focus center, top, bottom, left or right";
 const querySchema = z.object({
@@ -20,10 +21,11 @@ export async function POST(request: Request) {
     const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
     // Who may upload is checked before a byte of the body is read (storeImage checks again).
     const actor = await getCurrentUser();
-    if (query.purpose === "avatar") assertActive(actor);
-    else assertCreator(actor);
+    const uploader = query.purpose === "avatar" ? assertActive(actor) : assertCreator(actor);
+    const db = await getDb();
+    await limitAction(db, "upload", uploader.id);
     const bytes = await readBodyWithLimit(request, IMAGE_MAX_BYTES, imageTooLarge);
-    const image = await storeImage(await getDb(), actor, bytes, query);
+    const image = await storeImage(db, actor, bytes, query);
     return Response.json(
       { ...image, url: `/api/images/${image.id}`, thumbUrl: `/api/images/${image.id}?size=thumb` },
       { status: 201, headers: { "Cache-Control": "no-store" } },
