@@ -22,12 +22,15 @@ export function MailPreview({
   headers,
   html,
   text,
+  htmlUrl,
 }: {
   to: string;
   subject: string;
   headers: Record<string, string>;
   html: string;
   text: string;
+  /** Where the HTML part opens on its own. */
+  htmlUrl: string;
 }) {
   // Links in the HTML part open in the whole window, as a mail client would.
   const framed = html.replace(/<head>/i, '<head><base target="_top">');
