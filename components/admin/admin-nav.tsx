@@ -11,6 +11,7 @@ export const ADMIN_AREAS = [
   { href: "/admin/users", label: "Users", exact: false },
   { href: "/admin/orders", label: "Orders", exact: false },
   { href: "/admin/settlements", label: "Settlements", exact: false },
+  { href: "/admin/email", label: "Email", exact: false },
   { href: "/admin/audit", label: "Audit log", exact: false },
 ] as const;
 
