@@ -1,7 +1,7 @@
 // "Your data" export against a real database: every section a person's data lives in, and never a secret or hash.
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { apiKeys, notifications, reports, reviews, users } from "@/db/schema";
+import { apiKeys, emailOutbox, emailPreferences, notifications, reports, reviews, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { createApiKey } from "@/lib/api-keys/keys";
 import { hashPassword } from "@/lib/auth/password";
@@ -25,6 +25,10 @@ describe("data export", () => {
     await db().insert(notifications).values({ userId: me.id, type: "sale", title: "You made a sale" });
     await payout(db(), me.id, { period: "2026-10", amountCents: 800, status: "paid", stripeTransferId: "tr_local_1" });
     await createApiKey(db(), me, { name: "backup", scopes: ["downloads"] });
+    await db().insert(emailPreferences).values({ userId: me.id, saleEmails: "digest" });
+    await db()
+      .insert(emailOutbox)
+      .values({ template: "password_reset", toAddress: me.email, userId: me.id, data: { url: "https://agora.test/reset/secret-token" } });
     await writeAudit(db(), { actorId: null, action: "user.suspended", targetType: "user", targetId: me.id, details: { reason: "test" } });
 
     const data = await exportAccountData(db(), me);
@@ -40,6 +44,9 @@ describe("data export", () => {
     expect(data.notifications).toEqual([expect.objectContaining({ title: "You made a sale" })]);
     expect(data.apiKeys).toEqual([expect.objectContaining({ name: "backup", scopes: ["downloads"] })]);
     expect(data.payouts).toEqual([expect.objectContaining({ period: "2026-10", amountCents: 800, status: "paid" })]);
+    expect(data.emailPreferences).toMatchObject({ saleEmails: "digest" });
+    expect(data.emails).toEqual([expect.objectContaining({ template: "password_reset", toAddress: me.email, status: "pending" })]);
+    expect(JSON.stringify(data)).not.toContain("secret-token");
     expect(data.auditEntries).toEqual([expect.objectContaining({ action: "user.suspended", actedBy: "Agora staff" })]);
   });
 

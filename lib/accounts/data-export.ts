@@ -3,7 +3,20 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog, creatorProfiles, listings, notifications, orders, payouts, reports, reviews, testAttempts, users } from "@/db/schema";
+import {
+  auditLog,
+  creatorProfiles,
+  emailOutbox,
+  emailPreferences,
+  listings,
+  notifications,
+  orders,
+  payouts,
+  reports,
+  reviews,
+  testAttempts,
+  users,
+} from "@/db/schema";
 import { listApiKeys } from "@/lib/api-keys/keys";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
@@ -174,6 +187,23 @@ export async function exportAccountData(db: Db, actor: Actor | null) {
     .where(eq(testAttempts.userId, me.id))
     .orderBy(desc(testAttempts.createdAt));
 
+  const [mailPreferences] = await db
+    .select({ saleEmails: emailPreferences.saleEmails, newVersionEmails: emailPreferences.newVersionEmails, payoutEmails: emailPreferences.payoutEmails })
+    .from(emailPreferences)
+    .where(eq(emailPreferences.userId, me.id));
+  // Which mail was sent, never its contents: those carry single-use links (verification, password reset).
+  const mail = await db
+    .select({
+      template: emailOutbox.template,
+      toAddress: emailOutbox.toAddress,
+      status: emailOutbox.status,
+      createdAt: emailOutbox.createdAt,
+      sentAt: emailOutbox.sentAt,
+    })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.userId, me.id))
+    .orderBy(desc(emailOutbox.createdAt));
+
   // Entries about this account (moderation decisions, its deletion…); who acted is kept to "you" or "Agora staff".
   const auditEntries = await db
     .select({ action: auditLog.action, actorId: auditLog.actorId, details: auditLog.details, createdAt: auditLog.createdAt })
@@ -194,6 +224,8 @@ export async function exportAccountData(db: Db, actor: Actor | null) {
     reviews: myReviews.map(({ hidden, ...r }) => ({ ...r, hiddenByModerators: hidden !== null })),
     reports: myReports,
     notifications: myNotifications,
+    emailPreferences: mailPreferences ?? null,
+    emails: mail,
     testAttempts: myTestAttempts,
     apiKeys: await listApiKeys(db, me),
     payouts: myPayouts.map((p) => ({ ...p, amountCents: Number(p.amountCents), reversedCents: Number(p.reversedCents) })),

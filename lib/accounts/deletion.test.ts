@@ -4,7 +4,20 @@ import { describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { generate } from "otplib";
 import { queryRows } from "@/db/client";
-import { apiKeys, auditLog, creatorProfiles, images, ledgerEntries, listings, notifications, orders, payouts, users } from "@/db/schema";
+import {
+  apiKeys,
+  auditLog,
+  creatorProfiles,
+  emailOutbox,
+  emailPreferences,
+  images,
+  ledgerEntries,
+  listings,
+  notifications,
+  orders,
+  payouts,
+  users,
+} from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { createApiKey } from "@/lib/api-keys/keys";
@@ -55,6 +68,10 @@ async function sellingCreator() {
     .returning({ id: images.id });
   await db().update(creatorProfiles).set({ avatarImageId: avatar.id }).where(eq(creatorProfiles.userId, creator.id));
   await db().insert(notifications).values({ userId: creator.id, type: "sale", title: "You made a sale" });
+  await db()
+    .insert(emailOutbox)
+    .values({ template: "verify_email", toAddress: creator.email, userId: creator.id, data: { url: "https://x.test/t" } });
+  await db().insert(emailPreferences).values({ userId: creator.id, saleEmails: "digest" });
   return { creator, listing, order, held, key, avatarId: avatar.id };
 }
 
@@ -104,6 +121,8 @@ describe("account deletion", () => {
     expect(profile.handle).not.toBe(creator.creatorHandle);
     expect(await db().select({ id: images.id }).from(images).where(eq(images.id, avatarId))).toEqual([]);
     expect(await db().select().from(notifications).where(eq(notifications.userId, creator.id))).toEqual([]);
+    expect(await db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, creator.email))).toEqual([]);
+    expect(await db().select().from(emailPreferences).where(eq(emailPreferences.userId, creator.id))).toEqual([]);
 
     const [l] = await db().select({ status: listings.status }).from(listings).where(eq(listings.id, listing.id));
     expect(l.status).toBe("unpublished");

@@ -1,12 +1,14 @@
 // Deleting one's own account: personal data removed or anonymised in one transaction, while orders, the ledger and
 // payouts stay for accounting and buyers keep what they paid for. The preview tells a creator what happens to money owed.
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import {
   accountTokens,
   creatorProfiles,
+  emailOutbox,
+  emailPreferences,
   images,
   knownDevices,
   listings,
@@ -110,7 +112,7 @@ export type AccountDeletion = {
  * Deletes the actor's account after checking the password (or the typed email for accounts without one) and, with
  * two-factor on, a code. In one transaction: the email becomes a unique tombstone; name, password, GitHub link,
  * creator bio, avatar and display name are cleared; every session is signed out and every API key revoked;
- * notifications, test attempts, tokens, two-factor secrets and known devices are deleted; published listings
+ * notifications, mail, email preferences, test attempts, tokens, two-factor secrets and known devices are deleted; published listings
  * are unpublished and submissions withdrawn; an audit entry records it. Orders, ledger entries, payouts,
  * reviews (shown as by a deleted user) and reports stay. The Stripe account link stays so money owed is still paid.
  */
@@ -187,6 +189,9 @@ export async function deleteAccount(db: Db, actor: Actor | null, input: unknown)
     }
 
     await tx.delete(notifications).where(eq(notifications.userId, user.id));
+    // Mail to them, sent or waiting, holds their address and links: none of it goes out or stays after this.
+    await tx.delete(emailOutbox).where(or(eq(emailOutbox.userId, user.id), sql`lower(${emailOutbox.toAddress}) = lower(${locked.email})`));
+    await tx.delete(emailPreferences).where(eq(emailPreferences.userId, user.id));
     await tx.delete(testAttempts).where(eq(testAttempts.userId, user.id));
     await tx.delete(accountTokens).where(eq(accountTokens.userId, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
