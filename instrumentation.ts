@@ -1,4 +1,13 @@
-// Runs once when a server starts: validate the environment, then prepare the embedded database.
+// Runs once when a server starts: validate the environment, then prepare the embedded database. onRequestError logs
+// every server error Next captures with its digest (the reference error pages show) and the request id.
+import type { Instrumentation } from "next";
+
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("@/lib/observability/request-errors");
+  logRequestError(error, request, context);
+};
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // `next build` loads this too; a build never opens (or seeds) a database.

@@ -3,6 +3,7 @@
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 
+// The digest is what the server logged this failure under, next to the request id (lib/observability/request-errors.ts).
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
     console.error(error);
@@ -10,7 +11,12 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   return (
     <div className="mx-auto max-w-md py-16 text-center">
       <h1 className="text-2xl font-bold">Something went wrong</h1>
-      <p className="mt-2 text-slate-600">We hit a problem showing this page. Please try again{error.digest ? ` (reference ${error.digest})` : ""}.</p>
+      <p className="mt-2 text-slate-600">We hit a problem showing this page. Please try again in a moment.</p>
+      {error.digest ? (
+        <p className="mt-2 text-sm text-slate-500">
+          If it keeps happening, tell support this reference. Reference: <code className="font-mono">{error.digest}</code>
+        </p>
+      ) : null}
       <Button className="mt-6" onClick={reset}>
         Try again
       </Button>

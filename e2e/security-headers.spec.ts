@@ -1,0 +1,62 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD } from "./helpers";
+
+// Every CSP violation the page reports, collected in the page itself (nothing may be blocked on a working page).
+async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  const console: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(message.text())) console.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  return async () => [...console, ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []))];
+}
+
+test("a signed-out visit to /library is a real 307 to sign-in, and the signed-in page works under a strict nonce CSP", async ({ page, request }) => {
+  const redirect = await request.get("/library", { maxRedirects: 0 });
+  expect(redirect.status()).toBe(307);
+  expect(redirect.headers()["location"]).toMatch(/\/signin\?returnTo=%2Flibrary$/);
+  expect(redirect.headers()["x-frame-options"]).toBe("DENY");
+  expect(redirect.headers()["x-request-id"]).toBeTruthy();
+
+  const violations = await watchViolations(page);
+  const documents: { url: string; policy: string | undefined; nosniff: string | undefined }[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "document") {
+      documents.push({ url: response.url(), policy: response.headers()["content-security-policy"], nosniff: response.headers()["x-content-type-options"] });
+    }
+  });
+
+  const landed = await page.goto("/library");
+  expect(landed?.request().redirectedFrom()?.url()).toMatch(/\/library$/);
+  await expect(page).toHaveURL(/\/signin\?returnTo=%2Flibrary$/);
+
+  // The page works with its scripts: the sign-in form posts through a server action and comes back to the library.
+  await page.getByLabel("Email").fill(DEMO.buyer);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/library$/);
+  await expect(page.locator("#library-heading")).toBeVisible();
+  await page.reload();
+  await expect(page.locator("#library-heading")).toBeVisible();
+
+  const html = documents.filter((d) => !d.url.includes("/_next/"));
+  expect(html.length).toBeGreaterThanOrEqual(2);
+  const nonces = new Set<string>();
+  for (const doc of html) {
+    expect(doc.policy, doc.url).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(doc.policy, doc.url).toContain("frame-ancestors 'none'");
+    expect(doc.policy, doc.url).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(doc.nosniff, doc.url).toBe("nosniff");
+    nonces.add(/'nonce-([^']+)'/.exec(doc.policy ?? "")?.[1] ?? "");
+  }
+  expect(nonces.size).toBe(html.length);
+
+  // Next put the nonce on every script it rendered.
+  const unnonced = await page.evaluate(() => Array.from(document.scripts).filter((s) => !s.nonce).length);
+  expect(unnonced).toBe(0);
+  expect(await violations()).toEqual([]);
+});
