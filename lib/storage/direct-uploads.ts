@@ -3,7 +3,7 @@
 // front, presigns part URLs on request (again after a pause or a failed part), then confirms it: completes the
 // multipart upload, checks the size and the content, and records the file (or processes an image original).
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, asc, count, eq, gt, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { directUploads, files, type DirectUpload } from "@/db/schema";
 import { assertActive, assertCreator, type Actor } from "@/lib/auth/actor";
@@ -25,6 +25,10 @@ export const MIN_PART_BYTES = 8 * 1024 * 1024;
 const MAX_PARTS = 10_000;
 /** How long a presigned part URL works; the browser asks for fresh ones after a pause. */
 export const PART_URL_TTL_SECONDS = 15 * 60;
+/** Uploads one person may have in progress at once (each holds parts in the bucket until it ends). */
+export const MAX_OPEN_UPLOADS = 10;
+/** An upload still open after this is abandoned (a closed tab): the storage cron drops its parts. */
+export const ABANDONED_AFTER_HOURS = 24;
 
 export function partSizeFor(byteSize: number): number {
   const mib = 1024 * 1024;
@@ -54,6 +58,11 @@ export async function startDirectUpload(
   const bucket = configuredBucket();
   assertDeclaredSize(input.purpose, input.byteSize, bucket ? BUCKET_FILE_MAX_BYTES : serverUploadMaxBytes());
   if (!bucket) return { via: "server" };
+  const [{ open }] = await db
+    .select({ open: count() })
+    .from(directUploads)
+    .where(and(eq(directUploads.ownerId, owner.id), eq(directUploads.status, "open"), gt(directUploads.createdAt, abandonedBefore(new Date()))));
+  if (open >= MAX_OPEN_UPLOADS) throw new DomainError("upload.too_many_open", { limit: MAX_OPEN_UPLOADS });
   const contentType = cleanContentType(input.contentType);
   const storageKey = newObjectKey(input.purpose === "file" ? "files" : "uploads", owner.id);
   const multipartUploadId = await bucket.createMultipartUpload(storageKey, contentType);
@@ -129,6 +138,25 @@ export async function abortDirectUpload(db: Db, actor: Actor | null, uploadId: s
   if (upload.status === "aborted") return;
   if (upload.status === "completed") throw new DomainError("upload.finished");
   await discard(db, requireBucket(), upload, false);
+}
+
+const abandonedBefore = (now: Date) => new Date(now.getTime() - ABANDONED_AFTER_HOURS * 3600_000);
+
+/**
+ * Ends uploads left open for a day (the tab was closed mid-upload): the bucket drops their parts and the rows say
+ * aborted. Run by the storage cron; a bucket lifecycle rule for incomplete multipart uploads is a second net.
+ */
+export async function abortAbandonedUploads(db: Db, opts: { now?: Date; limit?: number } = {}): Promise<{ aborted: number }> {
+  const bucket = configuredBucket();
+  if (!bucket) return { aborted: 0 };
+  const stale = await db
+    .select()
+    .from(directUploads)
+    .where(and(eq(directUploads.status, "open"), lte(directUploads.createdAt, abandonedBefore(opts.now ?? new Date()))))
+    .orderBy(asc(directUploads.createdAt))
+    .limit(opts.limit ?? 500);
+  for (const upload of stale) await discard(db, bucket, upload, false);
+  return { aborted: stale.length };
 }
 
 export type ConfirmedUpload = { kind: "file"; file: StoredFile } | { kind: "image"; image: StoredImage };

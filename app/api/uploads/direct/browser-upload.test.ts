@@ -101,7 +101,7 @@ beforeEach(() => {
 });
 
 // Three parts: two of 8 MiB and the rest.
-const model = safetensorsFile([{ name: "layer.weight", dtype: "F32", shape: [2048, 2100] }]);
+const model = new Uint8Array(safetensorsFile([{ name: "layer.weight", dtype: "F32", shape: [2048, 2100] }]));
 const modelFile = () => new File([model], "browser.safetensors", { type: "application/octet-stream" });
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 

@@ -17,6 +17,8 @@ import { GET as ownFile } from "@/app/api/files/[id]/route";
 import { GET as libraryDownload } from "@/app/api/library/[listingId]/download/route";
 import { GET as tokenDownload } from "@/app/api/downloads/[token]/route";
 import { GET as imageRoute } from "@/app/api/images/[id]/route";
+import { GET as storageCron } from "@/app/api/cron/storage/route";
+import { reloadEnv } from "@/lib/env";
 import { requireBucket } from "@/lib/storage/bucket";
 import { startTestS3Server, type TestS3Server } from "@/lib/storage/testing/s3-server";
 
@@ -57,7 +59,7 @@ async function partUrls(id: string, partNumbers: number[]): Promise<Map<number, 
 }
 
 /** What the browser does: PUT every part to its presigned URL and keep the ETags. */
-async function putParts(upload: Started, bytes: Uint8Array) {
+async function putParts(upload: Started, bytes: Uint8Array<ArrayBuffer>) {
   const urls = await partUrls(
     upload.id,
     Array.from({ length: upload.partCount }, (_, i) => i + 1),
@@ -74,7 +76,7 @@ async function putParts(upload: Started, bytes: Uint8Array) {
 const confirm = (id: string, body: unknown) => complete(json(`/api/uploads/direct/${id}/complete`, "POST", body), params({ id }));
 
 // Two parts: 8 MiB of weights plus the header.
-const model = safetensorsFile([{ name: "layer.weight", dtype: "F32", shape: [1024, 2100] }]);
+const model = new Uint8Array(safetensorsFile([{ name: "layer.weight", dtype: "F32", shape: [1024, 2100] }]));
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 describe("direct uploads to the bucket", () => {
@@ -189,7 +191,7 @@ describe("direct uploads to the bucket", () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
     session.actor = creator;
-    const pickle = pickleFile();
+    const pickle = new Uint8Array(pickleFile());
     const { body: upload } = await startUpload({ purpose: "file", filename: "model.safetensors", byteSize: pickle.byteLength });
     const refused = await confirm(upload.id, { parts: await putParts(upload, pickle) });
     expect(refused.status).toBe(422);
@@ -275,5 +277,37 @@ describe("downloads of bucket-stored files", () => {
     expect(refused.headers.get("location")).toBeNull();
     expect((await libraryDownload(new Request(`http://localhost/api/library/${listing.id}/download`), params({ listingId: listing.id }))).status).toBe(404);
     expect((await ownFile(new Request("http://localhost/"), params({ id: file.id }))).status).toBe(404);
+  });
+});
+
+describe("abandoned uploads", () => {
+  it("a person has at most 10 uploads in progress; the storage cron drops the parts of those open for a day", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    session.actor = creator;
+    const started: Started[] = [];
+    for (let i = 0; i < 10; i++) started.push((await startUpload({ purpose: "file", filename: `m${i}.safetensors`, byteSize: 1000 })).body);
+    const eleventh = await startUpload({ purpose: "file", filename: "m10.safetensors", byteSize: 1000 });
+    expect(eleventh.res.status).toBe(429);
+    expect(eleventh.body).toMatchObject({ error: "upload.too_many_open" });
+    const url = (await partUrls(started[0].id, [1])).get(1)!;
+    expect((await fetch(url, { method: "PUT", body: new Uint8Array(1000) })).status).toBe(200);
+
+    // A day later the tab is long closed: the cron (Bearer CRON_SECRET) aborts them, and starting works again.
+    const open = await db
+      .update(directUploads)
+      .set({ createdAt: new Date(Date.now() - 25 * 3600_000) })
+      .where(eq(directUploads.status, "open"))
+      .returning({ id: directUploads.id });
+    expect(open.length).toBeGreaterThanOrEqual(10);
+    process.env.CRON_SECRET = "storage-cron-secret";
+    reloadEnv();
+    expect((await storageCron(new Request("http://localhost/api/cron/storage"))).status).toBe(401);
+    const swept = await storageCron(new Request("http://localhost/api/cron/storage", { headers: { authorization: "Bearer storage-cron-secret" } }));
+    expect(await swept.json()).toEqual({ aborted: open.length });
+    expect(await s3.openMultipartUploads()).toBe(0);
+    const rows = await db.select({ status: directUploads.status }).from(directUploads).where(eq(directUploads.ownerId, creator.id));
+    expect(rows.every((r) => r.status === "aborted")).toBe(true);
+    expect((await startUpload({ purpose: "file", filename: "again.safetensors", byteSize: 1000 })).res.status).toBe(201);
   });
 });
