@@ -51,7 +51,9 @@ const signInFormSchema = z.object({
 });
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
-  const form = signInFormSchema.parse(Object.fromEntries(formData));
+  const parsed = signInFormSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: "Enter your email and password." };
+  const form = parsed.data;
   const returnTo = safeReturnPath(form.returnTo);
   const db = await getDb();
   const origin = await originWithDevice();
@@ -60,10 +62,10 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     if (form.challenge) {
       user = await signInWithCode(db, { challenge: form.challenge, code: form.code ?? "" }, origin);
     } else {
-      const parsed = passwordSignInSchema.omit({ code: true }).safeParse(form);
-      if (!parsed.success) return { error: "Enter your email and password.", values: { email: form.email ?? "" } };
-      const outcome = await signInWithPassword(db, parsed.data, origin);
-      if (outcome.status === "code_required") return { challenge: outcome.challenge, values: { email: parsed.data.email } };
+      const credentials = passwordSignInSchema.omit({ code: true }).safeParse(form);
+      if (!credentials.success) return { error: "Enter your email and password.", values: { email: form.email ?? "" } };
+      const outcome = await signInWithPassword(db, credentials.data, origin);
+      if (outcome.status === "code_required") return { challenge: outcome.challenge, values: { email: credentials.data.email } };
       user = outcome.user;
     }
   } catch (error) {

@@ -23,8 +23,14 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         <EmailStatus email={user.email} verified={user.emailVerified} resend={resendVerificationAction} />
       </Section>
       <Section id="change-email-title" title="Change email address" className={card}>
-        <p className="text-sm text-slate-600">We send a confirmation link to the new address; your address changes once you follow it.</p>
-        <ChangeEmailForm action={changeEmailAction} needsPassword={await hasPassword(await getDb(), user.id)} />
+        {(await hasPassword(await getDb(), user.id)) ? (
+          <>
+            <p className="text-sm text-slate-600">We send a confirmation link to the new address; your address changes once you follow it.</p>
+            <ChangeEmailForm action={changeEmailAction} />
+          </>
+        ) : (
+          <p className="text-sm text-slate-600">Set a password first (use “Forgot your password?” on the sign-in page): changing your address asks for it.</p>
+        )}
       </Section>
     </div>
   );
