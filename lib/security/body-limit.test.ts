@@ -1,0 +1,57 @@
+// Oversized bodies are refused before they are read (Content-Length) or as soon as they pass the limit (chunked).
+import { describe, expect, it } from "vitest";
+import { DomainError } from "@/lib/errors";
+import { POST as webhook } from "@/app/api/webhooks/stripe/route";
+import { readLimitedBody } from "./body-limit";
+
+/** A chunked body of `chunks` × `size` bytes that records how many chunks were pulled from it. */
+function countingStream(chunks: number, size: number) {
+  const state = { pulled: 0 };
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (state.pulled >= chunks) return controller.close();
+        state.pulled += 1;
+        controller.enqueue(new Uint8Array(size));
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { body, state };
+}
+
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request("http://test.local/api/webhooks/stripe", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+
+describe("readLimitedBody", () => {
+  it("refuses a declared Content-Length over the limit without reading a byte", async () => {
+    const { body, state } = countingStream(100, 1024);
+    const error = await readLimitedBody(post(body, { "content-length": String(100 * 1024) }), 10 * 1024).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe("request.too_large");
+    expect((error as DomainError).status).toBe(413);
+    expect(state.pulled).toBe(0);
+  });
+
+  it("stops a chunked body as soon as it passes the limit, leaving the rest unread", async () => {
+    const { body, state } = countingStream(1000, 1024);
+    const error = await readLimitedBody(post(body), 10 * 1024).catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe("request.too_large");
+    expect(state.pulled).toBeLessThanOrEqual(12);
+  });
+
+  it("returns a body within the limit whole", async () => {
+    const { body } = countingStream(3, 1000);
+    expect((await readLimitedBody(post(body), 10 * 1024)).byteLength).toBe(3000);
+  });
+});
+
+describe("POST /api/webhooks/stripe body limit", () => {
+  it("answers 413 with the JSON error shape for a chunked body over 1 MB, before any signature work", async () => {
+    const { body, state } = countingStream(2000, 1024);
+    const response = await webhook(post(body, { "stripe-signature": "t=1,v1=abc" }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: "request.too_large", message: expect.stringContaining("1 MB") });
+    expect(state.pulled).toBeLessThan(1100);
+  });
+});
