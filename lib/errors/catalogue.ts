@@ -87,6 +87,23 @@ export const ERROR_CATALOGUE = {
   "deletion.already_deleted": { status: 409, message: "This account has already been deleted." },
   "deletion.rate_limited": { status: 429, message: "Too many attempts to confirm. Wait 15 minutes, then try again." },
 
+  "request.too_large": { status: 413, message: (p: { limit: string }) => `This request is too large; the limit is ${p.limit}.` },
+  "request.cross_site": {
+    status: 403,
+    message: "This request came from another site, so it was refused. Reload the page on Agora and try again.",
+  },
+  /** Over a rate limit: `wait` is how long until the window resets, in words ("2 minutes"); Retry-After carries it too. */
+  "rate.limited": { status: 429, message: (p: { wait: string }) => `Too many requests. Try again in ${p.wait}.` },
+  "checkout.rate_limited": {
+    status: 429,
+    message: (p: { wait: string }) => `You've started a lot of checkouts in a short time. Try again in ${p.wait}.`,
+  },
+  "review.rate_limited": {
+    status: 429,
+    message: (p: { wait: string }) => `You've posted a lot of reviews and replies in a short time. Try again in ${p.wait}.`,
+  },
+  "upload.rate_limited": { status: 429, message: (p: { wait: string }) => `You've uploaded a lot of files in a short time. Try again in ${p.wait}.` },
+
   "input.invalid": { status: 400, message: (params?: InvalidInputParams) => params?.issue ?? "Some of the details you entered are not valid." },
   "input.invalid_cursor": { status: 400, message: "cursor is not valid for this query" },
   /** Deliberately area-less: "doesn't exist" and "not yours" answer alike, so nothing reveals what exists. */
