@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse, parseInput } from "@/lib/errors";
 import { readJsonBody } from "@/lib/files/body";
 import { limitAction } from "@/lib/security/limits";
+import { configuredBucket } from "@/lib/storage/bucket";
 import { startDirectUpload } from "@/lib/storage/direct-uploads";
 
 const startSchema = z.object({
@@ -21,7 +22,8 @@ export async function POST(request: Request) {
     const input = parseInput(startSchema, await readJsonBody(request));
     const [db, actor] = await Promise.all([getDb(), getCurrentUser()]);
     // Starting an upload is what counts (its parts and completion don't); startDirectUpload checks who may upload.
-    if (actor) await limitAction(db, "upload", actor.id);
+    // Without a bucket the body is posted to /api/uploads/files or /images next, which count it there.
+    if (actor && configuredBucket()) await limitAction(db, "upload", actor.id);
     const started = await startDirectUpload(db, actor, { ...input, contentType: input.contentType ?? null });
     return Response.json(started, { status: started.via === "bucket" ? 201 : 200, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
