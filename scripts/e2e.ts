@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { openDatabase } from "@/db/client";
 import { seedE2eFixtures } from "@/e2e/fixtures";
 import { seedDatabase } from "@/lib/demo-data/seed";
+import { serveTestBucket } from "@/lib/storage/testing/s3-server";
 import { createScratchDatabase } from "./support/database";
 import { serveMailFeed } from "./support/mail-feed";
 import { ensureBuild, startNextServer } from "./support/server";
@@ -19,7 +20,14 @@ async function main() {
     await handle.close();
 
     ensureBuild();
-    const server = await startNextServer({ DATABASE_URL: scratch.url ?? "", PGLITE_DIR: scratch.pgliteDir ?? "", CRON_SECRET: "e2e-cron-secret" });
+    // Journeys run against the bucket driver: a local S3-protocol server the browser uploads to and downloads from.
+    const bucket = await serveTestBucket("agora-e2e");
+    const server = await startNextServer({
+      DATABASE_URL: scratch.url ?? "",
+      PGLITE_DIR: scratch.pgliteDir ?? "",
+      CRON_SECRET: "e2e-cron-secret",
+      ...bucket.env,
+    });
     const mailFeed = await serveMailFeed(server.mails);
     try {
       // Not spawnSync: this process serves the journeys' SMTP sink (scripts/support/server.ts) while they run.
@@ -31,6 +39,7 @@ async function main() {
     } finally {
       await mailFeed.stop();
       await server.stop();
+      await bucket.stop();
     }
   } finally {
     await scratch.drop();

@@ -11,7 +11,7 @@ declare module "s3rver" {
       silent?: boolean;
       resetOnClose?: boolean;
       allowMismatchedSignatures?: boolean;
-      configureBuckets?: { name: string; configs?: (string | Buffer)[] }[];
+      configureBuckets?: { name: string; configs?: string[] }[];
     });
     middleware: Middleware[];
     store: { getResourcePath(bucket: string, key: string | undefined, resource: string): string };
