@@ -46,6 +46,12 @@ test("an admin rejects a listing with a reason; the creator fixes and resubmits;
   await creator.getByLabel("What product is").fill("The thing you sell");
   await creator.getByLabel("Target model").fill("GPT-4o");
   await waitForSaved(creator);
+  await creator
+    .getByRole("region", { name: "License" })
+    .getByRole("radio", { name: /^CC BY 4\.0/ })
+    .check();
+  await creator.getByRole("button", { name: "Save license" }).click();
+  await expect(creator.getByText("License saved: CC BY 4.0.")).toBeVisible();
   await creator.getByRole("button", { name: "Submit for approval" }).click();
   await expect(creator.getByText("Version 1 is waiting for approval")).toBeVisible();
 
