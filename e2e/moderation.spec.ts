@@ -67,6 +67,8 @@ test("an admin rejects a listing with a reason; the creator fixes and resubmits;
   await expect(creator.getByTestId("rejection-reason")).toHaveText(reason);
   await creator.getByLabel("Summary").fill("Five-line limericks about whatever you sell.");
   await waitForSaved(creator);
+  await creator.getByLabel("What changed in version 2").fill("A summary that says what buyers get.");
+  await waitForSaved(creator);
   await creator.getByRole("button", { name: /^Submit (version \d+ )?for approval$/ }).click();
   await expect(creator.getByText(/Version \d+ is waiting for approval/)).toBeVisible();
 
