@@ -125,6 +125,8 @@ test("a buyer reports the listing; the admin removes it; it leaves search and th
   await dialog.getByRole("button", { name: "Send report" }).click();
   await expect(dialog.getByRole("status")).toContainText("a moderator will look at it");
 
+  // Only admins see the reports queue and decide; anyone else gets a 404.
+  expect((await buyer.request.get("/admin/reports")).status()).toBe(404);
   const admin = await signedIn(browser, DEMO.admin);
   await admin.goto("/admin/reports");
   await admin.getByRole("link", { name: title }).click();
