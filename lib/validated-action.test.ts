@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import { validatedAction } from "./validated-action";
+import { logger } from "@/lib/observability/logger";
 
 const schema = z.object({ title: z.string().min(3, "Give it a title of at least 3 characters.") });
 
@@ -34,7 +35,7 @@ describe("validatedAction", () => {
   });
 
   it("answers anything else with a safe message and logs it", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "error").mockImplementation(() => {});
     const action = validatedAction(schema, async () => {
       throw new Error('relation "orders" does not exist');
     });

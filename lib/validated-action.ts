@@ -2,6 +2,7 @@
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { parseInput, publicError } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 
 export type ActionState = {
   ok?: boolean;
@@ -40,6 +41,6 @@ export function validatedAction<S extends z.ZodType>(schema: S, action: (data: z
 /** A failed submit in form terms, through the same catalogue as route handlers; server-side failures are logged. */
 function failedState(error: unknown, formData: FormData): ActionState {
   const failure = publicError(error);
-  if (failure.status >= 500) console.error("[action] failed", error);
+  if (failure.status >= 500) logger.error({ event: "action.failed", err: error }, "server action failed");
   return { error: failure.message, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}), values: echoValues(formData) };
 }

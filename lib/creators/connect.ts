@@ -9,6 +9,7 @@ import { DomainError, parseInput } from "@/lib/errors";
 import type { ConnectAccountState, PaymentsDriver } from "@/lib/payments/driver";
 import { recordAccountState } from "@/lib/payments/events/account-updated";
 import { deliverLocalEvent, localAccountObject } from "@/lib/payments/local-events";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * - `not_started`: no Connect account yet.
@@ -119,7 +120,7 @@ async function fromProvider<T>(what: string, call: () => Promise<T>): Promise<T>
   try {
     return await call();
   } catch (error) {
-    console.error(`[payouts] ${what} failed`, error instanceof Error ? error.message : error);
+    logger.error({ event: "payouts.provider_failed", call: what, err: error }, "payments provider call failed");
     throw new DomainError("payouts.provider_unavailable");
   }
 }

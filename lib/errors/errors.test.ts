@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { readEventObject } from "@/lib/payments/events/shapes";
 import { DomainError, ERROR_CATALOGUE, errorResponse, messageForCode, parseInput, publicError, type DomainErrorCode, type ErrorParams } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 
 type ParamCode = { [C in DomainErrorCode]: (typeof ERROR_CATALOGUE)[C]["message"] extends string ? never : C }[DomainErrorCode];
 
@@ -97,7 +98,7 @@ describe("errorResponse", () => {
   });
 
   it("answers anything else with a 500 and a safe message, never the stack or SQL, and logs it once", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "error").mockImplementation(() => {});
     const res = errorResponse(new Error('duplicate key value violates unique constraint "users_email_key"'), { log: "test" });
     expect(res.status).toBe(500);
     const text = await res.text();
@@ -107,7 +108,7 @@ describe("errorResponse", () => {
   });
 
   it("logs nothing for a domain error a person caused", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "error").mockImplementation(() => {});
     errorResponse(new DomainError("auth.forbidden"));
     expect(log).not.toHaveBeenCalled();
   });

@@ -11,6 +11,7 @@ import { entitlingOrder } from "./entitlement";
 import { fulfilOrder } from "./fulfil";
 import { splitPrice } from "./pricing";
 import { limitAction } from "@/lib/security/limits";
+import { logger } from "@/lib/observability/logger";
 
 export type CheckoutStart = { kind: "free"; orderId: string } | { kind: "checkout"; orderId: string; url: string };
 
@@ -118,7 +119,7 @@ export async function startCheckout(db: Db, actor: Actor | null, input: { listin
       .update(orders)
       .set({ status: "failed" })
       .where(and(eq(orders.id, prepared.orderId), eq(orders.status, "pending")));
-    console.error("[checkout] could not open a checkout session", error instanceof Error ? error.message : error);
+    logger.error({ event: "checkout.session_failed", orderId: prepared.orderId, err: error }, "could not open a checkout session");
     throw new DomainError("order.checkout_unavailable");
   }
 }

@@ -11,6 +11,7 @@ import { TransferError, type PaymentsDriver, type TransferRecord } from "@/lib/p
 import { holdReasonText } from "./hold-reasons";
 import { periodLabel } from "./periods";
 import { at } from "./sql-time";
+import { logger } from "@/lib/observability/logger";
 
 /** Stripe forgets idempotency keys after 24 hours; past 20 we look the transfer up instead of trusting the key. */
 export const IDEMPOTENCY_KEY_FRESH_MS = 20 * 60 * 60 * 1000;
@@ -80,7 +81,7 @@ export async function recordTransferFailure(db: Db, payoutId: string, error: unk
       return "held";
     }
   } catch (recordError) {
-    console.error(`[settlement] payout ${payoutId}: could not record ${kind} failure`, recordError instanceof Error ? recordError.message : recordError);
+    logger.error({ event: "settlement.record_failed", payoutId, kind, err: recordError }, "could not record a payout's failure");
     return "ambiguous";
   }
   // Ambiguous (timeout, network, 5xx, key in use): the transfer may exist. Keep it processing; look later.
@@ -90,7 +91,7 @@ export async function recordTransferFailure(db: Db, payoutId: string, error: unk
 
 /** Leaves a payout processing for a later call to reconcile, noting what was unclear. */
 export async function postponePayout(db: Db, payoutId: string, message: string, now: Date): Promise<void> {
-  console.warn(`[settlement] payout ${payoutId}: outcome unknown (${message}); a later call reconciles it`);
+  logger.warn({ event: "settlement.outcome_unknown", payoutId, reason: message }, "payout outcome unknown; a later call reconciles it");
   await db.execute(sql`
     update payouts set lease_until = ${at(new Date(now.getTime() + AMBIGUOUS_RETRY_DELAY_MS))}, failure_reason = ${`Unconfirmed: ${message.slice(0, 300)}`}, updated_at = ${at(now)}
      where id = ${payoutId} and status = 'processing'`);
@@ -132,7 +133,10 @@ export async function markPayoutsPaid(db: Db, sent: Pick<TransferSent, "payout" 
     );
     return rows.length;
   } catch (error) {
-    console.error(`[settlement] ${sent.length} transfers made but not recorded; a later call reconciles them`, error instanceof Error ? error.message : error);
+    logger.error(
+      { event: "settlement.transfers_unrecorded", transfers: sent.length, err: error },
+      "transfers made but not recorded; a later call reconciles them",
+    );
     return 0;
   }
 }

@@ -6,13 +6,17 @@ import { orders } from "@/db/schema";
 import { fulfilOrder } from "@/lib/orders/fulfil";
 import { orderForSession } from "./resolve-order";
 import { checkoutSessionShape, readEventObject } from "./shapes";
+import { logger } from "@/lib/observability/logger";
 
 export async function onCheckoutSessionCompleted(tx: Db, object: unknown): Promise<string> {
   const session = readEventObject(checkoutSessionShape, object);
   const order = await orderForSession(tx, session);
   if (!order) return "unknown order";
   if (session.amount_total != null && (session.amount_total !== order.priceCents || session.currency !== order.currency)) {
-    console.error(`[webhook] session ${session.id} amount ${session.amount_total} ${session.currency} differs from order ${order.id}`);
+    logger.error(
+      { event: "webhook.amount_mismatch", sessionId: session.id, amountCents: session.amount_total, currency: session.currency, orderId: order.id },
+      "checkout session amount differs from the order; not fulfilled",
+    );
     return "amount mismatch: not fulfilled";
   }
   if (session.payment_status === "unpaid") {

@@ -2,6 +2,8 @@
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
+import { observedRoute } from "@/lib/observability/observed-route";
 import { paymentsDriver } from "@/lib/payments/driver";
 import { isCronAuthorized } from "@/lib/security/cron";
 import { settlePeriod } from "@/lib/settlement/settle";
@@ -12,17 +14,19 @@ export const maxDuration = 300;
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export async function GET(request: Request) {
+export const GET = observedRoute("cron/settle", async (request: Request) => {
   if (!isCronAuthorized(request.headers.get("authorization"), env().CRON_SECRET)) {
+    logger.warn({ event: "cron.unauthorized", route: "cron/settle" }, "cron call without a valid bearer token");
     return Response.json({ error: "unauthorized", message: "A valid cron bearer token is required." }, { status: 401, headers: NO_STORE });
   }
   try {
     const summary = await settlePeriod(await getDb(), await paymentsDriver());
+    logger.info({ event: "settlement.call", summary }, "settlement call finished");
     return Response.json(summary, { headers: NO_STORE });
   } catch (error) {
     return errorResponse(error, { log: "cron/settle", serverErrorStatus: 503 });
   }
-}
+});
 
 function methodNotAllowed() {
   return Response.json({ error: "method_not_allowed", message: "Use GET." }, { status: 405, headers: { ...NO_STORE, Allow: "GET" } });

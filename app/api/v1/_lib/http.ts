@@ -2,6 +2,8 @@
 import { getDb } from "@/db/client";
 import { publicError } from "@/lib/errors";
 import { apiRateLimitPerMinute, clientKey, hitRateLimit, rateLimitHeaders } from "@/lib/security/rate-limit";
+import { logger } from "@/lib/observability/logger";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
@@ -27,6 +29,18 @@ export function badParameter(parameter: string, message: string): Response {
 
 /** Runs a public GET: counts it against the caller's budget, then answers JSON with CORS and cache headers. */
 export async function publicGet(request: Request, answer: (url: URL) => Promise<Response | { body: unknown; status?: number }>): Promise<Response> {
+  return observedRoute(routeLabel(new URL(request.url).pathname), () => answerPublicGet(request, answer))(request);
+}
+
+/** The metrics label of a public API path: its pattern, never a slug. */
+function routeLabel(pathname: string): string {
+  if (pathname.startsWith("/api/v1/listings/")) return "v1/listings/[slug]";
+  if (pathname.startsWith("/api/v1/listings")) return "v1/listings";
+  if (pathname.startsWith("/api/v1/suggest")) return "v1/suggest";
+  return "v1/other";
+}
+
+async function answerPublicGet(request: Request, answer: (url: URL) => Promise<Response | { body: unknown; status?: number }>): Promise<Response> {
   try {
     const limit = await hitRateLimit(await getDb(), `api:${clientKey(request.headers)}`, apiRateLimitPerMinute());
     const limitHeaders = rateLimitHeaders(limit);
@@ -42,7 +56,7 @@ export async function publicGet(request: Request, answer: (url: URL) => Promise<
     });
   } catch (error) {
     const safe = publicError(error);
-    if (safe.status >= 500) console.error("[api] request failed", error);
+    if (safe.status >= 500) logger.error({ event: "api.failed", err: error }, "public API request failed");
     return jsonError(safe.status, safe.code, safe.message);
   }
 }
