@@ -19,7 +19,7 @@ test("a creator uploads a model file straight to the bucket and downloads the sa
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/dashboard\/listings\/[0-9a-f-]{36}$/);
 
-  await page.getByLabel("Model file").setInputFiles({ name: "tiny-llama.safetensors", mimeType: "application/octet-stream", buffer: model });
+  await page.getByLabel("Model file", { exact: true }).setInputFiles({ name: "tiny-llama.safetensors", mimeType: "application/octet-stream", buffer: model });
   await expect(page.getByTestId("file-sha256")).toHaveText(sha256, { timeout: 60_000 });
   const attached = page.getByRole("definition").filter({ hasText: "tiny-llama.safetensors" });
   await expect(attached).toBeVisible();
