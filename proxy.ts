@@ -14,6 +14,8 @@ import { hasSessionToken } from "@/lib/security/session-presence";
 
 /** Pages only a signed-in person can open; everyone else is sent to sign in and back. */
 const PRIVATE_PAGES = /^\/(dashboard|library|admin|notifications|account)(\/|$)/;
+/** Downloads under those areas are route handlers that answer a script 401 themselves (CSV and JSON exports). */
+const PRIVATE_DOWNLOADS = /\/export$/;
 
 /** Unauthenticated POST routes and the most a body may declare there (the webhook also counts while reading). */
 const BODY_LIMITS: Array<[RegExp, number]> = [
@@ -55,7 +57,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     }
   }
 
-  if (PRIVATE_PAGES.test(pathname) && (request.method === "GET" || request.method === "HEAD") && !(await hasSessionToken(request.headers))) {
+  const privatePage = PRIVATE_PAGES.test(pathname) && !PRIVATE_DOWNLOADS.test(pathname);
+  if (privatePage && (request.method === "GET" || request.method === "HEAD") && !(await hasSessionToken(request.headers))) {
     const signIn = new URL("/signin", request.nextUrl);
     // Through the one return-path parser, as the sign-in page will read it: only a path on this site.
     signIn.search = new URLSearchParams({ returnTo: safeReturnPath(`${pathname}${search}`) }).toString();

@@ -52,6 +52,12 @@ describe("the proxy", () => {
     expect(response.status).toBe(307);
   });
 
+  it("leaves exports under private areas to answer 401 themselves (they are downloads, not pages)", async () => {
+    for (const path of ["/dashboard/payouts/export", "/account/data/export", "/admin/audit/export"]) {
+      expect((await proxy(request(path))).status, path).toBe(200);
+    }
+  });
+
   it("does not redirect public pages", async () => {
     const response = await proxy(request("/browse"));
     expect(response.status).toBe(200);
