@@ -24,6 +24,9 @@ const BODY_LIMITS: Array<[RegExp, number]> = [
   [/^\/api\/auth\//, SMALL_BODY_LIMIT],
 ];
 
+/** Pages whose server actions anyone may post (sign-in, sign-up, password reset): small forms, capped like the API's. */
+const PUBLIC_FORM_PAGES = /^\/(signin|signup|forgot-password|reset-password|confirm-email|verify-email)(\/|$)/;
+
 function withHeaders(response: NextResponse, requestId: string, policy: string | null): NextResponse {
   for (const [name, value] of Object.entries(staticSecurityHeaders())) response.headers.set(name, value);
   response.headers.set(REQUEST_ID_HEADER, requestId);
@@ -55,6 +58,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
         requestId,
       );
     }
+  }
+
+  if (request.method === "POST" && PUBLIC_FORM_PAGES.test(pathname) && declaresTooLarge(request.headers, SMALL_BODY_LIMIT)) {
+    return jsonRefusal(413, "request.too_large", `This request is too large; the limit is ${SMALL_BODY_LIMIT / 1024} KB.`, requestId);
   }
 
   const privatePage = PRIVATE_PAGES.test(pathname) && !PRIVATE_DOWNLOADS.test(pathname);

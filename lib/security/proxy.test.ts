@@ -134,6 +134,8 @@ describe("the proxy", () => {
     expect(await webhook.json()).toMatchObject({ error: "request.too_large" });
     const auth = await proxy(request("/api/auth/callback/credentials", { method: "POST", headers: { "content-length": "200000" } }));
     expect(auth.status).toBe(413);
+    const signInAction = await proxy(request("/signin", { method: "POST", headers: { "content-length": "500000", "next-action": "abc" } }));
+    expect(signInAction.status).toBe(413);
     const small = await proxy(request("/api/webhooks/stripe", { method: "POST", headers: { "content-length": "2000" } }));
     expect(small.status).toBe(200);
   });
