@@ -31,6 +31,8 @@ export type CreatorListingRow = {
   draftVersion: number | null;
   pendingVersion: number | null;
   rejectedVersion: number | null;
+  /** Changes to the public details wait for approval (lib/listings/revisions.ts). */
+  detailsPending: boolean;
 };
 
 /** The creator's listings, most recently edited first, with where each stands on versions. */
@@ -65,6 +67,7 @@ export async function creatorListings(db: Db, actor: Actor | null, filter: Creat
       pendingVersion: versionOf("pending_review"),
       rejectedVersion: sql<number | null>`(select max(v.number) from listing_versions v where v.listing_id = ${outerId} and v.review_status = 'rejected'
         and v.number > coalesce((select max(a.number) from listing_versions a where a.listing_id = ${outerId} and a.review_status <> 'rejected'), 0))`,
+      detailsPending: sql<boolean>`exists (select 1 from listing_revisions r where r.listing_id = ${outerId} and r.status = 'pending')`,
     })
     .from(listings)
     .where(and(...conditions))

@@ -15,7 +15,7 @@ import { maySeeWithheld, readImage } from "@/lib/images/read";
 import { readDelivery } from "@/lib/library/delivery";
 import { libraryItems } from "@/lib/library/items";
 import { saveListingDetails, setListingCover } from "@/lib/listings/editing";
-import { listingForEditor } from "@/lib/listings/queries";
+import { creatorListings, listingForEditor } from "@/lib/listings/queries";
 import { startCheckout } from "@/lib/orders/checkout";
 import { makeAdmin, makeCreator, makeListing, makeOwner, makeUser, uniqueTag } from "@/lib/testing/fixtures";
 import { removeListing } from "./listings";
@@ -147,6 +147,7 @@ describe("changes to a live listing's text", () => {
     const page = await publicListingBySlug(db, listing.slug);
     expect(page).toMatchObject({ description: "The original description.", priceCents: 900 });
 
+    expect((await creatorListings(db, creator)).find((r) => r.id === listing.id)).toMatchObject({ detailsPending: true });
     const editor = await listingForEditor(db, creator, listing.id);
     expect(editor?.revision.pending).toMatchObject({ description: "A brand new description.", fields: ["description", "tags"] });
 

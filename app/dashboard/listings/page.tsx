@@ -150,6 +150,7 @@ export default async function DashboardListingsPage({ searchParams }: { searchPa
                   <td className="px-4 py-3 text-xs text-slate-600">
                     {row.liveVersion ? <p>Live v{row.liveVersion}</p> : null}
                     {row.pendingVersion ? <p className="text-amber-700">v{row.pendingVersion} waiting for approval</p> : null}
+                    {row.detailsPending ? <p className="text-amber-700">Details waiting for approval</p> : null}
                     {row.draftVersion && row.liveVersion ? <p>v{row.draftVersion} draft</p> : null}
                     {row.rejectedVersion && row.liveVersion ? <p className="text-red-700">v{row.rejectedVersion} not approved</p> : null}
                   </td>
