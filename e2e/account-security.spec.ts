@@ -19,7 +19,7 @@ test("sign up, confirm the address, reset the password, turn on two-factor and s
   // 2. Signed out, forgot the password: the emailed link sets a new one.
   await page.getByRole("button", { name: new RegExp(name) }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await page.goto("/signin");
+  await page.getByRole("link", { name: "Sign in" }).click();
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
@@ -51,7 +51,7 @@ test("sign up, confirm the address, reset the password, turn on two-factor and s
   // 4. Sign out and back in: the password, then a code from the app.
   await page.getByRole("button", { name: new RegExp(name) }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await page.goto("/signin");
+  await page.getByRole("link", { name: "Sign in" }).click();
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("second password 2");
   await page.getByRole("button", { name: "Sign in" }).click();
