@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { emailSchema, findUserByEmail, signUpSchema } from "@/lib/auth/accounts";
+import { emailSchema, findUserByEmail, isUniqueViolation, signUpSchema } from "@/lib/auth/accounts";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { queueEmail } from "@/lib/email/outbox";
@@ -78,6 +78,16 @@ export async function requestEmailChange(db: Db, actor: Actor | null, input: z.i
 
 /** Follows a new address's confirmation link: the account's email becomes it (confirmed), and the old address is told. */
 export async function confirmEmailChange(db: Db, token: string): Promise<{ email: string }> {
+  try {
+    return await applyEmailChange(db, token);
+  } catch (error) {
+    // Another account took the address between our check and the update.
+    if (isUniqueViolation(error)) throw new DomainError("account.email_taken");
+    throw error;
+  }
+}
+
+async function applyEmailChange(db: Db, token: string): Promise<{ email: string }> {
   return db.transaction(async (tx) => {
     const link = await consumeAccountLink(tx, "email_change", token);
     const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, link.userId)).for("update");

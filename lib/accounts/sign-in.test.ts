@@ -2,6 +2,7 @@ import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
 import { enrolTestTwoFactor, TEST_TOTP_SECRET } from "@/lib/testing/fixtures";
+import { signOutEverywhere } from "./sessions";
 import { mailsTo, makePasswordUser, origin, PASSWORD } from "./testing/fixtures";
 import { ACCOUNT_FAILURE_LIMIT, CLIENT_FAILURE_LIMIT, redeemSignInTicket, signInTicket, signInWithCode, signInWithPassword } from "./sign-in";
 
@@ -16,6 +17,10 @@ describe("password sign-in", () => {
     if (outcome.status !== "signed_in") return;
     expect(await redeemSignInTicket(db, signInTicket(outcome.user))).toMatchObject({ id: person.id });
     expect(await redeemSignInTicket(db, `${signInTicket(outcome.user)}x`)).toBeNull();
+    // A ticket made before the account was signed out everywhere no longer signs in.
+    const ticket = signInTicket(outcome.user);
+    await db.transaction((tx) => signOutEverywhere(tx, person.id));
+    expect(await redeemSignInTicket(db, ticket)).toBeNull();
   });
 
   it("stops an address after too many failures, whatever account it tries", async () => {

@@ -22,7 +22,8 @@ export const signInSchema = z.object({
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
-function isUniqueViolation(error: unknown): boolean {
+/** A Postgres unique violation (23505), however deep the driver wrapped it. */
+export function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: unknown }).code === "23505") return true;
   }
