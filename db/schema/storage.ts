@@ -33,7 +33,9 @@ export const directUploads = pgTable(
   (t) => [
     uniqueIndex("direct_uploads_storage_key_idx").on(t.storageKey),
     index("direct_uploads_owner_idx").on(t.ownerId),
-    index("direct_uploads_open_idx").on(t.createdAt).where(sql`${t.status} = 'open'`),
+    index("direct_uploads_open_idx")
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'open'`),
     check("direct_uploads_purpose", sql`${t.purpose} in ('file', 'cover', 'example', 'avatar')`),
     check("direct_uploads_status", sql`${t.status} in ('open', 'completed', 'aborted')`),
     check("direct_uploads_sizes_positive", sql`${t.byteSize} > 0 and ${t.partSize} > 0`),

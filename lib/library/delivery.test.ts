@@ -99,17 +99,15 @@ describe("delivery by relation", () => {
     await expect(readDelivery(db, buyer, listing.id)).resolves.toMatchObject({ relation: "owner" });
     await db.update(listings).set({ status: "removed" }).where(eq(listings.id, listing.id));
     await expect(readDelivery(db, buyer, listing.id)).resolves.toMatchObject({ relation: "owner" });
-    await db
-      .insert(reports)
-      .values({
-        reporterId: buyer.id,
-        targetType: "listing",
-        listingId: listing.id,
-        reason: "malicious_file",
-        status: "resolved",
-        resolution: "listing_removed",
-        resolvedAt: new Date(),
-      });
+    await db.insert(reports).values({
+      reporterId: buyer.id,
+      targetType: "listing",
+      listingId: listing.id,
+      reason: "malicious_file",
+      status: "resolved",
+      resolution: "listing_removed",
+      resolvedAt: new Date(),
+    });
     await expect(readDelivery(db, buyer, listing.id)).rejects.toMatchObject({ code: "library.withdrawn", status: 410 });
     await expect(readDelivery(db, creator, listing.id)).resolves.toMatchObject({ relation: "creator" });
   });

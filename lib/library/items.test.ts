@@ -36,17 +36,15 @@ describe("library list", () => {
     await makeOrder(db, buyer, listing);
     await db.update(listings).set({ status: "removed" }).where(eq(listings.id, listing.id));
     expect((await libraryItems(db, buyer))[0]).toMatchObject({ removed: true, withdrawn: false });
-    await db
-      .insert(reports)
-      .values({
-        reporterId: buyer.id,
-        targetType: "listing",
-        listingId: listing.id,
-        reason: "malicious_file",
-        status: "resolved",
-        resolution: "listing_removed",
-        resolvedAt: new Date(),
-      });
+    await db.insert(reports).values({
+      reporterId: buyer.id,
+      targetType: "listing",
+      listingId: listing.id,
+      reason: "malicious_file",
+      status: "resolved",
+      resolution: "listing_removed",
+      resolvedAt: new Date(),
+    });
     expect((await libraryItems(db, buyer))[0]).toMatchObject({ removed: true, withdrawn: true });
     await expect(libraryItems(db, null)).rejects.toMatchObject({ code: "auth.unauthenticated" });
   });
