@@ -59,7 +59,13 @@ export function saleMailsSql(from: string, paidAt: Date): SQL {
  * A refund step of `refundedCents` (this step, not the running total), `shareReversedCents` of it taken from the
  * creator: the buyer and the creator are told. Run inside the refund's transaction.
  */
-export async function queueRefundMails(db: Db | Tx, order: Order, refund: { refundedCents: number; shareReversedCents: number; full: boolean }): Promise<void> {
+export async function queueRefundMails(
+  db: Db | Tx,
+  order: Order,
+  refund: { refundedCents: number; shareReversedCents: number; full: boolean },
+  /** "buyer" when the creator never saw the sale (a duplicate payment refunded as it arrives). */
+  who: "both" | "buyer" = "both",
+): Promise<void> {
   if (refund.refundedCents <= 0) return;
   const [listing] = await db.select({ title: listings.title }).from(listings).where(eq(listings.id, order.listingId)).limit(1);
   const people = await db
@@ -76,7 +82,7 @@ export async function queueRefundMails(db: Db | Tx, order: Order, refund: { refu
     fullRefund: refund.full,
   };
   if (buyer) await queueEmail(db, { template: "refund_buyer", to: buyer.email, userId: buyer.id, data: common });
-  if (creator) {
+  if (creator && who === "both") {
     await queueEmail(db, {
       template: "refund_creator",
       to: creator.email,

@@ -5,7 +5,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/client";
 import { orders, type Order } from "@/db/schema";
-import { saleMailsSql } from "@/lib/email/order-mails";
+import { queueRefundMails, saleMailsSql } from "@/lib/email/order-mails";
 import { postJournal, saleLines, saleLinesSql } from "@/lib/ledger/journal";
 import { entitledOrder } from "./entitlement";
 
@@ -146,6 +146,8 @@ async function refundDuplicatePurchase(tx: Db, pending: Order, paymentIntentId: 
   const lines = saleLines(order);
   await postJournal(tx, { kind: "sale", orderId: order.id, currency: order.currency, lines });
   await postJournal(tx, { kind: "refund", orderId: order.id, currency: order.currency, lines: lines.map((l) => ({ ...l, amountCents: -l.amountCents })) });
+  // The buyer is told their second payment came back; the creator never saw this sale, so there is nothing to tell them.
+  await queueRefundMails(tx, order, { refundedCents: order.priceCents, shareReversedCents: order.creatorShareCents, full: true }, "buyer");
   if (order.priceCents > 0 && order.paymentIntentId) {
     const { paymentsDriver } = await import("@/lib/payments/driver");
     // Inside the transaction on purpose: if the refund call fails, nothing is recorded and the event is retried.

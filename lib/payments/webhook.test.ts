@@ -2,7 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "@/db/client";
-import { ledgerEntries, listings, orders, reviews, type Order } from "@/db/schema";
+import { emailOutbox, ledgerEntries, listings, orders, reviews, type Order } from "@/db/schema";
 import { actorFor, makeCreator, makeListing, makeUser, orderValues } from "@/lib/testing/fixtures";
 import { testDatabase } from "@/db/testing/setup";
 import { creatorBalance } from "@/lib/ledger/balance";
@@ -145,6 +145,12 @@ describe("checkout.session.completed", () => {
     const [listing] = await db.select({ salesCount: listings.salesCount }).from(listings).where(eq(listings.id, pair[0].listingId));
     expect(listing.salesCount).toBe(1);
     expect(await creatorBalance(db, pair[0].creatorId)).toBe(800);
+    // The buyer is told the second payment came back; the creator, who never saw that sale, is not.
+    const refundMails = await db
+      .select({ template: emailOutbox.template, userId: emailOutbox.userId })
+      .from(emailOutbox)
+      .where(sql`${emailOutbox.template} like 'refund_%' and ${emailOutbox.data}->>'orderId' in (${pair[0].id}, ${pair[1].id})`);
+    expect(refundMails).toEqual([{ template: "refund_buyer", userId: refunded.buyerId }]);
   }
 
   it("a second payment for a listing the buyer already owns is booked and refunded in full", async () => {
