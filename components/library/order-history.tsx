@@ -21,9 +21,15 @@ export function OrderHistory({ orders }: { orders: OrderHistoryEntry[] }) {
             <tr key={o.id} className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-4 gap-y-1 px-4 py-3 sm:table-row sm:p-0">
               <td className="col-start-1 row-start-2 text-slate-600 sm:px-4 sm:py-3">{formatDate(o.paidAt ?? o.createdAt)}</td>
               <td className="col-start-1 row-start-1 font-medium sm:px-4 sm:py-3">
-                <Link href={`/l/${o.slug}`} className="hover:text-brand-700">
-                  {o.title}
-                </Link>
+                {o.listingPublished ? (
+                  <Link href={`/l/${o.slug}`} className="hover:text-brand-700">
+                    {o.title}
+                  </Link>
+                ) : (
+                  <>
+                    {o.title} <span className="text-xs font-normal text-slate-500">(no longer for sale)</span>
+                  </>
+                )}
               </td>
               <td className="col-start-1 row-start-3 font-mono text-xs text-slate-500 sm:px-4 sm:py-3" title={o.id}>
                 <span className="sr-only">Order </span>#{o.id.slice(0, 8)}

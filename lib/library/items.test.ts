@@ -61,6 +61,18 @@ describe("order history and receipts", () => {
     expect(history.map((o) => o.status).sort()).toEqual(["disputed", "failed", "paid", "pending", "refunded"]);
     const refunded = history.find((o) => o.status === "refunded")!;
     expect(refunded.refundedCents).toBe(refunded.priceCents);
+    expect(history.every((o) => o.listingPublished)).toBe(true);
+  });
+
+  it("says when a bought listing's page is gone, so the history does not link to a missing page", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const buyer = await makeUser(db);
+    const listing = await makeListing(db, creator);
+    await makeOrder(db, buyer, listing);
+    await db.update(listings).set({ status: "removed" }).where(eq(listings.id, listing.id));
+    const [entry] = await orderHistory(db, buyer);
+    expect(entry).toMatchObject({ listingId: listing.id, listingPublished: false });
   });
 
   it("a receipt is only for the buyer; anyone else gets not found", async () => {

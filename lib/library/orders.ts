@@ -1,7 +1,7 @@
 // A buyer's order history and receipts: only their own orders, another person's order is "not found".
 import "server-only";
 import { readLicense, type License } from "@/lib/licenses/licenses";
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, listingVersions, orders, users, type OrderStatus } from "@/db/schema";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
@@ -13,6 +13,8 @@ export type OrderHistoryEntry = {
   listingId: string;
   title: string;
   slug: string;
+  /** Whether the listing page still exists to link to (a removed or unpublished listing has none). */
+  listingPublished: boolean;
   status: OrderStatus;
   priceCents: number;
   refundedCents: number;
@@ -28,6 +30,7 @@ const historyColumns = {
   listingId: orders.listingId,
   title: listings.title,
   slug: listings.slug,
+  listingPublished: sql<boolean>`${listings.status} = 'published'`,
   status: orders.status,
   priceCents: orders.priceCents,
   refundedCents: orders.refundedCents,
