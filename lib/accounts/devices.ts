@@ -74,7 +74,7 @@ export async function recordSignIn(db: Db, user: { id: string; email: string }, 
           target: [knownDevices.userId, knownDevices.deviceHash],
           set: { lastSeenAt: now, lastIp: origin.client },
         })
-        .returning({ fresh: sql<boolean>`${knownDevices.firstSeenAt} = ${now}` });
+        .returning({ fresh: sql<boolean>`${knownDevices.firstSeenAt} = ${now.toISOString()}::timestamptz` });
       isNew = Boolean(inserted[0]?.fresh);
     }
     if (isNew && Number(seen?.n ?? 0) > 0) {
