@@ -22,9 +22,16 @@ export function assertDeclaredWithin(headers: Headers, limit: number): void {
   if (declaresTooLarge(headers, limit)) throw tooLarge(limit);
 }
 
-/** The body's bytes, at most `limit` of them; throws `request.too_large` (413) as soon as it is over. */
-export async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array> {
-  assertDeclaredWithin(request.headers, limit);
+/**
+ * The body's bytes, at most `limit` of them; throws as soon as it is over — `request.too_large` (413), or the error
+ * `refuse` makes (given the declared length, or null when the count while streaming found it; uploads say their own limit).
+ */
+export async function readLimitedBody(
+  request: Request,
+  limit: number,
+  refuse: (declared: number | null) => DomainError = () => tooLarge(limit),
+): Promise<Uint8Array> {
+  if (declaresTooLarge(request.headers, limit)) throw refuse(Number(request.headers.get("content-length")));
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -36,7 +43,7 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
     if (total > limit) {
       // Stop the upload here: nothing more is read or buffered.
       await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
+      throw refuse(null);
     }
     chunks.push(value);
   }

@@ -3,7 +3,7 @@
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
-import { readBodyWithLimit } from "@/lib/files/body";
+import { readLimitedBody } from "@/lib/security/body-limit";
 import { fileTooLarge, storeFile } from "@/lib/files/files";
 import { serverUploadMaxBytes } from "@/lib/files/limits";
 import { assertCreator } from "@/lib/auth/actor";
@@ -25,7 +25,7 @@ export async function POST(request: Request) {
     const db = await getDb();
     await limitAction(db, "upload", actor.id);
     const limit = serverUploadMaxBytes();
-    const bytes = await readBodyWithLimit(request, limit, (declared) => fileTooLarge(declared, limit));
+    const bytes = await readLimitedBody(request, limit, (declared) => fileTooLarge(declared, limit));
     const file = await storeFile(db, actor, {
       filename: decodeName(request.headers.get("x-file-name")),
       contentType: request.headers.get("content-type"),

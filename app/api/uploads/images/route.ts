@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { assertActive, assertCreator } from "@/lib/auth/actor";
 import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse, parseInput } from "@/lib/errors";
-import { readBodyWithLimit } from "@/lib/files/body";
+import { readLimitedBody } from "@/lib/security/body-limit";
 import { IMAGE_FOCUSES, IMAGE_MAX_BYTES, imageTooLarge, type ImageFocus } from "@/lib/images/pipeline";
 import { storeImage } from "@/lib/images/store";
 import { limitAction } from "@/lib/security/limits";
@@ -24,7 +24,7 @@ export async function POST(request: Request) {
     const uploader = query.purpose === "avatar" ? assertActive(actor) : assertCreator(actor);
     const db = await getDb();
     await limitAction(db, "upload", uploader.id);
-    const bytes = await readBodyWithLimit(request, IMAGE_MAX_BYTES, imageTooLarge);
+    const bytes = await readLimitedBody(request, IMAGE_MAX_BYTES, imageTooLarge);
     const image = await storeImage(db, actor, bytes, query);
     return Response.json(
       { ...image, url: `/api/images/${image.id}`, thumbUrl: `/api/images/${image.id}?size=thumb` },
