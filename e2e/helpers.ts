@@ -26,18 +26,38 @@ export function totpCode(secret: string, stepsAhead = 0): Promise<string> {
   return generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
 }
 
+const STEP_SECONDS = 30;
+/** The last TOTP step this worker sent per secret: the server accepts each step once and at most one step ahead. */
+const lastStepSent = new Map<string, number>();
+
+/**
+ * A code for a step no journey in this worker has used yet: the current step, or the next one (which the server
+ * accepts), else it waits for the clock to reach a step it may use. Spending codes this way never sends a code the
+ * server has already seen, so journeys don't run into the wrong-code limit.
+ */
+async function unusedCode(secret: string, page: Page): Promise<string> {
+  for (;;) {
+    const now = Math.floor(Date.now() / 1000 / STEP_SECONDS);
+    const step = Math.max(now, (lastStepSent.get(secret) ?? -1) + 1);
+    if (step <= now + 1) {
+      lastStepSent.set(secret, step);
+      return generate({ secret, epoch: step * STEP_SECONDS });
+    }
+    await page.waitForTimeout((now + 1) * STEP_SECONDS * 1000 - Date.now() + 250);
+  }
+}
+
 /**
  * Signs the page's browser context in through Auth.js' credentials endpoint, like a form post would. Accounts with
- * two-factor on (the demo admin, or `totpSecret`) send a code too; a code is accepted once, so when another journey
- * just used the current one this tries the next step's code, then waits for a fresh step.
+ * two-factor on (the demo admin, or `totpSecret`) send a code too, one no journey of this worker has used (another
+ * worker may have: then the next unused one is tried).
  */
 export async function signInViaApi(page: Page, email: string, password: string, opts: { totpSecret?: string } = {}) {
   const secret = opts.totpSecret ?? (email === DEMO.admin ? E2E_ADMIN_TOTP_SECRET : undefined);
-  for (let attempt = 0; attempt < 4; attempt++) {
-    if (attempt === 2) await page.waitForTimeout(31_000);
+  for (let attempt = 0; attempt < 3; attempt++) {
     const csrf = await page.request.get("/api/auth/csrf");
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const code = secret ? await totpCode(secret, attempt % 2) : undefined;
+    const code = secret ? await unusedCode(secret, page) : undefined;
     const res = await page.request.post("/api/auth/callback/credentials", {
       form: { csrfToken, email, password, callbackUrl: "/", ...(code ? { code } : {}) },
       maxRedirects: 0,
