@@ -21,6 +21,8 @@ test("sign up, confirm the address, reset the password, turn on two-factor and s
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.getByRole("link", { name: "Sign in" }).click();
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: type only once the reset page is there.
+  await expect(page.getByRole("heading", { level: 1, name: "Reset your password" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByRole("status")).toContainText("we sent it a link");
