@@ -2,25 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import { readLimitedBody } from "./body-limit";
-
-/** A chunked body of `chunks` × `size` bytes that records how many chunks were pulled from it. */
-function countingStream(chunks: number, size: number) {
-  const state = { pulled: 0 };
-  const body = new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (state.pulled >= chunks) return controller.close();
-        state.pulled += 1;
-        controller.enqueue(new Uint8Array(size));
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return { body, state };
-}
-
-const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-  new Request("http://test.local/api/webhooks/stripe", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+import { countingStream, postToWebhook as post } from "./testing/streams";
 
 describe("readLimitedBody", () => {
   it("refuses a declared Content-Length over the limit without reading a byte", async () => {
