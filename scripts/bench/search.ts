@@ -3,10 +3,12 @@
 // throughput at 32 concurrent as a ratio to /api/health in the same run, and the 20 slowest requests with the
 // EXPLAIN (ANALYZE, BUFFERS) of every statement they ran. One JSON object per line.
 // Usage: tsx --conditions=react-server scripts/bench/search.ts [--listings N] [--requests N] [--seed N]
-//        [--database NAME (reuse an already seeded database and keep it)] [--in-process (no HTTP: time catalogSearch)]
+//        [--database NAME (kept: seeded when it does not exist yet, reused as it is when it does)]
+//        [--in-process (no HTTP: time catalogSearch)]
 import http from "node:http";
 import os from "node:os";
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { openDatabase, type Db } from "@/db/client";
 import { catalogSearch } from "@/lib/catalog/catalog";
 import { parseCatalogQuery, type CatalogQuery } from "@/lib/catalog/params";
@@ -99,14 +101,29 @@ async function slowest(db: Db, timed: Timed[], count: number) {
   }
 }
 
+/** Whether a kept bench database exists; when it does not, it is created (empty) for this run to seed. */
+async function namedDatabaseExists(adminUrl: string, name: string): Promise<boolean> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error("--database takes a plain lowercase name");
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await admin`select count(*)::int as n from pg_database where datname = ${name}`;
+    if (row.n > 0) return true;
+    await admin.unsafe(`create database "${name}"`);
+    return false;
+  } finally {
+    await admin.end();
+  }
+}
+
 async function main() {
   const listings = Number(arg("--listings") ?? 100_000);
   const count = Number(arg("--requests") ?? 10_000);
   const seed = Number(arg("--seed") ?? 20261130);
   const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
-  const reuse = arg("--database");
-  const scratch = reuse
-    ? { url: Object.assign(new URL(adminUrl), { pathname: `/${reuse}` }).toString(), drop: async () => {} }
+  const named = arg("--database");
+  const reuse = named ? await namedDatabaseExists(adminUrl, named) : false;
+  const scratch = named
+    ? { url: Object.assign(new URL(adminUrl), { pathname: `/${named}` }).toString(), drop: async () => {} }
     : await createScratchDatabase("agora_bench_search", adminUrl);
   const url = scratch.url as string;
   try {
