@@ -4,7 +4,7 @@
 // EXPLAIN (ANALYZE, BUFFERS) of every statement they ran. One JSON object per line.
 // Usage: tsx --conditions=react-server scripts/bench/search.ts [--listings N] [--requests N] [--seed N]
 //        [--database NAME (kept: seeded when it does not exist yet, reused as it is when it does)]
-//        [--in-process (no HTTP: time catalogSearch)]
+//        [--in-process (no HTTP: time catalogSearch)] [--seed-only (seed the --database and stop)]
 import http from "node:http";
 import os from "node:os";
 import { sql } from "drizzle-orm";
@@ -134,8 +134,9 @@ async function main() {
       await seedDatabase(handle.db, { listings, concurrency: 3, log: () => {} });
       const terms = await refreshSearchTerms(handle.db);
       await handle.db.execute(sql`vacuum analyze`);
-      emit({ event: "seeded", listings, search_terms: terms, seconds: round((performance.now() - t0) / 1000) });
+      emit({ event: "seeded", listings, search_terms: terms, seconds: round((performance.now() - t0) / 1000), load: load() });
     }
+    if (process.argv.includes("--seed-only")) return await handle.close();
     const requests = generateMix(await loadMixInputs(handle.db), count, seed);
     emit({ event: "mix", requests: requests.length, unique: new Set(requests.map((r) => r.path)).size, seed, load: load() });
 

@@ -3,10 +3,11 @@ import { cachedCreatorSitemap, cachedListingSitemap, cachedSitemapChunks } from 
 import { CATEGORIES } from "@/lib/catalog/categories";
 import { urlsetXml, type SitemapUrl } from "@/lib/catalog/sitemap";
 import { env } from "@/lib/env";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+export const GET = observedRoute("sitemaps/[file]", async (_request: Request, { params }: { params: Promise<{ file: string }> }) => {
   const { file } = await params;
   let urls: SitemapUrl[];
   if (file === "pages.xml") {
@@ -26,4 +27,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   return new Response(urlsetXml(env().appUrl, urls), {
     headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" },
   });
-}
+});

@@ -15,7 +15,7 @@ describe("GET /account/data/export", () => {
 
   it("answers the signed-in person's data as an uncached JSON attachment", async () => {
     session.actor = await makeUser(testDatabase().db);
-    const res = await GET();
+    const res = await GET(new Request("http://localhost:3000/account/data/export"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/json");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="agora-data-\d{4}-\d{2}-\d{2}\.json"/);
@@ -24,7 +24,7 @@ describe("GET /account/data/export", () => {
   });
 
   it("answers 401 to a signed-out visitor", async () => {
-    const res = await GET();
+    const res = await GET(new Request("http://localhost:3000/account/data/export"));
     expect(res.status).toBe(401);
     expect((await res.json()).error).toBe("auth.unauthenticated");
   });

@@ -4,10 +4,11 @@ import { exportAccountData } from "@/lib/accounts/data-export";
 import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { attachmentDisposition } from "@/lib/library/downloads";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = observedRoute("account/data/export", async () => {
   try {
     const data = await exportAccountData(await getDb(), await getCurrentUser());
     return new Response(JSON.stringify(data, null, 2), {
@@ -21,4 +22,4 @@ export async function GET() {
   } catch (error) {
     return errorResponse(error, { log: "account data export", headers: { "Cache-Control": "private, no-store" } });
   }
-}
+});

@@ -3,10 +3,11 @@ import { getDb } from "@/db/client";
 import { auditLogCsv } from "@/lib/admin/audit-log";
 import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = observedRoute("admin/audit/export", async (request: Request) => {
   try {
     const params = new URL(request.url).searchParams;
     const filter = Object.fromEntries(["actor", "action", "targetType", "targetId", "from", "to"].map((k) => [k, params.get(k) ?? undefined]));
@@ -22,4 +23,4 @@ export async function GET(request: Request) {
   } catch (error) {
     return errorResponse(error, { log: "admin/audit/export" });
   }
-}
+});

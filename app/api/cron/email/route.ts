@@ -3,13 +3,14 @@ import { env } from "@/lib/env";
 import { sweepOutbox } from "@/lib/email/sweep";
 import { errorResponse } from "@/lib/errors";
 import { isCronAuthorized } from "@/lib/security/cron";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export async function GET(request: Request) {
+export const GET = observedRoute("cron/email", async (request: Request) => {
   if (!isCronAuthorized(request.headers.get("authorization"), env().CRON_SECRET)) {
     return Response.json({ error: "unauthorized", message: "A valid cron bearer token is required." }, { status: 401, headers: NO_STORE });
   }
@@ -19,7 +20,7 @@ export async function GET(request: Request) {
   } catch (error) {
     return errorResponse(error, { log: "cron/email", serverErrorStatus: 503 });
   }
-}
+});
 
 function methodNotAllowed() {
   return Response.json({ error: "method_not_allowed", message: "Use GET." }, { status: 405, headers: { ...NO_STORE, Allow: "GET" } });

@@ -3,13 +3,14 @@ import { getDb } from "@/db/client";
 import { answerForCaller } from "@/lib/api-keys/request";
 import { openFileDownload } from "@/lib/library/downloads";
 import { fileDownloadResponse } from "@/lib/storage/delivery";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 const PRIVATE = { "Cache-Control": "private, no-store, max-age=0", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer" };
 
-export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
+export const GET = observedRoute("downloads/[token]", async (request: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
   return answerForCaller(request, { scope: "downloads", session: true, log: "downloads", headers: PRIVATE }, async (actor) => {
     const db = await getDb();
     return fileDownloadResponse(db, await openFileDownload(db, actor, token), PRIVATE);
   });
-}
+});

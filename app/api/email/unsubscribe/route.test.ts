@@ -38,7 +38,7 @@ describe("POST /api/email/unsubscribe", () => {
   });
 
   it("sends a GET (a person opening the link) to the confirmation page", async () => {
-    const res = GET(new Request(`${BASE}?token=abc.def`));
+    const res = await GET(new Request(`${BASE}?token=abc.def`));
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("http://localhost:3000/email/unsubscribe?token=abc.def");
   });

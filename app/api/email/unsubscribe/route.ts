@@ -3,12 +3,13 @@
 import { getDb } from "@/db/client";
 import { unsubscribe } from "@/lib/email/unsubscribe";
 import { DomainError, errorResponse } from "@/lib/errors";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export async function POST(request: Request) {
+export const POST = observedRoute("email/unsubscribe", async (request: Request) => {
   const token = new URL(request.url).searchParams.get("token");
   try {
     const done = await unsubscribe(await getDb(), token);
@@ -17,11 +18,11 @@ export async function POST(request: Request) {
   } catch (error) {
     return errorResponse(error, { log: "email/unsubscribe" });
   }
-}
+});
 
-export function GET(request: Request) {
+export const GET = observedRoute("email/unsubscribe", (request: Request) => {
   const url = new URL(request.url);
   const page = new URL("/email/unsubscribe", url);
   page.searchParams.set("token", url.searchParams.get("token") ?? "");
   return Response.redirect(page, 303);
-}
+});

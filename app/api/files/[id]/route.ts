@@ -4,8 +4,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { readOwnFile } from "@/lib/files/files";
 import { fileDownloadResponse } from "@/lib/storage/delivery";
+import { observedRoute } from "@/lib/observability/observed-route";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = observedRoute("files/[id]", async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   try {
     const db = await getDb();
@@ -13,4 +14,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   } catch (error) {
     return errorResponse(error, { log: "files" });
   }
-}
+});

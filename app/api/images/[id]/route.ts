@@ -5,8 +5,9 @@ import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { DomainError, errorResponse } from "@/lib/errors";
 import { maySeeWithheld, readImage } from "@/lib/images/read";
+import { observedRoute } from "@/lib/observability/observed-route";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = observedRoute("images/[id]", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const size = new URL(request.url).searchParams.get("size");
   if (size !== null && size !== "thumb" && size !== "cover") {
@@ -23,4 +24,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "Content-Security-Policy": "default-src 'none'",
     },
   });
-}
+});

@@ -9,6 +9,7 @@ import { readJsonBody } from "@/lib/files/body";
 import { limitAction } from "@/lib/security/limits";
 import { configuredBucket } from "@/lib/storage/bucket";
 import { startDirectUpload } from "@/lib/storage/direct-uploads";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 const startSchema = z.object({
   purpose: z.enum(["file", "cover", "example", "avatar"], "purpose must be file, cover, example or avatar"),
@@ -17,7 +18,7 @@ const startSchema = z.object({
   byteSize: z.number("byteSize must be the file's size in bytes").int().positive("the file is empty").max(Number.MAX_SAFE_INTEGER),
 });
 
-export async function POST(request: Request) {
+export const POST = observedRoute("uploads/direct", async (request: Request) => {
   try {
     const input = parseInput(startSchema, await readJsonBody(request));
     const [db, actor] = await Promise.all([getDb(), getCurrentUser()]);
@@ -29,4 +30,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return errorResponse(error, { log: "uploads/direct" });
   }
-}
+});

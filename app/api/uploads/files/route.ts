@@ -8,6 +8,7 @@ import { fileTooLarge, storeFile } from "@/lib/files/files";
 import { serverUploadMaxBytes } from "@/lib/files/limits";
 import { assertCreator } from "@/lib/auth/actor";
 import { limitAction } from "@/lib/security/limits";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 function decodeName(value: string | null): string {
   if (!value) return "file";
@@ -18,7 +19,7 @@ function decodeName(value: string | null): string {
   }
 }
 
-export async function POST(request: Request) {
+export const POST = observedRoute("uploads/files", async (request: Request) => {
   try {
     // Who may upload is checked before a byte of the body is read.
     const actor = assertCreator(await getCurrentUser());
@@ -35,4 +36,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return errorResponse(error, { log: "uploads/files" });
   }
-}
+});

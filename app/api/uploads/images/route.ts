@@ -9,6 +9,7 @@ import { readLimitedBody } from "@/lib/security/body-limit";
 import { IMAGE_FOCUSES, IMAGE_MAX_BYTES, imageTooLarge, type ImageFocus } from "@/lib/images/pipeline";
 import { storeImage } from "@/lib/images/store";
 import { limitAction } from "@/lib/security/limits";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 const QUERY_MESSAGE = "purpose must be cover, example or avatar; focus center, top, bottom, left or right";
 const querySchema = z.object({
@@ -16,7 +17,7 @@ const querySchema = z.object({
   focus: z.enum(IMAGE_FOCUSES as [ImageFocus, ...ImageFocus[]], QUERY_MESSAGE).default("center"),
 });
 
-export async function POST(request: Request) {
+export const POST = observedRoute("uploads/images", async (request: Request) => {
   try {
     const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
     // Who may upload is checked before a byte of the body is read (storeImage checks again).
@@ -33,4 +34,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return errorResponse(error, { log: "uploads/images" });
   }
-}
+});

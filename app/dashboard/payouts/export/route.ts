@@ -3,10 +3,11 @@ import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { creatorPayoutsCsv } from "@/lib/settlement/payout-export";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = observedRoute("dashboard/payouts/export", async () => {
   try {
     const file = await creatorPayoutsCsv(await getDb(), await getCurrentUser());
     return new Response(file.body, {
@@ -20,4 +21,4 @@ export async function GET() {
   } catch (error) {
     return errorResponse(error, { log: "payouts/export" });
   }
-}
+});

@@ -7,10 +7,11 @@ import { startPayoutOnboarding } from "@/lib/creators/connect";
 import { env } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
 import { paymentsDriver } from "@/lib/payments/driver";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = observedRoute("dashboard/payouts/onboarding", async () => {
   const user = await requireCreatorPage("/dashboard/payouts");
   const base = env().appUrl;
   const driver = await paymentsDriver();
@@ -30,4 +31,4 @@ export async function GET() {
     redirect(`${local.pathname}${local.search}`);
   }
   redirect(url);
-}
+});

@@ -2,12 +2,13 @@
 import { getDb } from "@/db/client";
 import { answerForCaller } from "@/lib/api-keys/request";
 import { issueFileDownload, requestedVersion } from "@/lib/library/downloads";
+import { observedRoute } from "@/lib/observability/observed-route";
 
-export async function GET(request: Request, { params }: { params: Promise<{ listingId: string }> }) {
+export const GET = observedRoute("library/[listingId]/download", async (request: Request, { params }: { params: Promise<{ listingId: string }> }) => {
   const { listingId } = await params;
   return answerForCaller(request, { scope: "downloads", session: true, log: "library download" }, async (actor) => {
     const version = requestedVersion(request);
     const url = await issueFileDownload(await getDb(), actor, listingId, version);
     return new Response(null, { status: 303, headers: { Location: url, "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
   });
-}
+});

@@ -3,8 +3,9 @@ import { getDb } from "@/db/client";
 import { answerForCaller } from "@/lib/api-keys/request";
 import { versionJsonDocument } from "@/lib/library/delivery";
 import { attachmentDisposition, requestedVersion } from "@/lib/library/downloads";
+import { observedRoute } from "@/lib/observability/observed-route";
 
-export async function GET(request: Request, { params }: { params: Promise<{ listingId: string }> }) {
+export const GET = observedRoute("library/[listingId]/json", async (request: Request, { params }: { params: Promise<{ listingId: string }> }) => {
   const { listingId } = await params;
   return answerForCaller(request, { scope: "downloads", session: true, log: "library json" }, async (actor) => {
     const version = requestedVersion(request);
@@ -18,4 +19,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ list
       },
     });
   });
-}
+});

@@ -3,8 +3,9 @@ import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { abortDirectUpload } from "@/lib/storage/direct-uploads";
+import { observedRoute } from "@/lib/observability/observed-route";
 
-export async function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const DELETE = observedRoute("uploads/direct/[id]", async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   try {
     await abortDirectUpload(await getDb(), await getCurrentUser(), id);
@@ -12,4 +13,4 @@ export async function DELETE(_request: Request, { params }: { params: Promise<{ 
   } catch (error) {
     return errorResponse(error, { log: "uploads/direct/abort" });
   }
-}
+});

@@ -2,10 +2,11 @@
 import { cachedListingPage } from "@/lib/catalog/cache";
 import { renderMarkdown } from "@/lib/catalog/markdown";
 import { badParameter, jsonError, preflight, publicGet } from "../../_lib/http";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = observedRoute("v1/listings/[slug]", async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   return publicGet(request, async () => {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 200) return badParameter("slug", "slug must be lowercase letters, digits and single hyphens");
@@ -24,6 +25,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       },
     };
   });
-}
+});
 
 export const OPTIONS = preflight;

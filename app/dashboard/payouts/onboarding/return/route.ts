@@ -6,10 +6,11 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { refreshPayoutAccount } from "@/lib/creators/connect";
 import { isDomainError } from "@/lib/errors";
 import { paymentsDriver } from "@/lib/payments/driver";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = observedRoute("dashboard/payouts/onboarding/return", async () => {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?returnTo=${encodeURIComponent("/dashboard/payouts/onboarding/return")}`);
   try {
@@ -19,4 +20,4 @@ export async function GET() {
     redirect(`/dashboard/payouts?onboarding=error&reason=${encodeURIComponent(isDomainError(error) ? error.code : "internal")}`);
   }
   redirect("/dashboard/payouts?onboarding=done");
-}
+});

@@ -8,6 +8,7 @@ import { errorResponse, parseInput } from "@/lib/errors";
 import { readJsonBody } from "@/lib/files/body";
 import { IMAGE_FOCUSES, type ImageFocus } from "@/lib/images/pipeline";
 import { completeDirectUpload } from "@/lib/storage/direct-uploads";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 const completeSchema = z.object({
   parts: z
@@ -17,7 +18,7 @@ const completeSchema = z.object({
   focus: z.enum(IMAGE_FOCUSES as [ImageFocus, ...ImageFocus[]], "focus must be center, top, bottom, left or right").optional(),
 });
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = observedRoute("uploads/direct/[id]/complete", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   try {
     const input = parseInput(completeSchema, await readJsonBody(request, 1024 * 1024));
@@ -27,4 +28,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   } catch (error) {
     return errorResponse(error, { log: "uploads/direct/complete" });
   }
-}
+});

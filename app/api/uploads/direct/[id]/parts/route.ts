@@ -6,12 +6,13 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse, parseInput } from "@/lib/errors";
 import { readJsonBody } from "@/lib/files/body";
 import { presignUploadParts } from "@/lib/storage/direct-uploads";
+import { observedRoute } from "@/lib/observability/observed-route";
 
 const partsSchema = z.object({
   partNumbers: z.array(z.number().int().min(1).max(10_000), "partNumbers must be a list of part numbers").min(1).max(100),
 });
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = observedRoute("uploads/direct/[id]/parts", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   try {
     const { partNumbers } = parseInput(partsSchema, await readJsonBody(request));
@@ -20,4 +21,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   } catch (error) {
     return errorResponse(error, { log: "uploads/direct/parts" });
   }
-}
+});
