@@ -54,6 +54,27 @@ function preparingStatements(client: Sql): Sql {
   });
 }
 
+/**
+ * Catalog reads (search pages, facets) want plans the planner would not pick alone: no sequential scans of
+ * listing_search (it does not price reading the out-of-line `body`), no JIT, a custom plan per parameter set.
+ * With a direct Postgres connection they get their own small pool whose sessions start with those settings, so
+ * each catalog statement is one round trip with no transaction around it. Behind a transaction-mode pooler (which
+ * cannot keep session settings) and on PGlite there is none; catalog code sets the same settings per transaction.
+ */
+export const CATALOG_SESSION_SETTINGS = { enable_seqscan: "off", jit: "off", plan_cache_mode: "force_custom_plan" } as const;
+const catalogClients = new WeakMap<Db, Db>();
+const pinnedCatalogClients = new WeakSet<Db>();
+
+/** The catalog pool of this client (see CATALOG_SESSION_SETTINGS), or null when it has none. */
+export function catalogClientFor(db: Db): Db | null {
+  return pinnedCatalogClients.has(db) ? db : (catalogClients.get(db) ?? null);
+}
+
+/** Whether statements on this client already run under CATALOG_SESSION_SETTINGS. */
+export function hasCatalogSettings(db: Db): boolean {
+  return pinnedCatalogClients.has(db);
+}
+
 /** Opens a client for the given target without touching the process singleton. */
 export async function openDatabase(target: { url?: string; pgliteDir?: string; poolMax?: number }): Promise<DbHandle> {
   if (target.url) {
@@ -64,13 +85,23 @@ export async function openDatabase(target: { url?: string; pgliteDir?: string; p
     const prepare = !/pgbouncer=true|-pooler\./.test(target.url);
     const client = postgres(target.url, { max: target.poolMax ?? 10, onnotice: () => {}, prepare });
     const db = drizzle(prepare ? preparingStatements(client) : client, { schema, casing: "snake_case" }) as unknown as Db;
+    const catalog = prepare
+      ? postgres(target.url, { max: Math.max(2, Math.ceil((target.poolMax ?? 10) / 2)), onnotice: () => {}, prepare, connection: CATALOG_SESSION_SETTINGS })
+      : null;
+    if (catalog) {
+      const catalogDb = drizzle(preparingStatements(catalog), { schema, casing: "snake_case" }) as unknown as Db;
+      catalogClients.set(db, catalogDb);
+      pinnedCatalogClients.add(catalogDb);
+    }
     return {
       db,
       driver: "postgres",
       migrate: async () => {
         await migrate(drizzle(client, { schema, casing: "snake_case" }), { migrationsFolder: MIGRATIONS_FOLDER });
       },
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), catalog?.end({ timeout: 5 })]);
+      },
     };
   }
   const { PGlite } = await import("@electric-sql/pglite");
