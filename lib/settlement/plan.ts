@@ -15,6 +15,21 @@ export type PlanResult = { runId: string; plannedNow: boolean; considered: numbe
  * Older open (held or failed) payouts of the same creators are carried into this period: its row now
  * stands for that money, so it can never be paid twice.
  */
+/**
+ * Refuses to start `period` when a newer month is already planned: planning an older month after a newer one would
+ * measure balances the newer run already paid from. An admin's run checks this before it is audited, so a refused
+ * run leaves no entry; planPeriod checks again under the lock.
+ */
+export async function assertNotSuperseded(db: Db, period: string): Promise<void> {
+  const [planned] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from settlement_runs where period = ${period} and planned_at is not null`);
+  if (planned.n > 0) return;
+  const [newer] = await queryRows<{ period: string }>(
+    db,
+    sql`select period from settlement_runs where period > ${period} and planned_at is not null order by period desc limit 1`,
+  );
+  if (newer) throw new DomainError("settlement.superseded", { newer: newer.period, period });
+}
+
 export async function planPeriod(db: Db, period: string, now: Date): Promise<PlanResult> {
   const { end } = periodBounds(period);
   return db.transaction(async (tx) => {
@@ -26,12 +41,7 @@ export async function planPeriod(db: Db, period: string, now: Date): Promise<Pla
     );
     if (run.planned_at) return { runId: run.id, plannedNow: false, considered: run.creators_considered };
 
-    const [newer] = await queryRows<{ period: string }>(
-      tx,
-      sql`select period from settlement_runs where period > ${period} and planned_at is not null order by period desc limit 1`,
-    );
-    // Planning an older month after a newer one would measure balances the newer run already paid from.
-    if (newer) throw new DomainError("settlement.superseded", { newer: newer.period, period });
+    await assertNotSuperseded(tx, period);
 
     const inserted = await queryRows<{ n: number }>(
       tx,

@@ -142,4 +142,14 @@ describe("admin", () => {
     const runs = await queryRows<{ period: string }>(db, sql`select period from settlement_runs`);
     expect(runs.map((r) => r.period)).toEqual(["2025-10"]);
   });
+
+  it("an admin's refused run of a superseded month leaves no audit entry", async () => {
+    const { db, driver } = await settlement.setupWithSale(5000, "2025-09-05T08:00:00Z");
+    const admin = await makeUser(db, { role: "admin" });
+    await settlePeriod(db, driver, { now: OCT_CLOSE });
+    await expect(settlePeriodAsAdmin(db, driver, await actorFor(db, admin.id), { period: "2025-09" }, OCT_CLOSE)).rejects.toMatchObject({
+      code: "settlement.superseded",
+    });
+    expect(await db.select().from(auditLog).where(eq(auditLog.actorId, admin.id))).toEqual([]);
+  });
 });

@@ -14,7 +14,7 @@ import type { PaymentsDriver } from "@/lib/payments/driver";
 import { uuidSchema } from "@/lib/uuid";
 import { claimPayouts, type ClaimScope } from "./claim";
 import { isClosedPeriod, lastClosedPeriod, PERIOD_PATTERN } from "./periods";
-import { planPeriod } from "./plan";
+import { assertNotSuperseded, planPeriod } from "./plan";
 import { resumePayout, takeStalledPayouts } from "./reconcile";
 import { markPayoutsPaid, requestTransfer, sendPayout, type SendOutcome, type TransferSent } from "./transfer";
 import { at } from "./sql-time";
@@ -174,6 +174,7 @@ export async function settlePeriodAsAdmin(
   if (!parsed.success) throw new DomainError("settlement.bad_period");
   const { period } = parsed.data;
   if (!isClosedPeriod(period, now)) throw new DomainError("settlement.period_open");
+  await assertNotSuperseded(db, period);
   await db.transaction(async (tx) => {
     await writeAudit(tx, { actorId: admin.id, action: "settlement.run", targetType: "settlement_run", targetId: period, details: { period } });
   });
