@@ -3,6 +3,7 @@ import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
 import { catalogSearch, type CatalogResult } from "./catalog";
+import { RATING_THRESHOLDS } from "./facets";
 import { withCatalogPlans } from "./plan-settings";
 import { categoryCounts, featuredListings, newListings, topCreators, topRatedListings, trendingListings } from "./home";
 import { creatorTotals, listingReviews, listingVersionHistory, moreFromCreator, publicListingBySlug, relatedListings } from "./listing";
@@ -36,12 +37,26 @@ export function revalidateListingEverywhere(listing: { slug: string; creatorHand
   revalidatePath(`/l/${listing.slug}`);
 }
 
-/** Items, next cursor and facets for a parsed query (the API and /browse share one cache entry per query). */
-export const cachedCatalogSearch = unstable_cache(
-  async (query: CatalogQuery): Promise<CatalogResult> => catalogSearch(await getDb(), query),
-  ["catalog-search-v1"],
-  { tags: [CATALOG_TAG], revalidate: REVALIDATE_SECONDS },
-);
+const sharedCatalogSearch = unstable_cache(async (query: CatalogQuery): Promise<CatalogResult> => catalogSearch(await getDb(), query), ["catalog-search-v1"], {
+  tags: [CATALOG_TAG],
+  revalidate: REVALIDATE_SECONDS,
+});
+
+/**
+ * A query many people send: a first page of facet choices (kind, category, free, a shown rating threshold,
+ * license, sort). Typed text, typed prices, other ratings and cursors make the long tail — nearly every one is
+ * unique, so keeping it would write a data-cache entry per request (a file, or a network write on Vercel) that
+ * nobody reads again. Shared caches still keep every answer briefly (PUBLIC_CACHE).
+ */
+export function isSharedQuery(query: CatalogQuery): boolean {
+  const shownRating = query.minRating === undefined || (RATING_THRESHOLDS as readonly number[]).includes(query.minRating);
+  return !query.q && !query.cursor && query.minPrice === undefined && query.maxPrice === undefined && shownRating;
+}
+
+/** Items, next cursor and facets for a parsed query (the API and /browse share one cache entry per shared query). */
+export async function cachedCatalogSearch(query: CatalogQuery): Promise<CatalogResult> {
+  return isSharedQuery(query) ? sharedCatalogSearch(query) : catalogSearch(await getDb(), query);
+}
 
 export const cachedSuggest = unstable_cache(async (q: string) => suggest(await getDb(), q), ["catalog-suggest-v1"], {
   tags: [CATALOG_TAG],
