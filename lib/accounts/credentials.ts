@@ -10,7 +10,7 @@ import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { queueEmail } from "@/lib/email/outbox";
 import { DomainError, parseInput } from "@/lib/errors";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { enforceRateLimit } from "@/lib/security/rate-limit";
 import { accountLinkUrl, consumeAccountLink, issueAccountLink } from "./email-links";
 import { signOutEverywhere } from "./sessions";
 
@@ -62,8 +62,7 @@ export async function requestEmailChange(db: Db, actor: Actor | null, input: z.i
   const data = parseInput(changeEmailSchema, input);
   if (data.newEmail === user.email.toLowerCase()) throw new DomainError("account.email_unchanged");
   await assertCurrentPassword(db, user.id, data.password);
-  const limit = await hitRateLimit(db, `email-change:${user.id}`, EMAIL_CHANGES_PER_HOUR, 3600);
-  if (!limit.allowed) throw new DomainError("auth.rate_limited");
+  await enforceRateLimit(db, `email-change:${user.id}`, EMAIL_CHANGES_PER_HOUR, 3600, "auth.rate_limited");
   if (await findUserByEmail(db, data.newEmail)) return;
   await db.transaction(async (tx) => {
     const token = await issueAccountLink(tx, { userId: user.id, purpose: "email_change", email: data.newEmail });

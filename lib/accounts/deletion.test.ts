@@ -187,6 +187,11 @@ describe("account deletion", () => {
     const user = await withPassword(await makeUser(db()));
     for (let i = 0; i < 10; i++)
       await expect(deleteAccount(db(), user, { password: `guess ${i}` })).rejects.toMatchObject({ code: "deletion.password_incorrect" });
-    await expect(deleteAccount(db(), user, { password: PASSWORD })).rejects.toMatchObject({ code: "deletion.rate_limited", status: 429 });
+    await expect(deleteAccount(db(), user, { password: PASSWORD })).rejects.toMatchObject({
+      code: "deletion.rate_limited",
+      status: 429,
+      publicMessage: expect.stringMatching(/try again in 1[45] minutes\.$/),
+      retryAfterSeconds: expect.any(Number),
+    });
   });
 });

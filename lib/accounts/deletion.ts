@@ -28,7 +28,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { DomainError, parseInput } from "@/lib/errors";
 import { creatorBalance } from "@/lib/ledger/balance";
 import { writeAudit } from "@/lib/moderation/audit";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { enforceRateLimit } from "@/lib/security/rate-limit";
 import { signOutEverywhere } from "./sessions";
 import { hasTwoFactor, verifySecondFactor } from "./two-factor";
 
@@ -124,7 +124,7 @@ export async function deleteAccount(db: Db, actor: Actor | null, input: unknown)
   if (!row) throw new DomainError("user.not_found");
   if (isDeletedAccountEmail(row.email)) throw new DomainError("deletion.already_deleted");
   // A session must not become a way around sign-in's limits for guessing the password or the code.
-  if (!(await hitRateLimit(db, `deletion:${user.id}`, CONFIRM_ATTEMPTS, CONFIRM_WINDOW_SECONDS)).allowed) throw new DomainError("deletion.rate_limited");
+  await enforceRateLimit(db, `deletion:${user.id}`, CONFIRM_ATTEMPTS, CONFIRM_WINDOW_SECONDS, "deletion.rate_limited");
   if (row.passwordHash) {
     if (!password || !(await verifyPassword(row.passwordHash, password))) throw new DomainError("deletion.password_incorrect");
   } else if (!confirmEmail || confirmEmail.toLowerCase() !== row.email.toLowerCase()) {

@@ -9,7 +9,7 @@ import { emailSchema, findUserByEmail, signUpSchema } from "@/lib/auth/accounts"
 import { hashPassword } from "@/lib/auth/password";
 import { queueEmail } from "@/lib/email/outbox";
 import { DomainError, parseInput } from "@/lib/errors";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { enforceRateLimit, hitRateLimit } from "@/lib/security/rate-limit";
 import type { SignInOrigin } from "./devices";
 import { accountLinkUrl, consumeAccountLink, issueAccountLink } from "./email-links";
 import { signOutEverywhere } from "./sessions";
@@ -24,8 +24,7 @@ export const newPasswordSchema = z.object({ token: z.string().min(1).max(200), p
 /** Sends a reset link when the address has an account (a few per hour at most); says nothing about whether it does. */
 export async function requestPasswordReset(db: Db, input: { email: string }, origin: Pick<SignInOrigin, "client">): Promise<void> {
   const { email } = parseInput(resetRequestSchema, input);
-  const perClient = await hitRateLimit(db, `reset:client:${origin.client}`, RESET_REQUESTS_PER_CLIENT_PER_HOUR, 3600);
-  if (!perClient.allowed) throw new DomainError("auth.rate_limited");
+  await enforceRateLimit(db, `reset:client:${origin.client}`, RESET_REQUESTS_PER_CLIENT_PER_HOUR, 3600, "auth.rate_limited");
   // Counted for every address, known or not, so the answer is the same; over the limit the mail is just not sent.
   const perAddress = await hitRateLimit(db, `reset:email:${email}`, RESET_MAILS_PER_ADDRESS_PER_HOUR, 3600);
   const user = await findUserByEmail(db, email);

@@ -1,6 +1,7 @@
 import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
+import type { DomainError } from "@/lib/errors";
 import { enrolTestTwoFactor, TEST_TOTP_SECRET } from "@/lib/testing/fixtures";
 import { signOutEverywhere } from "./sessions";
 import { mailsTo, makePasswordUser, origin, PASSWORD } from "./testing/fixtures";
@@ -32,7 +33,11 @@ describe("password sign-in", () => {
         code: "auth.invalid_credentials",
       });
     }
-    await expect(signInWithPassword(db, { email: person.email, password: PASSWORD }, attacker)).rejects.toMatchObject({ code: "auth.rate_limited" });
+    await expect(signInWithPassword(db, { email: person.email, password: PASSWORD }, attacker)).rejects.toMatchObject({
+      code: "auth.rate_limited",
+      publicMessage: expect.stringMatching(/^Too many attempts\. Try again in \d+ minutes?\.$/),
+      retryAfterSeconds: expect.any(Number),
+    });
     // The owner, elsewhere, is not affected.
     await expect(signInWithPassword(db, { email: person.email, password: PASSWORD }, origin())).resolves.toMatchObject({ status: "signed_in" });
   });
@@ -47,7 +52,10 @@ describe("password sign-in", () => {
         code: "auth.invalid_credentials",
       });
     }
-    await expect(signInWithPassword(db, { email: person.email, password: PASSWORD }, origin())).rejects.toMatchObject({ code: "auth.rate_limited" });
+    const refusal = (await signInWithPassword(db, { email: person.email, password: PASSWORD }, origin()).catch((e: unknown) => e)) as DomainError;
+    expect(refusal.code).toBe("auth.rate_limited");
+    expect(refusal.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refusal.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
     await expect(signInWithPassword(db, { email: person.email, password: "still guessing" }, ownerBrowser)).rejects.toMatchObject({
       code: "auth.invalid_credentials",
     });

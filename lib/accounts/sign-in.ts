@@ -15,7 +15,7 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { authenticateWithPassword, emailSchema, findUserByEmail } from "@/lib/auth/accounts";
 import { DomainError, isDomainError, parseInput } from "@/lib/errors";
-import { hitRateLimit, peekRateLimit, resetRateLimit } from "@/lib/security/rate-limit";
+import { hitRateLimit, peekRateLimitWindow, rateLimitedError, resetRateLimit } from "@/lib/security/rate-limit";
 import { isKnownDevice, recordSignIn, type SignInOrigin } from "./devices";
 import { readSignedValue, signValue } from "./signed-tokens";
 import { codeSchema, hasTwoFactor, verifySecondFactor } from "./two-factor";
@@ -56,10 +56,12 @@ export async function clearSignInFailures(db: Db, email: string): Promise<void> 
  */
 export async function signInWithPassword(db: Db, input: { email: string; password: string; code?: string }, origin: SignInOrigin): Promise<PasswordSignIn> {
   const data = parseInput(passwordSignInSchema, input);
-  if ((await peekRateLimit(db, clientKey(origin))) >= CLIENT_FAILURE_LIMIT) throw new DomainError("auth.rate_limited");
-  if ((await peekRateLimit(db, accountKey(data.email))) >= ACCOUNT_FAILURE_LIMIT) {
+  const perClient = await peekRateLimitWindow(db, clientKey(origin), CLIENT_FAILURE_LIMIT);
+  if (!perClient.allowed) throw rateLimitedError("auth.rate_limited", perClient);
+  const perAccount = await peekRateLimitWindow(db, accountKey(data.email), ACCOUNT_FAILURE_LIMIT);
+  if (!perAccount.allowed) {
     const owner = await findUserByEmail(db, data.email);
-    if (!owner || !(await isKnownDevice(db, owner.id, origin.device))) throw new DomainError("auth.rate_limited");
+    if (!owner || !(await isKnownDevice(db, owner.id, origin.device))) throw rateLimitedError("auth.rate_limited", perAccount);
   }
   let user: SignedInUser;
   try {

@@ -9,7 +9,7 @@ import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { queueEmail } from "@/lib/email/outbox";
 import { DomainError, isDomainError, parseInput } from "@/lib/errors";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { enforceRateLimit } from "@/lib/security/rate-limit";
 import type { SignInOrigin } from "./devices";
 import { accountLinkUrl, consumeAccountLink, issueAccountLink } from "./email-links";
 
@@ -20,8 +20,7 @@ export const VERIFICATION_RESENDS_PER_HOUR = 3;
 /** Creates the account and sends its confirmation link, or tells the owner of a taken address; answers nothing either way. */
 export async function signUp(db: Db, input: SignUpInput, origin: Pick<SignInOrigin, "client">): Promise<void> {
   const data = parseInput(signUpSchema, input);
-  const limit = await hitRateLimit(db, `signup:client:${origin.client}`, SIGN_UPS_PER_CLIENT_PER_HOUR, 3600);
-  if (!limit.allowed) throw new DomainError("auth.rate_limited");
+  await enforceRateLimit(db, `signup:client:${origin.client}`, SIGN_UPS_PER_CLIENT_PER_HOUR, 3600, "auth.rate_limited");
   const existing = await findUserByEmail(db, data.email);
   if (!existing) {
     try {
@@ -51,8 +50,7 @@ async function sendVerification(tx: Db, user: { id: string; email: string }) {
 export async function resendVerification(db: Db, actor: Actor | null): Promise<void> {
   const user = assertSignedIn(actor);
   if (user.emailVerified) throw new DomainError("account.already_verified");
-  const limit = await hitRateLimit(db, `verify-resend:${user.id}`, VERIFICATION_RESENDS_PER_HOUR, 3600);
-  if (!limit.allowed) throw new DomainError("auth.rate_limited");
+  await enforceRateLimit(db, `verify-resend:${user.id}`, VERIFICATION_RESENDS_PER_HOUR, 3600, "auth.rate_limited");
   await db.transaction((tx) => sendVerification(tx, user));
 }
 

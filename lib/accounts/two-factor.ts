@@ -11,7 +11,7 @@ import { recoveryCodes, twoFactorCredentials, users } from "@/db/schema";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
 import { DomainError, parseInput } from "@/lib/errors";
-import { hitRateLimit, peekRateLimit } from "@/lib/security/rate-limit";
+import { hitRateLimit, peekRateLimitWindow, rateLimitedError } from "@/lib/security/rate-limit";
 import { digest } from "./digest";
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -138,7 +138,8 @@ export async function hasTwoFactor(db: Db, userId: string): Promise<boolean> {
 }
 
 async function assertCodeBudget(db: Db, userId: string) {
-  if ((await peekRateLimit(db, `2fa:${userId}`)) >= CODE_FAILURES_PER_WINDOW) throw new DomainError("auth.rate_limited");
+  const window = await peekRateLimitWindow(db, `2fa:${userId}`, CODE_FAILURES_PER_WINDOW);
+  if (!window.allowed) throw rateLimitedError("auth.rate_limited", window);
 }
 
 async function countWrongCode(db: Db, userId: string) {

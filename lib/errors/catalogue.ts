@@ -32,7 +32,7 @@ export const ERROR_CATALOGUE = {
     status: 403,
     message: "Confirm your email address first: open the link we emailed you, or send a new one from Account → Profile.",
   },
-  "auth.rate_limited": { status: 429, message: "Too many attempts. Wait a few minutes, then try again." },
+  "auth.rate_limited": { status: 429, message: (p: { wait: string }) => `Too many attempts. Try again in ${p.wait}.` },
   "auth.code_incorrect": { status: 401, message: "That code is not right. Enter the current code from your authenticator app, or a recovery code." },
 
   "account.link_invalid": { status: 400, message: "This link is not valid or has already been used. Ask for a new one." },
@@ -85,7 +85,10 @@ export const ERROR_CATALOGUE = {
   "deletion.code_incorrect": { status: 403, message: "That code is not right. Your account was not deleted." },
   "deletion.admin": { status: 409, message: "Admins can't delete their own account. Ask another admin to remove your admin role first." },
   "deletion.already_deleted": { status: 409, message: "This account has already been deleted." },
-  "deletion.rate_limited": { status: 429, message: "Too many attempts to confirm. Wait 15 minutes, then try again." },
+  "deletion.rate_limited": {
+    status: 429,
+    message: (p: { wait: string }) => `Too many attempts to confirm. Your account was not deleted; try again in ${p.wait}.`,
+  },
 
   "request.too_large": { status: 413, message: (p: { limit: string }) => `This request is too large; the limit is ${p.limit}.` },
   "request.cross_site": {
@@ -155,7 +158,7 @@ export const ERROR_CATALOGUE = {
   "report.target_not_found": { status: 404, message: "We couldn't find what you are reporting." },
   "report.own_target": { status: 409, message: "You can't report your own listing, review or storefront." },
   "report.already_open": { status: 409, message: "You've already reported this. We'll tell you when a moderator has looked at it." },
-  "report.rate_limited": { status: 429, message: "You've sent a lot of reports in a short time. Wait an hour, then try again." },
+  "report.rate_limited": { status: 429, message: (p: { wait: string }) => `You've sent a lot of reports in a short time. Try again in ${p.wait}.` },
   "report.already_closed": { status: 409, message: "This report was already resolved or dismissed." },
   "report.not_open": { status: 409, message: "This report is not open." },
   "report.resolution_mismatch": { status: 400, message: "That outcome doesn't apply to what was reported." },

@@ -34,6 +34,9 @@ const SAMPLE_PARAMS: { [C in ParamCode]: Exclude<ErrorParams<C>, undefined> } = 
   "checkout.rate_limited": { wait: "2 minutes" },
   "review.rate_limited": { wait: "2 minutes" },
   "upload.rate_limited": { wait: "2 minutes" },
+  "auth.rate_limited": { wait: "2 minutes" },
+  "deletion.rate_limited": { wait: "2 minutes" },
+  "report.rate_limited": { wait: "2 minutes" },
 };
 
 const CODES = Object.keys(ERROR_CATALOGUE) as DomainErrorCode[];

@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { creatorProfiles, listings, reports, reviews } from "@/db/schema";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput } from "@/lib/errors";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { enforceRateLimit } from "@/lib/security/rate-limit";
 import { reportInputSchema, type ReportInput } from "./reasons";
 
 /** At most this many reports per person per hour. */
@@ -61,7 +61,7 @@ export async function fileReport(db: Db, actor: Actor | null, input: ReportInput
     )
     .limit(1);
   if (open) throw new DomainError("report.already_open");
-  if (!(await hitRateLimit(db, `report:${reporter.id}`, REPORTS_PER_HOUR, 3600)).allowed) throw new DomainError("report.rate_limited");
+  await enforceRateLimit(db, `report:${reporter.id}`, REPORTS_PER_HOUR, 3600, "report.rate_limited");
   const copyright = data.reason === "copyright";
   try {
     const [row] = await db

@@ -78,6 +78,8 @@ describe("filing a report", () => {
     await expect(fileReport(db, reporter, { targetType: "listing", targetId: one.id, ...SPAM })).rejects.toMatchObject({
       code: "report.rate_limited",
       status: 429,
+      publicMessage: expect.stringMatching(/Try again in (60|59) minutes\.$/),
+      retryAfterSeconds: expect.any(Number),
     });
   });
 });

@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { queryRows } from "@/db/client";
 import { testDatabase } from "@/db/testing/setup";
-import { DomainError } from "@/lib/errors";
+import { DomainError, errorResponse } from "@/lib/errors";
 import { startCheckout } from "@/lib/orders/checkout";
 import { makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
 import { ACTION_LIMITS } from "./limits";
-import { enforceRateLimit, waitInWords } from "./rate-limit";
+import { enforceRateLimit, peekRateLimitWindow, rateLimitedError, waitInWords } from "./rate-limit";
 
 /** Fills `key`'s window to `count` hits, resetting in `seconds`. */
 async function exhaust(key: string, count: number, seconds: number) {
@@ -60,5 +60,20 @@ describe("rate limits over the limit", () => {
       "30 minutes",
       "2 hours",
     ]);
+  });
+});
+
+describe("limits that count only failures", () => {
+  it("refuse once the window is full, with Retry-After in the JSON answer and the wait in the message", async () => {
+    const { db } = testDatabase();
+    const key = `test-failures:${crypto.randomUUID()}`;
+    expect((await peekRateLimitWindow(db, key, 3)).allowed).toBe(true);
+    await exhaust(key, 3, 600);
+    const window = await peekRateLimitWindow(db, key, 3);
+    expect(window.allowed).toBe(false);
+    const response = errorResponse(rateLimitedError("auth.rate_limited", window));
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(590);
+    expect(await response.json()).toEqual({ error: "auth.rate_limited", message: "Too many attempts. Try again in 10 minutes." });
   });
 });

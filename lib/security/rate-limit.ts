@@ -42,6 +42,20 @@ export async function peekRateLimit(db: Db, key: string): Promise<number> {
   return Number(row?.count ?? 0);
 }
 
+/**
+ * `key`'s current window against `limit` without counting a hit: not allowed once it already holds `limit` hits (limits
+ * that count only failures, like sign-in's). Its resetAt gives the refusal its Retry-After.
+ */
+export async function peekRateLimitWindow(db: Db, key: string, limit: number): Promise<RateLimitResult> {
+  const [row] = await queryRows<{ count: number; reset_at: string }>(
+    db,
+    sql`select count, to_char(reset_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as reset_at
+        from rate_limits where key = ${key} and reset_at > now()`,
+  );
+  const count = Number(row?.count ?? 0);
+  return { allowed: count < limit, limit, remaining: Math.max(0, limit - count), resetAt: new Date(row?.reset_at ?? Date.now()) };
+}
+
 /** Forgets `key`'s window (a success that should not keep counting against someone). */
 export async function resetRateLimit(db: Db, key: string): Promise<void> {
   await queryRows(db, sql`delete from rate_limits where key = ${key} returning 1`);
