@@ -43,3 +43,15 @@ export const directUploads = pgTable(
 );
 
 export type DirectUpload = InferSelectModel<typeof directUploads>;
+
+// Bucket objects whose `files` row is gone (deleted by a draft's removal, the orphan sweep or an account's deletion):
+// a trigger on `files` (migration 0023) queues the key in the transaction that deletes the row, and the storage cron
+// deletes the object and then the queue row (lib/storage/orphans.ts). Nothing is lost when the bucket is down.
+export const storageDeletions = pgTable(
+  "storage_deletions",
+  {
+    storageKey: text().primaryKey(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("storage_deletions_created_idx").on(t.createdAt)],
+);
