@@ -14,6 +14,7 @@ import { readSignedValue } from "@/lib/accounts/signed-tokens";
 import { redeemSignInTicket, signInWithPassword, type SignedInUser } from "@/lib/accounts/sign-in";
 import { env } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 import { clientKey } from "@/lib/security/rate-limit";
 import { loadActor } from "./actor";
 import { safeReturnPath } from "./return-path";
@@ -127,7 +128,7 @@ function buildConfig(): NextAuthConfig {
     logger: {
       error(error) {
         if (error.name === "CredentialsSignin" || error instanceof CredentialsSignin) return;
-        console.error("[auth]", error);
+        logger.error({ event: "auth.error", err: error }, "Auth.js error");
       },
     },
     callbacks: {

@@ -1,8 +1,10 @@
 // Delivery through a real SMTP server: what arrives, that a rolled-back change sends nothing, that an outage loses
 // nothing, that a mail that keeps failing ends up failed (visible), and that concurrent sweeps send each mail once.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Writable } from "node:stream";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
+import { createLogger, logger } from "@/lib/observability/logger";
 import { makeUser } from "@/lib/testing/fixtures";
 import { MAX_ATTEMPTS, deliverMail, retryDelayMs } from "./deliver";
 import { queueEmail } from "./outbox";
@@ -15,6 +17,7 @@ beforeAll(async () => {
   smtp = await mailEnvironment();
 });
 afterAll(() => smtp.done());
+afterEach(() => vi.restoreAllMocks());
 beforeEach(async () => {
   smtp.mails.length = 0;
   smtp.refuseWith(null);
@@ -24,6 +27,22 @@ beforeEach(async () => {
 
 // Explicit times start a little ahead: rows are stamped by the database clock, to the microsecond.
 const soon = () => minutes(new Date(), 0.1);
+
+/** The JSON lines logger.error writes during a test, through the real logger's serializers and redaction. */
+function captureErrorLog(): Record<string, unknown>[] {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  process.env.LOG_LEVEL = "error";
+  const capturing = createLogger(sink);
+  delete process.env.LOG_LEVEL;
+  vi.spyOn(logger, "error").mockImplementation(((...args: Parameters<typeof logger.error>) => capturing.error(...args)) as typeof logger.error);
+  return lines;
+}
 
 const verify = (to: string, token = "tok123") => ({ template: "verify_email" as const, to, data: { url: `/verify-email?token=${token}` } });
 
@@ -106,8 +125,9 @@ describe("email delivery", () => {
     expect((await outboxRows(db))[0]).toMatchObject({ status: "sent", attempts: 3 });
   });
 
-  it("marks a mail that keeps failing as failed after the last attempt, keeps it with its error, and stops trying", async () => {
+  it("marks a mail that keeps failing as failed after the last attempt, keeps it with its error, logs it once and stops trying", async () => {
     const db = testDatabase().db;
+    const logged = captureErrorLog();
     await queueEmail(db, verify("never@example.test"));
     smtp.refuseWith(550);
     let now = soon();
@@ -119,6 +139,10 @@ describe("email delivery", () => {
     const [row] = await outboxRows(db);
     expect(row).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
     expect(row.lastError).toMatch(/550/);
+    // One structured line for the give-up, naming the mail but not its address.
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ level: "error", event: "email.failed", template: "verify_email", mailId: row.id, attempts: MAX_ATTEMPTS });
+    expect(JSON.stringify(logged[0])).not.toContain("never@example.test");
     smtp.refuseWith(null);
     expect(await deliverMail({ db, now: minutes(now, 24 * 60) })).toMatchObject({ claimed: 0 });
     expect(smtp.mails).toHaveLength(0);

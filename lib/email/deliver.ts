@@ -6,6 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import type { OutboxMail } from "@/db/schema";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 import { isKnownTemplate, renderMail, type RenderedMail } from "./render";
 import { smtpTransport, type MailTransport } from "./transport";
 import type { MailRequest } from "./mail-types";
@@ -103,7 +104,9 @@ async function sendOne(db: Db, transport: MailTransport, row: Row, now: Clock, m
              set status = ${finished ? "failed" : "pending"}, locked_until = null, next_attempt_at = ${later(now, retryDelayMs(row.attempts))}, last_error = ${errorText(error)}
            where ${claimed}`,
     );
-    if (finished) console.error(`[email] ${row.template} mail ${row.id} failed after ${row.attempts} attempts: ${errorText(error)}`);
+    // The mail's id and template, never its address; the error's text is scrubbed of addresses by the logger.
+    if (finished)
+      logger.error({ event: "email.failed", template: row.template, mailId: row.id, attempts: row.attempts, err: error }, "mail failed after its last attempt");
     return finished ? "failed" : "retried";
   }
   await db.execute(sql`update email_outbox set status = 'sent', sent_at = ${now}, locked_until = null, last_error = null where ${claimed}`);

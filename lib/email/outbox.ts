@@ -5,6 +5,7 @@ import "server-only";
 import { after } from "next/server";
 import type { Db, Tx } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
+import { logger } from "@/lib/observability/logger";
 import { MAIL_CATEGORY, type MailRequest } from "./mail-types";
 import { deliveryFor, emailPreferencesOf, nextDigestAt } from "./preferences";
 
@@ -45,7 +46,7 @@ export function sendAfterResponse(ids: string[]): void {
   try {
     after(async () => {
       const { deliverMail } = await import("./deliver");
-      await deliverMail({ ids }).catch((error: unknown) => console.error("[email] delivery after response failed", error));
+      await deliverMail({ ids }).catch((error: unknown) => logger.error({ event: "email.delivery_failed", err: error }, "delivery after response failed"));
     });
   } catch {
     // Not in a request scope: the cron sweep delivers.

@@ -16,6 +16,7 @@ import {
 import { createHash } from "node:crypto";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { DomainError } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 import { bucketConfig, type BucketConfig } from "./config";
 import type { StorageDriver } from "./driver";
 
@@ -37,7 +38,7 @@ async function answered<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     const status = statusOf(error);
     if (error instanceof S3ServiceException && status !== undefined && status < 500) throw error;
-    console.error("[storage] bucket request failed", error);
+    logger.error({ event: "storage.unavailable", err: error }, "bucket request failed");
     throw new DomainError("storage.unavailable");
   }
 }
@@ -91,7 +92,7 @@ export class BucketStorage implements StorageDriver {
     try {
       for await (const chunk of object.Body as AsyncIterable<Uint8Array>) hash.update(chunk);
     } catch (error) {
-      console.error("[storage] reading an object failed", error);
+      logger.error({ event: "storage.unavailable", err: error }, "reading an object failed");
       throw new DomainError("storage.unavailable");
     }
     return hash.digest("hex");
