@@ -12,7 +12,7 @@ import { signValue } from "@/lib/accounts/signed-tokens";
 import { resendVerification } from "@/lib/accounts/sign-up";
 import { codeSchema, confirmTwoFactorEnrolment, disableTwoFactor, regenerateRecoveryCodes, startTwoFactorEnrolment } from "@/lib/accounts/two-factor";
 import { GITHUB_LINK_COOKIE, signIn, signOut, updateSession } from "@/lib/auth/config";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { getCurrentUser, requireUser, userOrSignIn } from "@/lib/auth/session";
 import { publicError } from "@/lib/errors";
 import { validatedAction } from "@/lib/validated-action";
 
@@ -36,7 +36,8 @@ export const changePasswordAction = validatedAction(changePasswordSchema, async 
 });
 
 export async function signOutEverywhereAction(): Promise<void> {
-  await endAllSessions(await getDb(), await getCurrentUser());
+  // A signed-out browser (its session ended in another tab) is sent to sign in, not shown an error page.
+  await endAllSessions(await getDb(), await userOrSignIn("/account/security"));
   await signOut({ redirectTo: "/signin?notice=signed_out_everywhere" });
 }
 
@@ -79,7 +80,7 @@ export const disableTwoFactorAction = validatedAction(z.object({ password: z.str
 
 /** Sends the signed-in person to GitHub; the callback links the GitHub account instead of signing in (lib/auth/config.ts). */
 export async function linkGithubAction(): Promise<void> {
-  const user = await requireUser();
+  const user = await userOrSignIn("/account/security");
   const version = await currentSessionVersion(await getDb(), user.id);
   (await cookies()).set(GITHUB_LINK_COOKIE, signValue("github_link", `${user.id}:${version}`, 10 * 60), {
     httpOnly: true,

@@ -2,10 +2,11 @@
 // Marking notifications read.
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
+import { userOrSignIn } from "@/lib/auth/session";
 import { markRead } from "@/lib/notifications/notifications";
 
 export async function markAllReadAction() {
-  await markRead(await getDb(), await getCurrentUser());
+  // A signed-out browser (its session ended in another tab) is sent to sign in, not shown an error page.
+  await markRead(await getDb(), await userOrSignIn("/notifications"));
   revalidatePath("/", "layout");
 }
