@@ -22,7 +22,10 @@ export async function register() {
     process.exit(1);
   }
   // The structured logger, installed before anything logs (lib/errors reaches it through a global sink).
-  await import("@/lib/observability/logger");
+  const { logger } = await import("@/lib/observability/logger");
+  const { addressSource, sharedBudgetWarning } = await import("@/lib/security/client-address");
+  const warning = sharedBudgetWarning(addressSource(), process.env.NODE_ENV === "production");
+  if (warning) logger.warn({ event: "startup.shared_rate_limit_budget" }, warning);
   const { prepareEmbeddedDatabase } = await import("@/lib/demo-data/embedded-start");
   await prepareEmbeddedDatabase();
 }

@@ -1,6 +1,6 @@
 // The address rate limits count against: the platform's, or the trusted proxies', never what a client wrote itself.
 import { describe, expect, it } from "vitest";
-import { clientAddress, type AddressSource } from "./client-address";
+import { clientAddress, sharedBudgetWarning, type AddressSource } from "./client-address";
 
 const direct: AddressSource = { onVercel: false, trustedHops: 0 };
 const behindOne: AddressSource = { onVercel: false, trustedHops: 1 };
@@ -37,5 +37,14 @@ describe("clientAddress", () => {
     expect(clientAddress(h, vercel)).toBe("198.51.100.7");
     expect(clientAddress(headers({ "x-forwarded-for": "1.2.3.4", "x-real-ip": "198.51.100.8" }), vercel)).toBe("198.51.100.8");
     expect(clientAddress(headers({ "x-forwarded-for": "1.2.3.4" }), vercel)).toBe("unknown");
+  });
+});
+
+describe("sharedBudgetWarning", () => {
+  it("warns at startup only in production off Vercel without a trusted proxy, where every client shares one budget", () => {
+    expect(sharedBudgetWarning(direct, true)).toMatch(/TRUSTED_PROXY_HOPS is 0 off Vercel/);
+    expect(sharedBudgetWarning(direct, false)).toBeNull();
+    expect(sharedBudgetWarning(behindOne, true)).toBeNull();
+    expect(sharedBudgetWarning(vercel, true)).toBeNull();
   });
 });

@@ -45,3 +45,18 @@ export function clientAddress(headers: Headers, source: AddressSource = addressS
   }
   return "unknown";
 }
+
+/**
+ * Why this deployment's rate limits can't tell clients apart, or null. In production off Vercel with no trusted proxy,
+ * every client counts as "unknown" and shares one budget. Next (`next start`) does not expose the socket's peer address
+ * to the app: it copies it into X-Forwarded-For only when the client sent none, so the client can choose it and it is
+ * not trusted either. The fix is a proxy in front that appends the real address, and TRUSTED_PROXY_HOPS=1 (or more).
+ */
+export function sharedBudgetWarning(source: AddressSource, production: boolean): string | null {
+  if (!production || source.onVercel || source.trustedHops > 0) return null;
+  return (
+    "TRUSTED_PROXY_HOPS is 0 off Vercel: rate limits can't tell clients apart, so all of them share one budget per limit " +
+    "(sign-in, sign-up, the public API). Put a reverse proxy that appends the client address to X-Forwarded-For in front " +
+    "of `next start` and set TRUSTED_PROXY_HOPS to the number of such proxies."
+  );
+}
