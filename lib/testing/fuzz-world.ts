@@ -1,0 +1,36 @@
+// The small marketplace the fuzz suites aim at: an admin, a creator with a live listing and one waiting for approval,
+// a buyer who owns the live one and reviewed it, and an open report. Baseline inputs name these rows, so a mutated
+// input reaches past the form check into the domain rules.
+import type { Db } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { fileReport } from "@/lib/reports/file";
+import { createReview } from "@/lib/reviews/write";
+import { makeAdmin, makeCreator, makeListing, makeOrder, makeUser, testContent, type Creator, type ListingFixture } from "./fixtures";
+
+export type FuzzWorld = {
+  admin: Actor;
+  creator: Creator;
+  buyer: Actor;
+  stranger: Actor;
+  live: ListingFixture;
+  pending: ListingFixture;
+  test: ListingFixture;
+  orderId: string;
+  reviewId: string;
+  reportId: string;
+};
+
+export async function makeFuzzWorld(db: Db): Promise<FuzzWorld> {
+  const admin = await makeAdmin(db);
+  const creator = await makeCreator(db);
+  const buyer = await makeUser(db);
+  const stranger = await makeUser(db);
+  const live = await makeListing(db, creator, { priceCents: 1500 });
+  const pending = await makeListing(db, creator, { status: "pending_review", versions: [{ status: "pending_review" }] });
+  const test = await makeListing(db, creator, { kind: "test", content: testContent(60, 3), priceCents: 300 });
+  const order = await makeOrder(db, buyer, live);
+  await makeOrder(db, buyer, test);
+  const review = await createReview(db, buyer, { listingId: live.id, rating: 4, body: "Works well for my newsletters." });
+  const { reportId } = await fileReport(db, stranger, { targetType: "listing", targetId: live.id, reason: "spam", details: "Looks like spam to me." });
+  return { admin, creator, buyer, stranger, live, pending, test, orderId: order.id, reviewId: review.review.id, reportId };
+}
