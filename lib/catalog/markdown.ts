@@ -60,9 +60,19 @@ export function renderMarkdown(source: string): string {
   return sanitizeHtml(html, SANITIZE);
 }
 
-/** Plain text of a description, for meta descriptions and structured data. */
+/** sanitize-html writes text HTML-escaped; plain text wants the characters back (React escapes them again). */
+function decodeTextEntities(html: string): string {
+  return html
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** Plain text of a description (not HTML: escape it where it goes), for meta descriptions and structured data. */
 export function markdownToText(source: string, max = 300): string {
-  const text = sanitizeHtml(marked.parse(source.slice(0, 5000)) as string, { allowedTags: [], allowedAttributes: {} })
+  const text = decodeTextEntities(sanitizeHtml(marked.parse(source.slice(0, 5000)) as string, { allowedTags: [], allowedAttributes: {} }))
     .replace(/\s+/g, " ")
     .trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
