@@ -24,6 +24,7 @@ const SAMPLE_PARAMS: { [C in ParamCode]: Exclude<ErrorParams<C>, undefined> } = 
   "file.content_refused": { reason: "This file is a Python pickle." },
   "upload.size_mismatch": { declared: "1 KB", received: "2 KB" },
   "upload.too_many_open": { limit: 10 },
+  "storage.quota_exceeded": { size: "1.5 GB", used: "19.2 GB", quota: "20 GB" },
   "order.not_refundable": { status: "refunded" },
   "order.refund_too_large": { remainingCents: 250 },
   "settlement.superseded": { newer: "2026-11", period: "2026-10" },
@@ -151,6 +152,25 @@ describe("parseInput", () => {
       message: "Give it a title of at least 3 characters.",
       fieldErrors: { title: ["Give it a title of at least 3 characters."], priceCents: ["A price can't be negative."] },
     });
+  });
+
+  it("refuses text Postgres can't store (NUL, a lone surrogate) as a 400 on that field, in values, nested values and keys", () => {
+    const loose = z.object({ title: z.string(), answers: z.record(z.string(), z.number()).optional(), tags: z.array(z.string()).optional() });
+    for (const [input, field] of [
+      [{ title: "a\u0000b" }, "title"],
+      [{ title: "ok", tags: ["fine", "x\uD800"] }, "tags"],
+      [{ title: "ok", answers: { "q\u0000": 1 } }, "answers"],
+      [{ title: "\uDE00 alone" }, "title"],
+    ] as const) {
+      expect(() => parseInput(loose, input)).toThrow(
+        expect.objectContaining({
+          code: "input.invalid",
+          status: 400,
+          fieldErrors: { [field]: [expect.stringContaining("NUL characters or broken Unicode")] },
+        }),
+      );
+    }
+    expect(parseInput(loose, { title: "Emoji 😀 and RTL \u202E stay" })).toEqual({ title: "Emoji 😀 and RTL \u202E stay" });
   });
 
   it("reads a webhook event object the same way: a shape it can't read is a 400 webhook.unexpected_shape", () => {

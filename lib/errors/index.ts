@@ -3,5 +3,5 @@
 export { ERROR_CATALOGUE, errorMessage, errorStatus, isDomainErrorCode } from "./catalogue";
 export type { DomainErrorCode, ErrorArgs, ErrorParams, FieldErrors, InvalidInputParams, ListingLock } from "./catalogue";
 export { DomainError, INTERNAL_ERROR_MESSAGE, isDomainError, messageForCode, publicError, type PublicError } from "./domain-error";
-export { invalidInput, parseInput } from "./parse-input";
+export { assertStorableText, invalidInput, parseInput, UNSTORABLE_TEXT, unstorableTextPath } from "./parse-input";
 export { errorBody, errorResponse, type ErrorBody } from "./response";
