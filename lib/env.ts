@@ -74,6 +74,15 @@ const envSchema = z
       .min(1024)
       .max(1024 * 1024 * 1024)
       .default(50 * 1024 * 1024),
+    // Bytes one creator may keep in files (lib/storage/quota.ts); unset = 20 GiB with a bucket, 2 GiB in the database.
+    STORAGE_QUOTA_BYTES: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.coerce
+        .number()
+        .int()
+        .min(1024 * 1024, "must be a whole number of bytes, at least 1048576 (1 MiB)")
+        .optional(),
+    ),
     // Bucket storage (lib/storage): set S3_BUCKET to keep files in any S3-compatible bucket (AWS S3, Cloudflare R2, MinIO).
     S3_BUCKET: optionalString.pipe(
       z

@@ -211,6 +211,11 @@ export const ERROR_CATALOGUE = {
     message: "This file is kept in bucket storage, which this server is not configured for (S3_BUCKET). Try again later.",
   },
   "storage.unavailable": { status: 503, message: "File storage is not answering right now. Try again in a minute." },
+  "storage.quota_exceeded": {
+    status: 413,
+    message: (p: { size: string; used: string; quota: string }) =>
+      `This file (${p.size}) doesn't fit in your storage: ${p.used} of ${p.quota} used. Files no listing version uses are removed a day after upload; deleting a draft listing frees its file.`,
+  },
 
   "upload.not_found": { status: 404, message: "This upload doesn't exist or has ended. Start the upload again." },
   "upload.finished": { status: 409, message: "This upload was already completed or cancelled. Start a new one to send the file again." },

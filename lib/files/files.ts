@@ -13,6 +13,7 @@ import type { DeliverableFile } from "@/lib/storage/delivery";
 import { isUuid } from "@/lib/uuid";
 import { configuredBucket } from "@/lib/storage/bucket";
 import { newObjectKey } from "@/lib/storage/file-bytes";
+import { assertStorageRoom, reserveStorage } from "@/lib/storage/quota";
 import { serverUploadMaxBytes } from "./limits";
 import { inspectModelFile } from "./model-inspect";
 
@@ -51,22 +52,24 @@ export async function storeFile(db: Db, actor: Actor | null, input: { filename: 
   // The model file check reads the header from the bytes in hand; a refusal is kept too (submission refuses the file).
   const inspection = await inspectModelFile(async (start, length) => input.bytes.subarray(start, start + length), input.bytes.byteLength);
   const row = { ownerId: creator.id, filename: cleanFilename(input.filename), contentType, byteSize: input.bytes.byteLength, sha256, inspection };
+  // The quota check and the insert are one step under the creator's storage lock (lib/storage/quota.ts).
+  const record = (bytes: { data: Uint8Array } | { storageKey: string }) =>
+    db.transaction(async (tx) => {
+      await reserveStorage(tx, creator.id, row.byteSize);
+      const [stored] = await tx
+        .insert(files)
+        .values({ ...row, ...bytes })
+        .returning(storedFileColumns);
+      return stored;
+    });
   const bucket = configuredBucket();
-  if (!bucket) {
-    const [stored] = await db
-      .insert(files)
-      .values({ ...row, data: input.bytes })
-      .returning(storedFileColumns);
-    return stored;
-  }
+  if (!bucket) return record({ data: input.bytes });
+  // Over quota is refused before the bytes go to the bucket.
+  await assertStorageRoom(db, creator.id, row.byteSize);
   const storageKey = newObjectKey("files", creator.id);
   await bucket.put(storageKey, input.bytes, contentType);
   try {
-    const [stored] = await db
-      .insert(files)
-      .values({ ...row, storageKey })
-      .returning(storedFileColumns);
-    return stored;
+    return await record({ storageKey });
   } catch (error) {
     // No row, no object: an object nobody can name is only a cost.
     await bucket.delete(storageKey).catch(() => {});

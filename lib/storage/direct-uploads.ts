@@ -17,6 +17,7 @@ import { storeImage, type StoredImage } from "@/lib/images/store";
 import { isUuid } from "@/lib/uuid";
 import { configuredBucket, requireBucket, type BucketStorage, type UploadedPart } from "./bucket";
 import { newObjectKey } from "./file-bytes";
+import { assertStorageRoom, reserveStorage } from "./quota";
 
 export type DirectUploadPurpose = DirectUpload["purpose"];
 
@@ -63,24 +64,31 @@ export async function startDirectUpload(
     .from(directUploads)
     .where(and(eq(directUploads.ownerId, owner.id), eq(directUploads.status, "open"), gt(directUploads.createdAt, abandonedBefore(new Date()))));
   if (open >= MAX_OPEN_UPLOADS) throw new DomainError("upload.too_many_open", { limit: MAX_OPEN_UPLOADS });
+  // Over quota is refused before the bucket hears of the upload; checked again under the lock as the row is written.
+  if (input.purpose === "file") await assertStorageRoom(db, owner.id, input.byteSize);
   const contentType = cleanContentType(input.contentType);
   const storageKey = newObjectKey(input.purpose === "file" ? "files" : "uploads", owner.id);
   const multipartUploadId = await bucket.createMultipartUpload(storageKey, contentType);
   const partSize = partSizeFor(input.byteSize);
   try {
-    const [row] = await db
-      .insert(directUploads)
-      .values({
-        ownerId: owner.id,
-        purpose: input.purpose,
-        storageKey,
-        multipartUploadId,
-        filename: cleanFilename(input.filename),
-        contentType,
-        byteSize: input.byteSize,
-        partSize,
-      })
-      .returning({ id: directUploads.id });
+    const row = await db.transaction(async (tx) => {
+      // The open upload counts against the quota from now on (its declared size), so this check and the insert are one step.
+      if (input.purpose === "file") await reserveStorage(tx, owner.id, input.byteSize);
+      const [inserted] = await tx
+        .insert(directUploads)
+        .values({
+          ownerId: owner.id,
+          purpose: input.purpose,
+          storageKey,
+          multipartUploadId,
+          filename: cleanFilename(input.filename),
+          contentType,
+          byteSize: input.byteSize,
+          partSize,
+        })
+        .returning({ id: directUploads.id });
+      return inserted;
+    });
     return { via: "bucket", id: row.id, partSize, partCount: partCountOf({ byteSize: input.byteSize, partSize }) };
   } catch (error) {
     await bucket.abortMultipartUpload(storageKey, multipartUploadId).catch(() => {});

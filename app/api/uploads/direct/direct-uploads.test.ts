@@ -304,7 +304,7 @@ describe("abandoned uploads", () => {
     reloadEnv();
     expect((await storageCron(new Request("http://localhost/api/cron/storage"))).status).toBe(401);
     const swept = await storageCron(new Request("http://localhost/api/cron/storage", { headers: { authorization: "Bearer storage-cron-secret" } }));
-    expect(await swept.json()).toEqual({ aborted: open.length });
+    expect(await swept.json()).toMatchObject({ aborted: open.length });
     expect(await s3.openMultipartUploads()).toBe(0);
     const rows = await db.select({ status: directUploads.status }).from(directUploads).where(eq(directUploads.ownerId, creator.id));
     expect(rows.every((r) => r.status === "aborted")).toBe(true);

@@ -9,6 +9,7 @@ import { serverUploadMaxBytes } from "@/lib/files/limits";
 import { assertCreator } from "@/lib/auth/actor";
 import { limitAction } from "@/lib/security/limits";
 import { observedRoute } from "@/lib/observability/observed-route";
+import { assertStorageRoom } from "@/lib/storage/quota";
 
 function decodeName(value: string | null): string {
   if (!value) return "file";
@@ -25,6 +26,9 @@ export const POST = observedRoute("uploads/files", async (request: Request) => {
     const actor = assertCreator(await getCurrentUser());
     const db = await getDb();
     await limitAction(db, "upload", actor.id);
+    // A body announced over the quota is refused before it is read (storeFile checks the bytes that arrive).
+    const declared = Number(request.headers.get("content-length"));
+    if (Number.isSafeInteger(declared) && declared > 0) await assertStorageRoom(db, actor.id, declared);
     const limit = serverUploadMaxBytes();
     const bytes = await readLimitedBody(request, limit, (declared) => fileTooLarge(declared, limit));
     const file = await storeFile(db, actor, {

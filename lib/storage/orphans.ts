@@ -1,0 +1,99 @@
+// Orphan cleanup, run by the storage cron: files no listing version uses a day after their upload (an upload the
+// creator never saved into a draft, or a file a draft replaced) are deleted with their bytes, and bucket objects whose
+// `files` row is gone — queued in `storage_deletions` by a trigger in the deleting transaction — are deleted from the
+// bucket. Both steps take their rows with SKIP LOCKED, so two runs at once share the work instead of repeating it.
+import "server-only";
+import { and, asc, eq, inArray, lt, notExists, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { files, listingVersions, storageDeletions } from "@/db/schema";
+import { configuredBucket } from "./bucket";
+
+/** A file no version uses is kept this long after its upload: time for the creator to save it into a draft. */
+export const ORPHAN_AFTER_HOURS = 24;
+/** Bucket deletions sent at once while draining the queue. */
+const DELETE_CONCURRENCY = 8;
+
+const isForeignKeyViolation = (error: unknown): boolean => {
+  const cause = error instanceof Error && "cause" in error ? error.cause : undefined;
+  return [error, cause].some((e) => typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "23503");
+};
+
+/**
+ * Deletes files older than a day that no listing version references (by its `file_id`, or in its content for
+ * versions saved before the column). A row's bytes in the database go with it; a bucket object is queued for
+ * `drainStorageDeletions` by the trigger on `files`.
+ */
+export async function deleteOrphanFiles(db: Db, opts: { now?: Date; limit?: number } = {}): Promise<{ orphanFiles: number }> {
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - ORPHAN_AFTER_HOURS * 3600_000);
+  const orphans = (only?: string) =>
+    db
+      .select({ id: files.id })
+      .from(files)
+      .where(
+        and(
+          lt(files.createdAt, cutoff),
+          only ? eq(files.id, only) : undefined,
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(listingVersions)
+              .where(or(eq(listingVersions.fileId, files.id), sql`${listingVersions.content}->>'fileId' = ${files.id}::text`)),
+          ),
+        ),
+      )
+      .orderBy(asc(files.createdAt))
+      .limit(opts.limit ?? 500)
+      .for("update", { skipLocked: true });
+  const deleteOrphans = async (only?: string) =>
+    (
+      await db
+        .delete(files)
+        .where(inArray(files.id, orphans(only)))
+        .returning({ id: files.id })
+    ).length;
+  try {
+    return { orphanFiles: await deleteOrphans() };
+  } catch (error) {
+    // A draft took one of the files between the check and the delete (its version row holds the file now): delete
+    // the others one by one and keep that one.
+    if (!isForeignKeyViolation(error)) throw error;
+    let deleted = 0;
+    for (const { id } of await orphans()) {
+      try {
+        deleted += await deleteOrphans(id);
+      } catch (single) {
+        if (!isForeignKeyViolation(single)) throw single;
+      }
+    }
+    return { orphanFiles: deleted };
+  }
+}
+
+/**
+ * Deletes the bucket objects queued in `storage_deletions`, then their queue rows. Deleting an object that is already
+ * gone succeeds, so a run interrupted halfway is simply repeated. Without a bucket configured the queue waits.
+ */
+export async function drainStorageDeletions(db: Db, opts: { limit?: number } = {}): Promise<{ deletedObjects: number }> {
+  const bucket = configuredBucket();
+  if (!bucket) return { deletedObjects: 0 };
+  return db.transaction(async (tx) => {
+    const queued = await tx
+      .select({ storageKey: storageDeletions.storageKey })
+      .from(storageDeletions)
+      .orderBy(asc(storageDeletions.createdAt))
+      .limit(opts.limit ?? 500)
+      .for("update", { skipLocked: true });
+    if (!queued.length) return { deletedObjects: 0 };
+    const keys = queued.map((q) => q.storageKey);
+    // A key a file row names again is not an orphan (never expected: keys are fresh per upload); keep its object.
+    const live = await tx.select({ storageKey: files.storageKey }).from(files).where(inArray(files.storageKey, keys));
+    const kept = new Set(live.map((r) => r.storageKey));
+    const doomed = keys.filter((k) => !kept.has(k));
+    for (let i = 0; i < doomed.length; i += DELETE_CONCURRENCY) {
+      // A bucket that does not answer throws storage.unavailable: the transaction rolls back and the keys stay queued.
+      await Promise.all(doomed.slice(i, i + DELETE_CONCURRENCY).map((key) => bucket.delete(key)));
+    }
+    await tx.delete(storageDeletions).where(inArray(storageDeletions.storageKey, keys));
+    return { deletedObjects: doomed.length };
+  });
+}
