@@ -156,6 +156,11 @@ export const hostileField: fc.Arbitrary<string> = fc.oneof(
 
 // Forms and bodies built from a valid baseline --------------------------------------------------------------------
 
+/** A valid value with one edge case slipped in (start, middle or end): it passes length checks, so it reaches the domain. */
+export function nearValid(valid: string): fc.Arbitrary<string> {
+  return fc.tuple(edgePiece, fc.nat({ max: valid.length })).map(([piece, at]) => `${valid.slice(0, at)}${piece}${valid.slice(at)}`);
+}
+
 type FieldArbs = Record<string, fc.Arbitrary<string>>;
 /** A form field's value: text, or (rarely) a file where text was expected. */
 export type FormEntry = [string, string | Blob];
@@ -171,7 +176,8 @@ const unknownFieldName = fc.oneof(
  */
 export function hostileForm(baseline: Record<string, string>, tuned: FieldArbs = {}): fc.Arbitrary<FormEntry[]> {
   const fields = Object.keys(baseline).map((name) => {
-    const value = tuned[name] ? fc.oneof({ weight: 2, arbitrary: tuned[name] }, { weight: 1, arbitrary: hostileField }) : hostileField;
+    const hostile = fc.oneof({ weight: 1, arbitrary: hostileField }, { weight: 1, arbitrary: nearValid(baseline[name]) });
+    const value = tuned[name] ? fc.oneof({ weight: 2, arbitrary: tuned[name] }, { weight: 2, arbitrary: hostile }) : hostile;
     return fc.oneof(
       { weight: 3, arbitrary: fc.constant<FormEntry[]>([[name, baseline[name]]]) },
       { weight: 1, arbitrary: fc.constant<FormEntry[]>([]) },
@@ -210,7 +216,9 @@ export function formDataOf(entries: FormEntry[]): FormData {
 export function hostileObject(baseline: Record<string, unknown>, tuned: Record<string, fc.Arbitrary<unknown>> = {}): fc.Arbitrary<unknown> {
   const keys = Object.keys(baseline);
   const fields = keys.map((key) => {
-    const value = tuned[key] ? fc.oneof({ weight: 2, arbitrary: tuned[key] }, { weight: 1, arbitrary: wrongType }) : wrongType;
+    const valid = baseline[key];
+    const hostile: fc.Arbitrary<unknown> = typeof valid === "string" ? fc.oneof(wrongType, nearValid(valid)) : wrongType;
+    const value = tuned[key] ? fc.oneof({ weight: 2, arbitrary: tuned[key] }, { weight: 2, arbitrary: hostile }) : hostile;
     return fc.oneof(
       { weight: 3, arbitrary: fc.constant({ keep: true as const, value: baseline[key] }) },
       { weight: 1, arbitrary: fc.constant({ keep: false as const, value: undefined }) },
