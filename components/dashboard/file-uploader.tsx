@@ -9,6 +9,9 @@ import { ProgressBar } from "./progress-bar";
 import { startUpload, type UploadController, type UploadPhase } from "./direct-upload";
 import type { UploadedFile } from "./upload";
 
+/** The creator's file storage: bytes of their files and uploads in progress, and their quota (lib/storage/quota.ts). */
+export type StorageUsage = { usedBytes: number; quotaBytes: number };
+
 const PHASE_LABEL: Record<UploadPhase, string> = {
   uploading: "Uploading…",
   paused: "Paused",
@@ -23,8 +26,10 @@ export function FileUploader({
   current,
   onUploaded,
   disabled,
+  usage,
 }: {
   maxBytes: number;
+  usage?: StorageUsage;
   current: { id: string; filename: string; byteSize: number; sha256: string } | null;
   onUploaded: (file: UploadedFile) => void;
   disabled?: boolean;
@@ -38,11 +43,17 @@ export function FileUploader({
   const [pausable, setPausable] = useState(false);
   const upload = useRef<UploadController<UploadedFile> | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // Files uploaded on this page count at once; the server's count is what decides (413 storage.quota_exceeded).
+  const [uploadedHere, setUploadedHere] = useState(0);
+  const used = usage ? usage.usedBytes + uploadedHere : 0;
 
   const begin = async (file: File) => {
     setError(null);
     if (file.size === 0) return setError("The file is empty.");
     if (file.size > maxBytes) return setError(`This file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.`);
+    if (usage && used + file.size > usage.quotaBytes) {
+      return setError(`This file (${formatBytes(file.size)}) doesn't fit in your storage: ${formatBytes(used)} of ${formatBytes(usage.quotaBytes)} used.`);
+    }
     setProgress(0);
     setSending({ name: file.name, size: file.size });
     const controller = startUpload<UploadedFile>(file, {
@@ -65,6 +76,7 @@ export function FileUploader({
     setPausable(false);
     if (input.current) input.current.value = "";
     if (!result.ok) return setError(result.error);
+    setUploadedHere((n) => n + result.data.byteSize);
     onUploaded(result.data);
   };
 
@@ -105,6 +117,23 @@ export function FileUploader({
           className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
         />
         <p className="text-sm text-slate-500">safetensors, GGUF or ONNX, up to {formatBytes(maxBytes)}. Only you, admins and buyers can download it.</p>
+        {usage ? (
+          <div className="max-w-xs space-y-1 pt-1">
+            <p className="text-sm text-slate-600" id={`${id}-storage`}>
+              Storage: {formatBytes(used)} of {formatBytes(usage.quotaBytes)} used
+            </p>
+            <meter
+              className="h-2 w-full"
+              aria-labelledby={`${id}-storage`}
+              min={0}
+              max={usage.quotaBytes}
+              low={usage.quotaBytes * 0.8}
+              high={usage.quotaBytes * 0.95}
+              optimum={0}
+              value={Math.min(used, usage.quotaBytes)}
+            />
+          </div>
+        ) : null}
       </div>
       {busy ? (
         <div className="space-y-2 rounded-xl border border-slate-200 p-3">

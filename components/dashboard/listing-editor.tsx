@@ -10,6 +10,7 @@ import type { Kind } from "@/lib/listings/kinds";
 import type { License } from "@/lib/licenses/licenses";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 import { ContentEditor } from "./content/content-editor";
+import type { StorageUsage } from "./file-uploader";
 import { CoverSection } from "./cover-section";
 import { EditorHeader } from "./editor-header";
 import { DetailsSection } from "./details-section";
@@ -42,6 +43,8 @@ export type EditorData = {
   lastRejection: { number: number; reason: string } | null;
   versions: VersionItem[];
   fileMaxBytes: number;
+  /** The creator's file storage against their quota, shown in the upload area. */
+  storageUsage: StorageUsage;
   canEdit: boolean;
   /** The draft's license (or the one a new draft starts from); null until the creator chooses one. */
   license: License | null;
@@ -298,6 +301,7 @@ export function ListingEditor({ data, actions }: { data: EditorData; actions: Ed
           disabled={contentLocked}
           issues={contentIssues}
           fileMaxBytes={data.fileMaxBytes}
+          storageUsage={data.storageUsage}
           checkModelFile={actions.checkModelFile}
         />
       </Section>

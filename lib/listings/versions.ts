@@ -8,6 +8,7 @@ import { listings, listingVersions, type Listing, type ListingVersion } from "@/
 import { assertCreator, assertEmailVerified, type Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput } from "@/lib/errors";
 import { modelFileCheck } from "@/lib/files/model-inspect-store";
+import type { ModelFileCheck } from "@/lib/files/model-inspect";
 import { readLicense } from "@/lib/licenses/licenses";
 import { writeAudit } from "@/lib/moderation/audit";
 import { assertOwnImages, lockOwnListing, ownFile } from "./access";
@@ -55,7 +56,10 @@ async function checkedDraft(tx: Db, creatorId: string, listing: Listing, draft: 
   await assertOwnImages(tx, creatorId, referencedImageIds(draft));
   if (draft.kind === "model" && draft.fileId) {
     const file = await ownFile(tx, creatorId, draft.fileId);
-    return { draft: { ...draft, fileName: file.filename, fileSizeBytes: file.byteSize, sha256: file.sha256 }, fileId: file.id };
+    // The format is what the model file check found in the file, not what was typed (files checked before keep the typed one).
+    const check = file.inspection as ModelFileCheck | null;
+    const format = check?.ok ? check.report.format : draft.format;
+    return { draft: { ...draft, format, fileName: file.filename, fileSizeBytes: file.byteSize, sha256: file.sha256 }, fileId: file.id };
   }
   return { draft, fileId: null };
 }

@@ -8,6 +8,7 @@ import { creatorProfiles, files, listings, listingVersions, users, type Listing,
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { updateSearchTermsForListing } from "@/lib/catalog/terms";
 import { DomainError, parseInput } from "@/lib/errors";
+import { readLicense, type License } from "@/lib/licenses/licenses";
 import { listingContentSchema, type ListingContent } from "@/lib/listings/content";
 import { notifyOwners } from "@/lib/listings/owners";
 import { buildPreview } from "@/lib/listings/preview";
@@ -78,6 +79,8 @@ export type ApprovalItem = {
   live: { number: number; content: ListingContent | null } | null;
   diff: DiffLine[] | null;
   file: { id: string; filename: string; byteSize: number; sha256: string; contentType: string } | null;
+  /** The license this version is submitted under (lib/licenses): approving it makes it what buyers get. */
+  license: License | null;
 };
 
 function readContent(value: unknown): ListingContent | null {
@@ -147,6 +150,7 @@ export async function approvalItem(db: Db, actor: Actor | null, versionId: strin
     live,
     diff,
     file,
+    license: readLicense(v.license),
   };
 }
 

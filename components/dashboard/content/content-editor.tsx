@@ -2,6 +2,7 @@
 // Picks the content editor for the listing's kind.
 import type { ContentDraft, ContentIssue } from "@/lib/listings/content-draft";
 import { PresetEditor, TemplateEditor } from "./json-kind-editors";
+import type { StorageUsage } from "../file-uploader";
 import { ModelEditor, type CheckModelFile } from "./model-editor";
 import { PromptEditor } from "./prompt-editor";
 import { TestBuilder } from "./test-builder";
@@ -12,6 +13,7 @@ export function ContentEditor({
   disabled,
   issues,
   fileMaxBytes,
+  storageUsage,
   checkModelFile,
 }: {
   draft: ContentDraft;
@@ -19,6 +21,8 @@ export function ContentEditor({
   disabled?: boolean;
   issues: ContentIssue[];
   fileMaxBytes: number;
+  /** The creator's storage, shown under the file upload. */
+  storageUsage?: StorageUsage;
   /** The model file check of an uploaded file (model listings show what it found, or why it is refused). */
   checkModelFile?: CheckModelFile;
 }) {
@@ -32,6 +36,16 @@ export function ContentEditor({
     case "test":
       return <TestBuilder draft={draft} onChange={onChange} disabled={disabled} issues={issues} />;
     case "model":
-      return <ModelEditor draft={draft} onChange={onChange} disabled={disabled} issues={issues} fileMaxBytes={fileMaxBytes} checkModelFile={checkModelFile} />;
+      return (
+        <ModelEditor
+          draft={draft}
+          onChange={onChange}
+          disabled={disabled}
+          issues={issues}
+          fileMaxBytes={fileMaxBytes}
+          storageUsage={storageUsage}
+          checkModelFile={checkModelFile}
+        />
+      );
   }
 }

@@ -1,28 +1,32 @@
 "use client";
-// Model content: base model, format, the uploaded file (hash and size shown, then what the model file check found in
+// Model content: base model, the format (read from the uploaded file by the model file check, never typed), the uploaded file (hash and size shown, then what the model file check found in
 // it, or why it is refused) and usage notes. The license is chosen in the editor's License section.
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ModelFileFacts } from "@/components/listings/model-file-report";
 import type { ModelFileCheck } from "@/lib/files/model-inspect";
 import type { ModelDraft } from "@/lib/listings/content-draft";
 import type { EditorResult } from "../editor-actions";
-import { FileUploader } from "../file-uploader";
+import { FileUploader, type StorageUsage } from "../file-uploader";
 import { TextArea, TextInput } from "../fields";
 import { draftField, issueAt, type EditorProps } from "./shared";
 
 export type CheckModelFile = (fileId: string) => Promise<EditorResult<{ check: ModelFileCheck }>>;
 
-function FileCheck({ fileId, checkModelFile }: { fileId: string; checkModelFile: CheckModelFile }) {
+function FileCheck({ fileId, checkModelFile, onFormat }: { fileId: string; checkModelFile: CheckModelFile; onFormat: (format: string) => void }) {
   const [state, setState] = useState<{ fileId: string; result: EditorResult<{ check: ModelFileCheck }> } | null>(null);
   useEffect(() => {
     let live = true;
     void checkModelFile(fileId).then((result) => {
-      if (live) setState({ fileId, result });
+      if (!live) return;
+      setState({ fileId, result });
+      if (result.ok && result.check.ok) onFormat(result.check.report.format);
     });
     return () => {
       live = false;
     };
+    // onFormat changes with every draft edit; the check runs once per file.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fileId, checkModelFile]);
   if (!state || state.fileId !== fileId) return <p className="text-sm text-slate-500">Checking the file…</p>;
   if (!state.result.ok) return <Alert tone="error">{state.result.error}</Alert>;
@@ -42,14 +46,30 @@ function FileCheck({ fileId, checkModelFile }: { fileId: string; checkModelFile:
   );
 }
 
-export function ModelEditor(props: EditorProps<ModelDraft> & { fileMaxBytes: number; checkModelFile?: CheckModelFile }) {
-  const { draft, onChange, disabled, issues, fileMaxBytes, checkModelFile } = props;
+export function ModelEditor(props: EditorProps<ModelDraft> & { fileMaxBytes: number; storageUsage?: StorageUsage; checkModelFile?: CheckModelFile }) {
+  const { draft, onChange, disabled, issues, fileMaxBytes, storageUsage, checkModelFile } = props;
+  const formatId = useId();
   const current = draft.fileId ? { id: draft.fileId, filename: draft.fileName, byteSize: draft.fileSizeBytes, sha256: draft.sha256 } : null;
   return (
     <div className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-2">
         <TextInput label="Base model" required max={120} placeholder="e.g. Llama 3 8B" {...draftField(props, "baseModel")} />
-        <TextInput label="Format" required max={40} placeholder="e.g. safetensors" {...draftField(props, "format")} />
+        <div className="space-y-1">
+          <label htmlFor={formatId} className="block text-sm font-medium text-slate-700">
+            Format
+          </label>
+          <input
+            id={formatId}
+            readOnly
+            value={draft.fileId ? draft.format : ""}
+            placeholder="Read from the file once it is uploaded"
+            aria-describedby={`${formatId}-hint`}
+            className="block w-full rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700"
+          />
+          <p id={`${formatId}-hint`} className="text-xs text-slate-500">
+            Found by the model file check, not typed.
+          </p>
+        </div>
       </div>
       {draft.license ? (
         <p className="text-sm text-slate-600">
@@ -59,12 +79,21 @@ export function ModelEditor(props: EditorProps<ModelDraft> & { fileMaxBytes: num
       <div className="space-y-2">
         <FileUploader
           maxBytes={fileMaxBytes}
+          usage={storageUsage}
           current={current}
           disabled={disabled}
           onUploaded={(file) => onChange({ ...draft, fileId: file.id, fileName: file.filename, fileSizeBytes: file.byteSize, sha256: file.sha256 })}
         />
         {issueAt(issues, "fileId") ? <p className="text-sm text-red-600">{issueAt(issues, "fileId")}</p> : null}
-        {draft.fileId && checkModelFile ? <FileCheck fileId={draft.fileId} checkModelFile={checkModelFile} /> : null}
+        {draft.fileId && checkModelFile ? (
+          <FileCheck
+            fileId={draft.fileId}
+            checkModelFile={checkModelFile}
+            onFormat={(format) => {
+              if (format !== draft.format) onChange({ ...draft, format });
+            }}
+          />
+        ) : null}
       </div>
       <TextArea label="How to use it" rows={5} max={8000} {...draftField(props, "usage")} />
     </div>

@@ -5,6 +5,7 @@ import { ContentView } from "@/components/admin/content-view";
 import { DiffView } from "@/components/admin/diff-view";
 import { ApprovalDecision } from "@/components/admin/approval-decision";
 import { RemoveListingForm } from "@/components/admin/remove-listing-form";
+import { LicenseSummary } from "@/components/listings/license-summary";
 import { MARKDOWN_CLASSES } from "@/components/dashboard/markdown-field";
 import { StatusBadge, VersionBadge } from "@/components/dashboard/status-badge";
 import { getDb } from "@/db/client";
@@ -66,6 +67,16 @@ export default async function ApprovalPage({ params }: { params: Promise<{ versi
               <ContentView content={item.content} file={item.file} />
             ) : (
               <p className="text-sm text-red-700">This version&apos;s content does not pass its schema.</p>
+            )}
+          </section>
+          <section aria-labelledby="approval-license" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+            <h2 id="approval-license" className="mb-3 text-lg font-semibold">
+              License of version {version.number}
+            </h2>
+            {item.license ? (
+              <LicenseSummary license={item.license} />
+            ) : (
+              <p className="text-sm text-red-700">No license chosen: buyers would not know what they may do with it.</p>
             )}
           </section>
           <section className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { requireCreatorPage } from "@/lib/auth/session";
 import { detailsToForm } from "@/lib/listings/details";
 import { fileMaxBytes } from "@/lib/files/limits";
+import { storageUsage } from "@/lib/storage/quota";
 import { editorLicense } from "@/lib/listings/license";
 import { listingForEditor } from "@/lib/listings/queries";
 import { removalCase } from "@/lib/reports/counter-notice";
@@ -67,6 +68,7 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
       isLive: v.isLive,
     })),
     fileMaxBytes: fileMaxBytes(),
+    storageUsage: await storageUsage(db, user.id),
     canEdit: user.status === "active",
     license: await editorLicense(db, listing.id),
     revision: {
