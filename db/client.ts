@@ -41,6 +41,9 @@ function preparingStatements(client: Sql): Sql {
         return (query: string, params?: unknown[], options?: Record<string, unknown>) =>
           target.unsafe(query, params as never, params?.length ? { ...options, prepare: true } : options);
       }
+      if (property === "begin" && typeof (target as Partial<Sql>).reserve === "function") {
+        return (...args: unknown[]) => transactionOnReservedConnection(target, args.pop() as (inner: Sql) => unknown, args[0]);
+      }
       if (property === "begin" || property === "savepoint") {
         return (...args: unknown[]) => {
           const work = args.pop() as (inner: Sql) => unknown;
@@ -52,6 +55,51 @@ function preparingStatements(client: Sql): Sql {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+/**
+ * `sql.begin` of postgres-js 3.4.9 can write BEGIN onto a busy connection without reserving it when BEGIN is the
+ * statement that fills that connection's pipeline (porsager/postgres#1189): the transaction then fails with
+ * UNSAFE_TRANSACTION, and other requests' statements run inside it. Under load that is a 500 (seen by
+ * scripts/load). Here a transaction first takes a connection of its own (`reserve()` waits for an idle one), then
+ * sends BEGIN, its statements and COMMIT (or ROLLBACK) on it, and gives it back.
+ */
+async function transactionOnReservedConnection(client: Sql, work: (inner: Sql) => unknown, options: unknown): Promise<unknown> {
+  const connection = await client.reserve();
+  let savepoints = 0;
+  const scoped = preparingStatements(connection);
+  // Drizzle's nested transactions call `savepoint(fn)` on the transaction's client.
+  const inner = new Proxy(scoped, {
+    get(target, property) {
+      if (property !== "savepoint") return Reflect.get(target, property, target);
+      return async (...args: unknown[]) => {
+        const fn = args.pop() as (nested: Sql) => unknown;
+        const name = `s${++savepoints}`;
+        await connection.unsafe(`savepoint ${name}`);
+        try {
+          const result = await fn(inner);
+          await connection.unsafe(`release savepoint ${name}`);
+          return result;
+        } catch (error) {
+          await connection.unsafe(`rollback to savepoint ${name}`);
+          throw error;
+        }
+      };
+    },
+  });
+  try {
+    await connection.unsafe(`begin ${typeof options === "string" ? options.replace(/[^a-z ]/gi, "") : ""}`);
+    try {
+      const result = await work(inner);
+      await connection.unsafe("commit");
+      return result;
+    } catch (error) {
+      await connection.unsafe("rollback").catch(() => {});
+      throw error;
+    }
+  } finally {
+    connection.release();
+  }
 }
 
 /**

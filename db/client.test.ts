@@ -1,0 +1,50 @@
+// The database client under a saturated pool: every transaction keeps its own connection from BEGIN to COMMIT.
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "@/db/client";
+import { testDatabase } from "@/db/testing/setup";
+
+describe("transactions on a busy pool", () => {
+  it("all succeed and each runs on one connection of its own while thousands of statements are pipelined around them", async () => {
+    const { db } = testDatabase();
+    // postgres-js 3.4.9 could send BEGIN as the statement that filled a busy connection's pipeline without reserving
+    // that connection (porsager/postgres#1189): UNSAFE_TRANSACTION, and other statements then ran inside the transaction.
+    const plain: Promise<{ in_tx: boolean }[]>[] = [];
+    const transactions: Promise<{ first: { id: string; pid: number }; second: { id: string; pid: number } }>[] = [];
+    for (let i = 0; i < 4000; i++) {
+      plain.push(queryRows<{ in_tx: boolean }>(db, sql`select txid_current_if_assigned() is not null as in_tx`));
+      if (i % 37 === 0) {
+        transactions.push(
+          db.transaction(async (tx) => {
+            const [first] = await queryRows<{ id: string; pid: number }>(tx, sql`select txid_current()::text as id, pg_backend_pid() as pid`);
+            const [second] = await queryRows<{ id: string; pid: number }>(tx, sql`select txid_current()::text as id, pg_backend_pid() as pid`);
+            return { first, second };
+          }),
+        );
+      }
+    }
+    const [outside, inside] = await Promise.all([Promise.all(plain), Promise.all(transactions)]);
+    for (const { first, second } of inside) expect(second).toEqual(first);
+    expect(new Set(inside.map((t) => t.first.id)).size).toBe(transactions.length);
+    // Every transaction took a transaction id; a statement that ran inside one of them would see it assigned.
+    expect(outside.filter(([row]) => row.in_tx === true)).toHaveLength(0);
+  });
+});
+
+describe("nested transactions", () => {
+  it("roll back only the inner part when it fails, and the outer part commits", async () => {
+    const { db } = testDatabase();
+    const key = `nested:${crypto.randomUUID()}`;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into rate_limits (key, count, reset_at) values (${`${key}:outer`}, 1, now() + interval '1 minute')`);
+      await expect(
+        tx.transaction(async (inner) => {
+          await inner.execute(sql`insert into rate_limits (key, count, reset_at) values (${`${key}:inner`}, 1, now() + interval '1 minute')`);
+          throw new Error("inner part failed");
+        }),
+      ).rejects.toThrow("inner part failed");
+    });
+    const rows = await queryRows<{ key: string }>(db, sql`select key from rate_limits where key like ${`${key}:%`} order by key`);
+    expect(rows.map((r) => r.key)).toEqual([`${key}:outer`]);
+  });
+});
