@@ -4,7 +4,7 @@
 // id; its signIn/signOut end in the redirect Auth.js would answer) and the request's cookies and headers.
 import { and, eq } from "drizzle-orm";
 import { generate } from "otplib";
-import { describe, it, vi } from "vitest";
+import { afterAll, describe, it, vi } from "vitest";
 import { images, orders, payouts, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { issueAccountLink } from "@/lib/accounts/email-links";
@@ -20,7 +20,7 @@ import { removeListing } from "@/lib/moderation/listings";
 import { startCheckout } from "@/lib/orders/checkout";
 import { paymentsDriver } from "@/lib/payments/driver";
 import { hideReview } from "@/lib/reviews/moderation";
-import { failedMailTo, matrixWorld, observe, revisionOfC, runRow, type MatrixWorld, type Observed } from "@/lib/testing/authorization";
+import { failedMailTo, matrixWorld, observe, revisionOfC, runRow, tallyLine, type MatrixWorld, type Observed } from "@/lib/testing/authorization";
 import { enrolTestTwoFactor, makeListing, TEST_TOTP_SECRET, uniqueTag } from "@/lib/testing/fixtures";
 import { ACTION_MATRIX, CREDENTIAL_CALLERS, MATRIX_ACTORS, expectedOutcome, type MatrixActor, type MatrixCaller } from "./authorization-matrix";
 
@@ -527,3 +527,5 @@ describe("authorization matrix: server actions × actors", () => {
     });
   }
 });
+
+afterAll(() => console.info(tallyLine("server actions")));

@@ -2,11 +2,11 @@
 // (app/authorization-matrix.ts, PAGE_MATRIX): each page, an async server component, called as every actor with the
 // params of an object someone else owns; a redirect()/notFound() it throws or the element it renders is the outcome.
 // Only Auth.js's session lookup is replaced (the actor's user id); loadActor, the guards and the pages are real.
-import { describe, it, vi } from "vitest";
+import { afterAll, describe, it, vi } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
 import { startPayoutOnboarding } from "@/lib/creators/connect";
 import { paymentsDriver } from "@/lib/payments/driver";
-import { matrixWorld, observe, revisionOfC, runRow, type MatrixWorld } from "@/lib/testing/authorization";
+import { matrixWorld, observe, revisionOfC, runRow, tallyLine, type MatrixWorld } from "@/lib/testing/authorization";
 import { makeListing } from "@/lib/testing/fixtures";
 import { MATRIX_ACTORS, PAGE_MATRIX, expectedOutcome } from "./authorization-matrix";
 
@@ -58,20 +58,16 @@ describe("authorization matrix: pages × actors", () => {
       const props = (await PROPS[key]?.(w)) ?? {};
       const page = ((await import(/* @vite-ignore */ `@/${key.replace(/\.tsx$/, "")}`)) as { default: Page }).default;
       const cells = MATRIX_ACTORS.map((caller) => ({ caller, expected: expectedOutcome(row, caller)! }));
-      await runRow(
-        db,
-        key,
-        cells,
-        async (caller) => {
-          session.userId = w.ids[caller as (typeof MATRIX_ACTORS)[number]];
-          try {
-            return await observe(() => page({ params: Promise.resolve(props.params ?? {}), searchParams: Promise.resolve(props.searchParams ?? {}) }));
-          } finally {
-            session.userId = null;
-          }
-        },
-        { checkUnchanged: false },
-      );
+      await runRow(db, key, cells, async (caller) => {
+        session.userId = w.ids[caller as (typeof MATRIX_ACTORS)[number]];
+        try {
+          return await observe(() => page({ params: Promise.resolve(props.params ?? {}), searchParams: Promise.resolve(props.searchParams ?? {}) }));
+        } finally {
+          session.userId = null;
+        }
+      });
     });
   }
 });
+
+afterAll(() => console.info(tallyLine("pages")));
