@@ -18,7 +18,11 @@ describe("model format from the file check", () => {
   it("saves the format the file check found, whatever the editor sent", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
-    const file = await storeFile(db, creator, { filename: "weights.bin", contentType: null, bytes: ggufFile({ "general.architecture": "llama" }, []) });
+    const file = await storeFile(db, creator, {
+      filename: "weights.bin",
+      contentType: null,
+      bytes: ggufFile({ "general.architecture": { type: "string", value: "llama" } }, []),
+    });
     const { id } = await createListing(db, creator, { kind: "model", title: "A GGUF model", category: "coding" });
     await saveListingDetails(db, creator, id, { ...DETAILS, category: "coding" });
     await saveContentDraft(db, creator, id, { draft: { ...(validDraft("model", file.id) as ModelDraft), format: "safetensors" } });
