@@ -67,7 +67,7 @@ export function describeFuzz(area: string, cases: FuzzCase<unknown>[], options: 
         );
         expect(findings).toEqual([]);
         expect(inputCounts().perTarget[c.name]).toBe(c.runs);
-      });
+      }, 300_000);
     }
   });
 }

@@ -337,20 +337,32 @@ export function actionRejected(outcome: Outcome): boolean {
  * what stops a script guessing passwords or codes).
  */
 export const WRITTEN_BY_REJECTED_INPUT = new Set(["rate_limits"]);
+/** Columns a rejected request may still stamp: a valid API key's last use, when the request it signed was refused. */
+export const STAMPED_BY_REJECTED_INPUT: Record<string, string[]> = { api_keys: ["last_used_at"] };
 
 const checksumQueries = new WeakMap<Db, Promise<string>>();
 
 async function checksumQuery(db: Db): Promise<string> {
-  const tables = await queryRows<{ name: string }>(
+  const columns = await queryRows<{ table: string; column: string }>(
     db,
-    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+    sql`select c.table_name as table, c.column_name as column
+          from information_schema.columns c join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+         where c.table_schema = 'public' and t.table_type = 'BASE TABLE' order by c.table_name, c.ordinal_position`,
   );
-  return tables
-    .filter((t) => !WRITTEN_BY_REJECTED_INPUT.has(t.name))
-    .map(
-      (t) =>
-        `select '${t.name}' as name, count(*)::int as rows, coalesce(md5(string_agg(md5(r::text), '' order by md5(r::text))), '') as hash from "${t.name}" r`,
-    )
+  const tables = new Map<string, string[]>();
+  for (const { table, column } of columns) tables.set(table, [...(tables.get(table) ?? []), column]);
+  return [...tables.entries()]
+    .filter(([name]) => !WRITTEN_BY_REJECTED_INPUT.has(name))
+    .map(([name, cols]) => {
+      const stamped = STAMPED_BY_REJECTED_INPUT[name];
+      const row = stamped
+        ? `row(${cols
+            .filter((c) => !stamped.includes(c))
+            .map((c) => `r."${c}"`)
+            .join(", ")})::text`
+        : "r::text";
+      return `select '${name}' as name, count(*)::int as rows, coalesce(md5(string_agg(md5(${row}), '' order by md5(${row}))), '') as hash from "${name}" r`;
+    })
     .join(" union all ");
 }
 
