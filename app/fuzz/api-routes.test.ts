@@ -116,14 +116,14 @@ describeFuzz(
       input: () => fc.oneof(segment, nearValid(w().live.slug)),
       call: (slug) => listing(get(`/api/v1/listings/x`), params({ slug })),
     }),
-    fuzzCase<string>({
+    fuzzCase<null>({
       name: "OPTIONS /api/v1/listings/[slug]",
-      runs: 30,
+      runs: 5,
       actors: ["anonymous"],
       kind: "route",
-      input: () => hostileText,
-      call: async (origin) =>
-        listingOptions(new Request("http://localhost/api/v1/listings/x", { method: "OPTIONS", headers: headersOf([["origin", origin]]) })),
+      // The preflight reads no request: only its answer is checked.
+      input: () => fc.constant(null),
+      call: async () => listingOptions(),
     }),
     fuzzCase<string>({
       name: "GET /api/v1/suggest",
