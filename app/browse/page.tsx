@@ -61,6 +61,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
         <section aria-label="Results" className="min-w-0 space-y-4">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p className="text-sm text-slate-600" data-testid="result-count" aria-live="polite">
+              {result.facets.approximate ? "About " : null}
               {total.toLocaleString("en-US")} {total === 1 ? "listing" : "listings"}
             </p>
             <SortForm hidden={hidden} options={sortOptions} value={query.sort} />

@@ -14,7 +14,13 @@ export function browseHref(query: Partial<CatalogQuery>, overrides: Override = {
   return text ? `/browse?${text}` : "/browse";
 }
 
-function Option({ href, label, count, active }: { href: string; label: string; count: number; active: boolean }) {
+/** A count; estimated ones (a very large match set, counted from a sample) read "about". */
+export function FacetCount({ count, approximate }: { count: number; approximate: boolean }) {
+  const text = count.toLocaleString("en-US");
+  return approximate && count > 0 ? <span title="Estimated from a sample of the matches">≈{text}</span> : <>{text}</>;
+}
+
+function Option({ href, label, count, active, approximate }: { href: string; label: string; count: number; active: boolean; approximate: boolean }) {
   return (
     <li>
       <Link
@@ -26,7 +32,9 @@ function Option({ href, label, count, active }: { href: string; label: string; c
           {active ? <span aria-hidden>✓ </span> : null}
           {label}
         </span>
-        <span className="tabular-nums text-xs text-slate-500">{count.toLocaleString("en-US")}</span>
+        <span className="tabular-nums text-xs text-slate-500">
+          <FacetCount count={count} approximate={approximate} />
+        </span>
       </Link>
     </li>
   );
@@ -51,6 +59,7 @@ export function FacetList({ query, facets }: { query: CatalogQuery; facets: Face
             href={browseHref(query, { kind: query.kind === f.value ? undefined : f.value })}
             label={KIND_LABELS[f.value]}
             count={f.count}
+            approximate={facets.approximate}
             active={query.kind === f.value}
           />
         ))}
@@ -64,6 +73,7 @@ export function FacetList({ query, facets }: { query: CatalogQuery; facets: Face
               href={browseHref(query, { category: query.category === f.value ? undefined : f.value })}
               label={categoryName(f.value)}
               count={f.count}
+              approximate={facets.approximate}
               active={query.category === f.value}
             />
           ))}
@@ -76,7 +86,7 @@ export function FacetList({ query, facets }: { query: CatalogQuery; facets: Face
             : f.value === "free"
               ? { free: true, minPrice: undefined, maxPrice: undefined }
               : { free: undefined, minPrice: f.min, maxPrice: f.max ?? undefined };
-          return <Option key={f.value} href={browseHref(query, overrides)} label={f.label} count={f.count} active={active} />;
+          return <Option key={f.value} href={browseHref(query, overrides)} label={f.label} count={f.count} approximate={facets.approximate} active={active} />;
         })}
       </Group>
       <section aria-label="License" className="space-y-1">
@@ -103,6 +113,7 @@ export function FacetList({ query, facets }: { query: CatalogQuery; facets: Face
             href={browseHref(query, { minRating: query.minRating === f.value ? undefined : f.value })}
             label={`${f.value} ★ & up`}
             count={f.count}
+            approximate={facets.approximate}
             active={query.minRating === f.value}
           />
         ))}

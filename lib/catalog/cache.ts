@@ -3,7 +3,7 @@ import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
 import { catalogSearch, type CatalogResult } from "./catalog";
-import { RATING_THRESHOLDS } from "./facets";
+import { countFiltered, RATING_THRESHOLDS } from "./facets";
 import { withCatalogPlans } from "./plan-settings";
 import { categoryCounts, featuredListings, newListings, topCreators, topRatedListings, trendingListings } from "./home";
 import { creatorTotals, listingReviews, listingVersionHistory, moreFromCreator, publicListingBySlug, relatedListings } from "./listing";
@@ -107,7 +107,8 @@ export function cachedStorefront(handle: string, query: CatalogQuery) {
       const db = await getDb();
       const store = await storefrontByHandle(db, handle);
       if (!store) return null;
-      const page = await withCatalogPlans(db, (tx) => searchListings(tx, { ...query, creatorId: store.creatorId }, null));
+      const scoped = { ...query, creatorId: store.creatorId };
+      const page = await withCatalogPlans(db, async (tx) => searchListings(tx, scoped, null, await countFiltered(tx, scoped)));
       return { store, page };
     },
     ["catalog-storefront-v1", handle.toLowerCase(), JSON.stringify(query)],

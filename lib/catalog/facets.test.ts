@@ -6,7 +6,7 @@ import { listings } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { CATEGORY_SLUGS } from "./categories";
-import { facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS } from "./facets";
+import { facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS, roundToTwoFigures } from "./facets";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
 import { resolveTextQuery } from "./text-match";
@@ -198,5 +198,39 @@ describe("kept facet cells of frequent words", () => {
     );
     expect(n).toBe(1);
     await expectFacetsMatchBruteForce(parse({ q: "invoice" }));
+  });
+});
+
+describe("facets of very large match sets", () => {
+  // A misspelling is never a kept word, so its matches are counted (or sampled) every time.
+  const query = () => parse({ q: "sunst", kind: "prompt" });
+
+  it("a sample that holds every match is an exact count, not marked approximate", async () => {
+    const q = parse({ q: "portrait", kind: "prompt" });
+    const text = await resolveTextQuery(db, q.q);
+    const { facets, counted } = await facetsWithSource(db, q, text, { above: 0, rows: 10_000 });
+    expect(facets.approximate).toBe(false);
+    expect(counted).toBe(true);
+    await expectFacetsMatchBruteForce(q);
+  });
+
+  it("above the threshold, counts come from a cut-short sample: marked approximate, two figures, absent values stay zero", async () => {
+    const q = query();
+    const text = await resolveTextQuery(db, q.q);
+    expect(text!.corrections.length).toBeGreaterThan(0);
+    const exact = bruteForce(parse({ q: "sunset", kind: "prompt" }));
+    const { facets, counted } = await facetsWithSource(db, q, text, { above: 0, rows: 3 });
+    expect(facets.approximate).toBe(true);
+    expect(counted).toBe(false);
+    const counts = [...facets.kind, ...facets.category, ...facets.price].map((f) => f.count);
+    for (const n of counts.filter((c) => c > 0)) expect(n).toBe(roundToTwoFigures(n));
+    // A value with no match at all cannot be in the sample.
+    facets.category.forEach((f, i) => {
+      if (exact.category[i] === 0) expect(f.count).toBe(0);
+    });
+  });
+
+  it("roundToTwoFigures keeps two significant figures and never rounds a seen count to zero", () => {
+    expect([0.4, 87, 149, 12_345, 987_654].map(roundToTwoFigures)).toEqual([1, 87, 150, 12_000, 990_000]);
   });
 });

@@ -6,10 +6,11 @@ import { decodeCursor, type CursorKey } from "./cursor";
 import { allOf, CARD_COLUMNS, filterConditions, licenseCondition, PUBLISHED, tsQuery } from "./filters";
 import type { CatalogQuery } from "./params";
 import { afterCursor, BOOST_PLAN, orderBy, SORT_PLANS, type SortPlan } from "./sort-orders";
+import type { FilterCount } from "./facets";
 import type { TextMatch } from "./text-match";
 
 /**
- * "walk": follow the sort index from the cursor and test each row, but never more than WALK_ROWS rows; cheap when
+ * "walk": follow the sort index from the cursor and test each row, but never more than its row budget (chooseStrategy); cheap when
  * matches are dense. "collect": every match through the indexes the planner picks (GIN, price, rating, kind…),
  * then sort; cheap when they are few. A walk that does not fill its page falls back to collecting, so a wrong
  * density guess (a word that is common overall but rare under a filter) costs one bounded walk, never a full scan.
@@ -17,10 +18,36 @@ import type { TextMatch } from "./text-match";
 export type Strategy = "walk" | "collect";
 
 /**
- * Rows a walk may visit. Testing `head` (title and tags, inline) or plain columns costs a few µs a row; testing
- * `body` reads an out-of-line value (~20 µs), so those walks stop sooner.
+ * Listings passing the filters below which collecting them all is cheap enough to skip the walk (about 3 ms at
+ * ~0.7 µs a row): the storefront of a creator, narrow filter combinations.
+ */
+export const COLLECT_AT_MOST = 4000;
+
+/**
+ * Rows a walk visits when the words decide: testing `head` (title and tags, inline) or plain columns costs a few µs a
+ * row; `body` is out of line (~20 µs), tested only for rows that passed the inline conditions, so those walks stop sooner.
  */
 export const WALK_ROWS = { inline: 1500, body: 400 } as const;
+
+/**
+ * What is known about a page's matches, as fractions of the catalog: `text` of rows matching the words (null: no
+ * words; the planner's estimate), `filters` of rows passing the filters (null: unknown; exact from the kept cells),
+ * how many rows collecting would read, and whether a walk tests `body`.
+ */
+export type Density = { text: number | null; filters: number | null; collected: number; bodyTest: boolean };
+
+/**
+ * Walk or collect. A short walk is the default: what a page needs depends on how matches spread along the sort order,
+ * and that is correlated with everything (a word's listings cluster in some kinds and categories, cheap kinds sit at
+ * one end of the price order), so no density estimate is trusted to make a walk long. Collecting first when it is
+ * surely cheap: the filters' exact count (kept cells) is small, or the words are rare by the planner's estimate.
+ */
+export function chooseStrategy(density: Density, limit: number): { strategy: Strategy; rows: number } {
+  if (density.filters !== null && density.text === null && density.collected <= COLLECT_AT_MOST) return { strategy: "collect", rows: 0 };
+  const rows = density.bodyTest ? WALK_ROWS.body : WALK_ROWS.inline;
+  if (density.text === null) return { strategy: "walk", rows };
+  return density.text * rows >= limit * 3 ? { strategy: "walk", rows } : { strategy: "collect", rows: 0 };
+}
 
 /** The statements of one ordering's page: the first to run and, for a walk, what to run when it comes up short. */
 export type PageStatement = { tier: number | null; strategy: Strategy; statement: SQL; fallback: SQL | null };
@@ -37,10 +64,16 @@ function pageSql(plan: SortPlan, source: SQL, limit: number, keyPrefix: string):
     order by ${sql.raw(orderBy(plan, "p.k", "p.id"))}`;
 }
 
-/** The first `rows` rows after the cursor in index order, then the conditions on those alone. */
-function walkSql(plan: SortPlan, after: SQL | null, conditions: SQL[], limit: number, rows: number, keyPrefix: string): SQL {
+/**
+ * The first `rows` rows after the cursor in index order, then the conditions on those alone: the inline ones first,
+ * `body` only for rows that passed them (a CASE fixes that order; the planner would reorder plain ANDs, and a
+ * subquery fence would lose the index order and sort the whole region). Rows flow through lazily, so the walk stops
+ * as soon as the page is full.
+ */
+function walkSql(plan: SortPlan, after: SQL | null, conditions: SQL[], text: SQL | null, limit: number, rows: number, keyPrefix: string): SQL {
   const region = sql`(select * from listing_search s where ${allOf([after])} order by ${sql.raw(orderBy(plan, plan.column, "s.listing_id"))} limit ${rows}) s`;
-  return pageSql(plan, sql`${region} where ${allOf(conditions)}`, limit, keyPrefix);
+  const test = text && conditions.length ? sql`case when ${allOf(conditions)} then ${text} else false end` : allOf([...conditions, text]);
+  return pageSql(plan, sql`${region} where ${test}`, limit, keyPrefix);
 }
 
 /**
@@ -79,17 +112,8 @@ function cursorFor(query: CatalogQuery): CursorKey | null {
   return cursor;
 }
 
-/**
- * Walk when the expected matches are dense enough to fill the page within a third of the walk's rows; without text
- * and filters every row matches. Text density comes from the planner's estimate (filters are not counted: a
- * walk that comes up short falls back).
- */
-function strategyFor(expected: number | null, catalogSize: number, limit: number, rows: number): Strategy {
-  if (expected === null) return "walk";
-  return expected * rows >= limit * catalogSize * 3 ? "walk" : "collect";
-}
-
-type Conditions = { filters: SQL[]; text: SQL | null; bodyTest: boolean };
+/** `text` is read through its GIN index when collecting; a walk tests it after the filters, with them when `inline`. */
+type Conditions = { filters: SQL[]; text: SQL | null; inline?: boolean };
 
 function statementFor(
   tier: number | null,
@@ -97,23 +121,32 @@ function statementFor(
   after: SQL | null,
   where: Conditions,
   limit: number,
-  expected: number | null,
-  catalogSize: number,
+  density: Density,
   keyPrefix = "",
 ): PageStatement {
-  const all = [...where.filters, ...(where.text ? [where.text] : [])];
-  if (all.length === 0) return { tier, strategy: "walk", statement: walkSql(plan, after, [], limit, limit, keyPrefix), fallback: null };
-  const rows = where.bodyTest ? WALK_ROWS.body : WALK_ROWS.inline;
+  if (where.filters.length === 0 && !where.text) {
+    return { tier, strategy: "walk", statement: walkSql(plan, after, [], null, limit, limit, keyPrefix), fallback: null };
+  }
   const collect = collectSql(plan, after, where.filters, where.text, limit, keyPrefix);
-  if (strategyFor(expected, catalogSize, limit, rows) === "collect") return { tier, strategy: "collect", statement: collect, fallback: null };
-  return { tier, strategy: "walk", statement: walkSql(plan, after, all, limit, rows, keyPrefix), fallback: collect };
+  const choice = chooseStrategy(density, limit);
+  if (choice.strategy === "collect") return { tier, strategy: "collect", statement: collect, fallback: null };
+  const walk =
+    where.inline && where.text
+      ? walkSql(plan, after, [...where.filters, where.text], null, limit, choice.rows, keyPrefix)
+      : walkSql(plan, after, where.filters, where.text, limit, choice.rows, keyPrefix);
+  return { tier, strategy: "walk", statement: walk, fallback: collect };
 }
 
-/** The statements one page may run, in order (relevance continues into lower tiers when a tier runs out). */
-export function searchPageStatements(query: CatalogQuery, text: TextMatch | null): PageStatement[] {
+/**
+ * The statements one page may run, in order (relevance continues into lower tiers when a tier runs out).
+ * `filtered`: how many listings pass the filters, of how many (countFiltered; null when unknown).
+ */
+export function searchPageStatements(query: CatalogQuery, text: TextMatch | null, filtered: FilterCount | null = null): PageStatement[] {
   const cursor = cursorFor(query);
   const base = filterWhere(query);
   const limit = query.limit + 1;
+  const size = Math.max(1, text?.catalogSize ?? filtered?.catalog ?? 1);
+  const filters = base.length === 0 ? 1 : filtered === null ? null : Math.min(1, filtered.matching / filtered.catalog);
   if (query.sort === "relevance" && text) {
     const [tierText, boost] = cursor?.key?.split("|") ?? [];
     const startTier = cursor ? Math.min(2, Number(tierText)) : 2;
@@ -122,14 +155,19 @@ export function searchPageStatements(query: CatalogQuery, text: TextMatch | null
       const after = cursor && tier === startTier ? afterCursor(BOOST_PLAN, boost, cursor.id) : null;
       const expected = tier === 2 ? text.headMatches : Math.max(0, text.bodyMatches - text.headMatches);
       const condition = tierCondition(tier, text);
-      const filters = [...base, ...(condition.inline ? [condition.inline] : [])];
-      out.push(statementFor(tier, BOOST_PLAN, after, { filters, text: condition.index, bodyTest: tier === 1 }, limit, expected, text.catalogSize, `${tier}|`));
+      // Tier 2's `head` is inline: a walk tests it with the filters. Tier 1 tests `body` after them.
+      const where = { filters: [...base, ...(condition.inline ? [condition.inline] : [])], text: condition.index, inline: tier === 2 };
+      const density: Density = { text: expected / size, filters, collected: tier === 2 ? text.headMatches : text.bodyMatches, bodyTest: tier === 1 };
+      out.push(statementFor(tier, BOOST_PLAN, after, where, limit, density, `${tier}|`));
     }
     return out;
   }
   const plan = SORT_PLANS[query.sort === "relevance" ? "popular" : query.sort];
   const after = cursor ? afterCursor(plan, cursor.key, cursor.id) : null;
-  const where = { filters: base, text: text ? sql`s.body @@ ${tsQuery(text.source)}` : null, bodyTest: Boolean(text) };
-  // Filters alone: density unknown, so a bounded walk first (the planner's column statistics pick the fallback's index).
-  return [statementFor(null, plan, after, where, limit, text ? text.bodyMatches : null, text?.catalogSize ?? 1)];
+  const where = { filters: base, text: text ? sql`s.body @@ ${tsQuery(text.source)}` : null };
+  // Collecting reads every text match, or (filters alone) about every listing that passes them.
+  const density: Density = text
+    ? { text: text.bodyMatches / size, filters, collected: text.bodyMatches, bodyTest: true }
+    : { text: null, filters: filtered === null ? null : filters, collected: filtered?.matching ?? size, bodyTest: false };
+  return [statementFor(null, plan, after, where, limit, density)];
 }

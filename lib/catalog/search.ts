@@ -2,6 +2,7 @@
 import "server-only";
 import { type Db } from "@/db/client";
 import type { ListingCard } from "./cards";
+import type { FilterCount } from "./facets";
 import { encodeCursor } from "./cursor";
 import { searchPageStatements, type PageStatement } from "./page-statements";
 import type { CatalogQuery } from "./params";
@@ -18,11 +19,14 @@ async function pageRows<T>(db: Db, page: PageStatement, wanted: number): Promise
   return rowsWithPlan<T>(db, { seqscan: false, bitmapscan: true }, page.fallback);
 }
 
-/** One page of results; `text` comes from resolveTextQuery so callers resolve a query once for items and facets. */
-export async function searchListings(db: Db, query: CatalogQuery, text?: TextMatch | null): Promise<SearchPage> {
+/**
+ * One page of results; `text` comes from resolveTextQuery so callers resolve a query once for items and facets, and
+ * `filtered` (countFiltered: listings passing the filters) helps choose how to find them.
+ */
+export async function searchListings(db: Db, query: CatalogQuery, text?: TextMatch | null, filtered: FilterCount | null = null): Promise<SearchPage> {
   const match = text === undefined ? await resolveTextQuery(db, query.q) : text;
   const rows: CardRow[] = [];
-  for (const page of searchPageStatements(query, match)) {
+  for (const page of searchPageStatements(query, match, filtered)) {
     const wanted = query.limit + 1 - rows.length;
     rows.push(...(await pageRows<CardRow>(db, page, wanted)).slice(0, wanted));
     if (rows.length > query.limit) break;
