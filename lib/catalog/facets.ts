@@ -115,7 +115,7 @@ export function tokenFacetSql(query: CatalogQuery, source: string) {
 
 /**
  * Facets and how they were found: from kept cells (the catalog's or a frequent word's) or by counting the
- * matches (`counted`), after which a frequent vocabulary word is worth keeping (catalogSearch does that).
+ * matches (`counted`, exactly or from a sample), after which a frequent vocabulary word is worth keeping (catalogSearch does that).
  */
 export async function facetsWithSource(
   db: Db,
@@ -142,7 +142,7 @@ export async function facetsWithSource(
       rows.filter((r) => Number(r.g) !== 4),
       scale,
     ),
-    counted: Boolean(text) && scale === null,
+    counted: Boolean(text),
   };
 }
 
