@@ -91,6 +91,8 @@ export const ERROR_CATALOGUE = {
   },
 
   "request.too_large": { status: 413, message: (p: { limit: string }) => `This request is too large; the limit is ${p.limit}.` },
+  "request.stalled": { status: 408, message: "The upload stopped arriving before it was complete. Check your connection and send it again." },
+  "request.incomplete": { status: 400, message: "The upload was cut off before it was complete. Send it again." },
   "request.cross_site": {
     status: 403,
     message: "This request came from another site, so it was refused. Reload the page on Agora and try again.",

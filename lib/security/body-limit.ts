@@ -7,6 +7,11 @@ import { DomainError } from "@/lib/errors";
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 /** Bodies the proxy refuses by Content-Length on unauthenticated POST routes that have no route-level limit. */
 export const SMALL_BODY_LIMIT = 64 * 1024;
+/**
+ * How long a body may send nothing before the read gives up (408): a stalled client never holds a request open for
+ * good. Tests shorten it.
+ */
+export const bodyReadTimeouts = { idleMs: 30_000 };
 
 const tooLarge = (limit: number) =>
   new DomainError("request.too_large", { limit: limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${Math.ceil(limit / 1024)} KB` });
@@ -25,6 +30,7 @@ export function assertDeclaredWithin(headers: Headers, limit: number): void {
 /**
  * The body's bytes, at most `limit` of them; throws as soon as it is over — `request.too_large` (413), or the error
  * `refuse` makes (given the declared length, or null when the count while streaming found it; uploads say their own limit).
+ * A body that sends nothing for `bodyReadTimeouts.idleMs` is `request.stalled` (408); one that breaks off is `request.incomplete` (400).
  */
 export async function readLimitedBody(
   request: Request,
@@ -37,7 +43,7 @@ export async function readLimitedBody(
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readChunk(reader, bodyReadTimeouts.idleMs);
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
@@ -54,6 +60,27 @@ export async function readLimitedBody(
     offset += chunk.byteLength;
   }
   return body;
+}
+
+/** The next chunk, or a domain error when none comes in time (the stream is cancelled) or the stream fails. */
+async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>, idleTimeoutMs: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<"stalled">((resolve) => {
+    timer = setTimeout(() => resolve("stalled"), idleTimeoutMs);
+  });
+  try {
+    const result = await Promise.race([reader.read(), stalled]);
+    if (result === "stalled") {
+      void reader.cancel().catch(() => {});
+      throw new DomainError("request.stalled");
+    }
+    return result;
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError("request.incomplete");
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The body as UTF-8 text (the webhook's signed payload), within `limit` bytes. */
