@@ -53,8 +53,12 @@ type FacetRow = { g: number; v: string; n: number };
 function facetGroupsSql(query: CatalogQuery, cube: SQL, sample: SQL | null = null): SQL {
   const kindOk = query.kind ? sql`c.kind = ${query.kind}` : sql`true`;
   const categoryOk = query.category ? sql`c.category = ${query.category}` : sql`true`;
-  // A sample's size comes back as group 4, so the caller knows whether it was cut short.
-  const sampled = sample ? sql` union all select 4, 'sampled', (select count(*) from m)::int` : sql``;
+  // A sample's size comes back as group 4 and the share of the table it covered as group 5 (its last heap block of
+  // all the table's blocks: matches spread evenly through the table, so rows ÷ share estimates them all).
+  const sampled = sample
+    ? sql` union all select 4, 'sampled', (select count(*) from m)::int
+           union all select 5, ((select max((m.ctid::text::point)[0]) + 1 from m) / greatest(1, (select relpages from pg_class where oid = 'listing_search'::regclass)))::text, 0`
+    : sql``;
   return sql`with ${sample ? sql`m as materialized (${sample}), ` : sql``}c as materialized (${cube})
     select 0 as g, c.kind::text as v, sum(c.n) filter (where ${categoryOk} and c.p and c.r)::int as n from c group by c.kind
     union all
@@ -90,7 +94,7 @@ export function facetSql(query: CatalogQuery, text: TextMatch | null, sample: nu
   ]);
   if (sample !== null) {
     // The first `sample` matches in table order (unrelated to kind, category, price or rating), then the same cube.
-    const rows = sql`select s.kind, s.category, s.price_cents, s.rating_avg from listing_search s where ${matches} limit ${sample}`;
+    const rows = sql`select s.ctid, s.kind, s.category, s.price_cents, s.rating_avg from listing_search s where ${matches} limit ${sample}`;
     return facetGroupsSql(query, sql`select ${dims}, count(*)::int as n from m s where ${allOf([relevant])} group by 1, 2, 3, 4, 5, 6`, rows);
   }
   return facetGroupsSql(query, sql`select ${dims}, count(*)::int as n from listing_search s where ${allOf([matches, relevant])} group by 1, 2, 3, 4, 5, 6`);
@@ -135,11 +139,12 @@ export async function facetsWithSource(
   const sample = text && estimate > sampling.above ? sampling.rows : null;
   // The catalog cube is small: a sequential scan is the right plan there; listing_search must go through its indexes.
   const rows = await rowsWithPlan<FacetRow>(db, { seqscan: !text && !query.creatorId, bitmapscan: true }, facetSql(query, text, sample));
-  const sampled = rows.find((r) => Number(r.g) === 4);
-  const scale = sample !== null && sampled && Number(sampled.n) >= sample ? Math.max(estimate, sample) / sample : null;
+  const sampled = Number(rows.find((r) => Number(r.g) === 4)?.n ?? 0);
+  const share = Number(rows.find((r) => Number(r.g) === 5)?.v ?? 1);
+  const scale = sample !== null && sampled >= sample ? 1 / Math.min(1, Math.max(share, sample / Math.max(estimate, sample) / 4)) : null;
   return {
     facets: summarize(
-      rows.filter((r) => Number(r.g) !== 4),
+      rows.filter((r) => Number(r.g) < 4),
       scale,
     ),
     counted: Boolean(text),

@@ -12,11 +12,15 @@ import { resolveTextQuery, type TextMatch } from "./text-match";
 export type SearchPage = { items: ListingCard[]; nextCursor: string | null };
 type CardRow = ListingCard & { sortKey: string | null };
 
-/** Runs one ordering's page: a walk follows the sort index (no bitmaps); if it comes up short, every match is collected. */
+/** Runs one ordering's page: a walk follows the sort index (no bitmaps); if it comes up short, a longer walk or collecting every match. */
 async function pageRows<T>(db: Db, page: PageStatement, wanted: number): Promise<T[]> {
   const rows = await rowsWithPlan<T>(db, { seqscan: false, bitmapscan: page.strategy === "collect" }, page.statement);
-  if (rows.length >= wanted || !page.fallback) return rows;
-  return rowsWithPlan<T>(db, { seqscan: false, bitmapscan: true }, page.fallback);
+  let found = rows;
+  for (const fallback of page.fallbacks) {
+    if (found.length >= wanted) break;
+    found = await rowsWithPlan<T>(db, { seqscan: false, bitmapscan: fallback === page.fallbacks.at(-1) }, fallback);
+  }
+  return found;
 }
 
 /**

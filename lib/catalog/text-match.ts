@@ -53,5 +53,8 @@ export async function resolveTextQuery(db: Db, q: string | undefined): Promise<T
   const catalogSize = Math.max(1, Number(size?.n ?? 0));
   const source = buildTsQuery(resolved);
   const estimate = await estimateMatches(db, source);
-  return { source, corrections, didYouMean, headMatches: estimate.head, bodyMatches: estimate.body, catalogSize };
+  // The planner guesses alternatives (a misspelling's corrections, a prefix's words) low; the vocabulary counts them,
+  // and all the words together match at most what the rarest one does.
+  const vocabulary = Math.min(catalogSize, ...resolved.map((r) => r.matches));
+  return { source, corrections, didYouMean, headMatches: estimate.head, bodyMatches: Math.max(estimate.body, vocabulary), catalogSize };
 }
