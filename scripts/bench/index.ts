@@ -1,10 +1,14 @@
-// `npm run bench`: runs every benchmark in scripts/bench/ (or those named) and passes on their JSON lines.
+// `npm run bench`: runs every benchmark in scripts/bench/ (or those named) and passes on their JSON lines. Options
+// after the names go to each bench: `npm run bench -- storage --size-mb 256`.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
 const dir = path.join(process.cwd(), "scripts", "bench");
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((a) => a.startsWith("--"));
+const wanted = firstOption === -1 ? args : args.slice(0, firstOption);
+const options = firstOption === -1 ? [] : args.slice(firstOption);
 const benches = readdirSync(dir)
   .filter((f) => f.endsWith(".ts") && f !== "index.ts" && !f.endsWith(".test.ts") && !f.startsWith("_"))
   .map((f) => f.replace(/\.ts$/, ""))
@@ -14,7 +18,7 @@ const benches = readdirSync(dir)
 let failed = 0;
 for (const name of benches) {
   // Server modules start with `import "server-only"`, which only resolves under the react-server condition.
-  const run = spawnSync("npx", ["tsx", "--conditions=react-server", path.join(dir, `${name}.ts`)], { stdio: ["ignore", "inherit", "inherit"] });
+  const run = spawnSync("npx", ["tsx", "--conditions=react-server", path.join(dir, `${name}.ts`), ...options], { stdio: ["ignore", "inherit", "inherit"] });
   if (run.status !== 0) {
     failed += 1;
     console.log(JSON.stringify({ bench: name, error: `exited with ${run.status}` }));
