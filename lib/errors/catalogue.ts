@@ -207,6 +207,10 @@ export const ERROR_CATALOGUE = {
     message: (p: { size: string | null; limit: string }) => `${p.size ? `This file is ${p.size}; ` : "This file is too large; "}the limit is ${p.limit}.`,
   },
   "file.content_refused": { status: 422, message: (p: { reason: string }) => p.reason },
+  "file.form_body": {
+    status: 415,
+    message: "Send the file's own bytes as the request body, not a form: a form's wrapping would be stored as the file.",
+  },
 
   "storage.bucket_missing": {
     status: 503,

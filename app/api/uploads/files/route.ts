@@ -2,7 +2,7 @@
 // (URI-encoded) and its type in Content-Type. Streamed with a size limit; returns name, size and sha256.
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/errors";
+import { DomainError, errorResponse } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/security/body-limit";
 import { fileTooLarge, storeFile } from "@/lib/files/files";
 import { serverUploadMaxBytes } from "@/lib/files/limits";
@@ -29,6 +29,8 @@ export const POST = observedRoute("uploads/files", async (request: Request) => {
     // A body announced over the quota is refused before it is read (storeFile checks the bytes that arrive).
     const declared = Number(request.headers.get("content-length"));
     if (Number.isSafeInteger(declared) && declared > 0) await assertStorageRoom(db, actor.id, declared);
+    // The body is the file itself: a form (multipart, possibly cut off) would be stored wrapping and all.
+    if (/^\s*(multipart\/|application\/x-www-form-urlencoded)/i.test(request.headers.get("content-type") ?? "")) throw new DomainError("file.form_body");
     const limit = serverUploadMaxBytes();
     const bytes = await readLimitedBody(request, limit, (declared) => fileTooLarge(declared, limit));
     const file = await storeFile(db, actor, {
