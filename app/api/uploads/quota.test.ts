@@ -1,6 +1,7 @@
 // Per-creator storage quota: files plus open direct uploads, checked when a server upload arrives (database driver)
 // and when a direct upload starts (bucket driver, against s3rver); over it is a 413 saying what is used and allowed.
 import { createHash, randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
 import { directUploads, files } from "@/db/schema";
@@ -8,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { reloadEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { storeFile } from "@/lib/files/files";
+import { ACTION_LIMITS } from "@/lib/security/limits";
 import { makeCreator } from "@/lib/testing/fixtures";
 import { POST as startDirect } from "@/app/api/uploads/direct/route";
 import { POST as uploadFile } from "@/app/api/uploads/files/route";
@@ -129,6 +131,20 @@ describe("storage quota with a bucket", () => {
     const cover = await startDirect(jsonPost("/api/uploads/direct", { purpose: "cover", filename: "c.jpg", contentType: "image/jpeg", byteSize: 2 * MIB }));
     expect(cover.status).toBe(201);
     expect((await storageUsage(db(), creator.id)).usedBytes).toBe(90 * MIB);
+  });
+
+  it("starting a direct upload over the upload rate limit answers 429 with Retry-After and when to try again", async () => {
+    const creator = await makeCreator(db());
+    session.actor = creator;
+    await db().execute(
+      sql`insert into rate_limits (key, count, reset_at) values (${`upload:${creator.id}`}, ${ACTION_LIMITS.upload.limit}, now() + make_interval(secs => 600))`,
+    );
+    const res = await startDirect(jsonPost("/api/uploads/direct", { purpose: "file", filename: "m.safetensors", byteSize: MIB }));
+    expect(res.status).toBe(429);
+    const retryAfter = Number(res.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(500);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    expect(await res.json()).toEqual({ error: "upload.rate_limited", message: "You've uploaded a lot of files in a short time. Try again in 10 minutes." });
   });
 
   it("two starts at once that each fit but not together: one is refused", async () => {
