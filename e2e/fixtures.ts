@@ -9,6 +9,7 @@ import { orderValues, samplePromptContent } from "@/lib/testing/fixtures";
 import { buildPreview } from "@/lib/listings/preview";
 import { lastClosedPeriod, periodBounds } from "@/lib/settlement/periods";
 import { E2E_ACCOUNTS, E2E_ADMIN_TOTP_SECRET, E2E_PASSWORD, E2E_PAYOUT_CREATORS } from "./accounts";
+import { seedXssFixtures } from "./xss-fixtures";
 
 export async function seedE2eFixtures(db: Db) {
   const passwordHash = await hashPassword(E2E_PASSWORD);
@@ -22,6 +23,7 @@ export async function seedE2eFixtures(db: Db) {
     .onConflictDoNothing();
   await seedPayoutCreators(db, passwordHash);
   await enrolDemoAdminTwoFactor(db);
+  await seedXssFixtures(db, passwordHash);
 }
 
 /** Admins need two-factor sign-in before any admin page opens; the journeys sign the demo admin in with codes from this secret. */
