@@ -156,8 +156,8 @@ export async function seedXssFixtures(db: Db, passwordHash: string, now = new Da
   for (const p of XSS_CORPUS) {
     const listing = await seedProbeListing(db, p, publishedAt);
     probes.push(listing);
-    // Minutes ago, so the sales stay in the current month and out of the settlement journeys' closed period.
-    const paidAt = new Date(now.getTime() - (60 - p.n) * 60_000);
+    // Seconds ago, so the sales stay in the current month and out of the settlement journeys' closed period.
+    const paidAt = new Date(now.getTime() - (60 - p.n) * 1000);
 
     // Reviewer n bought listing n, reviewed it, was answered, and reported it (copyright, with a claim).
     const reviewerId = await insertUser(db, `xss-buyer-${p.n}@e2e.test`, p.text, null);
