@@ -3,7 +3,7 @@
 // `files` row is gone — queued in `storage_deletions` by a trigger in the deleting transaction — are deleted from the
 // bucket. Both steps take their rows with SKIP LOCKED, so two runs at once share the work instead of repeating it.
 import "server-only";
-import { and, asc, eq, inArray, lt, notExists, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, listingVersions, storageDeletions } from "@/db/schema";
 import { configuredBucket } from "./bucket";
@@ -33,11 +33,18 @@ export async function deleteOrphanFiles(db: Db, opts: { now?: Date; limit?: numb
         and(
           lt(files.createdAt, cutoff),
           only ? eq(files.id, only) : undefined,
+          // Two anti-joins rather than one with an OR: each can be a hash anti-join over listing_versions.
           notExists(
             db
               .select({ one: sql`1` })
               .from(listingVersions)
-              .where(or(eq(listingVersions.fileId, files.id), sql`${listingVersions.content}->>'fileId' = ${files.id}::text`)),
+              .where(eq(listingVersions.fileId, files.id)),
+          ),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(listingVersions)
+              .where(sql`${listingVersions.content}->>'fileId' = ${files.id}::text`),
           ),
         ),
       )
