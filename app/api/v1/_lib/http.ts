@@ -1,9 +1,8 @@
 // Shared plumbing of the public read API: CORS for GET, cache headers, rate limiting and JSON errors.
 import { getDb } from "@/db/client";
 import { publicError } from "@/lib/errors";
-import { apiRateLimitPerMinute, clientKey, hitRateLimit, rateLimitHeaders } from "@/lib/security/rate-limit";
+import { apiRateLimitPerMinute, clientKey, hitRateLimit, rateLimitHeaders, retryAfterSeconds, waitInWords } from "@/lib/security/rate-limit";
 import { logger } from "@/lib/observability/logger";
-import { observedRoute } from "@/lib/observability/observed-route";
 
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
@@ -27,24 +26,17 @@ export function badParameter(parameter: string, message: string): Response {
   return jsonError(400, "invalid_parameter", message, { parameter });
 }
 
-/** Runs a public GET: counts it against the caller's budget, then answers JSON with CORS and cache headers. */
+/** Runs a public GET: counts it against the caller's budget, then answers JSON with CORS and cache headers. (Each route
+ * exports its handler through observedRoute, which measures it.) */
 export async function publicGet(request: Request, answer: (url: URL) => Promise<Response | { body: unknown; status?: number }>): Promise<Response> {
-  return observedRoute(routeLabel(new URL(request.url).pathname), () => answerPublicGet(request, answer))(request);
-}
-
-/** The metrics label of a public API path: its pattern, never a slug. */
-function routeLabel(pathname: string): string {
-  if (pathname.startsWith("/api/v1/listings/")) return "v1/listings/[slug]";
-  if (pathname.startsWith("/api/v1/listings")) return "v1/listings";
-  if (pathname.startsWith("/api/v1/suggest")) return "v1/suggest";
-  return "v1/other";
+  return answerPublicGet(request, answer);
 }
 
 async function answerPublicGet(request: Request, answer: (url: URL) => Promise<Response | { body: unknown; status?: number }>): Promise<Response> {
   try {
     const limit = await hitRateLimit(await getDb(), `api:${clientKey(request.headers)}`, apiRateLimitPerMinute());
     const limitHeaders = rateLimitHeaders(limit);
-    if (!limit.allowed) return jsonError(429, "rate_limited", "Too many requests. Please wait a moment and try again.", {}, limitHeaders);
+    if (!limit.allowed) return jsonError(429, "rate_limited", `Too many requests. Try again in ${waitInWords(retryAfterSeconds(limit))}.`, {}, limitHeaders);
     const result = await answer(new URL(request.url));
     if (result instanceof Response) {
       for (const [key, value] of Object.entries({ ...CORS_HEADERS, ...limitHeaders })) result.headers.set(key, value);

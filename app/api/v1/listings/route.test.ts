@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
 import { refreshSearchTerms } from "@/lib/catalog/terms";
+import { metrics } from "@/lib/observability/metrics";
 import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
 import { GET, OPTIONS } from "./route";
 
@@ -104,5 +105,34 @@ describe("GET /api/v1/listings", () => {
     } finally {
       delete process.env.API_RATE_LIMIT_PER_MINUTE;
     }
+  });
+
+  it("answers a client over API_RATE_LIMIT_PER_MINUTE 429 with Retry-After and a message that says when to try again", async () => {
+    const budget = process.env.API_RATE_LIMIT_PER_MINUTE;
+    process.env.API_RATE_LIMIT_PER_MINUTE = "2";
+    try {
+      const call = () => GET(new Request("http://test.local/api/v1/listings?q=watercolor", { headers: { "x-forwarded-for": "198.51.100.23" } }));
+      expect((await call()).status).toBe(200);
+      expect((await call()).status).toBe(200);
+      const refused = await call();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+      expect(await refused.json()).toMatchObject({
+        error: "rate_limited",
+        message: expect.stringMatching(/^Too many requests\. Try again in (\d+ seconds?|1 minute)\.$/),
+      });
+    } finally {
+      if (budget === undefined) delete process.env.API_RATE_LIMIT_PER_MINUTE;
+      else process.env.API_RATE_LIMIT_PER_MINUTE = budget;
+    }
+  });
+
+  it("counts each request once in the request metrics, under v1/listings", async () => {
+    const counted = async () =>
+      (await metrics().httpRequests.get()).values.filter((v) => v.labels.route === "v1/listings").reduce((sum, v) => sum + v.value, 0);
+    const before = await counted();
+    expect((await get("?limit=1")).status).toBe(200);
+    expect((await counted()) - before).toBe(1);
   });
 });
