@@ -69,6 +69,7 @@ export function ModelEditor(props: EditorProps<ModelDraft> & { fileMaxBytes: num
           <p id={`${formatId}-hint`} className="text-xs text-slate-500">
             Found by the model file check, not typed.
           </p>
+          {issueAt(issues, "format") ? <p className="text-sm text-red-600">{issueAt(issues, "format")}</p> : null}
         </div>
       </div>
       {draft.license ? (
