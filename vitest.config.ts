@@ -17,6 +17,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Auth.js imports "next/server" without an extension, which only resolves when Vite transforms it: inlined, its
+    // route handler (/api/auth/*) runs under Vitest like any other.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     // Tests speak as if behind one trusted proxy, so X-Forwarded-For names the client (lib/security/client-address.ts).
     env: { NODE_ENV: "test", TRUSTED_PROXY_HOPS: "1" },
   },

@@ -2,10 +2,12 @@
 // sitemaps, with generated filters, path segments and callers. No request may be answered 5xx or throw anything but
 // Next's redirect, and a refused one changes no row (lib/testing/fuzz.ts).
 import fc from "fast-check";
+import { NextRequest } from "next/server";
 import { vi } from "vitest";
-import { hostileField, hostileId, hostileText } from "@/lib/testing/fuzz";
+import { hostileContentType, hostileField, hostileForm, hostileId, hostileText, type FormEntry } from "@/lib/testing/fuzz";
 import { describeFuzz, fuzzCase, type ActorName } from "@/lib/testing/fuzz-suite";
 import { GET as accountExport } from "@/app/account/data/export/route";
+import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
 import { GET as auditExport } from "@/app/admin/audit/export/route";
 import { GET as payoutsExport } from "@/app/dashboard/payouts/export/route";
 import { GET as onboardingReturn } from "@/app/dashboard/payouts/onboarding/return/route";
@@ -34,7 +36,60 @@ const callerCase = (name: string, handler: (request: Request) => Promise<Respons
     call: () => handler(new Request(`http://localhost${name.slice(4)}`)),
   });
 
+/** Auth.js's endpoints, real and made up, as the catch-all route receives them. */
+const authPath = fc.oneof(
+  fc.constantFrom(
+    "session",
+    "csrf",
+    "providers",
+    "signin",
+    "signin/github",
+    "signin/credentials",
+    "signout",
+    "callback/credentials",
+    "callback/github",
+    "error",
+    "verify-request",
+  ),
+  // A URL path carries UTF-8: a lone surrogate arrives as U+FFFD.
+  hostileText.map((t) => encodeURIComponent(Buffer.from(t).toString())),
+  fc.constantFrom("callback/%00", "../../etc/passwd", "signin/%E0%A4%A", "", "session/extra"),
+);
+const authQuery = fc.array(fc.tuple(fc.constantFrom("callbackUrl", "error", "code", "state", "csrf", "provider"), hostileField), { maxLength: 4 });
+
+function authUrl(path: string, pairs: [string, string][]) {
+  const query = new URLSearchParams();
+  for (const [k, v] of pairs) query.append(k, v);
+  return `http://localhost:3000/api/auth/${path}?${query}`;
+}
+
 describeFuzz("page routes", [
+  fuzzCase<[string, [string, string][]]>({
+    name: "GET /api/auth/[...nextauth]",
+    runs: 200,
+    actors: ["anonymous"],
+    kind: "route",
+    input: () => fc.tuple(authPath, authQuery),
+    call: ([path, pairs]) => authGet(new NextRequest(authUrl(path, pairs))),
+  }),
+  fuzzCase<[string, [string, string][], FormEntry[], string]>({
+    name: "POST /api/auth/[...nextauth]",
+    runs: 200,
+    actors: ["anonymous"],
+    kind: "route",
+    input: () => fc.tuple(authPath, authQuery, hostileForm({ csrfToken: "abc|def", ticket: "x.y", callbackUrl: "/library" }), hostileContentType),
+    call: ([path, pairs, entries, type]) => {
+      const body = new URLSearchParams();
+      for (const [k, v] of entries) body.append(k, typeof v === "string" ? v : "[file]");
+      const headers = new Headers();
+      try {
+        headers.set("content-type", type);
+      } catch {
+        // fetch refuses the value itself (NUL): such a request never reaches a handler.
+      }
+      return authPost(new NextRequest(authUrl(path, pairs), { method: "POST", body: body.toString(), headers }));
+    },
+  }),
   callerCase("GET /account/data/export", accountExport),
   fuzzCase<[string, string][]>({
     name: "GET /admin/audit/export",
