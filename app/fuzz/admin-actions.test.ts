@@ -50,7 +50,16 @@ describeFuzz("admin actions", [
   formCase("removeListingAction", removeListingAction, 100, () => ({ listingId: w().test.id, reason: "Copies another creator's test word for word." }), {
     reason,
   }),
-  formCase("refundAction", refundAction, 200, () => ({ orderId: w().orderId, amount: "1.00", reason: "Buyer asked" }), { amount: hostileMoney }),
+  {
+    ...formCase("refundAction", refundAction, 200, () => ({ orderId: w().paidOrderId, amount: "1.00", reason: "Buyer asked" }), { amount: hostileMoney }),
+    // Money a refund went through with: empty (the rest), or dollars and at most two decimals, more than zero.
+    accepted: (entries) => {
+      const amount = Object.fromEntries(entries as FormEntry[]).amount;
+      if (amount === undefined || amount === "") return null;
+      const text = typeof amount === "string" ? amount.trim() : "";
+      return /^\d{1,5}(\.\d{1,2})?$/.test(text) && Math.round(Number(text) * 100) > 0 ? null : `refunded amount ${JSON.stringify(amount).slice(0, 40)}`;
+    },
+  },
   formCase("resolveReportAction", resolveReportAction, 120, () => ({ reportId: w().reportId, outcome: "dismissed", note: "Not spam: an ordinary listing." }), {
     outcome: fc.constantFrom("review_hidden", "listing_removed", "listing_restored", "creator_warned", "creator_suspended", "dismissed", "x"),
   }),

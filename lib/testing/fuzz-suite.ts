@@ -31,6 +31,8 @@ export type FuzzCase<T> = {
   input: () => fc.Arbitrary<T>;
   call: (input: T) => Promise<unknown>;
   kind: "action" | "route";
+  /** For an input the target accepted: why it should not have been (null when it was valid). */
+  accepted?: (input: T) => string | null;
 };
 
 /** Erases a case's input type so cases of different inputs share one list. */
@@ -61,7 +63,9 @@ export function describeFuzz(area: string, cases: FuzzCase<unknown>[], options: 
           async ([actor, value]) => {
             fuzzActor.current = actorNamed(actor);
             const outcome = await outcomeOf(() => c.call(value));
-            return c.kind === "action" ? actionVerdict(outcome) : routeVerdict(outcome);
+            const verdict = c.kind === "action" ? actionVerdict(outcome) : await routeVerdict(outcome);
+            const invalid = !verdict.failure && !verdict.rejected && outcome.kind === "returned" ? (c.accepted?.(value) ?? null) : null;
+            return invalid ? { ...verdict, failure: `accepted an invalid input: ${invalid}` } : verdict;
           },
           c.runs,
         );
