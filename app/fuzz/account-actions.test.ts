@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { vi } from "vitest";
 import { formDataOf, hostileField, hostileForm, hostileId, hostileText, wrongType, type FormEntry } from "@/lib/testing/fuzz";
-import { describeFuzz, fuzzCase, fuzzWorld, type ActorName } from "@/lib/testing/fuzz-suite";
+import { describeFuzz, formCase, fuzzCase, fuzzWorld, type ActorName } from "@/lib/testing/fuzz-suite";
 import {
   confirmEmailAction,
   confirmEmailChangeAction,
@@ -41,26 +41,8 @@ vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("@/lib/auth/config", async () => (await import("@/lib/testing/fuzz-session")).fuzzAuthConfigModule());
 vi.mock("@/lib/errors/domain-error", async (original) => (await import("@/lib/testing/internal-errors")).recordingInternalErrors(await original()));
 
-type FormAction = (state: never, form: FormData) => Promise<unknown>;
 const SIGNED_IN: ActorName[] = ["buyer", "buyer", "creator", "admin", "anonymous"];
 const ANYONE: ActorName[] = ["anonymous", "anonymous", "buyer"];
-
-const formCase = (
-  name: string,
-  action: FormAction,
-  runs: number,
-  actors: ActorName[],
-  baseline: () => Record<string, string>,
-  tuned: Record<string, fc.Arbitrary<string>> = {},
-) =>
-  fuzzCase<FormEntry[]>({
-    name,
-    runs,
-    actors,
-    kind: "action",
-    input: () => hostileForm(baseline(), tuned),
-    call: (entries) => action({} as never, formDataOf(entries)),
-  });
 
 /** An action that takes no input: only who calls it varies. */
 const bareCase = (name: string, action: () => Promise<unknown>, actors: ActorName[]) =>

@@ -3,8 +3,8 @@
 // and a refused one changes no row (lib/testing/fuzz.ts).
 import fc from "fast-check";
 import { vi } from "vitest";
-import { formDataOf, hostileForm, hostileMoney, hostileText, type FormEntry } from "@/lib/testing/fuzz";
-import { describeFuzz, fuzzCase, fuzzWorld, type ActorName } from "@/lib/testing/fuzz-suite";
+import { hostileMoney, hostileText, type FormEntry } from "@/lib/testing/fuzz";
+import { describeFuzz, formCase as sharedFormCase, fuzzWorld, type ActorName, type FormAction } from "@/lib/testing/fuzz-suite";
 import { retryMailAction } from "@/app/admin/email/actions";
 import { approveAction, approveRevisionAction, rejectAction, rejectRevisionAction, removeListingAction } from "@/app/admin/moderation/actions";
 import { refundAction } from "@/app/admin/orders/actions";
@@ -17,19 +17,11 @@ vi.mock("next/headers", async () => (await import("@/lib/testing/fuzz-session"))
 vi.mock("next/cache", async () => (await import("@/lib/testing/fuzz-session")).fuzzCacheModule());
 vi.mock("@/lib/errors/domain-error", async (original) => (await import("@/lib/testing/internal-errors")).recordingInternalErrors(await original()));
 
-type FormAction = (state: object, form: FormData) => Promise<unknown>;
 /** Mostly an admin, sometimes someone who is not: the refusal paths are fuzzed too. */
 const ACTORS: ActorName[] = ["admin", "admin", "admin", "creator", "buyer", "anonymous"];
 
 const formCase = (name: string, action: FormAction, runs: number, baseline: () => Record<string, string>, tuned: Record<string, fc.Arbitrary<string>> = {}) =>
-  fuzzCase<FormEntry[]>({
-    name,
-    runs,
-    actors: ACTORS,
-    kind: "action",
-    input: () => hostileForm(baseline(), tuned),
-    call: (entries) => action({}, formDataOf(entries)),
-  });
+  sharedFormCase(name, action, runs, ACTORS, baseline, tuned);
 
 const reason = fc.oneof(hostileText, fc.constant("Repeated spam across listings"));
 const w = fuzzWorld;

@@ -3,8 +3,8 @@
 // internal-error answer, and a refused one changes no row (lib/testing/fuzz.ts).
 import fc from "fast-check";
 import { vi } from "vitest";
-import { formDataOf, hostileCursor, hostileForm, hostileId, hostileObject, hostileText, wrongType, type FormEntry } from "@/lib/testing/fuzz";
-import { describeFuzz, fuzzCase, fuzzWorld, type ActorName } from "@/lib/testing/fuzz-suite";
+import { hostileCursor, hostileId, hostileObject, hostileText, wrongType } from "@/lib/testing/fuzz";
+import { describeFuzz, formCase, fuzzCase, fuzzWorld, type ActorName } from "@/lib/testing/fuzz-suite";
 import { buyAction, cancelLocalAction, failLocalAction, payLocalAction } from "@/app/checkout/actions";
 import { submitTestAction } from "@/app/library/actions";
 import { fileReportAction } from "@/app/reports/actions";
@@ -15,26 +15,8 @@ vi.mock("next/headers", async () => (await import("@/lib/testing/fuzz-session"))
 vi.mock("next/cache", async () => (await import("@/lib/testing/fuzz-session")).fuzzCacheModule());
 vi.mock("@/lib/errors/domain-error", async (original) => (await import("@/lib/testing/internal-errors")).recordingInternalErrors(await original()));
 
-type FormAction = (state: never, form: FormData) => Promise<unknown>;
 const BUYERS: ActorName[] = ["buyer", "buyer", "stranger", "creator", "admin", "anonymous"];
 const w = fuzzWorld;
-
-const formCase = (
-  name: string,
-  action: FormAction,
-  runs: number,
-  actors: ActorName[],
-  baseline: () => Record<string, string>,
-  tuned: Record<string, fc.Arbitrary<string>> = {},
-) =>
-  fuzzCase<FormEntry[]>({
-    name,
-    runs,
-    actors,
-    kind: "action",
-    input: () => hostileForm(baseline(), tuned),
-    call: (entries) => action({} as never, formDataOf(entries)),
-  });
 
 const rating = fc.constantFrom("1", "5", "0", "6", "4.5", "-1", "1e309", "NaN", "", "٣");
 const sessionId = fc.oneof(

@@ -3,8 +3,8 @@
 // input may end in a thrown non-domain error or an internal-error answer, and a refused one changes no row.
 import fc from "fast-check";
 import { vi } from "vitest";
-import { formDataOf, hostileForm, hostileId, hostileMoney, hostileObject, hostileText, wrongType, type FormEntry } from "@/lib/testing/fuzz";
-import { describeFuzz, fuzzCase, fuzzWorld, type ActorName } from "@/lib/testing/fuzz-suite";
+import { hostileId, hostileMoney, hostileObject, hostileText, wrongType } from "@/lib/testing/fuzz";
+import { describeFuzz, formCase, fuzzCase, fuzzWorld, type ActorName } from "@/lib/testing/fuzz-suite";
 import { becomeCreatorAction } from "@/app/become-creator/actions";
 import { counterNoticeAction } from "@/app/dashboard/listings/[id]/actions";
 import {
@@ -29,27 +29,9 @@ vi.mock("next/headers", async () => (await import("@/lib/testing/fuzz-session"))
 vi.mock("next/cache", async () => (await import("@/lib/testing/fuzz-session")).fuzzCacheModule());
 vi.mock("@/lib/errors/domain-error", async (original) => (await import("@/lib/testing/internal-errors")).recordingInternalErrors(await original()));
 
-type FormAction = (state: never, form: FormData) => Promise<unknown>;
 /** Mostly the creator, sometimes a buyer, an admin or nobody. */
 const CREATORS: ActorName[] = ["creator", "creator", "creator", "buyer", "admin", "anonymous"];
 const w = fuzzWorld;
-
-const formCase = (
-  name: string,
-  action: FormAction,
-  runs: number,
-  actors: ActorName[],
-  baseline: () => Record<string, string>,
-  tuned: Record<string, fc.Arbitrary<string>> = {},
-) =>
-  fuzzCase<FormEntry[]>({
-    name,
-    runs,
-    actors,
-    kind: "action",
-    input: () => hostileForm(baseline(), tuned),
-    call: (entries) => action({} as never, formDataOf(entries)),
-  });
 
 /** A listing id: one of the world's listings (live, waiting, the test) or not an id at all. */
 const listingId = () =>

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
-import { actionVerdict, fuzzTarget, inputCounts, outcomeOf, routeVerdict } from "./fuzz";
+import { actionVerdict, formDataOf, fuzzTarget, hostileForm, inputCounts, outcomeOf, routeVerdict, type FormEntry } from "./fuzz";
 import { fuzzActor } from "./fuzz-session";
 import { makeFuzzWorld, type FuzzWorld } from "./fuzz-world";
 
@@ -37,6 +37,27 @@ export type FuzzCase<T> = {
 
 /** Erases a case's input type so cases of different inputs share one list. */
 export const fuzzCase = <T>(c: FuzzCase<T>) => c as unknown as FuzzCase<unknown>;
+
+/** A form action `(state, form)`, as the fuzz suites call it. */
+export type FormAction = (state: never, form: FormData) => Promise<unknown>;
+
+/** A form action's case: hostile forms grown from a valid `baseline` (fields in `tuned` get their own values). */
+export const formCase = (
+  name: string,
+  action: FormAction,
+  runs: number,
+  actors: ActorName[],
+  baseline: () => Record<string, string>,
+  tuned: Record<string, fc.Arbitrary<string>> = {},
+) =>
+  fuzzCase<FormEntry[]>({
+    name,
+    runs,
+    actors,
+    kind: "action",
+    input: () => hostileForm(baseline(), tuned),
+    call: (entries) => action({} as never, formDataOf(entries)),
+  });
 
 export function describeFuzz(area: string, cases: FuzzCase<unknown>[], options: { setup?: (world: FuzzWorld) => Promise<void> } = {}) {
   describe(`${area} under generated input`, () => {
