@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: {
     serverActions: { bodySizeLimit: "6mb" },
+    // Routes load on their first request instead of all at start: a server that only answers a few routes (an upload
+    // and a download, a health check) stays ~20 MB smaller (132 vs 151 MB RSS after its first health check).
+    preloadEntriesOnStart: false,
   },
   async headers() {
     return [

@@ -1,6 +1,8 @@
 // Catalog search: ranking, typo and prefix tolerance, every filter and every sort.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { testDatabase } from "@/db/testing/setup";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
@@ -176,5 +178,10 @@ describe("whole words and partial words", () => {
     expect((await titles({ q: "clean" })).sort()).toEqual(["Cleaned data dashboards", "Python data cleaning prompt"]);
     // "datab" is no word: it is the start of one.
     expect(await titles({ q: "datab" })).toEqual(["Database schema designer"]);
+  });
+
+  it("knows every kind the database does (collecting a category names them all to seek the facet index)", async () => {
+    const [row] = await queryRows<{ kinds: string[] }>(db, sql`select enum_range(null::listing_kind)::text[] as kinds`);
+    expect(row.kinds).toEqual([...LISTING_KINDS]);
   });
 });

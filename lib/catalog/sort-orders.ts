@@ -34,3 +34,18 @@ export function afterCursor(plan: SortPlan, key: string | null, id: string): SQL
   if (key === null) return sql`${col} is null and s.listing_id < ${id}::uuid`;
   return plan.descending ? sql`(${col}, s.listing_id) < (${key}::${cast}, ${id}::uuid)` : sql`(${col}, s.listing_id) > (${key}::${cast}, ${id}::uuid)`;
 }
+
+/**
+ * The same rows as afterCursor, spelled `col < key or (col = key and id < …)` so the planner estimates it from both
+ * columns' statistics: for a row comparison it looks at the leading column alone, and at the bottom of a big tie
+ * (every listing without sales, deep in the popular order) it expects no rows and reads half the catalog through the
+ * sort index. Spelled out, it weighs the sort index (few rows left after the cursor) against the filters' indexes.
+ */
+export function afterCursorSpelledOut(plan: SortPlan, key: string | null, id: string): SQL {
+  const col = sql.raw(plan.column);
+  const cast = sql.raw(plan.cast);
+  if (key === null) return sql`${col} is null and s.listing_id < ${id}::uuid`;
+  return plan.descending
+    ? sql`(${col} < ${key}::${cast} or (${col} = ${key}::${cast} and s.listing_id < ${id}::uuid))`
+    : sql`(${col} > ${key}::${cast} or (${col} = ${key}::${cast} and s.listing_id > ${id}::uuid))`;
+}

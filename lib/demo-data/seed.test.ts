@@ -8,6 +8,7 @@ import { listingContentSchema } from "@/lib/listings/content";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { buildPreview } from "@/lib/listings/preview";
 import { testDatabase } from "@/db/testing/setup";
+import { BULK_TABLES, withDeferredIndexes } from "./deferred-indexes";
 import { isEmpty, seedDatabase, type SeedSummary } from "./seed";
 
 const LISTINGS = 120;
@@ -205,7 +206,10 @@ describe("seedDatabase", () => {
   it("writes the same world with small batches written in parallel", async () => {
     const before = await catalog();
     const salesBefore = await sales();
+    const indexesBefore = await indexDefinitions();
     const parallel = await seedDatabase(db, { listings: LISTINGS, reset: true, concurrency: 3, batchSize: 25 });
+    // The secondary indexes dropped for the bulk load are all built again, exactly as the migrations defined them.
+    expect(await indexDefinitions()).toEqual(indexesBefore);
     expect(await catalog()).toEqual(before);
     expect(await sales()).toEqual(salesBefore);
     expect(parallel.rows).toEqual(summary.rows);
@@ -217,4 +221,26 @@ describe("seedDatabase", () => {
     const unbalanced = await rows<{ journal_id: string }>(sql`select journal_id from ledger_entries group by journal_id having sum(amount_cents) <> 0`);
     expect(unbalanced).toEqual([]);
   });
+
+  it("builds the deferred indexes again when a bulk load fails", async () => {
+    const indexesBefore = await indexDefinitions();
+    let during: string[] = [];
+    const failing = withDeferredIndexes(db, BULK_TABLES, async () => {
+      during = await indexDefinitions();
+      throw new Error("the load broke");
+    }, () => {});
+    await expect(failing).rejects.toThrow("the load broke");
+    expect(during.length).toBeLessThan(indexesBefore.length);
+    expect(during).toContain(indexesBefore.find((d) => d.includes("ledger_entries_journal_idx")));
+    expect(await indexDefinitions()).toEqual(indexesBefore);
+  });
 });
+
+async function indexDefinitions(): Promise<string[]> {
+  const found = await queryRows<{ def: string }>(
+    db,
+    sql`select pg_get_indexdef(i.indexrelid) as def from pg_index i join pg_class t on t.oid = i.indrelid
+        where t.relname = any(${`{${BULK_TABLES.join(",")}}`}::text[]) order by 1`,
+  );
+  return found.map((r) => r.def);
+}

@@ -7,14 +7,12 @@
 //        [--in-process (no HTTP: time catalogSearch)] [--seed-only (seed the --database and stop)]
 import http from "node:http";
 import os from "node:os";
-import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, type Db } from "@/db/client";
 import { catalogSearch } from "@/lib/catalog/catalog";
 import { parseCatalogQuery, type CatalogQuery } from "@/lib/catalog/params";
-import { refreshSearchTerms } from "@/lib/catalog/terms";
-import { seedDatabase } from "@/lib/demo-data/seed";
 import { createScratchDatabase, DEFAULT_ADMIN_URL, percentile } from "../support/database";
+import { seedLargeCatalog } from "../support/catalog";
 import { ensureBuild, startNextServer } from "../support/server";
 import { generateMix, loadMixInputs, shapeGroup, type BenchRequest } from "./_search-mix";
 import { explainRequest } from "./_search-plans";
@@ -131,10 +129,8 @@ async function main() {
     const t0 = performance.now();
     await handle.migrate();
     if (!reuse) {
-      await seedDatabase(handle.db, { listings, concurrency: 3, log: () => {} });
-      const terms = await refreshSearchTerms(handle.db);
-      await handle.db.execute(sql`vacuum analyze`);
-      emit({ event: "seeded", listings, search_terms: terms, seconds: round((performance.now() - t0) / 1000), load: load() });
+      const seeded = await seedLargeCatalog(handle.db, listings);
+      emit({ event: "seeded", listings, search_terms: seeded.searchTerms, seconds: round((performance.now() - t0) / 1000), load: load() });
     }
     if (process.argv.includes("--seed-only")) return await handle.close();
     const requests = generateMix(await loadMixInputs(handle.db), count, seed);

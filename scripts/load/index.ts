@@ -12,10 +12,9 @@ import os from "node:os";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, queryRows } from "@/db/client";
-import { refreshSearchTerms } from "@/lib/catalog/terms";
-import { seedDatabase } from "@/lib/demo-data/seed";
 import { createScratchDatabase, DEFAULT_ADMIN_URL } from "../support/database";
 import { runMain } from "../support/main";
+import { seedLargeCatalog } from "../support/catalog";
 import { ensureBuild, startNextServer } from "../support/server";
 import { createBuyers, purchase, verifyFulfilment } from "./_buyers";
 import { browse, browsingPlan, routeFigures, type Sample } from "./_traffic";
@@ -60,11 +59,8 @@ async function main() {
     await handle.migrate();
     const [catalog] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from listings where status = 'published'`);
     if (!scratch.exists || Number(catalog?.n ?? 0) === 0) {
-      const t0 = performance.now();
-      await seedDatabase(handle.db, { listings, concurrency: 3, log: () => {} });
-      await refreshSearchTerms(handle.db);
-      await handle.db.execute(sql`vacuum analyze`);
-      emit({ event: "seeded", listings, seconds: Math.round((performance.now() - t0) / 1000), load: load() });
+      const seeded = await seedLargeCatalog(handle.db, listings);
+      emit({ event: "seeded", listings, seconds: Math.round(seeded.seconds), load: load() });
     }
     const next = await browsingPlan(handle.db, seed);
     const buyers = await createBuyers(handle.db, buyerCount);
