@@ -1,10 +1,11 @@
 // Orphan cleanup, run by the storage cron: files no listing version uses a day after their upload (an upload the
-// creator never saved into a draft, or a file a draft replaced) are deleted with their bytes, and bucket objects whose
+// creator never saved into a draft, or a file a draft replaced) are deleted with their bytes, so are images nothing
+// shows a day after their upload (a cover never saved, or one replaced), and bucket objects whose
 // `files` row is gone — queued in `storage_deletions` by a trigger in the deleting transaction — are deleted from the
 // bucket. Both steps take their rows with SKIP LOCKED, so two runs at once share the work instead of repeating it.
 import "server-only";
 import { and, asc, eq, inArray, lt, notExists, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { queryRows, type Db } from "@/db/client";
 import { files, listingVersions, storageDeletions } from "@/db/schema";
 import { configuredBucket } from "./bucket";
 
@@ -74,6 +75,32 @@ export async function deleteOrphanFiles(db: Db, opts: { now?: Date; limit?: numb
     }
     return { orphanFiles: deleted };
   }
+}
+
+/**
+ * Deletes images older than a day that nothing shows: no listing or pending change has it as its cover, no profile as
+ * its avatar, no version of its owner's listings names it in its content (example outputs), no direct upload is
+ * turning into it. Demo images (no owner) stay. Their bytes live in the row, so the row is all there is to delete.
+ */
+export async function deleteOrphanImages(db: Db, opts: { now?: Date; limit?: number } = {}): Promise<{ orphanImages: number }> {
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - ORPHAN_AFTER_HOURS * 3600_000);
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`delete from images where id in (
+          select i.id from images i
+          where i.owner_id is not null and i.created_at < ${cutoff.toISOString()}::timestamptz
+            and not exists (select 1 from listings l where l.cover_image_id = i.id)
+            and not exists (select 1 from listing_revisions r where r.cover_image_id = i.id)
+            and not exists (select 1 from creator_profiles c where c.avatar_image_id = i.id)
+            and not exists (select 1 from direct_uploads d where d.image_id = i.id)
+            and not exists (select 1 from listing_versions v join listings l on l.id = v.listing_id
+                            where l.creator_id = i.owner_id and strpos(v.content::text, i.id::text) > 0)
+          order by i.created_at
+          limit ${opts.limit ?? 500}
+          for update of i skip locked)
+        returning id`,
+  );
+  return { orphanImages: rows.length };
 }
 
 /**

@@ -1,12 +1,12 @@
 // GET /api/cron/storage — daily storage sweep, Bearer CRON_SECRET: drops the parts of direct uploads abandoned for a day
-// (lib/storage/direct-uploads.ts), deletes files no listing version used a day after upload, then deletes the bucket
-// objects of deleted file rows (lib/storage/orphans.ts). Safe to run twice at once.
+// (lib/storage/direct-uploads.ts), deletes files no listing version used and images nothing shows a day after upload,
+// then deletes the bucket objects of deleted file rows (lib/storage/orphans.ts). Safe to run twice at once.
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { isCronAuthorized } from "@/lib/security/cron";
 import { abortAbandonedUploads } from "@/lib/storage/direct-uploads";
-import { deleteOrphanFiles, drainStorageDeletions } from "@/lib/storage/orphans";
+import { deleteOrphanFiles, deleteOrphanImages, drainStorageDeletions } from "@/lib/storage/orphans";
 import { observedRoute } from "@/lib/observability/observed-route";
 
 export const dynamic = "force-dynamic";
@@ -22,8 +22,9 @@ export const GET = observedRoute("cron/storage", async (request: Request) => {
     const db = await getDb();
     const { aborted } = await abortAbandonedUploads(db);
     const { orphanFiles } = await deleteOrphanFiles(db);
+    const { orphanImages } = await deleteOrphanImages(db);
     const { deletedObjects } = await drainStorageDeletions(db);
-    return Response.json({ aborted, orphanFiles, deletedObjects }, { headers: NO_STORE });
+    return Response.json({ aborted, orphanFiles, orphanImages, deletedObjects }, { headers: NO_STORE });
   } catch (error) {
     return errorResponse(error, { log: "cron/storage", serverErrorStatus: 503 });
   }

@@ -4,14 +4,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
-import { files, storageDeletions, users } from "@/db/schema";
+import { creatorProfiles, files, images, storageDeletions, users } from "@/db/schema";
 import { reloadEnv } from "@/lib/env";
 import { deleteDraftListing } from "@/lib/listings/editing";
-import { contentFor, makeCreator, makeListing } from "@/lib/testing/fixtures";
+import { contentFor, makeCreator, makeListing, promptContent } from "@/lib/testing/fixtures";
 import { GET as storageCron } from "./route";
 import { requireBucket } from "@/lib/storage/bucket";
 import { newObjectKey } from "@/lib/storage/file-bytes";
-import { deleteOrphanFiles, drainStorageDeletions } from "@/lib/storage/orphans";
+import { deleteOrphanFiles, deleteOrphanImages, drainStorageDeletions } from "@/lib/storage/orphans";
 import { startTestS3Server, type TestS3Server } from "@/lib/storage/testing/s3-server";
 
 let s3: TestS3Server;
@@ -72,7 +72,7 @@ describe("storage cron orphan cleanup", () => {
 
     const res = await cron();
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ aborted: 0, orphanFiles: 2, deletedObjects: 1 });
+    expect(await res.json()).toEqual({ aborted: 0, orphanFiles: 2, orphanImages: 0, deletedObjects: 1 });
 
     expect(await rowExists(orphan.id)).toBe(false);
     expect(await objectExists(orphan.storageKey)).toBe(false);
@@ -84,7 +84,7 @@ describe("storage cron orphan cleanup", () => {
     expect(await db().select().from(storageDeletions)).toEqual([]);
 
     // The next run finds nothing to do.
-    expect(await (await cron()).json()).toEqual({ aborted: 0, orphanFiles: 0, deletedObjects: 0 });
+    expect(await (await cron()).json()).toEqual({ aborted: 0, orphanFiles: 0, orphanImages: 0, deletedObjects: 0 });
   });
 
   it("deletes the bucket objects of rows deleted elsewhere: a deleted draft listing's file and a deleted account's files", async () => {
@@ -140,5 +140,58 @@ describe("storage cron orphan cleanup", () => {
     await makeListing(db(), creator, { kind: "model", status: "draft", versions: [{ fileId: file.id, status: "draft" }] });
     expect(await deleteOrphanFiles(db())).toEqual({ orphanFiles: 0 });
     expect(await rowExists(file.id)).toBe(true);
+  });
+});
+
+/** An image uploaded `hoursAgo` hours ago by `ownerId` (null: a demo image). */
+async function uploadedImage(ownerId: string | null, hoursAgo: number) {
+  const [row] = await db()
+    .insert(images)
+    .values({
+      ownerId,
+      hash: randomBytes(8).toString("hex"),
+      contentType: "image/png",
+      width: 800,
+      height: 600,
+      byteSize: 3,
+      data: new Uint8Array([1, 2, 3]),
+      thumbContentType: "image/png",
+      thumbWidth: 300,
+      thumbHeight: 200,
+      thumbData: new Uint8Array([4, 5, 6]),
+      createdAt: new Date(Date.now() - hoursAgo * HOUR),
+    })
+    .returning({ id: images.id });
+  return row.id;
+}
+
+const imageExists = async (id: string) => (await db().select({ id: images.id }).from(images).where(eq(images.id, id))).length === 1;
+
+describe("storage cron image cleanup", () => {
+  it("deletes images nothing shows a day after upload and keeps covers, avatars, example outputs, fresh and demo images", async () => {
+    const creator = await makeCreator(db());
+    const neverUsed = await uploadedImage(creator.id, 25);
+    const replaced = await uploadedImage(creator.id, 72);
+    const fresh = await uploadedImage(creator.id, 3);
+    const demo = await uploadedImage(null, 500);
+    const cover = await uploadedImage(creator.id, 48);
+    await makeListing(db(), creator, { values: { coverImageId: cover } });
+    const avatar = await uploadedImage(creator.id, 48);
+    await db().update(creatorProfiles).set({ avatarImageId: avatar }).where(eq(creatorProfiles.userId, creator.id));
+    const example = await uploadedImage(creator.id, 48);
+    const content = promptContent();
+    await makeListing(db(), creator, {
+      content: { ...content, exampleOutputs: [{ input: "a", output: "b", imageId: example }] } as typeof content,
+    });
+    // Every creator's unused images go in the same run.
+    const other = await makeCreator(db());
+    const theirs = await uploadedImage(other.id, 30);
+
+    const res = await cron();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ orphanImages: 3 });
+    for (const gone of [neverUsed, replaced, theirs]) expect(await imageExists(gone)).toBe(false);
+    for (const kept of [fresh, demo, cover, avatar, example]) expect(await imageExists(kept)).toBe(true);
+    expect(await deleteOrphanImages(db())).toEqual({ orphanImages: 0 });
   });
 });
