@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, emailOutbox, images, listingRevisions, listings, notifications, reports, users } from "@/db/schema";
+import { auditLog, emailOutbox, listingRevisions, listings, notifications, reports, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
 import { catalogSearch } from "@/lib/catalog/catalog";
@@ -17,7 +17,7 @@ import { libraryItems } from "@/lib/library/items";
 import { saveListingDetails, setListingCover } from "@/lib/listings/editing";
 import { creatorListings, listingForEditor } from "@/lib/listings/queries";
 import { startCheckout } from "@/lib/orders/checkout";
-import { makeAdmin, makeCreator, makeListing, makeOwner, makeUser, uniqueTag } from "@/lib/testing/fixtures";
+import { makeAdmin, makeCreator, makeImage, makeListing, makeOwner, makeUser, uniqueTag } from "@/lib/testing/fixtures";
 import { removeListing } from "./listings";
 import { pendingApprovals } from "./queue";
 import { approveRevision, rejectRevision, revisionItem } from "./revisions";
@@ -38,22 +38,7 @@ async function sitemapHas(db: Db, slug: string): Promise<boolean> {
 /** A published listing with a unique word in its title and a cover image the creator uploaded. */
 async function liveListing(db: Db, creator: Actor) {
   const word = `zq${uniqueTag().replace(/[^a-z]/g, "")}`;
-  const [image] = await db
-    .insert(images)
-    .values({
-      ownerId: creator.id,
-      hash: uniqueTag(),
-      contentType: "image/png",
-      width: 800,
-      height: 600,
-      byteSize: 3,
-      data: new Uint8Array([1, 2, 3]),
-      thumbContentType: "image/png",
-      thumbWidth: 300,
-      thumbHeight: 200,
-      thumbData: new Uint8Array([4, 5, 6]),
-    })
-    .returning();
+  const image = await makeImage(db, creator.id);
   const listing = await makeListing(db, creator, { title: `Moderated ${word} prompt`, values: { coverImageId: image.id, description: DETAILS.description } });
   await refreshSearchTerms(db);
   return { listing, word, imageId: image.id };

@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import {
   creatorProfiles,
   files,
+  images,
   listings,
   listingVersions,
   orders,
@@ -328,4 +329,26 @@ export async function makeFile(db: Db, ownerId: string, filename = "weights.safe
     })
     .returning();
   return { ...row, data };
+}
+
+/** A processed image row (a tiny original and thumbnail) owned by `ownerId` (null: a demo image). */
+export async function makeImage(db: Db, ownerId: string | null, opts: { createdAt?: Date } = {}) {
+  const [row] = await db
+    .insert(images)
+    .values({
+      ownerId,
+      hash: randomBytes(8).toString("hex"),
+      contentType: "image/png",
+      width: 800,
+      height: 600,
+      byteSize: 3,
+      data: new Uint8Array([1, 2, 3]),
+      thumbContentType: "image/png",
+      thumbWidth: 300,
+      thumbHeight: 200,
+      thumbData: new Uint8Array([4, 5, 6]),
+      ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
+    })
+    .returning();
+  return row;
 }

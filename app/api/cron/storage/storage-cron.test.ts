@@ -7,7 +7,7 @@ import { testDatabase } from "@/db/testing/setup";
 import { creatorProfiles, files, images, storageDeletions, users } from "@/db/schema";
 import { reloadEnv } from "@/lib/env";
 import { deleteDraftListing } from "@/lib/listings/editing";
-import { contentFor, makeCreator, makeListing, promptContent } from "@/lib/testing/fixtures";
+import { contentFor, makeCreator, makeImage, makeListing, promptContent } from "@/lib/testing/fixtures";
 import { GET as storageCron } from "./route";
 import { requireBucket } from "@/lib/storage/bucket";
 import { newObjectKey } from "@/lib/storage/file-bytes";
@@ -144,26 +144,7 @@ describe("storage cron orphan cleanup", () => {
 });
 
 /** An image uploaded `hoursAgo` hours ago by `ownerId` (null: a demo image). */
-async function uploadedImage(ownerId: string | null, hoursAgo: number) {
-  const [row] = await db()
-    .insert(images)
-    .values({
-      ownerId,
-      hash: randomBytes(8).toString("hex"),
-      contentType: "image/png",
-      width: 800,
-      height: 600,
-      byteSize: 3,
-      data: new Uint8Array([1, 2, 3]),
-      thumbContentType: "image/png",
-      thumbWidth: 300,
-      thumbHeight: 200,
-      thumbData: new Uint8Array([4, 5, 6]),
-      createdAt: new Date(Date.now() - hoursAgo * HOUR),
-    })
-    .returning({ id: images.id });
-  return row.id;
-}
+const uploadedImage = async (ownerId: string | null, hoursAgo: number) => (await makeImage(db(), ownerId, { createdAt: new Date(Date.now() - hoursAgo * HOUR) })).id;
 
 const imageExists = async (id: string) => (await db().select({ id: images.id }).from(images).where(eq(images.id, id))).length === 1;
 

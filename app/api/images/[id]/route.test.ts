@@ -2,9 +2,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { images, listings } from "@/db/schema";
+import { listings } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
-import { makeAdmin, makeCreator, makeListing, makeUser, uniqueTag } from "@/lib/testing/fixtures";
+import { makeAdmin, makeCreator, makeImage, makeListing, makeUser } from "@/lib/testing/fixtures";
 
 let viewer: Actor | null = null;
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => viewer }));
@@ -18,22 +18,7 @@ let creator: Actor;
 beforeAll(async () => {
   const { db } = testDatabase();
   creator = await makeCreator(db);
-  const [image] = await db
-    .insert(images)
-    .values({
-      ownerId: creator.id,
-      hash: uniqueTag(),
-      contentType: "image/png",
-      width: 800,
-      height: 600,
-      byteSize: 3,
-      data: new Uint8Array([1, 2, 3]),
-      thumbContentType: "image/png",
-      thumbWidth: 300,
-      thumbHeight: 200,
-      thumbData: new Uint8Array([4, 5, 6]),
-    })
-    .returning();
+  const image = await makeImage(db, creator.id);
   imageId = image.id;
   listingId = (await makeListing(db, creator, { values: { coverImageId: image.id } })).id;
 });
