@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { generate } from "otplib";
 import { afterAll, describe, it, vi } from "vitest";
-import { images, orders, payouts, users } from "@/db/schema";
+import { orders, payouts, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { issueAccountLink } from "@/lib/accounts/email-links";
 import { PASSWORD } from "@/lib/accounts/testing/fixtures";
@@ -21,7 +21,7 @@ import { startCheckout } from "@/lib/orders/checkout";
 import { paymentsDriver } from "@/lib/payments/driver";
 import { hideReview } from "@/lib/reviews/moderation";
 import { failedMailTo, matrixWorld, observe, revisionOfC, runRow, tallyLine, type MatrixWorld, type Observed } from "@/lib/testing/authorization";
-import { enrolTestTwoFactor, makeListing, TEST_TOTP_SECRET, uniqueTag } from "@/lib/testing/fixtures";
+import { enrolTestTwoFactor, makeImage, makeListing, TEST_TOTP_SECRET, uniqueTag } from "@/lib/testing/fixtures";
 import { ACTION_MATRIX, CREDENTIAL_CALLERS, MATRIX_ACTORS, expectedOutcome, type MatrixActor, type MatrixCaller } from "./authorization-matrix";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
@@ -108,23 +108,7 @@ async function pendingVersionOfC(w: MatrixWorld) {
 }
 
 async function imageOfC(w: MatrixWorld): Promise<string> {
-  const [image] = await w.db
-    .insert(images)
-    .values({
-      ownerId: w.creatorC.id,
-      hash: uniqueTag(),
-      contentType: "image/png",
-      width: 1600,
-      height: 900,
-      byteSize: 3,
-      data: new Uint8Array([1, 2, 3]),
-      thumbContentType: "image/png",
-      thumbWidth: 400,
-      thumbHeight: 225,
-      thumbData: new Uint8Array([4, 5, 6]),
-    })
-    .returning();
-  return image.id;
+  return (await makeImage(w.db, w.creatorC.id, { width: 1600, height: 900 })).id;
 }
 
 async function checkoutOfA(w: MatrixWorld): Promise<string> {

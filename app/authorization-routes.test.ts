@@ -3,7 +3,7 @@
 // Only Auth.js's session lookup is replaced (the actor's user id); loadActor, the guards and the routes are real.
 import { afterAll, beforeAll, describe, it, vi } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
-import { apiKeys, emailOutbox, images, listings, users } from "@/db/schema";
+import { apiKeys, emailOutbox, listings, users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { hashApiKey, revokeApiKey } from "@/lib/api-keys/keys";
 import { queueEmail } from "@/lib/email/outbox";
@@ -17,7 +17,7 @@ import { removeListing } from "@/lib/moderation/listings";
 import { signWebhookPayload } from "@/lib/payments/testing/webhook-delivery";
 import { startTestS3Server, type TestS3Server } from "@/lib/storage/testing/s3-server";
 import { apiKeyFor, matrixWorld, observe, runRow, tallyLine, type MatrixWorld, type Observed } from "@/lib/testing/authorization";
-import { makeUser, uniqueTag } from "@/lib/testing/fixtures";
+import { makeImage, makeUser, uniqueTag } from "@/lib/testing/fixtures";
 import {
   CREDENTIAL_CALLERS,
   KEY_CALLERS,
@@ -127,22 +127,7 @@ async function openUploadOfC(w: MatrixWorld): Promise<{ id: string; parts: { par
 
 /** The cover of C's listing after an admin removed it: withheld from everyone but C and admins. */
 async function withheldCoverOfC(w: MatrixWorld): Promise<string> {
-  const [image] = await w.db
-    .insert(images)
-    .values({
-      ownerId: w.creatorC.id,
-      hash: uniqueTag(),
-      contentType: "image/png",
-      width: 8,
-      height: 6,
-      byteSize: 3,
-      data: new Uint8Array([1, 2, 3]),
-      thumbContentType: "image/png",
-      thumbWidth: 4,
-      thumbHeight: 3,
-      thumbData: new Uint8Array([4, 5, 6]),
-    })
-    .returning();
+  const image = await makeImage(w.db, w.creatorC.id, { width: 8, height: 6 });
   await w.db.update(listings).set({ coverImageId: image.id }).where(eq(listings.id, w.presetC.id));
   await removeListing(w.db, w.actors.admin, { listingId: w.presetC.id, reason: "Copies someone else's work." });
   return image.id;

@@ -225,10 +225,15 @@ describe("seedDatabase", () => {
   it("builds the deferred indexes again when a bulk load fails", async () => {
     const indexesBefore = await indexDefinitions();
     let during: string[] = [];
-    const failing = withDeferredIndexes(db, BULK_TABLES, async () => {
-      during = await indexDefinitions();
-      throw new Error("the load broke");
-    }, () => {});
+    const failing = withDeferredIndexes(
+      db,
+      BULK_TABLES,
+      async () => {
+        during = await indexDefinitions();
+        throw new Error("the load broke");
+      },
+      () => {},
+    );
     await expect(failing).rejects.toThrow("the load broke");
     expect(during.length).toBeLessThan(indexesBefore.length);
     expect(during).toContain(indexesBefore.find((d) => d.includes("ledger_entries_journal_idx")));

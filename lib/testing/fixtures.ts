@@ -331,21 +331,26 @@ export async function makeFile(db: Db, ownerId: string, filename = "weights.safe
   return { ...row, data };
 }
 
-/** A processed image row (a tiny original and thumbnail) owned by `ownerId` (null: a demo image). */
-export async function makeImage(db: Db, ownerId: string | null, opts: { createdAt?: Date } = {}) {
+/**
+ * A processed image row (three bytes of original and thumbnail) owned by `ownerId` (null: a demo image); `width` and
+ * `height` are the original's recorded size (the thumbnail's is a quarter of it).
+ */
+export async function makeImage(db: Db, ownerId: string | null, opts: { createdAt?: Date; width?: number; height?: number } = {}) {
+  const width = opts.width ?? 800;
+  const height = opts.height ?? 600;
   const [row] = await db
     .insert(images)
     .values({
       ownerId,
       hash: randomBytes(8).toString("hex"),
       contentType: "image/png",
-      width: 800,
-      height: 600,
+      width,
+      height,
       byteSize: 3,
       data: new Uint8Array([1, 2, 3]),
       thumbContentType: "image/png",
-      thumbWidth: 300,
-      thumbHeight: 200,
+      thumbWidth: Math.round(width / 4),
+      thumbHeight: Math.round(height / 4),
       thumbData: new Uint8Array([4, 5, 6]),
       ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
     })

@@ -144,7 +144,8 @@ describe("storage cron orphan cleanup", () => {
 });
 
 /** An image uploaded `hoursAgo` hours ago by `ownerId` (null: a demo image). */
-const uploadedImage = async (ownerId: string | null, hoursAgo: number) => (await makeImage(db(), ownerId, { createdAt: new Date(Date.now() - hoursAgo * HOUR) })).id;
+const uploadedImage = async (ownerId: string | null, hoursAgo: number) =>
+  (await makeImage(db(), ownerId, { createdAt: new Date(Date.now() - hoursAgo * HOUR) })).id;
 
 const imageExists = async (id: string) => (await db().select({ id: images.id }).from(images).where(eq(images.id, id))).length === 1;
 
