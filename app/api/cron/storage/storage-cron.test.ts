@@ -176,4 +176,15 @@ describe("storage cron image cleanup", () => {
     for (const kept of [fresh, demo, cover, avatar, example]) expect(await imageExists(kept)).toBe(true);
     expect(await deleteOrphanImages(db())).toEqual({ orphanImages: 0 });
   });
+
+  it("two cleanups at once delete each unused image once", async () => {
+    const creator = await makeCreator(db());
+    const unused = await Promise.all(Array.from({ length: 8 }, () => uploadedImage(creator.id, 30)));
+    const cover = await uploadedImage(creator.id, 30);
+    await makeListing(db(), creator, { values: { coverImageId: cover } });
+    const [a, b] = await Promise.all([deleteOrphanImages(db()), deleteOrphanImages(db())]);
+    expect(a.orphanImages + b.orphanImages).toBe(unused.length);
+    for (const id of unused) expect(await imageExists(id)).toBe(false);
+    expect(await imageExists(cover)).toBe(true);
+  });
 });
