@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ACCOUNTS, E2E_PASSWORD } from "./accounts";
-import { DEMO, DEMO_PASSWORD, formError, mailedLink, signInViaApi, signUp, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, formError, mailedLink, signInViaApi, signUp, uniqueEmail, signInAsAdmin } from "./helpers";
 
 test.describe("accounts", () => {
   test("a visitor signs up, signs out and signs back in", async ({ page }) => {
@@ -64,7 +64,7 @@ test.describe("accounts", () => {
   });
 
   test("navigation follows the role: admin sees Admin, a buyer doesn't and gets a 404 there", async ({ page, browser }) => {
-    await signInViaApi(page, DEMO.admin, DEMO_PASSWORD);
+    await signInAsAdmin(page);
     await page.goto("/");
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
 

@@ -2,8 +2,16 @@
 
 export const E2E_PASSWORD = "e2e-password-123";
 
-/** The TOTP secret (base32) the demo admin is enrolled with in the journeys' database: admins need two-factor on. */
-export const E2E_ADMIN_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+/**
+ * Admins for the journeys, one per Playwright worker (`parallelIndex`), each enrolled in two-factor sign-in with its
+ * own TOTP secret (base32). A code is accepted once, and a spent code counts as a wrong one: workers sharing one
+ * admin would spend each other's codes and run into the wrong-code limit.
+ */
+export const E2E_ADMINS = Array.from({ length: 8 }, (_, i) => ({
+  email: `admin-${i}@e2e.test`,
+  name: `Journey Admin ${i}`,
+  totpSecret: `KRSXG5CTMVRXEZLUKRSXG5CTMVRXE${"ABCDEFGH"[i]}LU`,
+}));
 
 export const E2E_ACCOUNTS = {
   banned: { email: "banned@e2e.test", name: "Banned Buyer" },

@@ -1,7 +1,7 @@
 // The admin users journey: an admin finds a person, bans them with a reason after confirming, and the ban takes
 // effect at once: the person's open session (another browser) stops working and they can't sign in again.
 import { expect, test } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, formError, signInViaApi, signUp, uniqueEmail } from "./helpers";
+import { formError, signUp, uniqueEmail, signInAsAdmin } from "./helpers";
 
 test.describe("admin users", () => {
   test("an admin bans a user: their open session stops working and they can't sign back in", async ({ browser }) => {
@@ -20,7 +20,7 @@ test.describe("admin users", () => {
     // The admin, in another browser: find them, open their page, ban them with a reason.
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
-    await signInViaApi(admin, DEMO.admin, DEMO_PASSWORD);
+    await signInAsAdmin(admin);
     await admin.goto("/admin");
     await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Users" }).click();
     await admin.getByLabel("Email, name or handle").fill(email);

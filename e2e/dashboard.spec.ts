@@ -2,7 +2,7 @@
 // search, then ship version 2 while version 1 stays live, and check that owners are told.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { DEMO, DEMO_PASSWORD, signInViaApi, signUp, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, signInViaApi, signUp, uniqueEmail, signInAsAdmin } from "./helpers";
 
 async function photo(width: number, height: number, format: "jpeg" | "png"): Promise<Buffer> {
   const image = sharp({ create: { width, height, channels: 3, background: { r: 40, g: 90, b: 160 } } }).composite([
@@ -14,6 +14,12 @@ async function photo(width: number, height: number, format: "jpeg" | "png"): Pro
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await browser.newPage();
   await signInViaApi(page, email, DEMO_PASSWORD);
+  return page;
+}
+
+async function signedInAsAdmin(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await signInAsAdmin(page);
   return page;
 }
 
@@ -87,7 +93,7 @@ test.describe("creator dashboard", () => {
     await expect(page.getByText("Waiting for approval").first()).toBeVisible();
 
     // 4. An admin approves it; it is published and found by search.
-    const admin = await signedIn(browser, DEMO.admin);
+    const admin = await signedInAsAdmin(browser);
     await approveInQueue(admin, title, /Approve and publish/);
     await page.goto(editorUrl);
     await expect(page.getByText("Published").first()).toBeVisible();

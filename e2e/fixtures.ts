@@ -8,7 +8,7 @@ import { saleLines } from "@/lib/ledger/journal";
 import { orderValues, samplePromptContent } from "@/lib/testing/fixtures";
 import { buildPreview } from "@/lib/listings/preview";
 import { lastClosedPeriod, periodBounds } from "@/lib/settlement/periods";
-import { E2E_ACCOUNTS, E2E_ADMIN_TOTP_SECRET, E2E_PASSWORD, E2E_PAYOUT_CREATORS } from "./accounts";
+import { E2E_ACCOUNTS, E2E_ADMINS, E2E_PASSWORD, E2E_PAYOUT_CREATORS } from "./accounts";
 import { seedXssFixtures } from "./xss-fixtures";
 
 export async function seedE2eFixtures(db: Db) {
@@ -22,15 +22,17 @@ export async function seedE2eFixtures(db: Db) {
     ])
     .onConflictDoNothing();
   await seedPayoutCreators(db, passwordHash);
-  await enrolDemoAdminTwoFactor(db);
+  await seedJourneyAdmins(db, passwordHash);
   await seedXssFixtures(db, passwordHash);
 }
 
-/** Admins need two-factor sign-in before any admin page opens; the journeys sign the demo admin in with codes from this secret. */
-async function enrolDemoAdminTwoFactor(db: Db) {
-  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@demo.test"));
-  if (!admin) return;
-  await db.insert(twoFactorCredentials).values({ userId: admin.id, secret: E2E_ADMIN_TOTP_SECRET, enabledAt: new Date() }).onConflictDoNothing();
+/** Admins need two-factor sign-in before any admin page opens: each journey worker's admin is enrolled with its own secret. */
+async function seedJourneyAdmins(db: Db, passwordHash: string) {
+  for (const admin of E2E_ADMINS) {
+    await db.insert(users).values({ email: admin.email, name: admin.name, passwordHash, role: "admin" }).onConflictDoNothing();
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, admin.email));
+    await db.insert(twoFactorCredentials).values({ userId: row.id, secret: admin.totpSecret, enabledAt: new Date() }).onConflictDoNothing();
+  }
 }
 
 async function seedPayoutCreators(db: Db, passwordHash: string, now = new Date()) {

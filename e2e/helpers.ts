@@ -1,14 +1,25 @@
 // Shared journey helpers: unique accounts, API sign-in (no form typing), demo credentials.
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import { E2E_ADMIN_TOTP_SECRET } from "./accounts";
+import { E2E_ADMINS, E2E_PASSWORD } from "./accounts";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO = {
   buyer: "buyer@demo.test",
   creator: "creator@demo.test",
-  admin: "admin@demo.test",
 } as const;
+
+/** This worker's admin (e2e/accounts.ts): no other worker running at the same time signs in as them. */
+export function journeyAdmin() {
+  const admin = E2E_ADMINS[test.info().parallelIndex % E2E_ADMINS.length];
+  return { ...admin, password: E2E_PASSWORD };
+}
+
+/** Signs the page in as this worker's admin, two-factor code included. */
+export function signInAsAdmin(page: Page) {
+  const admin = journeyAdmin();
+  return signInViaApi(page, admin.email, admin.password, { totpSecret: admin.totpSecret });
+}
 
 let counter = 0;
 export function uniqueEmail(prefix = "user"): string {
@@ -49,11 +60,10 @@ async function unusedCode(secret: string, page: Page): Promise<string> {
 
 /**
  * Signs the page's browser context in through Auth.js' credentials endpoint, like a form post would. Accounts with
- * two-factor on (the demo admin, or `totpSecret`) send a code too, one no journey of this worker has used (another
- * worker may have: then the next unused one is tried).
+ * two-factor on (`totpSecret`) send a code too, one no journey of this worker has used.
  */
 export async function signInViaApi(page: Page, email: string, password: string, opts: { totpSecret?: string } = {}) {
-  const secret = opts.totpSecret ?? (email === DEMO.admin ? E2E_ADMIN_TOTP_SECRET : undefined);
+  const secret = opts.totpSecret;
   for (let attempt = 0; attempt < 3; attempt++) {
     const csrf = await page.request.get("/api/auth/csrf");
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };

@@ -1,7 +1,7 @@
 // Licenses journey: a creator can't submit without choosing a license, picks one, and once approved the listing page
 // spells out its rights and the browse filter "Commercial use allowed" finds it.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, signInViaApi } from "./helpers";
+import { DEMO, DEMO_PASSWORD, signInViaApi, signInAsAdmin } from "./helpers";
 
 async function waitForSaved(page: Page) {
   await expect(page.getByTestId("save-state")).toHaveText(/All changes saved/, { timeout: 15_000 });
@@ -42,7 +42,7 @@ test("a creator picks a license, the listing page shows it and the commercial-us
   await expect(page.getByText("Version 1 is waiting for approval")).toBeVisible();
 
   const admin = await browser.newPage();
-  await signInViaApi(admin, DEMO.admin, DEMO_PASSWORD);
+  await signInAsAdmin(admin);
   await admin.goto("/admin/moderation");
   await admin.getByRole("link", { name: title }).click();
   await admin.getByRole("button", { name: /Approve and publish/ }).click();

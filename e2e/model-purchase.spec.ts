@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { safetensorsFile } from "@/lib/files/testing/model-files";
-import { DEMO, DEMO_PASSWORD, signInViaApi, signUp, uniqueEmail } from "./helpers";
+import { DEMO, DEMO_PASSWORD, signInViaApi, signUp, uniqueEmail, signInAsAdmin } from "./helpers";
 
 async function waitForSaved(page: Page) {
   await expect(page.getByTestId("save-state")).toHaveText(/All changes saved/, { timeout: 15_000 });
@@ -64,7 +64,7 @@ test("a creator sells a safetensors model; a buyer downloads exactly the uploade
 
   // The admin sees the version's license on the approval page and approves it.
   const admin = await browser.newPage();
-  await signInViaApi(admin, DEMO.admin, DEMO_PASSWORD);
+  await signInAsAdmin(admin);
   await admin.goto("/admin/moderation");
   await admin.getByRole("link", { name: title }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText(title);

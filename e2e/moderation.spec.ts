@@ -2,7 +2,7 @@
 // it is published; a live listing's new description waits for approval while the old one stays public; a buyer's
 // report leads to its removal, after which it is gone from search and the API but still opens in the buyer's library.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, signInViaApi } from "./helpers";
+import { DEMO, DEMO_PASSWORD, signInViaApi, signInAsAdmin } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -16,6 +16,12 @@ let slug = "";
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await browser.newPage();
   await signInViaApi(page, email, DEMO_PASSWORD);
+  return page;
+}
+
+async function signedInAsAdmin(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await signInAsAdmin(page);
   return page;
 }
 
@@ -56,7 +62,7 @@ test("an admin rejects a listing with a reason; the creator fixes and resubmits;
   await expect(creator.getByText("Version 1 is waiting for approval")).toBeVisible();
 
   const reason = "The summary is one word; say what buyers get.";
-  const admin = await signedIn(browser, DEMO.admin);
+  const admin = await signedInAsAdmin(browser);
   await openInQueue(admin);
   await admin.getByRole("button", { name: /^reject$/i }).click();
   await admin.getByLabel(/Reason \(the creator sees this\)/).fill(reason);
@@ -97,7 +103,7 @@ test("a live listing's new description waits for approval while the public page 
   await expect(visitor.getByText(ORIGINAL)).toBeVisible();
   await expect(visitor.getByText(REVISED)).toHaveCount(0);
 
-  const admin = await signedIn(browser, DEMO.admin);
+  const admin = await signedInAsAdmin(browser);
   await openInQueue(admin);
   await expect(admin.getByTestId("version-diff")).toContainText(REVISED);
   await admin.getByRole("button", { name: "Approve the changes" }).click();
@@ -127,7 +133,7 @@ test("a buyer reports the listing; the admin removes it; it leaves search and th
 
   // Only admins see the reports queue and decide; anyone else gets a 404.
   expect((await buyer.request.get("/admin/reports")).status()).toBe(404);
-  const admin = await signedIn(browser, DEMO.admin);
+  const admin = await signedInAsAdmin(browser);
   await admin.goto("/admin/reports");
   await admin.getByRole("link", { name: title }).click();
   await admin.getByRole("radio", { name: /Remove the listing/ }).check();

@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { lastClosedPeriod, periodLabel, periodOf } from "@/lib/settlement/periods";
 import { E2E_PASSWORD, E2E_PAYOUT_CREATORS } from "./accounts";
-import { DEMO, DEMO_PASSWORD, signInViaApi } from "./helpers";
+import { signInViaApi, signInAsAdmin } from "./helpers";
 
 const lastMonth = lastClosedPeriod(new Date());
 const lastMonthLabel = periodLabel(lastMonth);
@@ -34,7 +34,7 @@ test("a new creator sets up payouts, the admin settles last month, and the creat
 
   // 3. The demo admin settles last month from Settlements, confirming first.
   const admin = await browser.newPage();
-  await signInViaApi(admin, DEMO.admin, DEMO_PASSWORD);
+  await signInAsAdmin(admin);
   await admin.goto("/admin");
   await admin.getByRole("link", { name: /Settlements/ }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "Settlements" })).toBeVisible();

@@ -7,7 +7,7 @@
 import { expect, test, type Locator, type Page, type Response } from "@playwright/test";
 import { MAIL_TEMPLATES, type MailTemplate } from "@/lib/email/mail-types";
 import { E2E_PASSWORD } from "./accounts";
-import { DEMO, DEMO_PASSWORD, signInViaApi } from "./helpers";
+import { DEMO, DEMO_PASSWORD, signInViaApi, signInAsAdmin } from "./helpers";
 import {
   XSS_ACCOUNTS,
   XSS_CORPUS,
@@ -208,7 +208,7 @@ test.describe("the XSS corpus is text on every surface", () => {
   test("admin pages: accounts, account records, audit log, reports and approvals show people's text as text", async ({ page }) => {
     test.setTimeout(480_000);
     const w = await watch(page);
-    await signInViaApi(page, DEMO.admin, DEMO_PASSWORD);
+    await signInAsAdmin(page);
 
     // Accounts: the users list, page after page, then each probe account's page.
     const names: string[] = [];
