@@ -21,7 +21,12 @@ export async function lockOwnListing(tx: Db, creatorId: string, listingId: strin
   return row;
 }
 
-/** Throws not-found unless every image id belongs to the owner. */
+/**
+ * Throws not-found unless every image id belongs to the owner. Call it in the transaction that then references the
+ * images: it holds them (FOR KEY SHARE) until that transaction ends, so the storage cron's image cleanup, which takes
+ * unused images FOR UPDATE SKIP LOCKED, passes over them meanwhile (a reference inside a version's content has no
+ * foreign key to do that). An image the cleanup is deleting at that moment is waited for and then not found.
+ */
 export async function assertOwnImages(db: Db, ownerId: string, imageIds: string[]): Promise<void> {
   const ids = [...new Set(imageIds)];
   if (ids.length === 0) return;
@@ -29,7 +34,9 @@ export async function assertOwnImages(db: Db, ownerId: string, imageIds: string[
   const rows = await db
     .select({ id: images.id })
     .from(images)
-    .where(and(inArray(images.id, ids), eq(images.ownerId, ownerId)));
+    .where(and(inArray(images.id, ids), eq(images.ownerId, ownerId)))
+    .orderBy(images.id)
+    .for("key share");
   if (rows.length !== ids.length) throw new DomainError("image.not_found");
 }
 

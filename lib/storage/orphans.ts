@@ -77,30 +77,42 @@ export async function deleteOrphanFiles(db: Db, opts: { now?: Date; limit?: numb
   }
 }
 
+/** Nothing shows image `i`: no cover (listing or pending change), avatar, direct upload or example output of its owner's. */
+const imageUnused = sql`not exists (select 1 from listings l where l.cover_image_id = i.id)
+  and not exists (select 1 from listing_revisions r where r.cover_image_id = i.id)
+  and not exists (select 1 from creator_profiles c where c.avatar_image_id = i.id)
+  and not exists (select 1 from direct_uploads d where d.image_id = i.id)
+  and not exists (select 1 from listing_versions v join listings l on l.id = v.listing_id
+                  where l.creator_id = i.owner_id and strpos(v.content::text, i.id::text) > 0)`;
+
 /**
  * Deletes images older than a day that nothing shows: no listing or pending change has it as its cover, no profile as
  * its avatar, no version of its owner's listings names it in its content (example outputs), no direct upload is
  * turning into it. Demo images (no owner) stay. Their bytes live in the row, so the row is all there is to delete.
+ *
+ * Two statements in one transaction: the first locks unused images (skipping any a writer holds — a foreign key
+ * check or assertOwnImages holds the image until the writer commits); the second, under a newer snapshot, checks them
+ * again and deletes those still unused, so a reference committed between the first statement's snapshot and its lock
+ * keeps its image instead of being nulled by ON DELETE SET NULL.
  */
 export async function deleteOrphanImages(db: Db, opts: { now?: Date; limit?: number } = {}): Promise<{ orphanImages: number }> {
   const cutoff = new Date((opts.now ?? new Date()).getTime() - ORPHAN_AFTER_HOURS * 3600_000);
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`delete from images where id in (
-          select i.id from images i
-          where i.owner_id is not null and i.created_at < ${cutoff.toISOString()}::timestamptz
-            and not exists (select 1 from listings l where l.cover_image_id = i.id)
-            and not exists (select 1 from listing_revisions r where r.cover_image_id = i.id)
-            and not exists (select 1 from creator_profiles c where c.avatar_image_id = i.id)
-            and not exists (select 1 from direct_uploads d where d.image_id = i.id)
-            and not exists (select 1 from listing_versions v join listings l on l.id = v.listing_id
-                            where l.creator_id = i.owner_id and strpos(v.content::text, i.id::text) > 0)
+  return db.transaction(async (tx) => {
+    const locked = await queryRows<{ id: string }>(
+      tx,
+      sql`select i.id from images i
+          where i.owner_id is not null and i.created_at < ${cutoff.toISOString()}::timestamptz and ${imageUnused}
           order by i.created_at
           limit ${opts.limit ?? 500}
-          for update of i skip locked)
-        returning id`,
-  );
-  return { orphanImages: rows.length };
+          for update of i skip locked`,
+    );
+    if (locked.length === 0) return { orphanImages: 0 };
+    const deleted = await queryRows<{ id: string }>(
+      tx,
+      sql`delete from images i where i.id = any(${`{${locked.map((r) => r.id).join(",")}}`}::uuid[]) and ${imageUnused} returning i.id`,
+    );
+    return { orphanImages: deleted.length };
+  });
 }
 
 /**

@@ -4,7 +4,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
-import { creatorProfiles, files, images, storageDeletions, users } from "@/db/schema";
+import { creatorProfiles, files, images, listingVersions, storageDeletions, users } from "@/db/schema";
+import { assertOwnImages } from "@/lib/listings/access";
 import { reloadEnv } from "@/lib/env";
 import { deleteDraftListing } from "@/lib/listings/editing";
 import { contentFor, makeCreator, makeImage, makeListing, promptContent } from "@/lib/testing/fixtures";
@@ -186,5 +187,26 @@ describe("storage cron image cleanup", () => {
     expect(a.orphanImages + b.orphanImages).toBe(unused.length);
     for (const id of unused) expect(await imageExists(id)).toBe(false);
     expect(await imageExists(cover)).toBe(true);
+  });
+
+  it("keeps an old unused image a creator is saving into a version at that moment", async () => {
+    const creator = await makeCreator(db());
+    const example = await uploadedImage(creator.id, 30);
+    const content = promptContent();
+    const listing = await makeListing(db(), creator, { content });
+    let cleanup: Promise<{ orphanImages: number }> | undefined;
+    await db().transaction(async (tx) => {
+      // The studio's save: the image is checked (and held) first, the version's content names it after.
+      await assertOwnImages(tx, creator.id, [example]);
+      cleanup = deleteOrphanImages(db());
+      // On Postgres the cleanup runs now, beside this open transaction; PGlite runs it after the commit.
+      await Promise.race([cleanup, new Promise((resolve) => setTimeout(resolve, 500))]);
+      await tx
+        .update(listingVersions)
+        .set({ content: { ...content, exampleOutputs: [{ input: "a", output: "b", imageId: example }] } as typeof content })
+        .where(eq(listingVersions.listingId, listing.id));
+    });
+    expect(await cleanup).toEqual({ orphanImages: 0 });
+    expect(await imageExists(example)).toBe(true);
   });
 });
