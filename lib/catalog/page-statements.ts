@@ -22,7 +22,7 @@ export type Strategy = "walk" | "collect";
  * What a row costs, in µs (EXPLAIN ANALYZE on the bench catalogs): a walk reads the sort index and the row's inline
  * columns (testing `body`, out of line, costs ~20 µs more); collecting reads a match through a bitmap and sorts it.
  */
-const COST = { walkRow: 1.3, collectRow: 0.7, bodyTest: 20 } as const;
+const COST = { walkRow: 1.3, collectRow: 0.7, headTest: 1, bodyTest: 20 } as const;
 
 /** The longest walk (about 25 ms): tried before collecting only when collecting would cost more. */
 export const MAX_WALK_ROWS = 20_000;
@@ -42,9 +42,10 @@ export const WALK_ROWS = { inline: 1500, body: 400 } as const;
 /**
  * What is known about a page's matches, as fractions of the catalog: `text` of rows matching the words (null: no
  * words; the planner's estimate), `filters` of rows passing the filters (null: unknown; exact from the kept cells),
- * how many rows collecting would read, and whether a walk tests `body`.
+ * how many rows collecting would read, whether a walk tests `body`, and `passing`: how many listings pass the filters
+ * (null: unknown, or no filters).
  */
-export type Density = { text: number | null; filters: number | null; collected: number; bodyTest: boolean };
+export type Density = { text: number | null; filters: number | null; collected: number; bodyTest: boolean; passing?: number | null };
 
 /**
  * Walk or collect. A short walk is the default: what a page needs depends on how matches spread along the sort order,
@@ -106,6 +107,16 @@ function collectSql(plan: SortPlan, after: After | null, where: Conditions, limi
 }
 
 /**
+ * Every listing passing the filters, read through their indexes, then the words tested on each of those rows alone:
+ * the other way round from collectSql, for filters much narrower than the words (a common word in one category and a
+ * typed price range: 137,000 matches of 1M read and sorted to keep none, where the filters pass a few dozen).
+ */
+function filterFirstSql(plan: SortPlan, after: After | null, where: Conditions, text: SQL, limit: number, keyPrefix: string): SQL {
+  const passing = sql`(select * from listing_search s where ${allOf([...where.filters, where.seek, after?.spelledOut])} offset 0) s`;
+  return pageSql(plan, sql`(select * from ${passing} where ${text} offset 0) s`, limit, keyPrefix);
+}
+
+/**
  * A category without a kind can't seek listing_search_facets_idx (kind, category, price, rating), whose first column
  * is the kind; naming every kind (always true) turns it into five seeks: 10,000 matches of 1M read through that
  * index instead of 130,000 free listings through the price index and filtered.
@@ -156,9 +167,20 @@ function statementFor(
   if (where.filters.length === 0 && !where.text) {
     return { tier, strategy: "walk", statement: walkSql(plan, after?.row ?? null, [], null, limit, limit, keyPrefix), fallbacks: [] };
   }
-  const collect = collectSql(plan, after, where, limit, keyPrefix);
+  // Collecting reads the words' matches and tests the filters, or (filterFirstSql) the other way round: whichever reads less.
+  const textFirstCost = density.collected * COST.collectRow;
+  const filterFirstCost =
+    where.text && density.passing != null ? density.passing * (COST.collectRow + (density.bodyTest ? COST.bodyTest : COST.headTest)) : Infinity;
+  const collectCost = Math.min(textFirstCost, filterFirstCost);
+  const collect =
+    where.text && filterFirstCost < textFirstCost
+      ? filterFirstSql(plan, after, where, where.text, limit, keyPrefix)
+      : collectSql(plan, after, where, limit, keyPrefix);
   const choice = chooseStrategy(density, limit);
   if (choice.strategy === "collect") return { tier, strategy: "collect", statement: collect, fallbacks: [] };
+  // Filters so narrow that testing the words on every listing passing them costs less than the short walk: no walk.
+  const walkCost = choice.rows * (COST.walkRow + (density.bodyTest ? (density.filters ?? 1) * COST.bodyTest : 0));
+  if (filterFirstCost <= walkCost) return { tier, strategy: "collect", statement: collect, fallbacks: [] };
   const walk = (rows: number) =>
     where.inline && where.text
       ? walkSql(plan, after?.row ?? null, [...where.filters, where.text], null, limit, rows, keyPrefix)
@@ -167,7 +189,7 @@ function statementFor(
   // matches the short walk found too sparse under the rest of the query), a long walk comes first.
   // A walk that tests `body` does so for every row passing the filters, so their share counts.
   const perRow = COST.walkRow + (density.bodyTest ? (density.filters ?? 1) * COST.bodyTest : 0);
-  const longWalk = density.collected * COST.collectRow > MAX_WALK_ROWS * perRow ? [walk(MAX_WALK_ROWS)] : [];
+  const longWalk = collectCost > MAX_WALK_ROWS * perRow ? [walk(MAX_WALK_ROWS)] : [];
   return { tier, strategy: "walk", statement: walk(choice.rows), fallbacks: [...longWalk, collect] };
 }
 
@@ -190,8 +212,19 @@ export function searchPageStatements(query: CatalogQuery, text: TextMatch | null
       const expected = tier === 2 ? text.headMatches : Math.max(0, text.bodyMatches - text.headMatches);
       const condition = tierCondition(tier, text);
       // Tier 2's `head` is inline: a walk tests it with the filters. Tier 1 tests `body` after them.
-      const where = { filters: [...base, ...(condition.inline ? [condition.inline] : [])], text: condition.index, inline: tier === 2 };
-      const density: Density = { text: expected / size, filters, collected: tier === 2 ? text.headMatches : text.bodyMatches, bodyTest: tier === 1 };
+      const where = {
+        filters: [...base, ...(condition.inline ? [condition.inline] : [])],
+        text: condition.index,
+        inline: tier === 2,
+        seek: facetIndexSeek(query),
+      };
+      const density: Density = {
+        text: expected / size,
+        filters,
+        collected: tier === 2 ? text.headMatches : text.bodyMatches,
+        bodyTest: tier === 1,
+        passing: base.length === 0 ? null : (filtered?.matching ?? null),
+      };
       out.push(statementFor(tier, BOOST_PLAN, after, where, limit, density, `${tier}|`));
     }
     return out;
@@ -201,7 +234,7 @@ export function searchPageStatements(query: CatalogQuery, text: TextMatch | null
   const where = { filters: base, text: text ? sql`s.body @@ ${tsQuery(text.source)}` : null, seek: facetIndexSeek(query) };
   // Collecting reads every text match, or (filters alone) about every listing that passes them.
   const density: Density = text
-    ? { text: text.bodyMatches / size, filters, collected: text.bodyMatches, bodyTest: true }
+    ? { text: text.bodyMatches / size, filters, collected: text.bodyMatches, bodyTest: true, passing: base.length === 0 ? null : (filtered?.matching ?? null) }
     : { text: null, filters: filtered === null ? null : filters, collected: filtered?.matching ?? size, bodyTest: false };
   return [statementFor(null, plan, after, where, limit, density)];
 }

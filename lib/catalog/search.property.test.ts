@@ -9,7 +9,7 @@ import { LICENSE_PRESETS, PRESET_LICENSE_IDS } from "@/lib/licenses/licenses";
 import { testDatabase } from "@/db/testing/setup";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { CATEGORY_SLUGS } from "./categories";
-import { facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS } from "./facets";
+import { countFiltered, facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS } from "./facets";
 import { tsQuery } from "./filters";
 import { parseCatalogQuery, SORTS, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
@@ -199,10 +199,12 @@ describe("catalog search against a brute force", () => {
         expect(facets.category.map((f) => f.count)).toEqual(expected.category);
         expect(facets.price.map((f) => f.count)).toEqual(expected.price);
         expect(facets.rating.map((f) => f.count)).toEqual(expected.rating);
+        // As catalogSearch pages: with the filters' count from the kept cells, which steers how a page is found.
+        const filtered = await countFiltered(db, query);
         const seen: string[] = [];
         let cursor: string | undefined;
         do {
-          const page = await searchListings(db, { ...query, cursor }, text);
+          const page = await searchListings(db, { ...query, cursor }, text, filtered);
           seen.push(...page.items.map((i) => i.id));
           cursor = page.nextCursor ?? undefined;
         } while (cursor);

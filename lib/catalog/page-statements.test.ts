@@ -1,0 +1,48 @@
+// How a page chooses to find its rows (results themselves are pinned against a brute force in search.property.test.ts).
+import { describe, expect, it } from "vitest";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { parseCatalogQuery, type CatalogQuery } from "./params";
+import { searchPageStatements } from "./page-statements";
+import type { TextMatch } from "./text-match";
+
+const dialect = new PgDialect();
+
+function query(params: Record<string, string>): CatalogQuery {
+  const parsed = parseCatalogQuery(new URLSearchParams(params));
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.query;
+}
+
+/** A common word in a 1M catalog: in 14 % of titles and tags, in a third of all documents. */
+const commonWord: TextMatch = { source: "test", corrections: [], didYouMean: null, headMatches: 140_000, bodyMatches: 320_000, catalogSize: 1_000_000 };
+
+describe("searchPageStatements", () => {
+  it("a common word under filters few listings pass reads those listings and tests the word on them, without walking", () => {
+    const pages = searchPageStatements(query({ q: "test", category: "video", minPrice: "14497", maxPrice: "14826" }), commonWord, {
+      matching: 12,
+      catalog: 1_000_000,
+    });
+    expect(pages.map((p) => [p.tier, p.strategy, p.fallbacks.length])).toEqual([
+      [2, "collect", 0],
+      [1, "collect", 0],
+    ]);
+    // The listings passing the filters are read first (seeking every kind of the category); the tier's word is tested after.
+    const [head, body] = pages.map((p) => dialect.sqlToQuery(p.statement).sql);
+    expect(head).toMatch(
+      /\(select \* from listing_search s where s\.category = \$1 .*and s\.kind = any\(\$4::listing_kind\[\]\) offset 0\) s where s\.head @@/,
+    );
+    expect(body).toMatch(
+      /\(select \* from listing_search s where s\.category = \$1 .*and s\.kind = any\(\$\d+::listing_kind\[\]\) offset 0\) s where s\.body @@/,
+    );
+  });
+
+  it("the same word under a broad filter walks the title tier and collects the word's matches when a walk can't do", () => {
+    const pages = searchPageStatements(query({ q: "test", kind: "model" }), commonWord, { matching: 200_000, catalog: 1_000_000 });
+    expect(pages.map((p) => p.strategy)).toEqual(["walk", "collect"]);
+    for (const page of pages) {
+      const last = dialect.sqlToQuery(page.fallbacks.at(-1) ?? page.statement).sql;
+      // Collecting the word's matches: the text's GIN index is the innermost read, the filters tested after.
+      expect(last).toMatch(/from \(select \* from \(select \* from listing_search s where s\.(head|body) @@/);
+    }
+  });
+});
