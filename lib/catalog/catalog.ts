@@ -1,7 +1,7 @@
 // One catalog request (items, next cursor, facets) in one transaction whose plans are pinned to the indexes.
 import "server-only";
 import type { Db } from "@/db/client";
-import { countFiltered, facetsWithSource, keepTokenFacets, singleWord, type Facets } from "./facets";
+import { countFiltered, facetsWithSource, keepTokenFacets, keptWordFacets, matchesPassingFilters, singleWord, type Facets } from "./facets";
 import type { CatalogQuery } from "./params";
 import { withCatalogPlans } from "./plan-settings";
 import { searchListings, type SearchPage } from "./search";
@@ -13,13 +13,17 @@ export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | 
 /**
  * Items and facets of one request. The text is resolved first (with the count of listings passing the filters); then the page and the facet counts, which both
  * scan the matches, run at the same time in two transactions (two connections, two cores on Postgres; one after
- * the other on PGlite). Their snapshots may differ by a listing published in between, nothing more.
+ * the other on PGlite) — unless the facets are a frequent word's kept cells, read first. Their snapshots may differ by a
+ * listing published in between, nothing more.
  */
 export async function catalogSearch(db: Db, query: CatalogQuery): Promise<CatalogResult> {
   const [text, filtered] = await Promise.all([resolveTextQuery(db, query.q), countFiltered(db, query)]);
+  // A frequent word's facets come from kept cells in about a millisecond, before the page: they count exactly how many
+  // of its listings pass the filters, which tells the page how to find them, or that there are none to find.
+  const kept = singleWord(text) ? await withCatalogPlans(db, (tx) => keptWordFacets(tx, query, text)) : null;
   const [page, { facets, counted }] = await Promise.all([
-    withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered)),
-    withCatalogPlans(db, (tx) => facetsWithSource(tx, query, text)),
+    withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered, kept ? matchesPassingFilters(kept, query) : null)),
+    kept ? { facets: kept, counted: false } : withCatalogPlans(db, (tx) => facetsWithSource(tx, query, text)),
   ]);
   // A word this frequent is counted once more, now, and its cells are kept from then on (writers wait meanwhile).
   const single = singleWord(text);

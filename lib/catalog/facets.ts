@@ -118,6 +118,28 @@ export function tokenFacetSql(query: CatalogQuery, source: string) {
 }
 
 /**
+ * A frequent word's facets, summed from its kept cells (about a millisecond); null when the query is not one such
+ * word alone (or its cells are not kept yet: an unknown or rare word is counted by facetsWithSource).
+ */
+export async function keptWordFacets(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<Facets | null> {
+  // Kept cells (the catalog's, a frequent word's) count every license: the license filter counts the matches instead.
+  const single = query.creatorId || query.commercial ? null : singleWord(text);
+  if (!single) return null;
+  // Kept cells only need their primary key.
+  const rows = await rowsWithPlan<FacetRow>(db, { seqscan: false, bitmapscan: true }, tokenFacetSql(query, single));
+  return rows.length > 0 ? summarize(rows) : null;
+}
+
+/**
+ * How many matches pass every filter, from exact facets: the kind group counts under every filter but the kind's, so
+ * the chosen kind's count (or all kinds' without one) is the query's own.
+ */
+export function matchesPassingFilters(facets: Facets, query: Pick<CatalogQuery, "kind">): number | null {
+  if (facets.approximate) return null;
+  return facets.kind.filter((k) => !query.kind || k.value === query.kind).reduce((sum, k) => sum + k.count, 0);
+}
+
+/**
  * Facets and how they were found: from kept cells (the catalog's or a frequent word's) or by counting the
  * matches (`counted`, exactly or from a sample), after which a frequent vocabulary word is worth keeping (catalogSearch does that).
  */
@@ -127,13 +149,8 @@ export async function facetsWithSource(
   text: TextMatch | null,
   sampling: { above: number; rows: number } = { above: APPROXIMATE_FACETS_ABOVE, rows: FACET_SAMPLE_ROWS },
 ): Promise<{ facets: Facets; counted: boolean }> {
-  // Kept cells (the catalog's, a frequent word's) count every license: the license filter counts the matches instead.
-  const single = query.creatorId || query.commercial ? null : singleWord(text);
-  if (single) {
-    // Kept cells only need their primary key; an unknown word has none and is counted below.
-    const rows = await rowsWithPlan<FacetRow>(db, { seqscan: false, bitmapscan: true }, tokenFacetSql(query, single));
-    if (rows.length > 0) return { facets: summarize(rows), counted: false };
-  }
+  const kept = await keptWordFacets(db, query, text);
+  if (kept) return { facets: kept, counted: false };
   // Very many matches (a common partial word, a misspelling of a common word): counted from a sample, shown as "about".
   const estimate = text?.bodyMatches ?? 0;
   const sample = text && estimate > sampling.above ? sampling.rows : null;

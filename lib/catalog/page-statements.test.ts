@@ -45,4 +45,15 @@ describe("searchPageStatements", () => {
       expect(last).toMatch(/from \(select \* from \(select \* from listing_search s where s\.(head|body) @@/);
     }
   });
+
+  it("knowing exactly how many listings hold the word and pass the filters: none, no statement; a few percent, a walk sized to find a page", () => {
+    const q = query({ q: "test", kind: "model" });
+    expect(searchPageStatements(q, commonWord, { matching: 200_000, catalog: 1_000_000 }, 0)).toEqual([]);
+    const pages = searchPageStatements(q, commonWord, { matching: 200_000, catalog: 1_000_000 }, 27_788);
+    const body = pages.find((p) => p.tier === 1)!;
+    expect([body.strategy, body.fallbacks.length]).toEqual(["walk", 1]);
+    // A page and the next row (25) at 2.8 %, twice over: 1,800 rows of the relevance order, not the 20,000-row long walk.
+    const walked = dialect.sqlToQuery(body.statement);
+    expect(walked.params).toContain(1800);
+  });
 });

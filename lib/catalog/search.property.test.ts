@@ -9,7 +9,7 @@ import { LICENSE_PRESETS, PRESET_LICENSE_IDS } from "@/lib/licenses/licenses";
 import { testDatabase } from "@/db/testing/setup";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { CATEGORY_SLUGS } from "./categories";
-import { countFiltered, facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS } from "./facets";
+import { countFiltered, facetsWithSource, keepTokenFacets, matchesPassingFilters, PRICE_BANDS, RATING_THRESHOLDS } from "./facets";
 import { tsQuery } from "./filters";
 import { parseCatalogQuery, SORTS, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
@@ -189,7 +189,7 @@ function toQuery(raw: Record<string, string | number>): CatalogQuery {
 describe("catalog search against a brute force", () => {
   it("returns every page and every facet count a brute force finds, for 300 random queries", async () => {
     await fc.assert(
-      fc.asyncProperty(queryParams, async (raw) => {
+      fc.asyncProperty(queryParams, fc.boolean(), async (raw, knowJoint) => {
         const query = toQuery(raw);
         const text = await resolveTextQuery(db, query.q);
         const rows = await bruteRows(text?.source ?? null);
@@ -199,12 +199,14 @@ describe("catalog search against a brute force", () => {
         expect(facets.category.map((f) => f.count)).toEqual(expected.category);
         expect(facets.price.map((f) => f.count)).toEqual(expected.price);
         expect(facets.rating.map((f) => f.count)).toEqual(expected.rating);
-        // As catalogSearch pages: with the filters' count from the kept cells, which steers how a page is found.
+        // As catalogSearch pages: with the filters' count from the kept cells, and (half the runs) the exact count of
+        // matches passing them that a frequent word's kept facets give, which both steer how a page is found.
         const filtered = await countFiltered(db, query);
+        const joint = knowJoint && text ? matchesPassingFilters(facets, query) : null;
         const seen: string[] = [];
         let cursor: string | undefined;
         do {
-          const page = await searchListings(db, { ...query, cursor }, text, filtered);
+          const page = await searchListings(db, { ...query, cursor }, text, filtered, joint);
           seen.push(...page.items.map((i) => i.id));
           cursor = page.nextCursor ?? undefined;
         } while (cursor);

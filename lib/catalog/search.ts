@@ -25,12 +25,19 @@ async function pageRows<T>(db: Db, page: PageStatement, wanted: number): Promise
 
 /**
  * One page of results; `text` comes from resolveTextQuery so callers resolve a query once for items and facets, and
- * `filtered` (countFiltered: listings passing the filters) helps choose how to find them.
+ * `filtered` (countFiltered: listings passing the filters) and `joint` (matchesPassingFilters: listings holding the
+ * words and passing the filters, when known exactly) help choose how to find them.
  */
-export async function searchListings(db: Db, query: CatalogQuery, text?: TextMatch | null, filtered: FilterCount | null = null): Promise<SearchPage> {
+export async function searchListings(
+  db: Db,
+  query: CatalogQuery,
+  text?: TextMatch | null,
+  filtered: FilterCount | null = null,
+  joint: number | null = null,
+): Promise<SearchPage> {
   const match = text === undefined ? await resolveTextQuery(db, query.q) : text;
   const rows: CardRow[] = [];
-  for (const page of searchPageStatements(query, match, filtered)) {
+  for (const page of searchPageStatements(query, match, filtered, joint)) {
     const wanted = query.limit + 1 - rows.length;
     rows.push(...(await pageRows<CardRow>(db, page, wanted)).slice(0, wanted));
     if (rows.length > query.limit) break;
