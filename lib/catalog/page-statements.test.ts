@@ -36,9 +36,14 @@ describe("searchPageStatements", () => {
     );
   });
 
-  it("the same word under a broad filter walks the title tier and collects the word's matches when a walk can't do", () => {
+  it("the same word under a broad filter walks each tier as far as a page needs at their shares, then collects the word's matches", () => {
     const pages = searchPageStatements(query({ q: "test", kind: "model" }), commonWord, { matching: 200_000, catalog: 1_000_000 });
-    expect(pages.map((p) => p.strategy)).toEqual(["walk", "collect"]);
+    expect(pages.map((p) => [p.strategy, p.fallbacks.length])).toEqual([
+      ["walk", 1],
+      ["walk", 1],
+    ]);
+    // Title tier: 14 % of titles × 20 % of kinds, twice over for a page of 25: 1,786 rows; body tier: 18 % × 20 %: 1,389.
+    expect(pages.map((p) => dialect.sqlToQuery(p.statement).params)).toEqual([expect.arrayContaining([1786]), expect.arrayContaining([1389])]);
     for (const page of pages) {
       const last = dialect.sqlToQuery(page.fallbacks.at(-1) ?? page.statement).sql;
       // Collecting the word's matches: the text's GIN index is the innermost read, the filters tested after.

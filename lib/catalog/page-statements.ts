@@ -190,11 +190,14 @@ function statementFor(
       : walkSql(plan, after?.row ?? null, where.filters, where.text, limit, rows, keyPrefix);
   // A walk that tests `body` does so for every row passing the filters, so their share counts.
   const perRow = COST.walkRow + (density.bodyTest ? (density.filters ?? 1) * COST.bodyTest : 0);
-  if (density.joint != null && density.joint > 0 && density.bodyTest && where.text) {
-    // Known exactly how densely rows passing everything lie along the order: a walk twice the length a page needs at that
-    // density, when it costs less than collecting (a word in 320,000 listings, 28,000 of them of the chosen kind: ~1,900
-    // rows walked instead of 320,000 collected). Matches bunch up along some orders, so collecting stays the fallback.
-    const rows = Math.max(WALK_ROWS.body, Math.ceil((limit * 2) / density.joint));
+  // How densely rows passing everything lie along the order: exactly (a frequent word's kept cells), else the words'
+  // share times the filters' as if independent. A walk twice the length a page needs at that density comes first when
+  // it costs less than collecting (a word in 320,000 listings, 28,000 of them of the chosen kind: 1,800 rows walked
+  // instead of 320,000 collected). Matches bunch up along some orders, so collecting stays the fallback, and a wrong
+  // guess costs one walk cheaper than the collecting that follows it.
+  const joint = density.joint ?? (density.text !== null && density.filters !== null ? density.text * density.filters : null);
+  if (joint !== null && joint > 0 && where.text) {
+    const rows = Math.max(density.bodyTest ? WALK_ROWS.body : WALK_ROWS.inline, Math.ceil((limit * 2) / joint));
     if (rows <= MAX_WALK_ROWS && rows * perRow < collectCost) return { tier, strategy: "walk", statement: walk(rows), fallbacks: [collect] };
   }
   const choice = chooseStrategy(density, limit);
