@@ -13,7 +13,8 @@ async function titleWord(page: Page): Promise<{ word: string; title: string }> {
 
 test("search from the header, filter, sort, paginate and open a listing @mobile", async ({ page }) => {
   await page.goto("/");
-  const box = page.locator("#site-search");
+  // The header box as a person finds it once the page is interactive (before that it is a plain search form).
+  const box = page.getByRole("combobox", { name: /Search prompts/ });
   await box.fill("prompt");
   await box.press("Enter");
   await expect(page).toHaveURL(/\/browse\?q=prompt/);

@@ -288,7 +288,10 @@ test.describe("the XSS corpus is text on every surface", () => {
     await expect(page.getByLabel("Summary")).toHaveValue(XSS_CORPUS[21].text);
     await expect(page.getByRole("textbox", { name: /^Description/ })).toHaveValue(CORPUS_TEXT);
     await render(page, w, "/dashboard/listings");
+    // The table streams in after the page's frame: wait for the draft's row before reading the text.
+    await expect(page.locator("main")).toContainText(title, { timeout: 15_000 });
     await expectShownAsText(page.locator("main"), title, "the draft in the dashboard's listings table");
+    await expectClean(page, w, "/dashboard/listings");
   });
 
   test("emails: every template's HTML part, rendered in Chromium, shows the payloads as text", async ({ page }) => {
