@@ -101,6 +101,6 @@ function formTargets(e: ReturnType<typeof env>): string[] {
 }
 
 export const config = {
-  // Everything but build assets (which get next.config.ts's headers): pages, route handlers, server actions.
+  // Everything but build assets (which get next.config.mjs's headers): pages, route handlers, server actions.
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

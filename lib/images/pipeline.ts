@@ -2,12 +2,22 @@
 // The type comes from the bytes (magic numbers, then sharp's own reading), never from the name. Dimensions
 // are checked from the header before any pixel is decoded, so a decompression bomb costs microseconds.
 import { createHash } from "node:crypto";
-import sharp, { type Metadata, type OutputInfo } from "sharp";
+import type SharpConstructor from "sharp";
+import type { Metadata, OutputInfo } from "sharp";
 import { DomainError } from "@/lib/errors";
 import { formatBytes } from "@/lib/format";
 
-// No libvips operation cache: every upload is different, and a server should not hold 50 MB for nothing.
-sharp.cache(false);
+// libvips is loaded on the first image processed, not with every route that shares these limits: a server that only
+// moves model files never maps it (~6 MB of code, its thread pool and caches).
+let loaded: Promise<typeof SharpConstructor> | undefined;
+function loadSharp(): Promise<typeof SharpConstructor> {
+  loaded ??= import("sharp").then(({ default: sharp }) => {
+    // No libvips operation cache: every upload is different, and a server should not hold 50 MB for nothing.
+    sharp.cache(false);
+    return sharp;
+  });
+  return loaded;
+}
 
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 /** Well below sharp's default (268 MP): 40 MP decodes to at most ~160 MB of pixels. */
@@ -65,6 +75,7 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
 async function readHeader(bytes: Uint8Array, expected: ImageFormat) {
   let meta: Metadata;
   try {
+    const sharp = await loadSharp();
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw new DomainError("image.corrupt");
@@ -105,6 +116,7 @@ export async function processImage(input: Uint8Array, purpose: ImagePurpose = "c
     });
   }
 
+  const sharp = await loadSharp();
   let raw: { data: Buffer; info: OutputInfo };
   try {
     const decoder = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "truncated", autoOrient: true, sequentialRead: true });

@@ -1,5 +1,5 @@
 // Security headers every response carries (ARCHITECTURE.md, "Edge and observability"). No secrets and no server-only:
-// next.config.ts applies them to static files the proxy never sees, and proxy.ts to everything else.
+// next.config.mjs applies them to static files the proxy never sees, and proxy.ts to everything else.
 
 /** Two years, subdomains included; only sent in production, where the site is served over HTTPS. */
 const HSTS = "max-age=63072000; includeSubDomains";

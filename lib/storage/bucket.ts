@@ -18,6 +18,7 @@ import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { DomainError } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger";
 import { bucketConfig, type BucketConfig } from "./config";
+import { streamedBufferReleaser } from "./streamed-buffers";
 import type { StorageDriver } from "./driver";
 
 export type UploadedPart = { partNumber: number; etag: string };
@@ -89,8 +90,12 @@ export class BucketStorage implements StorageDriver {
   async sha256(key: string): Promise<string> {
     const object = await answered(() => this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key })));
     const hash = createHash("sha256");
+    const release = streamedBufferReleaser();
     try {
-      for await (const chunk of object.Body as AsyncIterable<Uint8Array>) hash.update(chunk);
+      for await (const chunk of object.Body as AsyncIterable<Uint8Array>) {
+        hash.update(chunk);
+        release(chunk.byteLength);
+      }
     } catch (error) {
       logger.error({ event: "storage.unavailable", err: error }, "reading an object failed");
       throw new DomainError("storage.unavailable");

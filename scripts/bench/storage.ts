@@ -86,10 +86,10 @@ async function rssKb(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 }
 
-/** The next-server process: the node process under `next start` that answers requests (the largest one in its tree). */
+/** The next-server process: the node process started as `next start` (scripts/start.sh execs it) or the largest under it. */
 async function nextServerPid(root: number): Promise<{ pid: number; comm: string }> {
   let best = { pid: root, rss: 0, comm: "" };
-  for (const pid of await descendants(root)) {
+  for (const pid of [root, ...(await descendants(root))]) {
     const comm = (await readFile(`/proc/${pid}/comm`, "utf8").catch(() => "")).trim();
     const rss = await rssKb(pid);
     if (comm.startsWith("next-server") || rss > best.rss) best = { pid, rss: comm.startsWith("next-server") ? Infinity : rss, comm };

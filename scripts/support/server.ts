@@ -31,7 +31,8 @@ export async function startNextServer(env: Record<string, string>, opts: { quiet
   const url = `http://127.0.0.1:${port}`;
   // Production needs a mail server: a local SMTP sink takes the mail (the outbox keeps what was sent).
   const smtp = await startSmtpSink();
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // As `npm start` runs it (scripts/start.sh: the server's memory settings).
+  const child = spawn("bash", [path.join(process.cwd(), "scripts/start.sh"), "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -1,6 +1,7 @@
-import type { NextConfig } from "next";
-
-const nextConfig: NextConfig = {
+// Plain JavaScript, not TypeScript: `next start` would otherwise load the SWC compiler (~25 MB of resident memory for
+// the life of the server) only to read this file.
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   // Lets two builds (e.g. a benchmark and a journey run) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships WASM + data files that must be loaded from node_modules at runtime, not bundled.
