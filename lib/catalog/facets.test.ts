@@ -1,10 +1,12 @@
 // Facet counts checked against a brute-force count over the same listings, for many filter combinations.
 import { beforeAll, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { queryRows, type Db } from "@/db/client";
 import { listings } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
+import { catalogSearch } from "./catalog";
 import { CATEGORY_SLUGS } from "./categories";
 import { facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS, roundToTwoFigures } from "./facets";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
@@ -185,6 +187,29 @@ describe("kept facet cells of frequent words", () => {
     for (const params of after) {
       const query = parse(params);
       expect((await facetsWithSource(db, query, await resolveTextQuery(db, query.q))).counted).toBe(false);
+      await expectFacetsMatchBruteForce(query);
+    }
+  });
+
+  it("a search for a word far too rare to be kept reads no kept cells, and its facets are counted exactly", async () => {
+    // The tests above kept every word's cells (frequentFrom: 1): these words have cells, but too few listings to need them.
+    const statements: string[] = [];
+    const dialect = new PgDialect();
+    const recording = (target: Db): Db =>
+      new Proxy(target, {
+        get(on, prop, receiver) {
+          if (prop === "execute") return (statement: SQL) => (statements.push(dialect.sqlToQuery(statement).sql), on.execute(statement));
+          if (prop === "transaction") return (work: (tx: Db) => Promise<unknown>) => on.transaction((tx) => work(recording(tx as unknown as Db)));
+          return Reflect.get(on, prop, receiver);
+        },
+      });
+    const cases: Record<string, string>[] = [{ q: "sunset" }, { q: "ledger", kind: "prompt", minPrice: "500" }];
+    for (const params of cases) {
+      const query = parse(params);
+      statements.length = 0;
+      const { facets } = await catalogSearch(recording(db), query);
+      expect(statements.some((text) => text.includes("search_token_facets"))).toBe(false);
+      expect(facets).toEqual((await facetsWithSource(db, query, await resolveTextQuery(db, query.q), { above: Infinity, rows: 0 })).facets);
       await expectFacetsMatchBruteForce(query);
     }
   });

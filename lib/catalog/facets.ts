@@ -147,10 +147,20 @@ export async function facetsWithSource(
   db: Db,
   query: CatalogQuery,
   text: TextMatch | null,
-  sampling: { above: number; rows: number } = { above: APPROXIMATE_FACETS_ABOVE, rows: FACET_SAMPLE_ROWS },
+  sampling?: { above: number; rows: number },
 ): Promise<{ facets: Facets; counted: boolean }> {
   const kept = await keptWordFacets(db, query, text);
   if (kept) return { facets: kept, counted: false };
+  return { facets: await countedFacets(db, query, text, sampling), counted: Boolean(text) };
+}
+
+/** Facets counted from the matches (or the catalog cube without words): exactly, or from a sample when very many match. */
+export async function countedFacets(
+  db: Db,
+  query: CatalogQuery,
+  text: TextMatch | null,
+  sampling: { above: number; rows: number } = { above: APPROXIMATE_FACETS_ABOVE, rows: FACET_SAMPLE_ROWS },
+): Promise<Facets> {
   // Very many matches (a common partial word, a misspelling of a common word): counted from a sample, shown as "about".
   const estimate = text?.bodyMatches ?? 0;
   const sample = text && estimate > sampling.above ? sampling.rows : null;
@@ -159,13 +169,10 @@ export async function facetsWithSource(
   const sampled = Number(rows.find((r) => Number(r.g) === 4)?.n ?? 0);
   const share = Number(rows.find((r) => Number(r.g) === 5)?.v ?? 1);
   const scale = sample !== null && sampled >= sample ? 1 / Math.min(1, Math.max(share, sample / Math.max(estimate, sample) / 4)) : null;
-  return {
-    facets: summarize(
-      rows.filter((r) => Number(r.g) < 4),
-      scale,
-    ),
-    counted: Boolean(text),
-  };
+  return summarize(
+    rows.filter((r) => Number(r.g) < 4),
+    scale,
+  );
 }
 
 export type FilterCount = { matching: number; catalog: number };
