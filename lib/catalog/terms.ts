@@ -91,10 +91,19 @@ export const CORRECTION_SIMILARITY = 0.4;
  * vocabulary words by trigram similarity. One round trip over the small search_terms table.
  */
 export async function resolveTokens(db: Db, tokens: string[]): Promise<ResolvedToken[]> {
-  if (tokens.length === 0) return [];
-  const rows = await queryRows<{ token: string; prefixed: number; word: boolean; corrections: string[] | null; corrected: number }>(
+  return (await resolveTokensInCatalog(db, tokens)).resolved;
+}
+
+/**
+ * resolveTokens, and the number of published listings in the same round trip (the planner's row count: enough to
+ * weigh strategies, and free to read).
+ */
+export async function resolveTokensInCatalog(db: Db, tokens: string[]): Promise<{ resolved: ResolvedToken[]; catalogSize: number }> {
+  if (tokens.length === 0) return { resolved: [], catalogSize: 1 };
+  const rows = await queryRows<{ token: string; prefixed: number; word: boolean; corrections: string[] | null; corrected: number; catalog: number }>(
     db,
-    sql`select t.token, k.prefixed, exists (select 1 from search_terms s where s.term = t.token) as word, c.corrections, coalesce((select sum(s.listing_count) from search_terms s where s.term = any(c.corrections)), 0)::int as corrected
+    sql`select t.token, k.prefixed, exists (select 1 from search_terms s where s.term = t.token) as word, c.corrections, coalesce((select sum(s.listing_count) from search_terms s where s.term = any(c.corrections)), 0)::int as corrected,
+               (select greatest(reltuples, 1000)::int from pg_class where oid = 'listing_search'::regclass) as catalog
         from unnest(${toTextArray(tokens)}::text[]) with ordinality as t(token, n)
         cross join lateral (select coalesce(sum(s.listing_count), 0)::int as prefixed from search_terms s where s.term like t.token || '%') k
         cross join lateral (select case when k.prefixed > 0 or length(t.token) < 3 then '{}'::text[] else array(
@@ -105,13 +114,14 @@ export async function resolveTokens(db: Db, tokens: string[]): Promise<ResolvedT
                ) end as corrections) c
         order by t.n`,
   );
-  return rows.map((r) => ({
+  const resolved = rows.map((r) => ({
     token: r.token,
     known: Number(r.prefixed) > 0,
     word: Boolean(r.word),
     corrections: r.corrections ?? [],
     matches: Number(r.prefixed) + Number(r.corrected),
   }));
+  return { resolved, catalogSize: Math.max(1, Number(rows[0]?.catalog ?? 1)) };
 }
 
 /** A Postgres text[] literal for tokens that contain only letters and digits. */

@@ -3,7 +3,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { tsQuery } from "./filters";
-import { buildTsQuery, resolveTokens, tokenize } from "./terms";
+import { buildTsQuery, resolveTokensInCatalog, tokenize } from "./terms";
 
 /** What the text of a query became: tsquery sources (any field, and title/tags only) and the spelling fixes used. */
 export type TextMatch = {
@@ -43,14 +43,9 @@ async function estimateMatches(db: Db, source: string): Promise<{ head: number; 
 export async function resolveTextQuery(db: Db, q: string | undefined): Promise<TextMatch | null> {
   const tokens = q ? tokenize(q) : [];
   if (tokens.length === 0) return null;
-  const [resolved, [size]] = await Promise.all([
-    resolveTokens(db, tokens),
-    // The planner's own row count is enough to weigh strategies, and costs nothing to read.
-    queryRows<{ n: number }>(db, sql`select greatest(reltuples, 1000)::int as n from pg_class where oid = 'listing_search'::regclass`),
-  ]);
+  const { resolved, catalogSize } = await resolveTokensInCatalog(db, tokens);
   const corrections = resolved.filter((r) => r.corrections.length > 0).map((r) => ({ token: r.token, suggestions: r.corrections }));
   const didYouMean = corrections.length ? resolved.map((r) => r.corrections[0] ?? r.token).join(" ") : null;
-  const catalogSize = Math.max(1, Number(size?.n ?? 0));
   const source = buildTsQuery(resolved);
   const estimate = await estimateMatches(db, source);
   // The planner guesses alternatives (a misspelling's corrections, a prefix's words) low; the vocabulary counts them,
