@@ -61,4 +61,19 @@ describe("searchPageStatements", () => {
     const walked = dialect.sqlToQuery(body.statement);
     expect(walked.params).toContain(1800);
   });
+
+  it("a price order under a price range walks from the range's start, not from the other end of the catalog", () => {
+    for (const [params, bound] of [
+      [{ maxPrice: "12796", sort: "price_desc" }, /s\.price_cents <= \$1\) order by s\.price_cents desc/],
+      [{ minPrice: "2000", category: "video", sort: "price_asc" }, /s\.price_cents >= \$1\) order by s\.price_cents asc/],
+    ] as const) {
+      const [page] = searchPageStatements(query(params), null, { matching: 800_000, catalog: 1_000_000 });
+      expect(page.strategy).toBe("walk");
+      // The range is the walk's own index condition, inside the region the walk reads in price order.
+      expect(dialect.sqlToQuery(page.statement).sql).toMatch(new RegExp(`\\(select \\* from listing_search s where \\(${bound.source}`));
+    }
+    // Other orders keep walking from their start: the price range is tested on each row they read.
+    const [newest] = searchPageStatements(query({ maxPrice: "12796", sort: "newest" }), null, { matching: 800_000, catalog: 1_000_000 });
+    expect(dialect.sqlToQuery(newest.statement).sql).toMatch(/\(select \* from listing_search s where true order by s\.published_at/);
+  });
 });

@@ -89,8 +89,17 @@ function pageSql(plan: SortPlan, source: SQL, limit: number, keyPrefix: string):
  * subquery fence would lose the index order and sort the whole region). Rows flow through lazily, so the walk stops
  * as soon as the page is full.
  */
-function walkSql(plan: SortPlan, after: SQL | null, conditions: SQL[], text: SQL | null, limit: number, rows: number, keyPrefix: string): SQL {
-  const region = sql`(select * from listing_search s where ${allOf([after])} order by ${sql.raw(orderBy(plan, plan.column, "s.listing_id"))} limit ${rows}) s`;
+function walkSql(
+  plan: SortPlan,
+  after: SQL | null,
+  conditions: SQL[],
+  text: SQL | null,
+  limit: number,
+  rows: number,
+  keyPrefix: string,
+  range: SQL | null = null,
+): SQL {
+  const region = sql`(select * from listing_search s where ${allOf([after, range])} order by ${sql.raw(orderBy(plan, plan.column, "s.listing_id"))} limit ${rows}) s`;
   const test = text && conditions.length ? sql`case when ${allOf(conditions)} then ${text} else false end` : allOf([...conditions, text]);
   return pageSql(plan, sql`${region} where ${test}`, limit, keyPrefix);
 }
@@ -159,9 +168,11 @@ function cursorFor(query: CatalogQuery): CursorKey | null {
 
 /**
  * `text` is read through its GIN index when collecting; a walk tests it after the filters, with them when `inline`.
- * `seek`: an always-true condition that lets collecting filters alone seek an index (facetIndexSeek).
+ * `seek`: an always-true condition that lets collecting filters alone seek an index (facetIndexSeek). `range`: a
+ * filter on the sort column itself (a price range under a price order), which bounds the walk's region so it starts
+ * at the range instead of reading every listing on the wrong side of it.
  */
-type Conditions = { filters: SQL[]; text: SQL | null; inline?: boolean; seek?: SQL | null };
+type Conditions = { filters: SQL[]; text: SQL | null; inline?: boolean; seek?: SQL | null; range?: SQL | null };
 
 function statementFor(
   tier: number | null,
@@ -173,7 +184,7 @@ function statementFor(
   keyPrefix = "",
 ): PageStatement {
   if (where.filters.length === 0 && !where.text) {
-    return { tier, strategy: "walk", statement: walkSql(plan, after?.row ?? null, [], null, limit, limit, keyPrefix), fallbacks: [] };
+    return { tier, strategy: "walk", statement: walkSql(plan, after?.row ?? null, [], null, limit, limit, keyPrefix, where.range), fallbacks: [] };
   }
   // Collecting reads the words' matches and tests the filters, or (filterFirstSql) the other way round: whichever reads less.
   const textFirstCost = density.collected * COST.collectRow;
@@ -186,8 +197,8 @@ function statementFor(
       : collectSql(plan, after, where, limit, keyPrefix);
   const walk = (rows: number) =>
     where.inline && where.text
-      ? walkSql(plan, after?.row ?? null, [...where.filters, where.text], null, limit, rows, keyPrefix)
-      : walkSql(plan, after?.row ?? null, where.filters, where.text, limit, rows, keyPrefix);
+      ? walkSql(plan, after?.row ?? null, [...where.filters, where.text], null, limit, rows, keyPrefix, where.range)
+      : walkSql(plan, after?.row ?? null, where.filters, where.text, limit, rows, keyPrefix, where.range);
   // A walk that tests `body` does so for every row passing the filters, so their share counts.
   const perRow = COST.walkRow + (density.bodyTest ? (density.filters ?? 1) * COST.bodyTest : 0);
   // How densely rows passing everything lie along the order: exactly (a frequent word's kept cells), else the words'
@@ -256,7 +267,10 @@ export function searchPageStatements(
   }
   const plan = SORT_PLANS[query.sort === "relevance" ? "popular" : query.sort];
   const after = cursor ? afterBoth(plan, cursor.key, cursor.id) : null;
-  const where = { filters: base, text: text ? sql`s.body @@ ${tsQuery(text.source)}` : null, seek: facetIndexSeek(query) };
+  // A price order with a price range walks from the range's start (maxPrice=12796 under price_desc: the first 25
+  // rows at or below $127.96, not 820,553 collected and sorted once a walk from the top found none).
+  const range = plan.column === SORT_PLANS.price_asc.column ? filterConditions(query).price : null;
+  const where = { filters: base, text: text ? sql`s.body @@ ${tsQuery(text.source)}` : null, seek: facetIndexSeek(query), range };
   // Collecting reads every text match, or (filters alone) about every listing that passes them.
   const density: Density = text
     ? {
