@@ -72,6 +72,11 @@ describe("searchPageStatements", () => {
       // The range is the walk's own index condition, inside the region the walk reads in price order.
       expect(dialect.sqlToQuery(page.statement).sql).toMatch(new RegExp(`\\(select \\* from listing_search s where \\(${bound.source}`));
     }
+    // Under a kind, the walk reads that kind's listings in price order (listing_search_kind_price_idx).
+    const [kind] = searchPageStatements(query({ kind: "prompt", maxPrice: "8845", sort: "price_desc" }), null, { matching: 290_000, catalog: 1_000_000 });
+    expect(dialect.sqlToQuery(kind.statement).sql).toMatch(
+      /\(select \* from listing_search s where s\.kind = \$1 and \(s\.price_cents <= \$2\) order by s\.price_cents desc/,
+    );
     // Other orders keep walking from their start: the price range is tested on each row they read.
     const [newest] = searchPageStatements(query({ maxPrice: "12796", sort: "newest" }), null, { matching: 800_000, catalog: 1_000_000 });
     expect(dialect.sqlToQuery(newest.statement).sql).toMatch(/\(select \* from listing_search s where true order by s\.published_at/);

@@ -267,9 +267,11 @@ export function searchPageStatements(
   }
   const plan = SORT_PLANS[query.sort === "relevance" ? "popular" : query.sort];
   const after = cursor ? afterBoth(plan, cursor.key, cursor.id) : null;
-  // A price order with a price range walks from the range's start (maxPrice=12796 under price_desc: the first 25
-  // rows at or below $127.96, not 820,553 collected and sorted once a walk from the top found none).
-  const range = plan.column === SORT_PLANS.price_asc.column ? filterConditions(query).price : null;
+  // A price order walks from the price range's start (maxPrice=12796 under price_desc: the first 25 rows at or below
+  // $127.96, not 820,553 collected and sorted once a walk from the top found none), within the chosen kind
+  // (listing_search_kind_price_idx: prompts all cost under $15, so a walk from $88.45 down read only models first).
+  const f = filterConditions(query);
+  const range = plan.column === SORT_PLANS.price_asc.column && (f.kind || f.price) ? allOf([f.kind, f.price]) : null;
   const where = { filters: base, text: text ? sql`s.body @@ ${tsQuery(text.source)}` : null, seek: facetIndexSeek(query), range };
   // Collecting reads every text match, or (filters alone) about every listing that passes them.
   const density: Density = text

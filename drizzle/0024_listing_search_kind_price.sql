@@ -1,0 +1,1 @@
+CREATE INDEX "listing_search_kind_price_idx" ON "listing_search" USING btree ("kind","price_cents","listing_id");
