@@ -1,10 +1,13 @@
 // The edge of every request (ARCHITECTURE.md, "Edge and observability"): a request id, security headers and a
 // per-request CSP nonce, a real 307 to sign-in for signed-out visits to private pages, cross-site refusal for cookie
-// requests that mutate /api routes, and oversized bodies refused on unauthenticated POST routes before they are read.
+// requests that mutate /api routes, oversized bodies refused on unauthenticated POST routes before they are read, and
+// pages answered 503 while the database is known to be unreachable (db/availability).
 // Authorization still lives in lib: the proxy only asks "is there a session token at all?".
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseAvailable } from "@/db/availability";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { env } from "@/lib/env";
+import { UNAVAILABLE_PAGE_POLICY, unavailablePage } from "@/lib/errors/unavailable-page";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
 import { declaresTooLarge, SMALL_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from "@/lib/security/body-limit";
 import { bucketOrigins, contentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
@@ -70,6 +73,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     // Through the one return-path parser, as the sign-in page will read it: only a path on this site.
     signIn.search = new URLSearchParams({ returnTo: safeReturnPath(`${pathname}${search}`) }).toString();
     return withHeaders(NextResponse.redirect(signIn, 307), requestId, null);
+  }
+
+  // The database is known to be down (db/availability): a page would only render into a 500, or wait on a connection
+  // that hangs. Answer 503 with Retry-After at once; once a second a request probes the database instead.
+  if (!isApi && (request.method === "GET" || request.method === "HEAD") && !(await databaseAvailable())) {
+    const page = unavailablePage(requestId, safeReturnPath(`${pathname}${search}`), request.method);
+    return withHeaders(new NextResponse(page.body, { status: page.status, headers: page.headers }), requestId, UNAVAILABLE_PAGE_POLICY);
   }
 
   const requestHeaders = new Headers(request.headers);

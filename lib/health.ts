@@ -1,6 +1,7 @@
 // Database reachability and migration state for the health endpoint, bounded so a hung database answers 503 quickly.
 import "server-only";
 import { sql } from "drizzle-orm";
+import { noteDatabaseReachable, noteDatabaseUnreachable } from "@/db/availability";
 import { getDb, queryRows, type Db } from "@/db/client";
 import journal from "@/drizzle/meta/_journal.json";
 import { logger } from "@/lib/observability/logger";
@@ -28,7 +29,20 @@ export async function checkDatabase(timeoutMs = 3000): Promise<"ok" | "down"> {
     logger.error({ event: "health.db_down", err: error }, "database check failed");
     return "down" as const;
   });
-  return bounded(probe, timeoutMs, "down");
+  const result = await bounded(probe, timeoutMs, "down");
+  // Shared with the proxy (db/availability): while the database is down, pages answer 503 and this check is its probe.
+  if (result === "down") {
+    if (noteDatabaseUnreachable()) logger.error({ event: "database.unreachable" }, "database unreachable: pages answer 503 until it answers");
+  } else {
+    const downMs = noteDatabaseReachable();
+    if (downMs !== null) logger.info({ event: "database.reachable", downMs }, "database reachable again");
+  }
+  return result;
+}
+
+/** The proxy's probe while the database is marked down (instrumentation installs it): a `select 1` bounded to a second. */
+export async function probeDatabase(): Promise<boolean> {
+  return (await checkDatabase(1000)) === "ok";
 }
 
 /**

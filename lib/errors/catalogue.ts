@@ -216,6 +216,7 @@ export const ERROR_CATALOGUE = {
     status: 503,
     message: "This file is kept in bucket storage, which this server is not configured for (S3_BUCKET). Try again later.",
   },
+  "database.unavailable": { status: 503, message: "Agora can't reach its database right now. Nothing was changed; try again in a minute." },
   "storage.unavailable": { status: 503, message: "File storage is not answering right now. Try again in a minute." },
   "storage.quota_exceeded": {
     status: 413,

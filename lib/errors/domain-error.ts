@@ -1,5 +1,6 @@
 // Typed domain errors (`area.reason`): each code's status and message come from the catalogue, so a
 // code is declared once and a misspelt one fails typecheck. publicError is what any caller may show.
+import { isDatabaseConnectionFailure, noteDatabaseUnreachable } from "@/db/availability";
 import { ERROR_CATALOGUE, errorMessage, isDomainErrorCode, type DomainErrorCode, type ErrorArgs, type FieldErrors, type InvalidInputParams } from "./catalogue";
 
 export class DomainError<C extends DomainErrorCode = DomainErrorCode> extends Error {
@@ -34,6 +35,14 @@ export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. Please 
 export function publicError(error: unknown): PublicError {
   if (isDomainError(error)) {
     return { status: error.status, code: error.code, message: error.publicMessage, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+  }
+  // The database could not be reached: a 503 the person can retry (nothing was written: a statement that never reached
+  // the database changed nothing, and a transaction cut off mid-way is rolled back). Noted for the proxy
+  // (db/availability), which then answers pages 503 until the database answers again.
+  if (isDatabaseConnectionFailure(error)) {
+    noteDatabaseUnreachable();
+    const { status, message } = ERROR_CATALOGUE["database.unavailable"];
+    return { status, code: "database.unavailable", message };
   }
   return { status: 500, code: "internal", message: INTERNAL_ERROR_MESSAGE };
 }

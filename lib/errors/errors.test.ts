@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { databaseDownSince, noteDatabaseReachable, RETRY_AFTER_SECONDS } from "@/db/availability";
 import { readEventObject } from "@/lib/payments/events/shapes";
 import { DomainError, ERROR_CATALOGUE, errorResponse, messageForCode, parseInput, publicError, type DomainErrorCode, type ErrorParams } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger";
@@ -109,6 +110,21 @@ describe("errorResponse", () => {
     expect(JSON.parse(text)).toEqual({ error: "internal", message: "Something went wrong on our side. Please try again." });
     expect(text).not.toMatch(/users_email_key|at .*\.ts/);
     expect(log).toHaveBeenCalledTimes(1);
+  });
+
+  it("answers a database it could not reach with a 503 to retry (Retry-After), logs it once, and tells the proxy", async () => {
+    const log = vi.spyOn(logger, "error").mockImplementation(() => {});
+    try {
+      const lost = new Error("Failed query: select 1", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) });
+      const res = errorResponse(lost, { log: "test" });
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe(String(RETRY_AFTER_SECONDS));
+      expect(await res.json()).toEqual({ error: "database.unavailable", message: ERROR_CATALOGUE["database.unavailable"].message });
+      expect(log).toHaveBeenCalledTimes(1);
+      expect(databaseDownSince()).not.toBeNull();
+    } finally {
+      noteDatabaseReachable();
+    }
   });
 
   it("logs nothing for a domain error a person caused", () => {

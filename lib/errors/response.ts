@@ -1,6 +1,7 @@
 // The one way a route handler answers a failure: a DomainError → its catalogue status and
 // `{ error: code, message }` (plus `fieldErrors` for input.invalid); anything else → a 500 with a safe
 // message. Server-side failures (5xx) are logged here, once, so handlers don't log them again.
+import { RETRY_AFTER_SECONDS } from "@/db/availability";
 import type { FieldErrors } from "./catalogue";
 import { isDomainError, publicError, type PublicError } from "./domain-error";
 
@@ -32,6 +33,8 @@ export function errorResponse(error: unknown, options: ErrorResponseOptions = {}
   if (failure.status >= 500) errorLogSink()({ err: error, route: options.log ?? "route" }, "request failed");
   const status = failure.status >= 500 && options.serverErrorStatus ? options.serverErrorStatus : failure.status;
   // A rate-limit refusal says when to come back, in the header as well as in the message.
-  const retryAfter: Record<string, string> = isDomainError(error) && error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+  // So does a database that can't be reached (a balancer or client backs off instead of retrying at once).
+  const retryAfterSeconds = isDomainError(error) ? error.retryAfterSeconds : failure.code === "database.unavailable" ? RETRY_AFTER_SECONDS : undefined;
+  const retryAfter: Record<string, string> = retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {};
   return Response.json(errorBody(failure), { status, headers: { "Cache-Control": "no-store", ...retryAfter, ...options.headers } });
 }

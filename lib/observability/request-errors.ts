@@ -1,6 +1,7 @@
 // Server errors Next captured while rendering a page or running a route or action (instrumentation's onRequestError):
 // one log line joining the error's digest — the "Reference" an error page shows — to the request id and the route.
 import "server-only";
+import { isDatabaseConnectionFailure, noteDatabaseUnreachable } from "@/db/availability";
 import { logger } from "./logger";
 import { REQUEST_ID_HEADER } from "./request-id";
 
@@ -23,4 +24,8 @@ export function logRequestError(error: unknown, request: CapturedRequest, contex
     },
     "request failed",
   );
+  // A page that failed because the database is unreachable: from now on the proxy answers pages 503 (db/availability).
+  if (isDatabaseConnectionFailure(error) && noteDatabaseUnreachable()) {
+    logger.error({ event: "database.unreachable" }, "database unreachable: pages answer 503 until it answers");
+  }
 }

@@ -1,8 +1,17 @@
 // The edge (proxy.ts) called the way Next calls it: with NextRequest objects.
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  databaseDownSince,
+  noteDatabaseReachable,
+  noteDatabaseUnreachable,
+  PROBE_INTERVAL_MS,
+  registerDatabaseProbe,
+  RETRY_AFTER_SECONDS,
+} from "@/db/availability";
 import { env } from "@/lib/env";
+import { UNAVAILABLE_HEADING, UNAVAILABLE_PAGE_POLICY } from "@/lib/errors/unavailable-page";
 import { proxy } from "@/proxy";
 
 const APP = env().appUrl;
@@ -138,5 +147,63 @@ describe("the proxy", () => {
     expect(signInAction.status).toBe(413);
     const small = await proxy(request("/api/webhooks/stripe", { method: "POST", headers: { "content-length": "2000" } }));
     expect(small.status).toBe(200);
+  });
+
+  describe("while the database is known to be unreachable", () => {
+    afterEach(() => {
+      noteDatabaseReachable();
+      registerDatabaseProbe(null);
+    });
+
+    it("answers a page 503 at once with a friendly page, its request id, Retry-After and a strict policy", async () => {
+      const probe = vi.fn(async () => false);
+      registerDatabaseProbe(probe);
+      noteDatabaseUnreachable(Date.now() - 2 * PROBE_INTERVAL_MS);
+      const response = await proxy(request("/browse?q=lighting&minPrice=12058"));
+      expect(response.status).toBe(503);
+      expect(probe).toHaveBeenCalledTimes(1);
+      expect(response.headers.get("retry-after")).toBe(String(RETRY_AFTER_SECONDS));
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(response.headers.get("content-security-policy")).toBe(UNAVAILABLE_PAGE_POLICY);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      const requestId = response.headers.get("x-request-id") ?? "";
+      const html = await response.text();
+      expect(html).toContain(`<h1>${UNAVAILABLE_HEADING}</h1>`);
+      expect(html).toContain(`Request id: <code>${requestId}</code>`);
+      expect(html).toContain('<a href="/browse?q=lighting&amp;minPrice=12058">Try again</a>');
+      expect(html).not.toMatch(/<script/i);
+
+      // Within the probe interval the next page is refused without probing again; HEAD gets no body.
+      const head = await proxy(request("/l/some-listing", { method: "HEAD" }));
+      expect(head.status).toBe(503);
+      expect(await head.text()).toBe("");
+      expect(probe).toHaveBeenCalledTimes(1);
+    });
+
+    it("keeps the try-again link on this site for a crafted path", async () => {
+      registerDatabaseProbe(async () => false);
+      noteDatabaseUnreachable(Date.now() - 2 * PROBE_INTERVAL_MS);
+      const html = await (await proxy(new NextRequest(`${APP}//evil.example/x`))).text();
+      const href = /<a href="([^"]*)">Try again/.exec(html)?.[1] ?? "";
+      expect(new URL(href.replaceAll("&amp;", "&"), "https://agora.invalid").origin).toBe("https://agora.invalid");
+    });
+
+    it("leaves route handlers to answer for themselves, and lets form posts through", async () => {
+      registerDatabaseProbe(async () => false);
+      noteDatabaseUnreachable(Date.now() - 2 * PROBE_INTERVAL_MS);
+      expect((await proxy(request("/api/health"))).status).toBe(200);
+      expect((await proxy(request("/api/v1/listings?q=x"))).headers.get("x-middleware-next")).toBe("1");
+      expect((await proxy(request("/signin", { method: "POST", headers: { "next-action": "abc", "content-length": "100" } }))).status).toBe(200);
+    });
+
+    it("renders the page again as soon as a probe reaches the database", async () => {
+      registerDatabaseProbe(async () => true);
+      noteDatabaseUnreachable(Date.now() - 2 * PROBE_INTERVAL_MS);
+      const response = await proxy(request("/browse"));
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-middleware-next")).toBe("1");
+      expect(databaseDownSince()).toBeNull();
+    });
   });
 });

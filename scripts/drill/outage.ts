@@ -1,6 +1,7 @@
 // Outage drill (not part of npm test): a PRIVATE Postgres cluster (never the machine's shared one) behind `next start`
 // under light load, then the database stops. Checks, one JSON line each, exit 1 on any failure:
-// health answers 503; a page shows a friendly error page with its request id (in Chromium, and the x-request-id header);
+// health answers 503; a page answers 503 with a friendly page, its request id and Retry-After (in Chromium, and the
+// x-request-id header);
 // signed Stripe webhooks answer 5xx (Stripe retries); the settle cron answers 503 and writes nothing. Then the cluster
 // starts again: health is 200 again without restarting the app, and the webhook events sent during the outage,
 // delivered again (plus a duplicate), are each processed exactly once (orders paid, one sale journal each).
@@ -14,6 +15,7 @@ import Stripe from "stripe";
 import { openDatabase, queryRows, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
+import { UNAVAILABLE_HEADING } from "@/lib/errors/unavailable-page";
 import { seedDatabase } from "@/lib/demo-data/seed";
 import { startCheckout } from "@/lib/orders/checkout";
 import { checkoutSessionObject, localEvent } from "@/lib/payments/local-events";
@@ -175,26 +177,39 @@ async function main() {
       ms: Math.round(performance.now() - t0),
     });
 
-    // A search nobody made before, so no cached result can answer it. Next answers a page that fails before its first
-    // byte with a 500 and an empty shell that the browser fills with app/error.tsx: look at it as a browser shows it.
+    // A search nobody made before, so no cached result can answer it. The health check above saw the database down,
+    // so the proxy answers pages 503 (db/availability) with a page of its own: look at it as a browser shows it.
     const pagePath = `/browse?sort=newest&minPrice=${1 + Math.floor(Math.random() * 5000)}`;
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
     try {
       const tab = await browser.newPage();
+      const t1 = performance.now();
       const response = await tab.goto(`${server.url}${pagePath}`);
+      const ms = Math.round(performance.now() - t1);
       const requestId = (await response?.headerValue("x-request-id")) ?? "";
-      const heading = tab.getByRole("heading", { name: "Something went wrong" });
+      const heading = tab.getByRole("heading", { name: UNAVAILABLE_HEADING });
       const shown = await heading.waitFor({ timeout: 15_000 }).then(
         () => true,
         () => false,
       );
       const text = shown ? await tab.locator("main").innerText() : "";
-      step("a page shows a friendly error page with its request id", shown && requestId !== "" && text.includes(`Request id: ${requestId}`), {
-        status: response?.status(),
-        x_request_id: requestId,
-        friendly_heading: shown,
-        request_id_shown: requestId !== "" && text.includes(requestId),
-      });
+      const retryAfter = (await response?.headerValue("retry-after")) ?? null;
+      step(
+        "a page answers 503 with a friendly page, its request id and Retry-After",
+        response?.status() === 503 && shown && requestId !== "" && text.includes(`Request id: ${requestId}`) && retryAfter !== null,
+        {
+          status: response?.status(),
+          ms,
+          x_request_id: requestId,
+          friendly_heading: shown,
+          request_id_shown: requestId !== "" && text.includes(requestId),
+          retry_after: retryAfter,
+        },
+      );
+      // "Try again" while the database is still down: the same page again, not a broken one.
+      await tab.getByRole("link", { name: "Try again" }).click();
+      await heading.waitFor({ timeout: 15_000 });
+      step("its Try again link leads to the same page", new URL(tab.url()).pathname === "/browse", { url: tab.url().replace(server.url, "") });
     } finally {
       await browser.close();
     }

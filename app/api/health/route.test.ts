@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { databaseDownSince } from "@/db/availability";
 import { openDatabase, useDatabase } from "@/db/client";
 import { testDatabase } from "@/db/testing/setup";
 import { LATEST_MIGRATION_MILLIS } from "@/lib/health";
@@ -34,9 +35,14 @@ describe("GET /api/health", () => {
       const res = await get();
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ status: "error", db: "down", migrations: "unknown" });
+      // …and pages are answered 503 by the proxy from now on (db/availability).
+      expect(databaseDownSince()).not.toBeNull();
     } finally {
       await unreachable.close();
       useDatabase(testDatabase());
     }
+    // The next check that reaches it opens the gate again.
+    expect((await get()).status).toBe(200);
+    expect(databaseDownSince()).toBeNull();
   });
 });

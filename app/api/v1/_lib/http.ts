@@ -1,4 +1,5 @@
 // Shared plumbing of the public read API: CORS for GET, cache headers, rate limiting and JSON errors.
+import { RETRY_AFTER_SECONDS } from "@/db/availability";
 import { getDb } from "@/db/client";
 import { publicError } from "@/lib/errors";
 import { apiRateLimitPerMinute, clientKey, hitRateLimit, rateLimitHeaders, retryAfterSeconds, waitInWords } from "@/lib/security/rate-limit";
@@ -49,6 +50,6 @@ async function answerPublicGet(request: Request, answer: (url: URL) => Promise<R
   } catch (error) {
     const safe = publicError(error);
     if (safe.status >= 500) logger.error({ event: "api.failed", err: error }, "public API request failed");
-    return jsonError(safe.status, safe.code, safe.message);
+    return jsonError(safe.status, safe.code, safe.message, {}, safe.code === "database.unavailable" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {});
   }
 }
