@@ -1,7 +1,7 @@
 // One catalog request (items, next cursor, facets) in one transaction whose plans are pinned to the indexes.
 import "server-only";
 import type { Db } from "@/db/client";
-import { countedFacets, countFiltered, keepTokenFacets, keptWordFacets, matchesPassingFilters, singleWord, type Facets } from "./facets";
+import { countedFacets, countFiltered, keepTokenFacets, keptWordFacets, matchesPassingFilters, singleTerm, type Facets } from "./facets";
 import type { CatalogQuery } from "./params";
 import { withCatalogPlans } from "./plan-settings";
 import { searchListings, type SearchPage } from "./search";
@@ -18,18 +18,18 @@ export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | 
  */
 export async function catalogSearch(db: Db, query: CatalogQuery): Promise<CatalogResult> {
   const [text, filtered] = await Promise.all([resolveTextQuery(db, query.q), countFiltered(db, query)]);
-  const single = singleWord(text);
-  // A frequent word's facets come from kept cells in about a millisecond, before the page: they count exactly how many
-  // of its listings pass the filters, which tells the page how to find them, or that there are none to find. Only a
-  // word in about FREQUENT_TOKEN_MATCHES listings can have kept cells: a rarer one goes straight to counting (one
-  // statement fewer; should its cells exist after all, counting gives the same facets).
+  const single = singleTerm(text);
+  // A frequent word's (or partial word's) facets come from kept cells in about a millisecond, before the page: they
+  // count exactly how many of its listings pass the filters, which tells the page how to find them, or that there are
+  // none to find. Only a term in about FREQUENT_TOKEN_MATCHES listings can have kept cells: a rarer one goes straight
+  // to counting (one statement fewer; should its cells exist after all, counting gives the same facets).
   const mayBeKept = single !== null && text !== null && text.bodyMatches >= FREQUENT_TOKEN_MATCHES / 2;
   const kept = mayBeKept ? await withCatalogPlans(db, (tx) => keptWordFacets(tx, query, text)) : null;
   const [page, facets] = await Promise.all([
     withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered, kept ? matchesPassingFilters(kept, query) : null)),
     kept ?? withCatalogPlans(db, (tx) => countedFacets(tx, query, text)),
   ]);
-  // A word this frequent was counted once more, now; its cells are kept from then on (writers wait meanwhile).
+  // A term this frequent was counted once more, now; its cells are kept from then on (writers wait meanwhile).
   if (!kept && single && text && text.bodyMatches >= FREQUENT_TOKEN_MATCHES) await keepTokenFacets(db, single);
   return { ...page, facets, didYouMean: text?.didYouMean ?? null };
 }

@@ -8,7 +8,7 @@ import { testDatabase } from "@/db/testing/setup";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { catalogSearch } from "./catalog";
 import { CATEGORY_SLUGS } from "./categories";
-import { facetsWithSource, keepTokenFacets, PRICE_BANDS, RATING_THRESHOLDS, roundToTwoFigures } from "./facets";
+import { facetsWithSource, keepTokenFacets, PRICE_BANDS, singleTerm, RATING_THRESHOLDS, roundToTwoFigures } from "./facets";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
 import { resolveTextQuery } from "./text-match";
@@ -189,6 +189,54 @@ describe("kept facet cells of frequent words", () => {
       expect((await facetsWithSource(db, query, await resolveTextQuery(db, query.q))).counted).toBe(false);
       await expectFacetsMatchBruteForce(query);
     }
+  });
+
+  it("a frequent partial word keeps cells too: read instead of counted, exact under every filter and through writes", async () => {
+    // `resu` starts only "resume": the brute force of the whole word is the expected answer.
+    const asWord = (params: Record<string, string>) => bruteForce(parse({ ...params, q: "resume" }));
+    const text = await resolveTextQuery(db, "resu");
+    expect(singleTerm(text)).toBe("resu:*");
+    expect((await facetsWithSource(db, parse({ q: "resu" }), text)).counted).toBe(true);
+
+    expect(await keepTokenFacets(db, "resu:*")).toBe(true);
+    expect(await keepTokenFacets(db, "resu:*")).toBe(false);
+    const cases: Record<string, string>[] = [{ q: "resu" }, { q: "resu", kind: "prompt" }, { q: "resu", minPrice: "500", minRating: "1" }];
+    const check = async () => {
+      for (const params of cases) {
+        const query = parse(params);
+        const { facets, counted } = await facetsWithSource(db, query, await resolveTextQuery(db, query.q));
+        expect(counted, JSON.stringify(params)).toBe(false);
+        const expected = asWord(params);
+        expect([facets.kind, facets.category, facets.price, facets.rating].map((g) => g.map((f) => f.count))).toEqual([
+          expected.kind,
+          expected.category,
+          expected.price,
+          expected.rating,
+        ]);
+      }
+    };
+    await check();
+
+    // The triggers keep a partial word's cells as they keep a word's: a new listing, a new price, one gone.
+    const creator = await makeCreator(db);
+    const added: Row = { kind: "prompt", category: CATEGORY_SLUGS[0], price: 650, rating: 0, words: ["resume", "ledger"], published: true };
+    added.id = (
+      await makeListingRow(db, { creatorId: creator.id, kind: "prompt", category: added.category, priceCents: 650, title: "Fresh resume ledger" })
+    ).id;
+    rows.push(added);
+    const [repriced, gone] = rows.filter((r) => r.published && r.words.includes("resume") && r !== added);
+    await db.update(listings).set({ priceCents: 555 }).where(eq(listings.id, repriced.id!));
+    repriced.price = 555;
+    await db.update(listings).set({ status: "unpublished" }).where(eq(listings.id, gone.id!));
+    gone.published = false;
+    await check();
+  });
+
+  it("keeps no cells for the start of no word, nor past the most partial words it may keep", async () => {
+    expect(await keepTokenFacets(db, "zzq:*")).toBe(false);
+    const [{ kept }] = await queryRows<{ kept: number }>(db, sql`select count(*)::int as kept from search_token_keys where key like '%:*'`);
+    expect(await keepTokenFacets(db, "invo:*", { maxPrefixes: kept })).toBe(false);
+    expect(await keepTokenFacets(db, "invo:*", { maxPrefixes: kept + 1 })).toBe(true);
   });
 
   it("a search for a word far too rare to be kept reads no kept cells, and its facets are counted exactly", async () => {

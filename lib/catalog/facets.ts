@@ -100,10 +100,19 @@ export function facetSql(query: CatalogQuery, text: TextMatch | null, sample: nu
   return facetGroupsSql(query, sql`select ${dims}, count(*)::int as n from listing_search s where ${allOf([matches, relevant])} group by 1, 2, 3, 4, 5, 6`);
 }
 
-/** A query that is one whole vocabulary word (no prefix, no spelling alternatives): the kind search_token_facets keeps. */
-export function singleWord(text: TextMatch | null): string | null {
-  return text && text.corrections.length === 0 && /^[\p{L}\p{N}]+$/u.test(text.source) ? text.source : null;
+/**
+ * A query whose facet cells search_token_facets can keep: one whole vocabulary word (`invoice`), or one partial word
+ * (`doc:*`, every word starting so) — not a misspelling's alternatives, not several words.
+ */
+export function singleTerm(text: TextMatch | null): string | null {
+  return text && text.corrections.length === 0 && /^[\p{L}\p{N}]+(:\*)?$/u.test(text.source) ? text.source : null;
 }
+
+/**
+ * At most this many partial words keep cells. Whole words are bounded by the vocabulary; the starts of words are not
+ * (each is one more tsquery every listing write is tested against), so past this many a partial word is counted.
+ */
+export const MAX_KEPT_PREFIXES = 2000;
 
 /** The same cube query over a frequent word's kept cells (exported for the benchmark's EXPLAIN). */
 export function tokenFacetSql(query: CatalogQuery, source: string) {
@@ -123,7 +132,7 @@ export function tokenFacetSql(query: CatalogQuery, source: string) {
  */
 export async function keptWordFacets(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<Facets | null> {
   // Kept cells (the catalog's, a frequent word's) count every license: the license filter counts the matches instead.
-  const single = query.creatorId || query.commercial ? null : singleWord(text);
+  const single = query.creatorId || query.commercial ? null : singleTerm(text);
   if (!single) return null;
   // Kept cells only need their primary key.
   const rows = await rowsWithPlan<FacetRow>(db, { seqscan: false, bitmapscan: true }, tokenFacetSql(query, single));
@@ -197,11 +206,19 @@ export async function countFiltered(db: Db, query: CatalogQuery): Promise<Filter
   return { matching: Number(row?.matching ?? 0), catalog: Math.max(1, Number(row?.catalog ?? 1)) };
 }
 
-/** Keeps a frequent vocabulary word's facet cells from now on (see agora_add_search_token); idempotent. */
-export async function keepTokenFacets(db: Db, word: string): Promise<boolean> {
+/**
+ * Keeps a frequent term's facet cells from now on (see agora_add_search_token); idempotent. `term` is singleTerm's: a
+ * vocabulary word, or the start of one (`doc:*`) while fewer than MAX_KEPT_PREFIXES are kept.
+ */
+export async function keepTokenFacets(db: Db, term: string, opts: { maxPrefixes?: number } = {}): Promise<boolean> {
+  const prefix = term.endsWith(":*") ? term.slice(0, -2) : null;
   const [row] = await queryRows<{ key: string | null }>(
     db,
-    sql`select agora_add_search_token(term) as key from search_terms where term = ${word} and listing_count >= 1`,
+    prefix === null
+      ? sql`select agora_add_search_token(term) as key from search_terms where term = ${term} and listing_count >= 1`
+      : sql`select agora_add_search_token(${term}) as key
+            where exists (select 1 from search_terms where term like ${prefix} || '%')
+              and (select count(*) from search_token_keys where key like '%:*') < ${opts.maxPrefixes ?? MAX_KEPT_PREFIXES}`,
   );
   return Boolean(row?.key);
 }
