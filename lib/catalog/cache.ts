@@ -1,7 +1,9 @@
 // Next data-cache wrappers for public catalog reads, tagged so a publish or unpublish shows within seconds.
 import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
+import { after } from "next/server";
 import { getDb } from "@/db/client";
+import { logger } from "@/lib/observability/logger";
 import { catalogSearch, type CatalogResult } from "./catalog";
 import { countFiltered, RATING_THRESHOLDS } from "./facets";
 import { withCatalogPlans } from "./plan-settings";
@@ -37,6 +39,11 @@ export function revalidateListingEverywhere(listing: { slug: string; creatorHand
   revalidatePath(`/l/${listing.slug}`);
 }
 
+/** Work a search leaves for after its answer (keeping a new frequent term's facet cells); a failure is logged. */
+function afterResponse(work: () => Promise<void>): void {
+  after(() => work().catch((error: unknown) => logger.error({ event: "catalog.keep_failed", err: error }, "keeping facet cells failed")));
+}
+
 const sharedCatalogSearch = unstable_cache(async (query: CatalogQuery): Promise<CatalogResult> => catalogSearch(await getDb(), query), ["catalog-search-v1"], {
   tags: [CATALOG_TAG],
   revalidate: REVALIDATE_SECONDS,
@@ -55,7 +62,7 @@ export function isSharedQuery(query: CatalogQuery): boolean {
 
 /** Items, next cursor and facets for a parsed query (the API and /browse share one cache entry per shared query). */
 export async function cachedCatalogSearch(query: CatalogQuery): Promise<CatalogResult> {
-  return isSharedQuery(query) ? sharedCatalogSearch(query) : catalogSearch(await getDb(), query);
+  return isSharedQuery(query) ? sharedCatalogSearch(query) : catalogSearch(await getDb(), query, { later: afterResponse });
 }
 
 export const cachedSuggest = unstable_cache(async (q: string) => suggest(await getDb(), q), ["catalog-suggest-v1"], {

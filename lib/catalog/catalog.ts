@@ -5,7 +5,7 @@ import { countedFacets, countFiltered, keepTokenFacets, keptWordFacets, matchesP
 import type { CatalogQuery } from "./params";
 import { withCatalogPlans } from "./plan-settings";
 import { searchListings, type SearchPage } from "./search";
-import { resolveTextQuery } from "./text-match";
+import { resolveTextQuery, type TextMatch } from "./text-match";
 import { FREQUENT_TOKEN_MATCHES } from "./terms";
 
 export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | null };
@@ -16,7 +16,10 @@ export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | 
  * the other on PGlite) — unless the facets are a frequent word's kept cells, read first. Their snapshots may differ by a
  * listing published in between, nothing more.
  */
-export async function catalogSearch(db: Db, query: CatalogQuery): Promise<CatalogResult> {
+/** Runs work after the answer is sent (Next's `after` in a request); without one, work runs before catalogSearch returns. */
+export type Later = (work: () => Promise<void>) => void;
+
+export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?: Later } = {}): Promise<CatalogResult> {
   const [text, filtered] = await Promise.all([resolveTextQuery(db, query.q), countFiltered(db, query)]);
   const single = singleTerm(text);
   // A frequent word's (or partial word's) facets come from kept cells in about a millisecond, before the page: they
@@ -29,7 +32,30 @@ export async function catalogSearch(db: Db, query: CatalogQuery): Promise<Catalo
     withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered, kept ? matchesPassingFilters(kept, query) : null)),
     kept ?? withCatalogPlans(db, (tx) => countedFacets(tx, query, text)),
   ]);
-  // A term this frequent was counted once more, now; its cells are kept from then on (writers wait meanwhile).
-  if (!kept && single && text && text.bodyMatches >= FREQUENT_TOKEN_MATCHES) await keepTokenFacets(db, single);
+  if (!kept) await keepFrequentTerm(db, text, opts.later);
   return { ...page, facets, didYouMean: text?.didYouMean ?? null };
+}
+
+/** Terms whose cells this process is counting now: a burst of searches for a new partial word counts it once. */
+const keeping = new Set<string>();
+
+/**
+ * A term this frequent was just counted without kept cells: keep them from now on. Counting takes a while (every match
+ * of a common partial word: about a second at 1M listings, writers waiting meanwhile), so with `later` it runs after the
+ * answer; the searches that come before it is done are counted as this one was.
+ */
+export async function keepFrequentTerm(db: Db, text: TextMatch | null, later?: Later): Promise<void> {
+  const term = singleTerm(text);
+  if (!term || !text || text.bodyMatches < FREQUENT_TOKEN_MATCHES || keeping.has(term)) return;
+  keeping.add(term);
+  const work = () =>
+    keepTokenFacets(db, term).then(
+      () => keeping.delete(term),
+      (error: unknown) => {
+        keeping.delete(term);
+        throw error;
+      },
+    );
+  if (later) later(async () => void (await work()));
+  else await work();
 }

@@ -6,13 +6,13 @@ import { queryRows, type Db } from "@/db/client";
 import { listings } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
-import { catalogSearch } from "./catalog";
+import { catalogSearch, keepFrequentTerm } from "./catalog";
 import { CATEGORY_SLUGS } from "./categories";
 import { facetsWithSource, keepTokenFacets, PRICE_BANDS, singleTerm, RATING_THRESHOLDS, roundToTwoFigures } from "./facets";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
 import { resolveTextQuery } from "./text-match";
-import { refreshSearchTerms } from "./terms";
+import { FREQUENT_TOKEN_MATCHES, refreshSearchTerms } from "./terms";
 import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
 
 type Row = { id?: string; kind: string; category: string; price: number; rating: number; words: string[]; published: boolean };
@@ -230,6 +230,26 @@ describe("kept facet cells of frequent words", () => {
     await db.update(listings).set({ status: "unpublished" }).where(eq(listings.id, gone.id!));
     gone.published = false;
     await check();
+  });
+
+  it("a search keeps a frequent term's cells after its answer when it can (once for a burst), else before returning", async () => {
+    const isKept = async (source: string) =>
+      (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_token_keys where key = to_tsquery('english', ${source})::text`))[0].n === 1;
+    const frequent = async (q: string, bodyMatches = FREQUENT_TOKEN_MATCHES) => ({ ...(await resolveTextQuery(db, q))!, bodyMatches });
+
+    const deferred: Array<() => Promise<void>> = [];
+    const later = (work: () => Promise<void>) => void deferred.push(work);
+    const anim = await frequent("anim");
+    await Promise.all([keepFrequentTerm(db, anim, later), keepFrequentTerm(db, anim, later)]);
+    expect(deferred).toHaveLength(1);
+    expect(await isKept("anim:*")).toBe(false);
+    await deferred[0]();
+    expect(await isKept("anim:*")).toBe(true);
+
+    await keepFrequentTerm(db, await frequent("ledg"));
+    expect(await isKept("ledg:*")).toBe(true);
+    await keepFrequentTerm(db, await frequent("sunse", FREQUENT_TOKEN_MATCHES - 1));
+    expect(await isKept("sunse:*")).toBe(false);
   });
 
   it("keeps no cells for the start of no word, nor past the most partial words it may keep", async () => {
