@@ -36,17 +36,21 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
   return { ...page, facets, didYouMean: text?.didYouMean ?? null };
 }
 
-/** Terms whose cells this process is counting now: a burst of searches for a new partial word counts it once. */
+/**
+ * The term whose cells this process is counting now, if any. One at a time: a burst of searches for a new partial word
+ * counts it once, and a burst of new terms (a fresh catalog) takes at most one core's worth of counting from searches.
+ */
 const keeping = new Set<string>();
 
 /**
  * A term this frequent was just counted without kept cells: keep them from now on. Counting takes a while (every match
  * of a common partial word: about a second at 1M listings, writers waiting meanwhile), so with `later` it runs after the
- * answer; the searches that come before it is done are counted as this one was.
+ * answer; the searches that come before it is done are counted as this one was (and a term that comes while another is
+ * being counted is kept by a later search).
  */
 export async function keepFrequentTerm(db: Db, text: TextMatch | null, later?: Later): Promise<void> {
   const term = singleTerm(text);
-  if (!term || !text || text.bodyMatches < FREQUENT_TOKEN_MATCHES || keeping.has(term)) return;
+  if (!term || !text || text.bodyMatches < FREQUENT_TOKEN_MATCHES || keeping.size > 0) return;
   keeping.add(term);
   const work = () =>
     keepTokenFacets(db, term).then(
