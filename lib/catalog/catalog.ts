@@ -10,15 +10,15 @@ import { FREQUENT_TOKEN_MATCHES } from "./terms";
 
 export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | null };
 
+/** Runs work after the answer is sent (Next's `after` in a request); without one, work runs before catalogSearch returns. */
+export type Later = (work: () => Promise<void>) => void;
+
 /**
  * Items and facets of one request. The text is resolved first (with the count of listings passing the filters); then the page and the facet counts, which both
  * scan the matches, run at the same time in two transactions (two connections, two cores on Postgres; one after
  * the other on PGlite) — unless the facets are a frequent word's kept cells, read first. Their snapshots may differ by a
  * listing published in between, nothing more.
  */
-/** Runs work after the answer is sent (Next's `after` in a request); without one, work runs before catalogSearch returns. */
-export type Later = (work: () => Promise<void>) => void;
-
 export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?: Later } = {}): Promise<CatalogResult> {
   const [text, filtered] = await Promise.all([resolveTextQuery(db, query.q), countFiltered(db, query)]);
   const single = singleTerm(text);
@@ -40,7 +40,7 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
  * The term whose cells this process is counting now, if any. One at a time: a burst of searches for a new partial word
  * counts it once, and a burst of new terms (a fresh catalog) takes at most one core's worth of counting from searches.
  */
-const keeping = new Set<string>();
+let keeping: string | null = null;
 
 /**
  * A term this frequent was just counted without kept cells: keep them from now on. Counting takes a while (every match
@@ -50,16 +50,15 @@ const keeping = new Set<string>();
  */
 export async function keepFrequentTerm(db: Db, text: TextMatch | null, later?: Later): Promise<void> {
   const term = singleTerm(text);
-  if (!term || !text || text.bodyMatches < FREQUENT_TOKEN_MATCHES || keeping.size > 0) return;
-  keeping.add(term);
-  const work = () =>
-    keepTokenFacets(db, term).then(
-      () => keeping.delete(term),
-      (error: unknown) => {
-        keeping.delete(term);
-        throw error;
-      },
-    );
-  if (later) later(async () => void (await work()));
+  if (!term || !text || text.bodyMatches < FREQUENT_TOKEN_MATCHES || keeping !== null) return;
+  keeping = term;
+  const work = async () => {
+    try {
+      await keepTokenFacets(db, term);
+    } finally {
+      keeping = null;
+    }
+  };
+  if (later) later(work);
   else await work();
 }
