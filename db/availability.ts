@@ -75,7 +75,7 @@ export function databaseDownSince(): number | null {
 
 /**
  * Whether a request should go on to use the database. Up: yes, at once. Down: one caller a second runs the probe and
- * gets its answer (the probe marks the state itself, through lib/health); every other caller hears "no" at once.
+ * gets its answer (a probe that succeeds reopens the gate); every other caller hears "no" at once.
  */
 export async function databaseAvailable(now = Date.now()): Promise<boolean> {
   const s = state();

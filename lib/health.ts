@@ -1,7 +1,7 @@
 // Database reachability and migration state for the health endpoint, bounded so a hung database answers 503 quickly.
 import "server-only";
 import { sql } from "drizzle-orm";
-import { noteDatabaseReachable, noteDatabaseUnreachable } from "@/db/availability";
+import { isDatabaseConnectionFailure, noteDatabaseReachable, noteDatabaseUnreachable } from "@/db/availability";
 import { getDb, queryRows, type Db } from "@/db/client";
 import journal from "@/drizzle/meta/_journal.json";
 import { logger } from "@/lib/observability/logger";
@@ -21,19 +21,23 @@ function bounded<T>(work: Promise<T>, timeoutMs: number, onTimeout: T): Promise<
 }
 
 export async function checkDatabase(timeoutMs = 3000): Promise<"ok" | "down"> {
+  let unreachable = false;
   const probe = (async () => {
     const db = await getDb();
     await db.execute(sql`select 1`);
     return "ok" as const;
   })().catch((error: unknown) => {
     logger.error({ event: "health.db_down", err: error }, "database check failed");
+    unreachable = isDatabaseConnectionFailure(error);
     return "down" as const;
   });
   const result = await bounded(probe, timeoutMs, "down");
   // Shared with the proxy (db/availability): while the database is down, pages answer 503 and this check is its probe.
-  if (result === "down") {
+  // Only a failed connection closes the gate: a check that merely timed out may have waited on a busy pool, and an
+  // overloaded server must not start refusing every page.
+  if (unreachable) {
     if (noteDatabaseUnreachable()) logger.error({ event: "database.unreachable" }, "database unreachable: pages answer 503 until it answers");
-  } else {
+  } else if (result === "ok") {
     const downMs = noteDatabaseReachable();
     if (downMs !== null) logger.info({ event: "database.reachable", downMs }, "database reachable again");
   }

@@ -59,6 +59,12 @@ export async function keepFrequentTerm(db: Db, text: TextMatch | null, later?: L
       keeping = null;
     }
   };
-  if (later) later(work);
-  else await work();
+  if (!later) return work();
+  try {
+    later(work);
+  } catch (error) {
+    // Never scheduled (no request to run after): nothing is being counted.
+    keeping = null;
+    throw error;
+  }
 }

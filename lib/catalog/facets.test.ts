@@ -248,6 +248,11 @@ describe("kept facet cells of frequent words", () => {
     expect(await isKept("anim:*")).toBe(true);
     expect(await isKept("invo:*")).toBe(false);
 
+    // A `later` that can't schedule (no request to run after) leaves nothing marked as being counted.
+    const refuse = () => {
+      throw new Error("after() outside a request");
+    };
+    await expect(keepFrequentTerm(db, await frequent("ledg"), refuse)).rejects.toThrow("after() outside a request");
     await keepFrequentTerm(db, await frequent("ledg"));
     expect(await isKept("ledg:*")).toBe(true);
     await keepFrequentTerm(db, await frequent("sunse", FREQUENT_TOKEN_MATCHES - 1));

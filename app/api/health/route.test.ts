@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { databaseDownSince } from "@/db/availability";
 import { openDatabase, useDatabase } from "@/db/client";
 import { testDatabase } from "@/db/testing/setup";
-import { LATEST_MIGRATION_MILLIS } from "@/lib/health";
+import { checkDatabase, LATEST_MIGRATION_MILLIS } from "@/lib/health";
 import { GET } from "./route";
 
 const get = () => GET(new Request("http://test.local/api/health"));
@@ -44,5 +44,17 @@ describe("GET /api/health", () => {
     // The next check that reaches it opens the gate again.
     expect((await get()).status).toBe(200);
     expect(databaseDownSince()).toBeNull();
+  });
+
+  it("does not close the pages' gate when the check only timed out (a busy pool is not an outage)", async () => {
+    const real = testDatabase();
+    // A database whose statements never answer: the check gives up after its timeout.
+    useDatabase({ ...real, db: { execute: () => new Promise(() => {}) } as unknown as typeof real.db });
+    try {
+      expect(await checkDatabase(50)).toBe("down");
+      expect(databaseDownSince()).toBeNull();
+    } finally {
+      useDatabase(real);
+    }
   });
 });
