@@ -334,3 +334,43 @@ describe("facets of very large match sets", () => {
     expect([0.4, 87, 149, 12_345, 987_654].map(roundToTwoFigures)).toEqual([1, 87, 150, 12_000, 990_000]);
   });
 });
+
+describe("rebuilding the vocabulary and its kept cells", () => {
+  const cells = sql`select key, kind, category, price_cents, rating_avg, n from search_token_facets order by 1, 2, 3, 4, 5`;
+
+  it("counts each published listing once per word of its title, tags and summary", async () => {
+    await refreshSearchTerms(db);
+    const kept = await queryRows<{ term: string; listing_count: number }>(db, sql`select term, listing_count from search_terms order by term`);
+    // The reference: every (listing, word) pair of a plain split, then a count per word.
+    const reference = await queryRows<{ term: string; listing_count: number }>(
+      db,
+      sql`select w.word as term, count(distinct l.id)::int as listing_count
+          from listings l cross join lateral regexp_split_to_table(lower(l.title || ' ' || agora_tags_text(l.tags) || ' ' || l.summary), '[^[:alnum:]]+') as w(word)
+          where l.status = 'published' and length(w.word) between 2 and 40 and w.word !~ '^[0-9]+$'
+            and to_tsvector('english'::regconfig, w.word) <> ''::tsvector
+          group by w.word order by w.word`,
+    );
+    expect(kept.length).toBeGreaterThan(WORDS.length);
+    expect(kept).toEqual(reference);
+  });
+
+  it("keeps in one pass exactly the cells that the word-by-word function keeps", async () => {
+    await db.execute(sql`delete from search_token_keys`);
+    await refreshSearchTerms(db, { frequentFrom: 1 });
+    const onePass = await queryRows(db, cells);
+    const words = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_token_keys`);
+    expect(words[0].n).toBeGreaterThan(WORDS.length);
+
+    await db.execute(sql`delete from search_token_keys`);
+    await db.execute(sql`select agora_add_search_token(term) from search_terms order by term`);
+    expect(onePass.length).toBeGreaterThan(0);
+    expect(onePass).toEqual(await queryRows(db, cells));
+  });
+
+  it("keeps nothing twice: a second rebuild leaves the kept cells as they are", async () => {
+    await refreshSearchTerms(db, { frequentFrom: 1 });
+    const before = await queryRows(db, cells);
+    await refreshSearchTerms(db, { frequentFrom: 1 });
+    expect(await queryRows(db, cells)).toEqual(before);
+  });
+});
