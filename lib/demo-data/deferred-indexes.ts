@@ -69,3 +69,53 @@ export async function withDeferredIndexes<T>(db: Db, tables: readonly string[], 
     if (dropped.length) await rebuild(db, dropped, log);
   }
 }
+
+type ForeignKey = { table: string; name: string; definition: string };
+
+/**
+ * Runs `load` without the foreign keys of `tables`, then adds them back, each validated in one pass (what pg_restore
+ * does). Row by row, every inserted row runs one lookup per key and takes a share lock on the row it points at — a
+ * creator's row is locked by every batch that writes one of their listings or sales, so concurrent batches build
+ * multixacts for it. Validating afterwards is one join per key. If a key no longer holds, adding it back fails with
+ * Postgres' own error naming it (the load is a bug then). Needs table ownership; without it the keys stay.
+ */
+export async function withDeferredForeignKeys<T>(db: Db, tables: readonly string[], load: () => Promise<T>, log: (line: string) => void): Promise<T> {
+  const keys = await queryRows<ForeignKey>(
+    db,
+    sql`select t.relname as table, k.conname as name, pg_get_constraintdef(k.oid) as definition
+        from pg_constraint k
+        join pg_class t on t.oid = k.conrelid
+        join pg_namespace n on n.oid = t.relnamespace
+        where k.contype = 'f' and n.nspname = current_schema() and t.relname = any(${`{${tables.join(",")}}`}::text[])
+        order by t.relname, k.conname`,
+  );
+  const dropped: ForeignKey[] = [];
+  try {
+    for (const key of keys) {
+      await db.execute(sql.raw(`alter table "${key.table}" drop constraint if exists "${key.name}"`));
+      dropped.push(key);
+    }
+  } catch {
+    log("foreign keys: checked row by row during the load (no permission to drop them)");
+  }
+  try {
+    return await load();
+  } finally {
+    if (dropped.length) {
+      const t0 = performance.now();
+      const broken: { key: ForeignKey; error: unknown }[] = [];
+      for (const key of dropped) {
+        try {
+          await db.execute(sql.raw(`alter table "${key.table}" add constraint "${key.name}" ${key.definition}`));
+        } catch (error) {
+          broken.push({ key, error });
+        }
+      }
+      if (broken.length) {
+        const names = broken.map((b) => `${b.key.table}.${b.key.name}`).join(", ");
+        throw new Error(`the bulk load left rows that break foreign keys ${names}; they were not added back`, { cause: broken[0].error });
+      }
+      log(`  ${dropped.length} foreign keys added back and validated (${((performance.now() - t0) / 1000).toFixed(1)}s)`);
+    }
+  }
+}
