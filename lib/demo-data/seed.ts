@@ -8,7 +8,7 @@ import { creatorProfiles, images, listingDailyStats, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { refreshSearchTerms } from "@/lib/catalog/terms";
 import { BatchWriter, batchStatement, buildBatch } from "./batches";
-import { BULK_TABLES, withDeferredForeignKeys, withDeferredIndexes } from "./deferred-indexes";
+import { BULK_TABLES, withDeferredIndexes } from "./deferred-indexes";
 import { withDeferredSearchProjection } from "./search-projection";
 import { insertRowsSql } from "./bulk-insert";
 import type { SalesCounters } from "./commerce";
@@ -147,14 +147,8 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
   } else {
     await db.transaction(writeAccounts);
     // Each batch is one statement, hence one transaction: its journals are checked for balance when it commits.
-    // Secondary indexes are built and foreign keys validated once after the load, and the search projection is filled
-    // in one pass.
-    await withDeferredForeignKeys(
-      db,
-      BULK_TABLES,
-      () => withDeferredIndexes(db, BULK_TABLES, () => withDeferredSearchProjection(db, () => writeCatalog(db), log), log),
-      log,
-    );
+    // Secondary indexes are built once after the load, and the search projection is filled in one pass.
+    await withDeferredIndexes(db, BULK_TABLES, () => withDeferredSearchProjection(db, () => writeCatalog(db), log), log);
   }
   // Then, side by side: the typo-tolerant search vocabulary is rebuilt from the published catalog in one
   // set-based pass, and fresh statistics give the first searches after a bulk load good plans. (ANALYZE waits
