@@ -49,6 +49,8 @@ export const listingSearch = pgTable(
     index("listing_search_price_idx").on(t.priceCents, t.listingId),
     // A price order under a kind: that kind's listings in price order, from the range's start (page-statements.ts).
     index("listing_search_kind_price_idx").on(t.kind, t.priceCents, t.listingId),
+    // A listing page's related listings: its category's best sellers, read from the top (lib/catalog/listing.ts).
+    index("listing_search_category_popular_idx").on(t.category, t.salesCount.desc(), t.listingId.desc()),
     index("listing_search_facets_idx").on(t.kind, t.category, t.priceCents, t.ratingAvg),
     index("listing_search_creator_idx").on(t.creatorId),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "listing_search_category_popular_idx" ON "listing_search" USING btree ("category","sales_count" DESC NULLS LAST,"listing_id" DESC NULLS LAST);
