@@ -40,6 +40,10 @@ export const orders = pgTable(
     index("orders_buyer_idx").on(t.buyerId, t.createdAt),
     index("orders_listing_idx").on(t.listingId, t.status),
     index("orders_creator_paid_idx").on(t.creatorId, t.paidAt),
+    // The last days' sales (trending listings, the creators leaderboard): entitled orders by payment time.
+    index("orders_entitled_paid_idx")
+      .on(t.paidAt)
+      .where(sql`status in ('paid', 'disputed')`),
     index("orders_payment_intent_idx").on(t.paymentIntentId),
     index("orders_charge_idx").on(t.chargeId),
     check(
