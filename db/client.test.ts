@@ -1,6 +1,6 @@
 // The database client under a saturated pool: every transaction keeps its own connection from BEGIN to COMMIT.
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { queryRows } from "@/db/client";
 import { testDatabase } from "@/db/testing/setup";
 
@@ -46,5 +46,28 @@ describe("nested transactions", () => {
     });
     const rows = await queryRows<{ key: string }>(db, sql`select key from rate_limits where key like ${`${key}:%`} order by key`);
     expect(rows.map((r) => r.key)).toEqual([`${key}:outer`]);
+  });
+});
+
+describe("one client shared by every copy of this module", () => {
+  it("finds the catalog pool from a second copy of db/client, as another chunk of a production build would", async () => {
+    const handle = testDatabase();
+    const { catalogClientFor: here, getDb: hereGetDb } = await import("@/db/client");
+    // A production build bundles db/client into several chunks (route handlers, pages, the proxy), each a module
+    // instance of its own that shares the one client on globalThis: a fresh import after resetModules is such a copy.
+    vi.resetModules();
+    const other = await import("@/db/client");
+    expect(other.catalogClientFor).not.toBe(here);
+    expect(await other.getDb()).toBe(await hereGetDb());
+    const pool = here(handle.db);
+    expect(other.catalogClientFor(handle.db)).toBe(pool);
+    if (handle.driver === "postgres") {
+      expect(pool).not.toBeNull();
+      // The catalog pool's sessions start under the catalog plan settings: no transaction needed around its reads.
+      const [row] = await queryRows<{ seqscan: string }>(pool!, sql`select current_setting('enable_seqscan') as seqscan`);
+      expect(row.seqscan).toBe("off");
+    } else {
+      expect(pool).toBeNull();
+    }
   });
 });

@@ -22,6 +22,8 @@ export type DbHandle = {
 type AgoraGlobal = typeof globalThis & {
   __agoraDb?: DbHandle;
   __agoraReady?: Promise<void>;
+  __agoraOpening?: Promise<DbHandle>;
+  __agoraCatalogClients?: { byClient: WeakMap<Db, Db>; pinned: WeakSet<Db> };
 };
 const g = globalThis as AgoraGlobal;
 
@@ -110,8 +112,13 @@ async function transactionOnReservedConnection(client: Sql, work: (inner: Sql) =
  * cannot keep session settings) and on PGlite there is none; catalog code sets the same settings per transaction.
  */
 export const CATALOG_SESSION_SETTINGS = { enable_seqscan: "off", jit: "off", plan_cache_mode: "force_custom_plan" } as const;
-const catalogClients = new WeakMap<Db, Db>();
-const pinnedCatalogClients = new WeakSet<Db>();
+/**
+ * Kept on globalThis like the client itself: a production build bundles this module into several chunks (route
+ * handlers, pages, the proxy), each with its own module state, and they all share the one client the first of them
+ * opened. A module-level map would only know the catalog pool in that first chunk, and every other chunk's catalog
+ * reads would fall back to a transaction per statement group (BEGIN, settings, COMMIT: three more round trips).
+ */
+const { byClient: catalogClients, pinned: pinnedCatalogClients } = (g.__agoraCatalogClients ??= { byClient: new WeakMap(), pinned: new WeakSet() });
 
 /** The catalog pool of this client (see CATALOG_SESSION_SETTINGS), or null when it has none. */
 export function catalogClientFor(db: Db): Db | null {
@@ -175,16 +182,17 @@ function defaultTarget() {
   return { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"), poolMax: e.DATABASE_POOL_MAX };
 }
 
-let opening: Promise<DbHandle> | undefined;
-
-/** The process-wide client, opened lazily on first use (never at import: `next build` imports this module). */
+/**
+ * The process-wide client, opened lazily on first use (never at import: `next build` imports this module). The
+ * opening promise is global too, so chunks that ask at the same moment share one pool instead of each opening one.
+ */
 export async function getDatabase(): Promise<DbHandle> {
   if (g.__agoraDb) return g.__agoraDb;
-  opening ??= openDatabase(defaultTarget()).then((handle) => {
+  g.__agoraOpening ??= openDatabase(defaultTarget()).then((handle) => {
     g.__agoraDb = handle;
     return handle;
   });
-  return opening;
+  return g.__agoraOpening;
 }
 
 /** Replaces the process-wide client (tests give each file its own fresh database). */
@@ -225,6 +233,6 @@ export async function closeDatabase() {
   const handle = g.__agoraDb;
   g.__agoraDb = undefined;
   g.__agoraReady = undefined;
-  opening = undefined;
+  g.__agoraOpening = undefined;
   await handle?.close();
 }

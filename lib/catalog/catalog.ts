@@ -39,8 +39,10 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
 /**
  * The term whose cells this process is counting now, if any. One at a time: a burst of searches for a new partial word
  * counts it once, and a burst of new terms (a fresh catalog) takes at most one core's worth of counting from searches.
+ * On globalThis: the search API and the /browse page are separate chunks of a production build, each with its own copy
+ * of this module, and "one at a time" is the process's.
  */
-let keeping: string | null = null;
+const counting = ((globalThis as typeof globalThis & { __agoraKeeping?: { term: string | null } }).__agoraKeeping ??= { term: null });
 
 /**
  * A term this frequent was just counted without kept cells: keep them from now on. Counting takes a while (every match
@@ -50,13 +52,13 @@ let keeping: string | null = null;
  */
 export async function keepFrequentTerm(db: Db, text: TextMatch | null, later?: Later): Promise<void> {
   const term = singleTerm(text);
-  if (!term || !text || text.bodyMatches < FREQUENT_TOKEN_MATCHES || keeping !== null) return;
-  keeping = term;
+  if (!term || !text || text.bodyMatches < FREQUENT_TOKEN_MATCHES || counting.term !== null) return;
+  counting.term = term;
   const work = async () => {
     try {
       await keepTokenFacets(db, term);
     } finally {
-      keeping = null;
+      counting.term = null;
     }
   };
   if (!later) return work();
@@ -64,7 +66,7 @@ export async function keepFrequentTerm(db: Db, text: TextMatch | null, later?: L
     later(work);
   } catch (error) {
     // Never scheduled (no request to run after): nothing is being counted.
-    keeping = null;
+    counting.term = null;
     throw error;
   }
 }

@@ -9,19 +9,23 @@ import { processImage, type ImageFocus, type ImagePurpose } from "./pipeline";
 
 export type StoredImage = { id: string; width: number; height: number; thumbWidth: number; thumbHeight: number; byteSize: number; contentType: string };
 
-// At most two images decode at once per instance: each may hold ~100 MB of pixels for a moment.
+// At most two images decode at once per instance: each may hold ~100 MB of pixels for a moment. The slots live on
+// globalThis: the upload route and the studio's and account's server actions are separate chunks of a production build,
+// each with its own copy of this module, and the bound is the process's.
 const MAX_PARALLEL = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
+const slots = ((globalThis as typeof globalThis & { __agoraImageSlots?: { running: number; waiting: (() => void)[] } }).__agoraImageSlots ??= {
+  running: 0,
+  waiting: [],
+});
 
 async function withProcessingSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
+  if (slots.running >= MAX_PARALLEL) await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  slots.running++;
   try {
     return await work();
   } finally {
-    running--;
-    waiting.shift()?.();
+    slots.running--;
+    slots.waiting.shift()?.();
   }
 }
 

@@ -14,6 +14,7 @@ import { parseCatalogQuery, type CatalogQuery } from "@/lib/catalog/params";
 import { createScratchDatabase, DEFAULT_ADMIN_URL, percentile } from "../support/database";
 import { seedLargeCatalog } from "../support/catalog";
 import { ensureBuild, startNextServer } from "../support/server";
+import { cpuPerRequest, readCpu } from "../support/cpu";
 import { generateMix, loadMixInputs, shapeGroup, type BenchRequest } from "./_search-mix";
 import { explainRequest } from "./_search-plans";
 import { runMain } from "../support/main";
@@ -169,8 +170,10 @@ async function main() {
         const throughput = async (name: string, paths: string[]) => {
           const client = httpGetter(server.url, 32);
           const t = performance.now();
+          const cpuBefore = readCpu(server.process.pid);
           const done = await run(paths, 32, client.get);
           const seconds = (performance.now() - t) / 1000;
+          const cpu = cpuPerRequest(cpuBefore, readCpu(server.process.pid), done.length);
           client.close();
           const rps = Math.round(done.length / seconds);
           emit({
@@ -180,6 +183,7 @@ async function main() {
             seconds: round(seconds),
             rps,
             non_2xx: done.filter((d) => d.status < 200 || d.status >= 300).length,
+            ...cpu,
             load: load(),
           });
           return rps;
