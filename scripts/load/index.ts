@@ -13,6 +13,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, queryRows } from "@/db/client";
 import { createScratchDatabase, DEFAULT_ADMIN_URL } from "../support/database";
+import { cpuPerRequest, readCpu } from "../support/cpu";
 import { runMain } from "../support/main";
 import { seedLargeCatalog } from "../support/catalog";
 import { ensureBuild, startNextServer } from "../support/server";
@@ -72,6 +73,7 @@ async function main() {
       // Warm-up outside the measured window: module loading, JIT, the first connections.
       await browse(server.url, next, { connections: 8, seconds: 5, timeoutMs: 30_000 });
       const loadBefore = load();
+      const cpuBefore = readCpu(server.process.pid);
       emit({ event: "start", connections, buyers: buyerCount, seconds, load: loadBefore });
 
       const checkoutSamples: Sample[] = [];
@@ -82,6 +84,7 @@ async function main() {
       ]);
       const elapsed = (performance.now() - started) / 1000;
       const loadAfter = load();
+      const cpuAfter = readCpu(server.process.pid);
       // Browsing stops starting requests after `seconds`; the buyers' steps run until the last one has paid.
       for (const figures of [...routeFigures(samples, seconds), ...routeFigures(checkoutSamples, elapsed)]) emit(figures);
       const refused = purchases.flatMap((p) => (p.status === "rejected" ? [String((p.reason as Error).message ?? p.reason)] : []));
@@ -94,7 +97,15 @@ async function main() {
       emit({
         summary: { requests: all.length, seconds: Math.round(elapsed * 10) / 10, rps: Math.round(all.length / elapsed), errors, p95_ms: Math.round(p95) },
         targets: { zero_errors: errors === 0, p95_under_500ms: p95 <= 500 },
-        machine: { cpus: os.cpus().length, loadavg_before: loadBefore, loadavg_after: loadAfter },
+        machine: {
+          cpus: os.cpus().length,
+          loadavg_before: loadBefore,
+          loadavg_after: loadAfter,
+          // Which side the run's CPU was spent on (the server is one Node process; Postgres is every backend).
+          ...cpuPerRequest(cpuBefore, cpuAfter, all.length),
+          server_cpu_share:
+            cpuAfter.server === null || cpuBefore.server === null ? null : Math.round(((cpuAfter.server - cpuBefore.server) / 1000 / elapsed) * 100) / 100,
+        },
       });
       failed = refused.length > 0 || !fulfilment.ok;
     } finally {
