@@ -71,3 +71,15 @@ describe("one client shared by every copy of this module", () => {
     }
   });
 });
+
+describe("connections one server process may open", () => {
+  it("counts the catalog pool on a direct connection, and only the main pool behind a transaction pooler or on PGlite", async () => {
+    const { connectionsPerProcess } = await import("@/db/client");
+    expect(connectionsPerProcess("postgres://u@db.example.com:5432/agora", 4)).toBe(6);
+    expect(connectionsPerProcess("postgres://u@db.example.com:5432/agora", 10)).toBe(15);
+    expect(connectionsPerProcess("postgres://u@db.example.com:5432/agora", 1)).toBe(3);
+    expect(connectionsPerProcess("postgres://u@ep-x-pooler.us-east-2.aws.neon.tech/agora", 4)).toBe(4);
+    expect(connectionsPerProcess("postgres://u@db.example.com:6543/agora?pgbouncer=true", 2)).toBe(2);
+    expect(connectionsPerProcess(undefined, 4)).toBe(4);
+  });
+});

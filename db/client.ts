@@ -130,19 +130,31 @@ export function hasCatalogSettings(db: Db): boolean {
   return pinnedCatalogClients.has(db);
 }
 
+/** Transaction-mode poolers (Vercel, Supabase, Neon) keep neither prepared statements nor session settings. */
+function behindTransactionPooler(url: string): boolean {
+  return /pgbouncer=true|-pooler\./.test(url);
+}
+
+/** The catalog pool's size for a main pool of `poolMax` connections. */
+function catalogPoolMax(poolMax: number): number {
+  return Math.max(2, Math.ceil(poolMax / 2));
+}
+
+/** How many connections one server process may open: the main pool, plus the catalog pool on a direct connection. */
+export function connectionsPerProcess(url: string | undefined, poolMax: number): number {
+  return url && !behindTransactionPooler(url) ? poolMax + catalogPoolMax(poolMax) : poolMax;
+}
+
 /** Opens a client for the given target without touching the process singleton. */
 export async function openDatabase(target: { url?: string; pgliteDir?: string; poolMax?: number }): Promise<DbHandle> {
   if (target.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    // Transaction-mode poolers (Vercel, Supabase, Neon) cannot keep prepared statements.
-    const prepare = !/pgbouncer=true|-pooler\./.test(target.url);
+    const prepare = !behindTransactionPooler(target.url);
     const client = postgres(target.url, { max: target.poolMax ?? 10, onnotice: () => {}, prepare });
     const db = drizzle(prepare ? preparingStatements(client) : client, { schema, casing: "snake_case" }) as unknown as Db;
-    const catalog = prepare
-      ? postgres(target.url, { max: Math.max(2, Math.ceil((target.poolMax ?? 10) / 2)), onnotice: () => {}, prepare, connection: CATALOG_SESSION_SETTINGS })
-      : null;
+    const catalog = prepare ? postgres(target.url, { max: catalogPoolMax(target.poolMax ?? 10), onnotice: () => {}, prepare, connection: CATALOG_SESSION_SETTINGS }) : null;
     if (catalog) {
       const catalogDb = drizzle(preparingStatements(catalog), { schema, casing: "snake_case" }) as unknown as Db;
       catalogClients.set(db, catalogDb);

@@ -2,7 +2,7 @@
 // Each query stands alone: a table another feature has not migrated yet leaves its figures out, not the scrape.
 import "server-only";
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "@/db/client";
+import { connectionsPerProcess, queryRows, type Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { logger } from "./logger";
 
@@ -131,9 +131,9 @@ async function connectionFigures(db: Db): Promise<Figure[]> {
   const figures: Figure[] = [
     {
       name: "agora_db_pool_max",
-      help: "Connections one server process may open (DATABASE_POOL_MAX).",
+      help: "Connections one server process may open (DATABASE_POOL_MAX, plus the catalog pool on a direct connection).",
       type: "gauge",
-      samples: [{ value: env().DATABASE_POOL_MAX }],
+      samples: [{ value: connectionsPerProcess(env().DATABASE_URL, env().DATABASE_POOL_MAX) }],
     },
   ];
   const a = activity?.[0];
