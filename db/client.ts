@@ -154,7 +154,9 @@ export async function openDatabase(target: { url?: string; pgliteDir?: string; p
     const prepare = !behindTransactionPooler(target.url);
     const client = postgres(target.url, { max: target.poolMax ?? 10, onnotice: () => {}, prepare });
     const db = drizzle(prepare ? preparingStatements(client) : client, { schema, casing: "snake_case" }) as unknown as Db;
-    const catalog = prepare ? postgres(target.url, { max: catalogPoolMax(target.poolMax ?? 10), onnotice: () => {}, prepare, connection: CATALOG_SESSION_SETTINGS }) : null;
+    const catalog = prepare
+      ? postgres(target.url, { max: catalogPoolMax(target.poolMax ?? 10), onnotice: () => {}, prepare, connection: CATALOG_SESSION_SETTINGS })
+      : null;
     if (catalog) {
       const catalogDb = drizzle(preparingStatements(catalog), { schema, casing: "snake_case" }) as unknown as Db;
       catalogClients.set(db, catalogDb);
