@@ -12,13 +12,13 @@ export const BULK_TABLES = ["listings", "listing_versions", "listing_search", "o
 /** Indexes read while the load runs: the ledger's balance check finds a journal's entries through this one. */
 const KEPT = new Set(["ledger_entries_journal_idx"]);
 
-type Deferred = { name: string; definition: string };
+type Deferred = { name: string; table: string; definition: string };
 
 /** Secondary indexes of `tables` that can be dropped and rebuilt from their definitions. */
 async function secondaryIndexes(db: Db, tables: readonly string[]): Promise<Deferred[]> {
-  const rows = await queryRows<{ name: string; definition: string }>(
+  const rows = await queryRows<Deferred>(
     db,
-    sql`select c.relname as name, pg_get_indexdef(i.indexrelid) as definition
+    sql`select c.relname as name, t.relname as "table", pg_get_indexdef(i.indexrelid) as definition
         from pg_index i
         join pg_class c on c.oid = i.indexrelid
         join pg_class t on t.oid = i.indrelid
@@ -31,28 +31,65 @@ async function secondaryIndexes(db: Db, tables: readonly string[]): Promise<Defe
   return rows.filter((r) => !KEPT.has(r.name));
 }
 
-/** Builds indexes two at a time (one per core here; Postgres adds its own parallel workers to B-tree builds). */
-async function rebuild(db: Db, indexes: Deferred[], log: (line: string) => void): Promise<void> {
-  const queue = [...indexes];
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const index = next;
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('maintenance_work_mem', '256MB', true)`);
-        await tx.execute(sql.raw(index.definition.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX IF NOT EXISTS ")));
-      });
+/** The indexes a bulk load dropped, to build again once the rows they cover are in. */
+export class DeferredIndexes {
+  /** Builds in flight, two at most (one per core here; Postgres adds its own parallel workers to B-tree builds). */
+  private building = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private pending: Deferred[],
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /**
+   * Builds the dropped indexes of `tables` (of every table when omitted) that are not built or being built yet. Calls
+   * may overlap — a table whose rows are complete need not wait for another's — and share the two build slots.
+   */
+  async rebuild(tables?: readonly string[]): Promise<void> {
+    const mine = this.pending.filter((index) => !tables || tables.includes(index.table));
+    if (mine.length === 0) return;
+    this.pending = this.pending.filter((index) => !mine.includes(index));
+    const t0 = performance.now();
+    const results = await Promise.allSettled(mine.map((index) => this.inSlot(() => this.build(index))));
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
+    this.log(
+      `  ${mine.length} secondary indexes of ${[...new Set(mine.map((index) => index.table))].join(", ")} built (${((performance.now() - t0) / 1000).toFixed(1)}s)`,
+    );
+  }
+
+  private async build(index: Deferred): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('maintenance_work_mem', '256MB', true)`);
+      await tx.execute(sql.raw(index.definition.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX IF NOT EXISTS ")));
+    });
+  }
+
+  private async inSlot<T>(work: () => Promise<T>): Promise<T> {
+    while (this.building >= 2) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.building++;
+    try {
+      return await work();
+    } finally {
+      this.building--;
+      this.waiting.shift()?.();
     }
-  };
-  const t0 = performance.now();
-  await Promise.all([worker(), worker()]);
-  log(`  ${indexes.length} secondary indexes built (${((performance.now() - t0) / 1000).toFixed(1)}s)`);
+  }
 }
 
 /**
- * Runs `load` with the secondary indexes of `tables` dropped, then builds them again from their definitions — also
- * when the load fails, so the database is never left without them.
+ * Runs `load` with the secondary indexes of `tables` dropped. `load` may build some of them again itself
+ * (`indexes.rebuild([table])`) as soon as a table is complete; whatever it did not is built when it returns — also when
+ * it fails, so the database is never left without them.
  */
-export async function withDeferredIndexes<T>(db: Db, tables: readonly string[], load: () => Promise<T>, log: (line: string) => void): Promise<T> {
+export async function withDeferredIndexes<T>(
+  db: Db,
+  tables: readonly string[],
+  load: (indexes: DeferredIndexes) => Promise<T>,
+  log: (line: string) => void,
+): Promise<T> {
   const indexes = await secondaryIndexes(db, tables);
   const dropped: Deferred[] = [];
   try {
@@ -63,9 +100,10 @@ export async function withDeferredIndexes<T>(db: Db, tables: readonly string[], 
   } catch {
     log("secondary indexes: kept during the load (no permission to drop them)");
   }
+  const deferred = new DeferredIndexes(db, dropped, log);
   try {
-    return await load();
+    return await load(deferred);
   } finally {
-    if (dropped.length) await rebuild(db, dropped, log);
+    await deferred.rebuild();
   }
 }

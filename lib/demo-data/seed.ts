@@ -144,18 +144,41 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
       await writeCatalog(tx);
       log(`committing (${rows.ledger_entries} ledger entries are checked for balance at commit)`);
     });
+    // Then the typo-tolerant search vocabulary is rebuilt from the published catalog in one set-based pass, and
+    // fresh statistics give the first searches good plans.
+    log(`catalog written (${elapsed()}); rebuilding the search vocabulary and analyzing…`);
+    rows.search_terms = await refreshSearchTerms(db);
+    await db.execute(sql`analyze`);
   } else {
     await db.transaction(writeAccounts);
     // Each batch is one statement, hence one transaction: its journals are checked for balance when it commits.
     // Secondary indexes are built once after the load, and the search projection is filled in one pass.
-    await withDeferredIndexes(db, BULK_TABLES, () => withDeferredSearchProjection(db, () => writeCatalog(db), log), log);
+    rows.search_terms = await withDeferredIndexes(
+      db,
+      BULK_TABLES,
+      async (indexes) => {
+        const fillProjection = await withDeferredSearchProjection(db, () => writeCatalog(db), log);
+        log(`catalog written (${elapsed()}); filling the search projection, building indexes and the vocabulary side by side…`);
+        // Side by side, each on its own connection (one at a time on PGlite): the projection, then its indexes; the
+        // other tables' indexes; the vocabulary, whose words come from listings and whose kept cells wait for the
+        // projection. Everything settles before anything is reported, so no statement outlives a failure.
+        const projection = fillProjection().then(() => log(`  search projection filled (${elapsed()})`));
+        const vocabulary = refreshSearchTerms(db, { catalogReady: projection });
+        const settled = await Promise.allSettled([
+          projection.then(() => indexes.rebuild(["listing_search"])),
+          indexes.rebuild(BULK_TABLES.filter((table) => table !== "listing_search")),
+          vocabulary,
+        ]);
+        const failed = settled.find((result) => result.status === "rejected");
+        if (failed) throw failed.reason;
+        return vocabulary;
+      },
+      log,
+    );
+    // Statistics for the first searches' plans, and visibility maps so index-only scans work from the first request.
+    log(`indexes and vocabulary ready (${elapsed()}); vacuuming and analyzing…`);
+    await db.execute(sql`vacuum (analyze)`);
   }
-  // Then, side by side: the typo-tolerant search vocabulary is rebuilt from the published catalog in one
-  // set-based pass, and fresh statistics give the first searches after a bulk load good plans. (ANALYZE waits
-  // for the vocabulary's table lock, so that table's statistics describe the rebuilt vocabulary.)
-  log(`catalog written (${elapsed()}); rebuilding the search vocabulary and analyzing…`);
-  const [terms] = await Promise.all([refreshSearchTerms(db), db.execute(sql`analyze`).then(() => undefined)]);
-  rows.search_terms = terms;
   log(`done in ${elapsed()}`);
 
   return {
