@@ -5,6 +5,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { inSlot, newSlots } from "@/lib/slots";
 
 /** The tables a catalog seed fills by the hundred thousand. */
 export const BULK_TABLES = ["listings", "listing_versions", "listing_search", "orders", "reviews", "ledger_entries"] as const;
@@ -34,8 +35,7 @@ async function secondaryIndexes(db: Db, tables: readonly string[]): Promise<Defe
 /** The indexes a bulk load dropped, to build again once the rows they cover are in. */
 export class DeferredIndexes {
   /** Builds in flight, two at most (one per core here; Postgres adds its own parallel workers to B-tree builds). */
-  private building = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly slots = newSlots();
 
   constructor(
     private readonly db: Db,
@@ -52,7 +52,7 @@ export class DeferredIndexes {
     if (mine.length === 0) return;
     this.pending = this.pending.filter((index) => !mine.includes(index));
     const t0 = performance.now();
-    const results = await Promise.allSettled(mine.map((index) => this.inSlot(() => this.build(index))));
+    const results = await Promise.allSettled(mine.map((index) => inSlot(this.slots, 2, () => this.build(index))));
     const failed = results.find((result) => result.status === "rejected");
     if (failed) throw failed.reason;
     this.log(
@@ -65,17 +65,6 @@ export class DeferredIndexes {
       await tx.execute(sql`select set_config('maintenance_work_mem', '256MB', true)`);
       await tx.execute(sql.raw(index.definition.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX IF NOT EXISTS ")));
     });
-  }
-
-  private async inSlot<T>(work: () => Promise<T>): Promise<T> {
-    while (this.building >= 2) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.building++;
-    try {
-      return await work();
-    } finally {
-      this.building--;
-      this.waiting.shift()?.();
-    }
   }
 }
 

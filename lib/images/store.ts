@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { images } from "@/db/schema";
 import { assertActive, assertCreator, type Actor } from "@/lib/auth/actor";
+import { inSlot, newSlots, type Slots } from "@/lib/slots";
 import { processImage, type ImageFocus, type ImagePurpose } from "./pipeline";
 
 export type StoredImage = { id: string; width: number; height: number; thumbWidth: number; thumbHeight: number; byteSize: number; contentType: string };
@@ -13,26 +14,12 @@ export type StoredImage = { id: string; width: number; height: number; thumbWidt
 // globalThis: the upload route and the studio's and account's server actions are separate chunks of a production build,
 // each with its own copy of this module, and the bound is the process's.
 const MAX_PARALLEL = 2;
-const slots = ((globalThis as typeof globalThis & { __agoraImageSlots?: { running: number; waiting: (() => void)[] } }).__agoraImageSlots ??= {
-  running: 0,
-  waiting: [],
-});
-
-async function withProcessingSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (slots.running >= MAX_PARALLEL) await new Promise<void>((resolve) => slots.waiting.push(resolve));
-  slots.running++;
-  try {
-    return await work();
-  } finally {
-    slots.running--;
-    slots.waiting.shift()?.();
-  }
-}
+const slots = ((globalThis as typeof globalThis & { __agoraImageSlots?: Slots }).__agoraImageSlots ??= newSlots());
 
 /** Validates, re-encodes and stores an image. Covers and example images need a creator; avatars any active account. */
 export async function storeImage(db: Db, actor: Actor | null, bytes: Uint8Array, opts: { purpose: ImagePurpose; focus?: ImageFocus }): Promise<StoredImage> {
   const owner = opts.purpose === "avatar" ? assertActive(actor) : assertCreator(actor);
-  const image = await withProcessingSlot(() => processImage(bytes, opts.purpose, opts.focus ?? "center"));
+  const image = await inSlot(slots, MAX_PARALLEL, () => processImage(bytes, opts.purpose, opts.focus ?? "center"));
   const columns = {
     id: images.id,
     width: images.width,
