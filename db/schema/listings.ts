@@ -58,7 +58,8 @@ export const listings = pgTable(
     publishedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    // Weighted full-text document: title and tags rank above summary, summary above description.
+    // Weighted full-text document: title and tags rank above summary, summary above description. Copied into
+    // listing_search.body, whose GIN index is what search reads; this column has no index of its own.
     search: tsvector()
       .notNull()
       .generatedAlwaysAs(
@@ -67,7 +68,6 @@ export const listings = pgTable(
   },
   (t) => [
     uniqueIndex("listings_slug_key").on(t.slug),
-    index("listings_search_idx").using("gin", t.search),
     index("listings_creator_idx").on(t.creatorId, t.status),
     index("listings_published_new_idx")
       .on(t.publishedAt.desc(), t.id.desc())

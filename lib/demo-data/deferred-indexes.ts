@@ -1,7 +1,10 @@
 // Bulk loads build the big tables' secondary indexes once, after the rows are in, instead of maintaining each of them
 // row by row (what pg_restore does): sorting a million keys once is far cheaper than a million random inserts into a
-// B-tree or a GIN. Unique and primary-key indexes stay (they are constraints), and so do the indexes a trigger reads
-// while the load runs. Needs table ownership; without it every index stays and the load is merely slower.
+// B-tree or a GIN. Primary keys stay (foreign keys are checked through them), and so do indexes that back a
+// constraint and the indexes a trigger reads while the load runs. Other unique indexes (a listing's slug, one paid
+// order per buyer and listing) are dropped too: the seed's rows are unique by construction, and building the index
+// again checks it (a duplicate fails the seed there). Needs table ownership; without it every index stays and the
+// load is merely slower.
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
@@ -25,7 +28,7 @@ async function secondaryIndexes(db: Db, tables: readonly string[]): Promise<Defe
         join pg_class t on t.oid = i.indrelid
         join pg_namespace n on n.oid = t.relnamespace
         where n.nspname = current_schema() and t.relname = any(${`{${tables.join(",")}}`}::text[])
-          and not i.indisunique and not i.indisprimary
+          and not i.indisprimary
           and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
         order by t.relname, c.relname`,
   );

@@ -243,6 +243,36 @@ describe("seedDatabase", () => {
     await expect(failing).rejects.toThrow("the load broke");
     expect(during.length).toBeLessThan(indexesBefore.length);
     expect(during).toContain(indexesBefore.find((d) => d.includes("ledger_entries_journal_idx")));
+    // Primary keys stay (foreign keys are checked through them); other unique indexes are built again afterwards.
+    const primaryKeys = indexesBefore.filter((d) => /_pkey ON /.test(d));
+    expect(primaryKeys).toHaveLength(BULK_TABLES.length);
+    expect(during).toEqual(expect.arrayContaining(primaryKeys));
+    expect(during).not.toContain(indexesBefore.find((d) => d.includes("listings_slug_key")));
+    expect(await indexDefinitions()).toEqual(indexesBefore);
+  });
+
+  it("fails the load when rows written without a unique index break it, and names the index", async () => {
+    const indexesBefore = await indexDefinitions();
+    const [{ columns }] = await rows<{ columns: string }>(sql`
+      select string_agg(quote_ident(column_name), ', ' order by ordinal_position) as columns from information_schema.columns
+      where table_schema = current_schema() and table_name = 'reviews' and column_name <> 'id' and is_generated = 'NEVER'`);
+    const duplicating = withDeferredIndexes(
+      db,
+      BULK_TABLES,
+      async () => {
+        // A second review of an order that already has one: reviews_order_key is not there to refuse it.
+        await db.execute(sql.raw(`insert into reviews (id, ${columns}) select gen_random_uuid(), ${columns} from reviews order by id limit 1`));
+      },
+      () => {},
+    );
+    await expect(duplicating).rejects.toMatchObject({
+      message: expect.stringContaining("CREATE UNIQUE INDEX IF NOT EXISTS reviews_order_key"),
+      cause: expect.objectContaining({ code: "23505", message: expect.stringContaining('could not create unique index "reviews_order_key"') }),
+    });
+    // Every other index was built; once the duplicate is gone, so is the unique one.
+    expect(await indexDefinitions()).toEqual(indexesBefore.filter((d) => !d.includes("reviews_order_key")));
+    await db.execute(sql`delete from reviews r using reviews o where r.order_id = o.order_id and r.id > o.id`);
+    await db.execute(sql.raw(indexesBefore.find((d) => d.includes("reviews_order_key"))!));
     expect(await indexDefinitions()).toEqual(indexesBefore);
   });
 
