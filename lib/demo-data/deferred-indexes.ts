@@ -99,3 +99,82 @@ export async function withDeferredIndexes<T>(
     await deferred.rebuild();
   }
 }
+
+type ForeignKey = { table: string; name: string; definition: string };
+
+/**
+ * The foreign keys a bulk load dropped, to add back once the rows are in, each validated in one pass (what pg_restore
+ * does). Row by row, every inserted row runs one lookup per key and takes a share lock on the row it points at: at 1M
+ * listings that was about a quarter of Postgres's time in the load, with both cores busy. If a key no longer holds,
+ * adding it back fails with Postgres's own error, named (the load is a bug then).
+ */
+export class DeferredForeignKeys {
+  private restoring: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dropped: ForeignKey[],
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Adds every dropped key back, once; later calls wait for the first. Adding a key locks out writes to both tables. */
+  restore(): Promise<void> {
+    this.restoring ??= this.addBack();
+    return this.restoring;
+  }
+
+  private async addBack(): Promise<void> {
+    if (this.dropped.length === 0) return;
+    const t0 = performance.now();
+    const broken: { key: ForeignKey; error: unknown }[] = [];
+    for (const key of this.dropped) {
+      try {
+        await this.db.execute(sql.raw(`alter table "${key.table}" add constraint "${key.name}" ${key.definition}`));
+      } catch (error) {
+        broken.push({ key, error });
+      }
+    }
+    if (broken.length) {
+      const names = broken.map((b) => `${b.key.table}.${b.key.name}`).join(", ");
+      throw new Error(`the bulk load left rows that break foreign keys ${names}; they were not added back`, { cause: broken[0].error });
+    }
+    this.log(`  ${this.dropped.length} foreign keys added back and validated (${((performance.now() - t0) / 1000).toFixed(1)}s)`);
+  }
+}
+
+/**
+ * Runs `load` without the foreign keys of `tables`. `load` may add them back itself (`keys.restore()`) as soon as the
+ * rows are in, beside other work; otherwise they are added back when it returns — also when it fails. Needs table
+ * ownership; without it the keys stay and are checked row by row.
+ */
+export async function withDeferredForeignKeys<T>(
+  db: Db,
+  tables: readonly string[],
+  load: (keys: DeferredForeignKeys) => Promise<T>,
+  log: (line: string) => void,
+): Promise<T> {
+  const found = await queryRows<ForeignKey>(
+    db,
+    sql`select t.relname as table, k.conname as name, pg_get_constraintdef(k.oid) as definition
+        from pg_constraint k
+        join pg_class t on t.oid = k.conrelid
+        join pg_namespace n on n.oid = t.relnamespace
+        where k.contype = 'f' and n.nspname = current_schema() and t.relname = any(${`{${tables.join(",")}}`}::text[])
+        order by t.relname, k.conname`,
+  );
+  const dropped: ForeignKey[] = [];
+  try {
+    for (const key of found) {
+      await db.execute(sql.raw(`alter table "${key.table}" drop constraint if exists "${key.name}"`));
+      dropped.push(key);
+    }
+  } catch {
+    log("foreign keys: checked row by row during the load (no permission to drop them)");
+  }
+  const keys = new DeferredForeignKeys(db, dropped, log);
+  try {
+    return await load(keys);
+  } finally {
+    await keys.restore();
+  }
+}

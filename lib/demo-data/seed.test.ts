@@ -8,7 +8,7 @@ import { listingContentSchema } from "@/lib/listings/content";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { buildPreview } from "@/lib/listings/preview";
 import { testDatabase } from "@/db/testing/setup";
-import { BULK_TABLES, withDeferredIndexes } from "./deferred-indexes";
+import { BULK_TABLES, withDeferredForeignKeys, withDeferredIndexes } from "./deferred-indexes";
 import { isEmpty, seedDatabase, type SeedSummary } from "./seed";
 
 const LISTINGS = 120;
@@ -209,10 +209,14 @@ describe("seedDatabase", () => {
     const before = await catalog();
     const salesBefore = await sales();
     const indexesBefore = await indexDefinitions();
+    const keysBefore = await foreignKeys();
     const vocabularyBefore = await vocabulary();
     const parallel = await seedDatabase(db, { listings: LISTINGS, reset: true, concurrency: 3, batchSize: 25 });
-    // The secondary indexes dropped for the bulk load are all built again, exactly as the migrations defined them.
+    // The secondary indexes dropped for the bulk load are all built again, exactly as the migrations defined them, and
+    // the foreign keys are back, validated.
     expect(await indexDefinitions()).toEqual(indexesBefore);
+    expect(keysBefore.length).toBeGreaterThanOrEqual(15);
+    expect(await foreignKeys()).toEqual(keysBefore);
     expect(await catalog()).toEqual(before);
     expect(await sales()).toEqual(salesBefore);
     expect(parallel.rows).toEqual(summary.rows);
@@ -296,7 +300,59 @@ describe("seedDatabase", () => {
     expect(during.length).toBeLessThan(indexesBefore.length);
     expect(await indexDefinitions()).toEqual(indexesBefore);
   });
+
+  it("adds the foreign keys back when a bulk load fails, and refuses one that the loaded rows break", async () => {
+    const keysBefore = await foreignKeys();
+    const keyed = BULK_TABLES.filter((table) => table !== "listing_search");
+    let during: string[] = [];
+    const failing = withDeferredForeignKeys(
+      db,
+      keyed,
+      async () => {
+        during = await foreignKeys();
+        throw new Error("the load broke");
+      },
+      () => {},
+    );
+    await expect(failing).rejects.toThrow("the load broke");
+    expect(during).toEqual(keysBefore.filter((k) => k.startsWith("listing_search ")));
+    expect(await foreignKeys()).toEqual(keysBefore);
+
+    // A review pointing at no order, added back by the load itself beside other work: its key can't be validated and is
+    // reported by name, and the other keys are back.
+    const [review] = await rows<{ id: string }>(sql`select id from reviews order by id limit 1`);
+    const dangling = withDeferredForeignKeys(
+      db,
+      keyed,
+      async (keys) => {
+        await db.execute(sql`update reviews set order_id = '00000000-0000-4000-8000-000000000000' where id = ${review.id}`);
+        await keys.restore();
+      },
+      () => {},
+    );
+    await expect(dangling).rejects.toThrow(/foreign keys reviews\.reviews_order_id_orders_id_fk; they were not added back/);
+    expect((await foreignKeys()).filter((k) => !k.includes("reviews_order_id"))).toEqual(keysBefore.filter((k) => !k.includes("reviews_order_id")));
+    // Put the row and its key back for the tests after this one.
+    await db.execute(sql`delete from reviews where id = ${review.id}`);
+    await db.execute(
+      sql.raw(
+        `alter table reviews add constraint reviews_order_id_orders_id_fk ${keysBefore.find((k) => k.includes("reviews_order_id"))!.replace(/^reviews reviews_order_id_orders_id_fk (.*) validated=true$/, "$1")}`,
+      ),
+    );
+    expect(await foreignKeys()).toEqual(keysBefore);
+  });
 });
+
+/** The foreign keys of the bulk tables, with whether Postgres counts them as validated. */
+async function foreignKeys(): Promise<string[]> {
+  const found = await queryRows<{ def: string }>(
+    db,
+    sql`select t.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid) || ' validated=' || k.convalidated as def
+        from pg_constraint k join pg_class t on t.oid = k.conrelid
+        where k.contype = 'f' and t.relname = any(${`{${BULK_TABLES.join(",")}}`}::text[]) order by 1`,
+  );
+  return found.map((r) => r.def);
+}
 
 async function indexDefinitions(): Promise<string[]> {
   const found = await queryRows<{ def: string }>(

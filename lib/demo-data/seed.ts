@@ -8,7 +8,7 @@ import { creatorProfiles, images, listingDailyStats, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { refreshSearchTerms } from "@/lib/catalog/terms";
 import { BatchWriter, batchStatement, buildBatch } from "./batches";
-import { BULK_TABLES, withDeferredIndexes } from "./deferred-indexes";
+import { BULK_TABLES, withDeferredForeignKeys, withDeferredIndexes } from "./deferred-indexes";
 import { withDeferredSearchProjection } from "./search-projection";
 import { insertRowsSql } from "./bulk-insert";
 import type { SalesCounters } from "./commerce";
@@ -152,27 +152,36 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
   } else {
     await db.transaction(writeAccounts);
     // Each batch is one statement, hence one transaction: its journals are checked for balance when it commits.
-    // Secondary indexes are built once after the load, and the search projection is filled in one pass.
-    rows.search_terms = await withDeferredIndexes(
+    // Foreign keys are validated and secondary indexes built once after the load, and the search projection is filled
+    // in one pass. (listing_search keeps its key: adding one back would lock out the statement that fills it.)
+    const keyed = BULK_TABLES.filter((table) => table !== "listing_search");
+    rows.search_terms = await withDeferredForeignKeys(
       db,
-      BULK_TABLES,
-      async (indexes) => {
-        const fillProjection = await withDeferredSearchProjection(db, () => writeCatalog(db), log);
-        log(`catalog written (${elapsed()}); filling the search projection, building indexes and the vocabulary side by side…`);
-        // Side by side, each on its own connection (one at a time on PGlite): the projection, then its indexes; the
-        // other tables' indexes; the vocabulary, whose words come from listings and whose kept cells wait for the
-        // projection. Everything settles before anything is reported, so no statement outlives a failure.
-        const projection = fillProjection().then(() => log(`  search projection filled (${elapsed()})`));
-        const vocabulary = refreshSearchTerms(db, { catalogReady: projection });
-        const settled = await Promise.allSettled([
-          projection.then(() => indexes.rebuild(["listing_search"])),
-          indexes.rebuild(BULK_TABLES.filter((table) => table !== "listing_search")),
-          vocabulary,
-        ]);
-        const failed = settled.find((result) => result.status === "rejected");
-        if (failed) throw failed.reason;
-        return vocabulary;
-      },
+      keyed,
+      (keys) =>
+        withDeferredIndexes(
+          db,
+          BULK_TABLES,
+          async (indexes) => {
+            const fillProjection = await withDeferredSearchProjection(db, () => writeCatalog(db), log);
+            log(`catalog written (${elapsed()}); filling the search projection, building indexes and the vocabulary side by side…`);
+            // Side by side, each on its own connection (one at a time on PGlite): the projection, then its indexes; the
+            // other tables' foreign keys, then their indexes (both lock those tables, so one after the other); the
+            // vocabulary, whose words come from listings and whose kept cells wait for the projection. Everything
+            // settles before anything is reported, so no statement outlives a failure.
+            const projection = fillProjection().then(() => log(`  search projection filled (${elapsed()})`));
+            const vocabulary = refreshSearchTerms(db, { catalogReady: projection });
+            const settled = await Promise.allSettled([
+              projection.then(() => indexes.rebuild(["listing_search"])),
+              keys.restore().then(() => indexes.rebuild(keyed)),
+              vocabulary,
+            ]);
+            const failed = settled.find((result) => result.status === "rejected");
+            if (failed) throw failed.reason;
+            return vocabulary;
+          },
+          log,
+        ),
       log,
     );
     // Statistics for the first searches' plans, and visibility maps so index-only scans work from the first request.
