@@ -74,6 +74,11 @@ export class BatchWriter {
     await Promise.all([this.ready, ...this.inFlight]);
   }
 
+  /** Waits for every write in flight to succeed or fail (after a failure or a stop: nothing may still be running). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([this.ready, ...this.inFlight]);
+  }
+
   private async run(statement: SQL, label: string): Promise<void> {
     await this.ready;
     for (let attempt = 1; ; attempt++) {

@@ -346,6 +346,30 @@ describe("seedDatabase", () => {
     );
     expect(await foreignKeys()).toEqual(keysBefore);
   });
+
+  it("stops a parallel seed between batches when asked, with its keys and indexes put back", async () => {
+    const indexesBefore = await indexDefinitions();
+    const keysBefore = await foreignKeys();
+    // A signal that reads as aborted from the third batch on (a real one, aborted by Ctrl-C, is checked the same way).
+    let checks = 0;
+    const signal = {
+      throwIfAborted() {
+        if (++checks > 2) throw new Error("stopped by SIGINT");
+      },
+    } as AbortSignal;
+    const stopped = seedDatabase(db, { listings: LISTINGS, reset: true, concurrency: 3, batchSize: 25, signal });
+    await expect(stopped).rejects.toThrow("stopped by SIGINT");
+    // The two batches already sent were written whole; nothing after them.
+    const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int as n from listings`);
+    expect(n).toBe(50);
+    expect(await indexDefinitions()).toEqual(indexesBefore);
+    expect(await foreignKeys()).toEqual(keysBefore);
+    const triggers = await rows<{ tgname: string; tgenabled: string }>(
+      sql`select tgname, tgenabled from pg_trigger where tgrelid = 'listings'::regclass and tgname like 'listings_search_sync%' order by 1`,
+    );
+    expect(triggers.map((t) => t.tgenabled)).toEqual(["O", "O"]);
+    await seedDatabase(db, { listings: LISTINGS, reset: true });
+  });
 });
 
 /** The foreign keys of the bulk tables, with whether Postgres counts them as validated. */

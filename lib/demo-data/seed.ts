@@ -32,6 +32,12 @@ export type SeedOptions = {
   concurrency?: number;
   /** Listings per INSERT statement (default 1000). */
   batchSize?: number;
+  /**
+   * Stops the seed between batches (Ctrl-C in the CLI): the batches in flight finish, then a parallel seed adds back
+   * the foreign keys and builds the indexes it dropped for the load before it rejects with the signal's reason, so an
+   * interrupted seed leaves a partial catalog (seed again with reset) but never a schema without its keys or indexes.
+   */
+  signal?: AbortSignal;
 };
 
 export type SeedSummary = {
@@ -137,18 +143,25 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
     const writer = new BatchWriter(executor, concurrency, coversWritten, log);
     const world = { people, coverIds, demoPurchases, counters: { orders: 0, journals: 0, reviews: 0 } satisfies SalesCounters };
     let nextReport = 0.1;
-    for (let start = 0; start < plans.length; start += batchSize) {
-      const batch = await buildBatch(plans.slice(start, start + batchSize), world);
-      await writer.write(batchStatement(batch), `batch at listing ${start}`);
-      rows.listings += batch.listings.length;
-      rows.listing_versions += batch.versions.length;
-      rows.orders += batch.orders.length;
-      rows.ledger_entries += batch.ledger.length;
-      rows.reviews += batch.reviews.length;
-      if (listingCount >= 5000 && rows.listings >= nextReport * listingCount) {
-        log(`  ${rows.listings} / ${listingCount} listings generated (${elapsed()})`);
-        nextReport += 0.1;
+    try {
+      for (let start = 0; start < plans.length; start += batchSize) {
+        opts.signal?.throwIfAborted();
+        const batch = await buildBatch(plans.slice(start, start + batchSize), world);
+        await writer.write(batchStatement(batch), `batch at listing ${start}`);
+        rows.listings += batch.listings.length;
+        rows.listing_versions += batch.versions.length;
+        rows.orders += batch.orders.length;
+        rows.ledger_entries += batch.ledger.length;
+        rows.reviews += batch.reviews.length;
+        if (listingCount >= 5000 && rows.listings >= nextReport * listingCount) {
+          log(`  ${rows.listings} / ${listingCount} listings generated (${elapsed()})`);
+          nextReport += 0.1;
+        }
       }
+    } catch (error) {
+      // Stopped or failed: let the batches in flight settle before anything puts keys and indexes back.
+      await writer.settle();
+      throw error;
     }
     await writer.drain();
     await insertInChunks(executor, listingDailyStats, dailyStats);

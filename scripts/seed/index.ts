@@ -45,9 +45,18 @@ async function main(): Promise<number> {
     console.log(
       `Seeding ${args.listings} listings into ${handle.driver === "postgres" ? "Postgres (DATABASE_URL)" : `PGlite (${process.env.PGLITE_DIR ?? ".data/pglite"})`}${args.reset ? " after a reset" : ""}…`,
     );
+    // Ctrl-C stops between batches and puts back what a parallel seed dropped for the load; a second one exits at once.
+    const stop = new AbortController();
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        console.error(`\nStopping: keys and indexes dropped for the load are put back first (${signal} again exits at once, leaving them dropped)…`);
+        stop.abort(new Error(`stopped by ${signal}; the catalog is partial, so seed again with --reset`));
+      });
+    }
     const summary = await seedDatabase(handle.db, {
       listings: args.listings,
       reset: args.reset,
+      signal: stop.signal,
       // Parallel batches only pay off (and only work) with a Postgres connection pool.
       concurrency: handle.driver === "postgres" && args.listings >= 10_000 ? 3 : 1,
       log: (line) => console.log(line),
