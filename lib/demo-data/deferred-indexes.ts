@@ -35,6 +35,23 @@ async function secondaryIndexes(db: Db, tables: readonly string[]): Promise<Defe
   return rows.filter((r) => !KEPT.has(r.name));
 }
 
+/**
+ * Drops each item in turn and returns those it dropped: all of them, or those before the first refusal (without the
+ * privilege that is the first drop), after `refused` says so. The caller puts back what was dropped, even if the load fails.
+ */
+async function dropWhileAllowed<T>(db: Db, items: readonly T[], drop: (item: T) => string, refused: () => void): Promise<T[]> {
+  const dropped: T[] = [];
+  try {
+    for (const item of items) {
+      await db.execute(sql.raw(drop(item)));
+      dropped.push(item);
+    }
+  } catch {
+    refused();
+  }
+  return dropped;
+}
+
 /** The indexes a bulk load dropped, to build again once the rows they cover are in. */
 export class DeferredIndexes {
   /** Builds in flight, two at most (one per core here; Postgres adds its own parallel workers to B-tree builds). */
@@ -82,16 +99,12 @@ export async function withDeferredIndexes<T>(
   load: (indexes: DeferredIndexes) => Promise<T>,
   log: (line: string) => void,
 ): Promise<T> {
-  const indexes = await secondaryIndexes(db, tables);
-  const dropped: Deferred[] = [];
-  try {
-    for (const index of indexes) {
-      await db.execute(sql.raw(`drop index if exists "${index.name}"`));
-      dropped.push(index);
-    }
-  } catch {
-    log("secondary indexes: kept during the load (no permission to drop them)");
-  }
+  const dropped = await dropWhileAllowed(
+    db,
+    await secondaryIndexes(db, tables),
+    (index) => `drop index if exists "${index.name}"`,
+    () => log("secondary indexes: kept during the load (no permission to drop them)"),
+  );
   const deferred = new DeferredIndexes(db, dropped, log);
   try {
     return await load(deferred);
@@ -162,15 +175,12 @@ export async function withDeferredForeignKeys<T>(
         where k.contype = 'f' and n.nspname = current_schema() and t.relname = any(${`{${tables.join(",")}}`}::text[])
         order by t.relname, k.conname`,
   );
-  const dropped: ForeignKey[] = [];
-  try {
-    for (const key of found) {
-      await db.execute(sql.raw(`alter table "${key.table}" drop constraint if exists "${key.name}"`));
-      dropped.push(key);
-    }
-  } catch {
-    log("foreign keys: checked row by row during the load (no permission to drop them)");
-  }
+  const dropped = await dropWhileAllowed(
+    db,
+    found,
+    (key) => `alter table "${key.table}" drop constraint if exists "${key.name}"`,
+    () => log("foreign keys: checked row by row during the load (no permission to drop them)"),
+  );
   const keys = new DeferredForeignKeys(db, dropped, log);
   try {
     return await load(keys);
