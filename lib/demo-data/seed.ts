@@ -2,7 +2,7 @@
 import "server-only";
 import { is, sql } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
-import { queryRows, type Db, type Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import * as schema from "@/db/schema";
 import { creatorProfiles, images, listingDailyStats, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -58,26 +58,23 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return rows.length === 0;
 }
 
+/** Every application table's name, from the schema. */
+const tableNames = (): string[] => Object.values(schema).flatMap((value) => (is(value, PgTable) ? [getTableConfig(value).name] : []));
+
 /** Empties every application table. TRUNCATE fires no row triggers, so the append-only ledger allows it. */
 export async function resetDatabase(db: Db): Promise<void> {
-  const names = Object.values(schema).flatMap((value) => (is(value, PgTable) ? [`"${getTableConfig(value).name}"`] : []));
-  await db.execute(sql.raw(`truncate table ${names.join(", ")} restart identity cascade`));
+  await db.execute(
+    sql.raw(
+      `truncate table ${tableNames()
+        .map((name) => `"${name}"`)
+        .join(", ")} restart identity cascade`,
+    ),
+  );
 }
 
 /** VACUUM (ANALYZE) of these tables, one statement (VACUUM can't run in a transaction block, so never inside one). */
 async function vacuumAnalyze(db: Db, tables: readonly string[]): Promise<void> {
   if (tables.length) await db.execute(sql.raw(`vacuum (analyze) ${tables.map((table) => `"${table}"`).join(", ")}`));
-}
-
-/** The current schema's tables, but these. */
-async function tablesExcept(db: Db, tables: readonly string[]): Promise<string[]> {
-  const found = await queryRows<{ name: string }>(
-    db,
-    sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = current_schema() and c.relkind = 'r' and not (c.relname = any(${`{${tables.join(",")}}`}::text[]))
-        order by 1`,
-  );
-  return found.map((row) => row.name);
 }
 
 function coverPoolSize(listingCount: number): number {
@@ -183,7 +180,7 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
     // Each batch is one statement, hence one transaction: its journals are checked for balance when it commits.
     // Foreign keys are validated and secondary indexes built once after the load, and the search projection is filled
     // in one pass. (listing_search keeps its key: adding one back would lock out the statement that fills it.)
-    const keyed = BULK_TABLES.filter((table) => table !== "listing_search");
+    const keyed: string[] = BULK_TABLES.filter((table) => table !== "listing_search");
     rows.search_terms = await withDeferredForeignKeys(
       db,
       keyed,
@@ -219,7 +216,10 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
     // Statistics for the first searches' plans, and visibility maps so index-only scans work from the first request
     // (the keyed tables were vacuumed in their lane).
     log(`indexes and vocabulary ready (${elapsed()}); vacuuming and analyzing…`);
-    await vacuumAnalyze(db, await tablesExcept(db, keyed));
+    await vacuumAnalyze(
+      db,
+      tableNames().filter((name) => !keyed.includes(name)),
+    );
   }
   log(`done in ${elapsed()}`);
 

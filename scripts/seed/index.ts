@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.once(signal, () => {
         console.error(`\nStopping: keys and indexes dropped for the load are put back first (${signal} again exits at once, leaving them dropped)…`);
-        stop.abort(new Error(`stopped by ${signal}; the catalog is partial, so seed again with --reset`));
+        stop.abort(new Error(`stopped by ${signal}; seed again with --reset to start over`));
       });
     }
     const summary = await seedDatabase(handle.db, {
