@@ -42,13 +42,15 @@ export const listingSearch = pgTable(
   (t) => [
     index("listing_search_body_idx").using("gin", t.body),
     index("listing_search_head_idx").using("gin", t.head),
-    index("listing_search_boost_idx").on(t.boost.desc(), t.listingId.desc()),
-    index("listing_search_new_idx").on(t.publishedAt.desc(), t.listingId.desc()),
-    index("listing_search_popular_idx").on(t.salesCount.desc(), t.listingId.desc()),
-    index("listing_search_rating_idx").on(t.ratingAvg.desc(), t.listingId.desc()),
-    index("listing_search_price_idx").on(t.priceCents, t.listingId),
+    // The sort orders of catalog pages. After the key (sort column, listing_id: unique, so what follows never changes
+    // the order) each also holds the filter columns a walk tests, so a walk is an index-only scan (page-statements.ts).
+    index("listing_search_boost_idx").on(t.boost.desc(), t.listingId.desc(), t.kind, t.category, t.priceCents, t.ratingAvg),
+    index("listing_search_new_idx").on(t.publishedAt.desc(), t.listingId.desc(), t.kind, t.category, t.priceCents, t.ratingAvg),
+    index("listing_search_popular_idx").on(t.salesCount.desc(), t.listingId.desc(), t.kind, t.category, t.priceCents, t.ratingAvg),
+    index("listing_search_rating_idx").on(t.ratingAvg.desc(), t.listingId.desc(), t.kind, t.category, t.priceCents),
+    index("listing_search_price_idx").on(t.priceCents, t.listingId, t.kind, t.category, t.ratingAvg),
     // A price order under a kind: that kind's listings in price order, from the range's start (page-statements.ts).
-    index("listing_search_kind_price_idx").on(t.kind, t.priceCents, t.listingId),
+    index("listing_search_kind_price_idx").on(t.kind, t.priceCents, t.listingId, t.category, t.ratingAvg),
     // A listing page's related listings: its category's best sellers, read from the top (lib/catalog/listing.ts).
     index("listing_search_category_popular_idx").on(t.category, t.salesCount.desc(), t.listingId.desc()),
     index("listing_search_facets_idx").on(t.kind, t.category, t.priceCents, t.ratingAvg),

@@ -16,6 +16,9 @@ function query(params: Record<string, string>): CatalogQuery {
 /** A common word in a 1M catalog: in 14 % of titles and tags, in a third of all documents. */
 const commonWord: TextMatch = { source: "test", corrections: [], didYouMean: null, headMatches: 140_000, bodyMatches: 320_000, catalogSize: 1_000_000 };
 
+/** A walk's region with filters: the key, the sort column and the filter columns the sort index holds (index-only). */
+const WALK_COLUMNS = "s\\.listing_id(, s\\.[a-z_]+)+, s\\.listing_id as walk_id";
+
 describe("searchPageStatements", () => {
   it("a common word under filters few listings pass reads those listings and tests the word on them, without walking", () => {
     const pages = searchPageStatements(query({ q: "test", category: "video", minPrice: "14497", maxPrice: "14826" }), commonWord, {
@@ -70,15 +73,29 @@ describe("searchPageStatements", () => {
       const [page] = searchPageStatements(query(params), null, { matching: 800_000, catalog: 1_000_000 });
       expect(page.strategy).toBe("walk");
       // The range is the walk's own index condition, inside the region the walk reads in price order.
-      expect(dialect.sqlToQuery(page.statement).sql).toMatch(new RegExp(`\\(select \\* from listing_search s where \\(${bound.source}`));
+      expect(dialect.sqlToQuery(page.statement).sql).toMatch(new RegExp(`\\(select ${WALK_COLUMNS} from listing_search s where \\(${bound.source}`));
     }
     // Under a kind, the walk reads that kind's listings in price order (listing_search_kind_price_idx).
     const [kind] = searchPageStatements(query({ kind: "prompt", maxPrice: "8845", sort: "price_desc" }), null, { matching: 290_000, catalog: 1_000_000 });
     expect(dialect.sqlToQuery(kind.statement).sql).toMatch(
-      /\(select \* from listing_search s where s\.kind = \$1 and \(s\.price_cents <= \$2\) order by s\.price_cents desc/,
+      new RegExp(`\\(select ${WALK_COLUMNS} from listing_search s where s\\.kind = \\$1 and \\(s\\.price_cents <= \\$2\\) order by s\\.price_cents desc`),
     );
     // Other orders keep walking from their start: the price range is tested on each row they read.
     const [newest] = searchPageStatements(query({ maxPrice: "12796", sort: "newest" }), null, { matching: 800_000, catalog: 1_000_000 });
-    expect(dialect.sqlToQuery(newest.statement).sql).toMatch(/\(select \* from listing_search s where true order by s\.published_at/);
+    expect(dialect.sqlToQuery(newest.statement).sql).toMatch(new RegExp(`\\(select ${WALK_COLUMNS} from listing_search s where true order by s\\.published_at`));
+  });
+
+  it("a walk with filters reads only the sort index's columns and looks a row up only for words tested after the filters", () => {
+    const [page] = searchPageStatements(query({ q: "test", category: "role-play", minPrice: "6813", sort: "popular" }), commonWord, {
+      matching: 20_000,
+      catalog: 1_000_000,
+    });
+    const text = dialect.sqlToQuery(page.statement).sql;
+    expect(page.strategy).toBe("walk");
+    expect(text).toContain("(select s.listing_id, s.sales_count, s.kind, s.category, s.price_cents, s.rating_avg, s.listing_id as walk_id from listing_search s");
+    expect(text).toMatch(/case when s\.category = \$\d+ and \(s\.price_cents >= \$\d+\) then coalesce\(\(select s\.body @@ to_tsquery\('english'::regconfig, \$\d+\) from listing_search s where s\.listing_id = walk_id\), false\) else false end/);
+    // Without filters every row is tested for the words: read along the index as a whole row, no lookup.
+    const [unfiltered] = searchPageStatements(query({ q: "test", sort: "popular" }), commonWord, null);
+    expect(dialect.sqlToQuery(unfiltered.statement).sql).toMatch(/\(select \* from listing_search s where true order by s\.sales_count desc/);
   });
 });
