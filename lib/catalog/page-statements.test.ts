@@ -82,7 +82,9 @@ describe("searchPageStatements", () => {
     );
     // Other orders keep walking from their start: the price range is tested on each row they read.
     const [newest] = searchPageStatements(query({ maxPrice: "12796", sort: "newest" }), null, { matching: 800_000, catalog: 1_000_000 });
-    expect(dialect.sqlToQuery(newest.statement).sql).toMatch(new RegExp(`\\(select ${WALK_COLUMNS} from listing_search s where true order by s\\.published_at`));
+    expect(dialect.sqlToQuery(newest.statement).sql).toMatch(
+      new RegExp(`\\(select ${WALK_COLUMNS} from listing_search s where true order by s\\.published_at`),
+    );
   });
 
   it("a walk with filters reads only the sort index's columns and looks a row up only for words tested after the filters", () => {
@@ -92,8 +94,12 @@ describe("searchPageStatements", () => {
     });
     const text = dialect.sqlToQuery(page.statement).sql;
     expect(page.strategy).toBe("walk");
-    expect(text).toContain("(select s.listing_id, s.sales_count, s.kind, s.category, s.price_cents, s.rating_avg, s.listing_id as walk_id from listing_search s");
-    expect(text).toMatch(/case when s\.category = \$\d+ and \(s\.price_cents >= \$\d+\) then coalesce\(\(select s\.body @@ to_tsquery\('english'::regconfig, \$\d+\) from listing_search s where s\.listing_id = walk_id\), false\) else false end/);
+    expect(text).toContain(
+      "(select s.listing_id, s.sales_count, s.kind, s.category, s.price_cents, s.rating_avg, s.listing_id as walk_id from listing_search s",
+    );
+    expect(text).toMatch(
+      /case when s\.category = \$\d+ and \(s\.price_cents >= \$\d+\) then coalesce\(\(select s\.body @@ to_tsquery\('english'::regconfig, \$\d+\) from listing_search s where s\.listing_id = walk_id\), false\) else false end/,
+    );
     // Without filters every row is tested for the words: read along the index as a whole row, no lookup.
     const [unfiltered] = searchPageStatements(query({ q: "test", sort: "popular" }), commonWord, null);
     expect(dialect.sqlToQuery(unfiltered.statement).sql).toMatch(/\(select \* from listing_search s where true order by s\.sales_count desc/);

@@ -69,7 +69,13 @@ export function chooseStrategy(density: Density, limit: number): { strategy: Str
 }
 
 /** The statements of one ordering's page: the first to run and, for a walk, what to run when it comes up short. */
-export type PageStatement = { tier: number | null; strategy: Strategy; statement: SQL; fallbacks: SQL[] };
+/**
+ * `region`, for a walk that starts after a cursor or at a price range: how many of the rows it may walk exist (an
+ * index-only count, at most `rows`). Fewer than `rows` means the walk read to the end of its order, so a short page is
+ * the whole answer and no fallback runs (a deep page near the end of an order collected 436,799 matches at 1M listings
+ * to find none).
+ */
+export type PageStatement = { tier: number | null; strategy: Strategy; statement: SQL; fallbacks: SQL[]; region?: { statement: SQL; rows: number } };
 
 function pageSql(plan: SortPlan, source: SQL, limit: number, keyPrefix: string): SQL {
   return sql`with p as (
@@ -109,21 +115,19 @@ function rowTest(conditions: SQL[]): SQL {
  * reorder plain ANDs, and a subquery fence would lose the index order and sort the whole region). Rows flow through
  * lazily, so the walk stops as soon as the page is full.
  */
-function walkSql(
-  plan: SortPlan,
-  after: SQL | null,
-  indexed: SQL[],
-  row: SQL[],
-  limit: number,
-  rows: number,
-  keyPrefix: string,
-  range: SQL | null = null,
-): SQL {
+function walkSql(plan: SortPlan, after: SQL | null, indexed: SQL[], row: SQL[], limit: number, rows: number, keyPrefix: string, range: SQL | null = null): SQL {
   // Without conditions on the index's columns every row is tested on the row: reading it along the index is cheaper.
   const columns = indexed.length ? walkColumns(plan) : sql`*`;
   const region = sql`(select ${columns} from listing_search s where ${allOf([after, range])} order by ${sql.raw(orderBy(plan, plan.column, "s.listing_id"))} limit ${rows}) s`;
   const test = indexed.length && row.length ? sql`case when ${allOf(indexed)} then ${rowTest(row)} else false end` : allOf([...indexed, ...row]);
   return pageSql(plan, sql`${region} where ${test}`, limit, keyPrefix);
+}
+
+/** How many rows a walk of `rows` from `after` within `range` can read (PageStatement.region). */
+function walkRegion(plan: SortPlan, after: SQL | null, range: SQL | null, rows: number): PageStatement["region"] {
+  if (!after && !range) return undefined;
+  const region = sql`select 1 from listing_search s where ${allOf([after, range])} order by ${sql.raw(orderBy(plan, plan.column, "s.listing_id"))} limit ${rows}`;
+  return { statement: sql`select count(*)::int as n from (${region}) r`, rows };
 }
 
 /** Rows after a cursor: as a row comparison (an index condition for walks) and spelled out (afterCursorSpelledOut). */
@@ -233,7 +237,9 @@ function statementFor(
   const joint = density.joint ?? (density.text !== null && density.filters !== null ? density.text * density.filters : null);
   if (joint !== null && joint > 0 && where.text) {
     const rows = Math.max(density.bodyTest ? WALK_ROWS.body : WALK_ROWS.inline, Math.ceil((limit * 2) / joint));
-    if (rows <= MAX_WALK_ROWS && rows * perRow < collectCost) return { tier, strategy: "walk", statement: walk(rows), fallbacks: [collect] };
+    if (rows <= MAX_WALK_ROWS && rows * perRow < collectCost) {
+      return { tier, strategy: "walk", statement: walk(rows), fallbacks: [collect], region: walkRegion(plan, after?.row ?? null, where.range ?? null, rows) };
+    }
   }
   const choice = chooseStrategy(density, limit);
   if (choice.strategy === "collect") return { tier, strategy: "collect", statement: collect, fallbacks: [] };
@@ -242,7 +248,13 @@ function statementFor(
   // When collecting would read more than a long walk costs (a common word or a broad filter in a big catalog, whose
   // matches the short walk found too sparse under the rest of the query), a long walk comes first.
   const longWalk = collectCost > MAX_WALK_ROWS * perRow ? [walk(MAX_WALK_ROWS)] : [];
-  return { tier, strategy: "walk", statement: walk(choice.rows), fallbacks: [...longWalk, collect] };
+  return {
+    tier,
+    strategy: "walk",
+    statement: walk(choice.rows),
+    fallbacks: [...longWalk, collect],
+    region: walkRegion(plan, after?.row ?? null, where.range ?? null, choice.rows),
+  };
 }
 
 /**
@@ -297,7 +309,13 @@ export function searchPageStatements(
   // (listing_search_kind_price_idx: prompts all cost under $15, so a walk from $88.45 down read only models first).
   const f = filterConditions(query);
   const range = plan.column === SORT_PLANS.price_asc.column && (f.kind || f.price) ? allOf([f.kind, f.price]) : null;
-  const where: Conditions = { filters: base.indexed, rowFilters: base.row, text: text ? sql`s.body @@ ${tsQuery(text.source)}` : null, seek: facetIndexSeek(query), range };
+  const where: Conditions = {
+    filters: base.indexed,
+    rowFilters: base.row,
+    text: text ? sql`s.body @@ ${tsQuery(text.source)}` : null,
+    seek: facetIndexSeek(query),
+    range,
+  };
   // Collecting reads every text match, or (filters alone) about every listing that passes them.
   const density: Density = text
     ? {

@@ -1,12 +1,14 @@
 // Catalog search: ranking, typo and prefix tolerance, every filter and every sort.
 import { beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { queryRows, type Db } from "@/db/client";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { testDatabase } from "@/db/testing/setup";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
+import type { TextMatch } from "./text-match";
 import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
 
 let db: Db;
@@ -183,5 +185,36 @@ describe("whole words and partial words", () => {
   it("knows every kind the database does (collecting a category names them all to seek the facet index)", async () => {
     const [row] = await queryRows<{ kinds: string[] }>(db, sql`select enum_range(null::listing_kind)::text[] as kinds`);
     expect(row.kinds).toEqual([...LISTING_KINDS]);
+  });
+});
+
+describe("walks near the end of an order", () => {
+  /** Statements run through `db` (and its transactions), in order. */
+  function recorded(log: string[]): Db {
+    const dialect = new PgDialect();
+    const wrap = (target: Db): Db =>
+      new Proxy(target, {
+        get(t, prop, receiver) {
+          if (prop === "execute") return (statement: SQL) => (log.push(dialect.sqlToQuery(statement).sql), t.execute(statement));
+          if (prop === "transaction") return (work: (tx: Db) => Promise<unknown>) => t.transaction((tx) => work(wrap(tx as unknown as Db)));
+          return Reflect.get(t, prop, receiver);
+        },
+      });
+    return wrap(db);
+  }
+
+  it("a short page from a walk that read to the end of its order is the whole answer: no fallback collects every match", async () => {
+    // As if in a big catalog where "python" is common and the filters pass a fifth: a walk comes first.
+    const common: TextMatch = { source: "python", corrections: [], didYouMean: null, headMatches: 140_000, bodyMatches: 320_000, catalogSize: 1_000_000 };
+    const filtered = { matching: 200_000, catalog: 1_000_000 };
+    const all = await searchListings(db, q({ q: "python", sort: "popular", limit: "1" }), common, filtered);
+    // After the first page (the best seller), the rest of the popular order holds fewer rows than a walk reads.
+    const log: string[] = [];
+    const rest = await searchListings(recorded(log), q({ q: "python", kind: "prompt", sort: "popular", cursor: all.nextCursor! }), common, filtered);
+    expect(rest.items.map((i) => i.title)).toEqual(["Python data cleaning prompt"]);
+    expect(log.some((text) => text.includes("walk_id"))).toBe(true);
+    expect(log.some((text) => text.startsWith("select count(*)::int as n from (select 1 from listing_search s"))).toBe(true);
+    // No collecting: the words' GIN index is never read for the whole match set.
+    expect(log.filter((text) => text.includes("offset 0"))).toEqual([]);
   });
 });

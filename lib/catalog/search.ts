@@ -12,10 +12,18 @@ import { resolveTextQuery, type TextMatch } from "./text-match";
 export type SearchPage = { items: ListingCard[]; nextCursor: string | null };
 type CardRow = ListingCard & { sortKey: string | null };
 
-/** Runs one ordering's page: a walk follows the sort index (no bitmaps); if it comes up short, a longer walk or collecting every match. */
+/**
+ * Runs one ordering's page: a walk follows the sort index (no bitmaps); if it comes up short, a longer walk or collecting
+ * every match — unless the walk read to the end of its order (PageStatement.region).
+ */
 async function pageRows<T>(db: Db, page: PageStatement, wanted: number): Promise<T[]> {
   const rows = await rowsWithPlan<T>(db, { seqscan: false, bitmapscan: page.strategy === "collect" }, page.statement);
   let found = rows;
+  // A short page from a walk that read to the end of its order is the whole answer.
+  if (found.length < wanted && page.region && page.fallbacks.length) {
+    const [region] = await rowsWithPlan<{ n: number }>(db, { seqscan: false, bitmapscan: false }, page.region.statement);
+    if (Number(region?.n ?? 0) < page.region.rows) return found;
+  }
   for (const fallback of page.fallbacks) {
     if (found.length >= wanted) break;
     found = await rowsWithPlan<T>(db, { seqscan: false, bitmapscan: fallback === page.fallbacks.at(-1) }, fallback);
