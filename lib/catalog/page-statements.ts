@@ -138,14 +138,22 @@ function afterBoth(plan: SortPlan, key: string | null, id: string): After {
 }
 
 /**
- * Every match, then sorted. With text, the matches come from the text's GIN index alone and the filters test inline
- * columns: the planner does not price reading `body` (out of line, ~20 µs a row), and left free it would scan a
- * kind or price index and test `body` on every row it finds. OFFSET 0 fences each step from the next.
+ * What collecting carries from each match to the sort: the key, every sort column and the filter columns. Never `body`
+ * or `head`: a row leaving a fenced subquery with them reads them whole (`body` from its TOAST table), about 13 µs a
+ * row — collecting 8,011 matches of a word took 120 ms with every column and 16 ms with these.
+ */
+const COLLECT_COLUMNS = sql.raw("s.listing_id, s.boost, s.published_at, s.sales_count, s.rating_avg, s.price_cents, s.kind, s.category");
+
+/**
+ * Every match, then sorted. With text, the matches come from the text's GIN index alone (the conditions on the row
+ * itself, like tier 1's "not in the title and tags", tested there) and the filters test inline columns: the planner
+ * does not price reading `body` (out of line, ~20 µs a row), and left free it would scan a kind or price index and test
+ * `body` on every row it finds. OFFSET 0 fences each step from the next.
  */
 function collectSql(plan: SortPlan, after: After | null, where: Conditions, limit: number, keyPrefix: string): SQL {
   const matches = where.text
-    ? sql`(select * from (select * from listing_search s where ${where.text} offset 0) s where ${allOf([...where.filters, ...where.rowFilters, after?.row])} offset 0) s`
-    : sql`(select * from listing_search s where ${allOf([...where.filters, ...where.rowFilters, where.seek, after?.spelledOut])} offset 0) s`;
+    ? sql`(select * from (select ${COLLECT_COLUMNS} from listing_search s where ${allOf([where.text, ...where.rowFilters])} offset 0) s where ${allOf([...where.filters, after?.row])} offset 0) s`
+    : sql`(select ${COLLECT_COLUMNS} from listing_search s where ${allOf([...where.filters, ...where.rowFilters, where.seek, after?.spelledOut])} offset 0) s`;
   return pageSql(plan, matches, limit, keyPrefix);
 }
 
