@@ -72,8 +72,8 @@ export function chooseStrategy(density: Density, limit: number): { strategy: Str
 /**
  * `region`, for a walk that starts after a cursor or at a price range: how many of the rows it may walk exist (an
  * index-only count, at most `rows`). Fewer than `rows` means the walk read to the end of its order, so a short page is
- * the whole answer and no fallback runs (a deep page near the end of an order collected 436,799 matches at 1M listings
- * to find none).
+ * the whole answer and no fallback runs (a last page, or a price range near the end of a price order, would otherwise
+ * go on to a long walk and to collecting every match of the words).
  */
 export type PageStatement = { tier: number | null; strategy: Strategy; statement: SQL; fallbacks: SQL[]; region?: { statement: SQL; rows: number } };
 
