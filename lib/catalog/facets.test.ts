@@ -1,7 +1,6 @@
 // Facet counts checked against a brute-force count over the same listings, for many filter combinations.
 import { beforeAll, describe, expect, it } from "vitest";
-import { eq, sql, type SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
+import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { listings } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
@@ -14,6 +13,7 @@ import { searchListings } from "./search";
 import { resolveTextQuery } from "./text-match";
 import { FREQUENT_TOKEN_MATCHES, refreshSearchTerms } from "./terms";
 import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
+import { recordingStatements } from "@/lib/testing/recording-db";
 
 type Row = { id?: string; kind: string; category: string; price: number; rating: number; words: string[]; published: boolean };
 const rows: Row[] = [];
@@ -269,15 +269,7 @@ describe("kept facet cells of frequent words", () => {
   it("a search for a word far too rare to be kept reads no kept cells, and its facets are counted exactly", async () => {
     // The tests above kept every word's cells (frequentFrom: 1): these words have cells, but too few listings to need them.
     const statements: string[] = [];
-    const dialect = new PgDialect();
-    const recording = (target: Db): Db =>
-      new Proxy(target, {
-        get(on, prop, receiver) {
-          if (prop === "execute") return (statement: SQL) => (statements.push(dialect.sqlToQuery(statement).sql), on.execute(statement));
-          if (prop === "transaction") return (work: (tx: Db) => Promise<unknown>) => on.transaction((tx) => work(recording(tx as unknown as Db)));
-          return Reflect.get(on, prop, receiver);
-        },
-      });
+    const recording = (target: Db): Db => recordingStatements(target, statements);
     const cases: Record<string, string>[] = [{ q: "sunset" }, { q: "ledger", kind: "prompt", minPrice: "500" }];
     for (const params of cases) {
       const query = parse(params);

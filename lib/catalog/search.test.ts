@@ -1,7 +1,6 @@
 // Catalog search: ranking, typo and prefix tolerance, every filter and every sort.
 import { beforeAll, describe, expect, it } from "vitest";
-import { sql, type SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { testDatabase } from "@/db/testing/setup";
@@ -10,6 +9,7 @@ import { searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
 import type { TextMatch } from "./text-match";
 import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
+import { recordingStatements } from "@/lib/testing/recording-db";
 
 let db: Db;
 let creator: { id: string };
@@ -189,20 +189,6 @@ describe("whole words and partial words", () => {
 });
 
 describe("walks near the end of an order", () => {
-  /** Statements run through `db` (and its transactions), in order. */
-  function recorded(log: string[]): Db {
-    const dialect = new PgDialect();
-    const wrap = (target: Db): Db =>
-      new Proxy(target, {
-        get(t, prop, receiver) {
-          if (prop === "execute") return (statement: SQL) => (log.push(dialect.sqlToQuery(statement).sql), t.execute(statement));
-          if (prop === "transaction") return (work: (tx: Db) => Promise<unknown>) => t.transaction((tx) => work(wrap(tx as unknown as Db)));
-          return Reflect.get(t, prop, receiver);
-        },
-      });
-    return wrap(db);
-  }
-
   it("a short page from a walk that read to the end of its order is the whole answer: no fallback collects every match", async () => {
     // As if in a big catalog where "python" is common and the filters pass a fifth: a walk comes first.
     const common: TextMatch = { source: "python", corrections: [], didYouMean: null, headMatches: 140_000, bodyMatches: 320_000, catalogSize: 1_000_000 };
@@ -210,7 +196,12 @@ describe("walks near the end of an order", () => {
     const all = await searchListings(db, q({ q: "python", sort: "popular", limit: "1" }), common, filtered);
     // After the first page (the best seller), the rest of the popular order holds fewer rows than a walk reads.
     const log: string[] = [];
-    const rest = await searchListings(recorded(log), q({ q: "python", kind: "prompt", sort: "popular", cursor: all.nextCursor! }), common, filtered);
+    const rest = await searchListings(
+      recordingStatements(db, log),
+      q({ q: "python", kind: "prompt", sort: "popular", cursor: all.nextCursor! }),
+      common,
+      filtered,
+    );
     expect(rest.items.map((i) => i.title)).toEqual(["Python data cleaning prompt"]);
     expect(log.some((text) => text.includes("walk_id"))).toBe(true);
     expect(log.some((text) => text.startsWith("select count(*)::int as n from (select 1 from listing_search s"))).toBe(true);
