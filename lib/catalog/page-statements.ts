@@ -68,8 +68,8 @@ export function chooseStrategy(density: Density, limit: number): { strategy: Str
   return density.text * rows >= limit * 3 ? { strategy: "walk", rows } : { strategy: "collect", rows: 0 };
 }
 
-/** The statements of one ordering's page: the first to run and, for a walk, what to run when it comes up short. */
 /**
+ * The statements of one ordering's page: the first to run and, for a walk, what to run when it comes up short.
  * `region`, for a walk that starts after a cursor or at a price range: how many of the rows it may walk exist (an
  * index-only count, at most `rows`). Fewer than `rows` means the walk read to the end of its order, so a short page is
  * the whole answer and no fallback runs (a last page, or a price range near the end of a price order, would otherwise
@@ -109,16 +109,20 @@ function rowTest(conditions: SQL[]): SQL {
   return sql`coalesce((select ${allOf(conditions)} from listing_search s where s.listing_id = walk_id), false)`;
 }
 
+/** The first `rows` rows of a walk's order after `after`, within `range`: the region it reads (`columns` of each). */
+function regionSql(plan: SortPlan, columns: SQL, after: SQL | null, range: SQL | null, rows: number): SQL {
+  return sql`select ${columns} from listing_search s where ${allOf([after, range])} order by ${sql.raw(orderBy(plan, plan.column, "s.listing_id"))} limit ${rows}`;
+}
+
 /**
- * The first `rows` rows after the cursor in index order (index-only when there are conditions on the index's columns:
- * walkColumns), then the conditions on those alone: the index's first, the row's (rowTest) only for rows that passed them (a CASE fixes that order; the planner would
- * reorder plain ANDs, and a subquery fence would lose the index order and sort the whole region). Rows flow through
- * lazily, so the walk stops as soon as the page is full.
+ * The first `rows` rows after the cursor in index order (index-only when there are conditions on the index's
+ * columns: walkColumns), then the conditions on those alone: the index's first, the row's (rowTest) only for rows that
+ * passed them (a CASE fixes that order; the planner would reorder plain ANDs, and a subquery fence would lose the index
+ * order and sort the whole region). Rows flow through lazily, so the walk stops as soon as the page is full.
  */
 function walkSql(plan: SortPlan, after: SQL | null, indexed: SQL[], row: SQL[], limit: number, rows: number, keyPrefix: string, range: SQL | null = null): SQL {
   // Without conditions on the index's columns every row is tested on the row: reading it along the index is cheaper.
-  const columns = indexed.length ? walkColumns(plan) : sql`*`;
-  const region = sql`(select ${columns} from listing_search s where ${allOf([after, range])} order by ${sql.raw(orderBy(plan, plan.column, "s.listing_id"))} limit ${rows}) s`;
+  const region = sql`(${regionSql(plan, indexed.length ? walkColumns(plan) : sql`*`, after, range, rows)}) s`;
   const test = indexed.length && row.length ? sql`case when ${allOf(indexed)} then ${rowTest(row)} else false end` : allOf([...indexed, ...row]);
   return pageSql(plan, sql`${region} where ${test}`, limit, keyPrefix);
 }
@@ -126,8 +130,7 @@ function walkSql(plan: SortPlan, after: SQL | null, indexed: SQL[], row: SQL[], 
 /** How many rows a walk of `rows` from `after` within `range` can read (PageStatement.region). */
 function walkRegion(plan: SortPlan, after: SQL | null, range: SQL | null, rows: number): PageStatement["region"] {
   if (!after && !range) return undefined;
-  const region = sql`select 1 from listing_search s where ${allOf([after, range])} order by ${sql.raw(orderBy(plan, plan.column, "s.listing_id"))} limit ${rows}`;
-  return { statement: sql`select count(*)::int as n from (${region}) r`, rows };
+  return { statement: sql`select count(*)::int as n from (${regionSql(plan, sql`1`, after, range, rows)}) r`, rows };
 }
 
 /** Rows after a cursor: as a row comparison (an index condition for walks) and spelled out (afterCursorSpelledOut). */
