@@ -51,6 +51,23 @@ export const listingSearch = pgTable(
     index("listing_search_price_idx").on(t.priceCents, t.listingId, t.kind, t.category, t.ratingAvg),
     // A price order under a kind: that kind's listings in price order, from the range's start (page-statements.ts).
     index("listing_search_kind_price_idx").on(t.kind, t.priceCents, t.listingId, t.category, t.ratingAvg),
+    // The same orders over rated listings only (5 in 6 listings have no rating at 1M): a walk under a minimum rating
+    // reads these, so it neither reads the unrated majority nor walks to the end of an order that has none left to show.
+    index("listing_search_boost_rated_idx")
+      .on(t.boost.desc(), t.listingId.desc(), t.kind, t.category, t.priceCents, t.ratingAvg)
+      .where(sql`${t.ratingAvg} > 0`),
+    index("listing_search_new_rated_idx")
+      .on(t.publishedAt.desc(), t.listingId.desc(), t.kind, t.category, t.priceCents, t.ratingAvg)
+      .where(sql`${t.ratingAvg} > 0`),
+    index("listing_search_popular_rated_idx")
+      .on(t.salesCount.desc(), t.listingId.desc(), t.kind, t.category, t.priceCents, t.ratingAvg)
+      .where(sql`${t.ratingAvg} > 0`),
+    index("listing_search_price_rated_idx")
+      .on(t.priceCents, t.listingId, t.kind, t.category, t.ratingAvg)
+      .where(sql`${t.ratingAvg} > 0`),
+    index("listing_search_kind_price_rated_idx")
+      .on(t.kind, t.priceCents, t.listingId, t.category, t.ratingAvg)
+      .where(sql`${t.ratingAvg} > 0`),
     // A listing page's related listings: its category's best sellers, read from the top (lib/catalog/listing.ts).
     index("listing_search_category_popular_idx").on(t.category, t.salesCount.desc(), t.listingId.desc()),
     index("listing_search_facets_idx").on(t.kind, t.category, t.priceCents, t.ratingAvg),

@@ -87,6 +87,31 @@ describe("searchPageStatements", () => {
     );
   });
 
+  it("under a minimum rating a walk reads only rated listings, as far as a page needs among them; the rating order stops at the minimum", () => {
+    // 160,000 of 1M listings are rated; 20,000 pass the filters (all rated: the minimum rating asks for a rating).
+    const filtered = { matching: 20_000, catalog: 1_000_000, rated: 160_000 };
+    const pages = searchPageStatements(query({ q: "test", kind: "model", minRating: "4" }), commonWord, filtered);
+    expect(pages.map((p) => p.strategy)).toEqual(["walk", "walk"]);
+    for (const page of pages) {
+      const walk = dialect.sqlToQuery(page.statement).sql;
+      expect(walk).toMatch(new RegExp(`\\(select ${WALK_COLUMNS} from listing_search s where s\\.rating_avg > 0 order by s\\.boost desc`));
+      // The region count reads the same rated rows.
+      expect(dialect.sqlToQuery(page.region!.statement).sql).toMatch(/from listing_search s where s\.rating_avg > 0 order by s\.boost desc/);
+    }
+    // Title tier: 14 % × 2 % of the catalog is 1.75 % of the rated listings: a page and the next row (25) twice over,
+    // 2,858 rows (over the whole catalog it would be 17,858). Body tier: 18 % × 2 % over 16 %: 2,223.
+    expect(pages.map((p) => dialect.sqlToQuery(p.statement).params)).toEqual([expect.arrayContaining([2858]), expect.arrayContaining([2223])]);
+    // Without a minimum rating every listing may pass: the walk reads the whole order.
+    const [anyRating] = searchPageStatements(query({ q: "test", kind: "model" }), commonWord, { matching: 200_000, catalog: 1_000_000 });
+    expect(dialect.sqlToQuery(anyRating.statement).sql).toMatch(new RegExp(`\\(select ${WALK_COLUMNS} from listing_search s where true order by`));
+    // The rating order reads from the best rating down to the minimum, and no further.
+    const [rating] = searchPageStatements(query({ kind: "model", minRating: "4", sort: "rating" }), null, filtered);
+    expect(rating.strategy).toBe("walk");
+    expect(dialect.sqlToQuery(rating.statement).sql).toMatch(
+      new RegExp(`\\(select ${WALK_COLUMNS} from listing_search s where s\\.rating_avg >= \\$\\d+ order by s\\.rating_avg desc`),
+    );
+  });
+
   it("a walk with filters reads only the sort index's columns and looks a row up only for words tested after the filters", () => {
     const [page] = searchPageStatements(query({ q: "test", category: "role-play", minPrice: "6813", sort: "popular" }), commonWord, {
       matching: 20_000,

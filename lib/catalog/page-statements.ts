@@ -44,7 +44,8 @@ export const WALK_ROWS = { inline: 1500, body: 400 } as const;
  * words; the planner's estimate), `filters` of rows passing the filters (null: unknown; exact from the kept cells),
  * how many rows collecting would read, whether a walk tests `body`, `passing`: how many listings pass the filters
  * (null: unknown, or no filters), and `joint`: the share of the catalog that passes the filters and holds the words,
- * exactly (a frequent word's kept facet cells; null: unknown).
+ * exactly (a frequent word's kept facet cells; null: unknown). `region`: the share of the catalog a walk's region holds
+ * (rated listings only under a minimum rating: ratedRegion), which the other shares are divided by for a walk.
  */
 export type Density = {
   text: number | null;
@@ -53,6 +54,7 @@ export type Density = {
   bodyTest: boolean;
   passing?: number | null;
   joint?: number | null;
+  region?: number;
 };
 
 /**
@@ -70,10 +72,11 @@ export function chooseStrategy(density: Density, limit: number): { strategy: Str
 
 /**
  * The statements of one ordering's page: the first to run and, for a walk, what to run when it comes up short.
- * `region`, for a walk that starts after a cursor or at a price range: how many of the rows it may walk exist (an
- * index-only count, at most `rows`). Fewer than `rows` means the walk read to the end of its order, so a short page is
- * the whole answer and no fallback runs (a last page, or a price range near the end of a price order, would otherwise
- * go on to a long walk and to collecting every match of the words).
+ * `region`, for a walk that starts after a cursor or within a range (Conditions.range): how many of the rows it may walk
+ * exist (an index-only count, at most `rows`). Fewer than `rows` means the walk read to the end of its order, so a short
+ * page is the whole answer and no fallback runs (a last page, or a price range near the end of a price order, would
+ * otherwise go on to a long walk and to collecting every match of the words). For collecting (`rows` 1), run first:
+ * an empty region (a cursor past the last rated listing under a minimum rating) has nothing to collect.
  */
 export type PageStatement = { tier: number | null; strategy: Strategy; statement: SQL; fallbacks: SQL[]; region?: { statement: SQL; rows: number } };
 
@@ -199,6 +202,23 @@ function filterWhere(query: CatalogQuery): { indexed: SQL[]; row: SQL[] } {
   };
 }
 
+/**
+ * Under a minimum rating only rated listings can pass, and at 1M listings 5 in 6 have no rating (they never sold): a
+ * walk reads the sort orders' rated twins (`rating_avg > 0`, migration 0029), so it reads only rows that may pass, and
+ * after a cursor deep among the unrated its region is empty at once instead of the rest of the catalog. `share`: the
+ * rated share of the catalog (FilterCount.rated; unknown before the first ANALYZE: then 1).
+ */
+function ratedRegion(query: CatalogQuery, filtered: FilterCount | null): { condition: SQL; share: number } | null {
+  if (!filterConditions(query).rating) return null;
+  const share = filtered?.rated ? Math.min(1, Math.max(filtered.rated, 1) / filtered.catalog) : 1;
+  return { condition: sql`s.rating_avg > 0`, share };
+}
+
+/** The conditions present, ANDed; null when none is. */
+function presentAll(parts: (SQL | null)[]): SQL | null {
+  return parts.some(Boolean) ? allOf(parts) : null;
+}
+
 function cursorFor(query: CatalogQuery): CursorKey | null {
   if (!query.cursor) return null;
   const cursor = decodeCursor(query.cursor, query.sort);
@@ -209,9 +229,10 @@ function cursorFor(query: CatalogQuery): CursorKey | null {
 /**
  * `filters` are on columns the sort indexes hold, `rowFilters` on the row alone. `text` is read through its GIN index
  * when collecting; a walk tests it, with `rowFilters`, on the rows that passed `filters`.
- * `seek`: an always-true condition that lets collecting filters alone seek an index (facetIndexSeek). `range`: a
- * filter on the sort column itself (a price range under a price order), which bounds the walk's region so it starts
- * at the range instead of reading every listing on the wrong side of it.
+ * `seek`: an always-true condition that lets collecting filters alone seek an index (facetIndexSeek). `range`:
+ * conditions the walk's region itself holds, so the walk reads no row they exclude: a price range under a price order
+ * (the walk starts at the range instead of reading every listing on the wrong side of it), a minimum rating under the
+ * rating order (the walk ends where ratings drop below it), rated listings only under a minimum rating (ratedRegion).
  */
 type Conditions = { filters: SQL[]; rowFilters: SQL[]; text: SQL | null; seek?: SQL | null; range?: SQL | null };
 
@@ -238,14 +259,16 @@ function statementFor(
       : collectSql(plan, after, where, limit, keyPrefix);
   const walk = (rows: number) =>
     walkSql(plan, after?.row ?? null, where.filters, [...where.rowFilters, ...(where.text ? [where.text] : [])], limit, rows, keyPrefix, where.range);
-  // A walk that tests `body` does so for every row passing the filters, so their share counts.
-  const perRow = COST.walkRow + (density.bodyTest ? (density.filters ?? 1) * COST.bodyTest : 0);
+  // A walk that tests `body` does so for every row passing the filters, so their share (of the rows it reads) counts.
+  const region = density.region ?? 1;
+  const perRow = COST.walkRow + (density.bodyTest ? Math.min(1, (density.filters ?? 1) / region) * COST.bodyTest : 0);
   // How densely rows passing everything lie along the order: exactly (a frequent word's kept cells), else the words'
   // share times the filters' as if independent. A walk twice the length a page needs at that density comes first when
   // it costs less than collecting (a word in 320,000 listings, 28,000 of them of the chosen kind: 1,800 rows walked
   // instead of 320,000 collected). Matches bunch up along some orders, so collecting stays the fallback, and a wrong
   // guess costs one walk cheaper than the collecting that follows it.
-  const joint = density.joint ?? (density.text !== null && density.filters !== null ? density.text * density.filters : null);
+  const everywhere = density.joint ?? (density.text !== null && density.filters !== null ? density.text * density.filters : null);
+  const joint = everywhere === null ? null : Math.min(1, everywhere / region);
   if (joint !== null && joint > 0 && where.text) {
     const rows = Math.max(density.bodyTest ? WALK_ROWS.body : WALK_ROWS.inline, Math.ceil((limit * 2) / joint));
     if (rows <= MAX_WALK_ROWS && rows * perRow < collectCost) {
@@ -253,9 +276,17 @@ function statementFor(
     }
   }
   const choice = chooseStrategy(density, limit);
-  if (choice.strategy === "collect") return { tier, strategy: "collect", statement: collect, fallbacks: [] };
+  // Collecting many matches after a cursor or within a region first asks whether the region holds any row at all.
+  const collecting: PageStatement = {
+    tier,
+    strategy: "collect",
+    statement: collect,
+    fallbacks: [],
+    region: collectCost > COLLECT_AT_MOST * COST.collectRow ? walkRegion(plan, after?.row ?? null, where.range ?? null, 1) : undefined,
+  };
+  if (choice.strategy === "collect") return collecting;
   // Filters so narrow that testing the words on every listing passing them costs less than the short walk: no walk.
-  if (filterFirstCost <= choice.rows * perRow) return { tier, strategy: "collect", statement: collect, fallbacks: [] };
+  if (filterFirstCost <= choice.rows * perRow) return collecting;
   // When collecting would read more than a long walk costs (a common word or a broad filter in a big catalog, whose
   // matches the short walk found too sparse under the rest of the query), a long walk comes first.
   const longWalk = collectCost > MAX_WALK_ROWS * perRow ? [walk(MAX_WALK_ROWS)] : [];
@@ -286,6 +317,7 @@ export function searchPageStatements(
   const size = Math.max(1, text?.catalogSize ?? filtered?.catalog ?? 1);
   const unfiltered = base.indexed.length + base.row.length === 0;
   const filters = unfiltered ? 1 : filtered === null ? null : Math.min(1, filtered.matching / filtered.catalog);
+  const rated = ratedRegion(query, filtered);
   if (query.sort === "relevance" && text) {
     const [tierText, boost] = cursor?.key?.split("|") ?? [];
     const startTier = cursor ? Math.min(2, Number(tierText)) : 2;
@@ -300,6 +332,7 @@ export function searchPageStatements(
         rowFilters: [...base.row, ...(condition.inline ? [condition.inline] : [])],
         text: condition.index,
         seek: facetIndexSeek(query),
+        range: rated?.condition ?? null,
       };
       const density: Density = {
         text: expected / size,
@@ -308,6 +341,7 @@ export function searchPageStatements(
         bodyTest: tier === 1,
         passing: unfiltered ? null : (filtered?.matching ?? null),
         joint: joint === null ? null : joint / size,
+        region: rated?.share,
       };
       out.push(statementFor(tier, BOOST_PLAN, after, where, limit, density, `${tier}|`));
     }
@@ -318,8 +352,10 @@ export function searchPageStatements(
   // A price order walks from the price range's start (maxPrice=12796 under price_desc: the first 25 rows at or below
   // $127.96, not 820,553 collected and sorted once a walk from the top found none), within the chosen kind
   // (listing_search_kind_price_idx: prompts all cost under $15, so a walk from $88.45 down read only models first).
+  // The rating order under a minimum rating reads only the ratings at or above it; other orders read the rated listings.
   const f = filterConditions(query);
-  const range = plan.column === SORT_PLANS.price_asc.column && (f.kind || f.price) ? allOf([f.kind, f.price]) : null;
+  const priceRange = plan.column === SORT_PLANS.price_asc.column && (f.kind || f.price) ? allOf([f.kind, f.price]) : null;
+  const range = plan === SORT_PLANS.rating ? f.rating : presentAll([priceRange, rated?.condition ?? null]);
   const where: Conditions = {
     filters: base.indexed,
     rowFilters: base.row,
@@ -336,7 +372,8 @@ export function searchPageStatements(
         bodyTest: true,
         passing: unfiltered ? null : (filtered?.matching ?? null),
         joint: joint === null ? null : joint / size,
+        region: rated?.share,
       }
-    : { text: null, filters: filtered === null ? null : filters, collected: filtered?.matching ?? size, bodyTest: false };
+    : { text: null, filters: filtered === null ? null : filters, collected: filtered?.matching ?? size, bodyTest: false, region: rated?.share };
   return [statementFor(null, plan, after, where, limit, density)];
 }

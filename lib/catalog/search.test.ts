@@ -5,6 +5,8 @@ import { queryRows, type Db } from "@/db/client";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { testDatabase } from "@/db/testing/setup";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
+import { encodeCursor } from "./cursor";
+import { countFiltered } from "./facets";
 import { searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
 import type { TextMatch } from "./text-match";
@@ -207,5 +209,37 @@ describe("walks near the end of an order", () => {
     expect(log.some((text) => text.startsWith("select count(*)::int as n from (select 1 from listing_search s"))).toBe(true);
     // No collecting: the words' GIN index is never read for the whole match set.
     expect(log.filter((text) => text.includes("offset 0"))).toEqual([]);
+  });
+
+  it("under a minimum rating the filter count also tells how many listings are rated at all (the rated walks' region)", async () => {
+    await db.execute(sql`analyze listing_search`);
+    const [rated] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from listing_search where rating_avg > 0`);
+    expect(rated.n).toBeGreaterThan(0);
+    expect(await countFiltered(db, q({ minRating: "4.5" }))).toMatchObject({ rated: rated.n });
+    expect(await countFiltered(db, q({ kind: "prompt" }))).not.toHaveProperty("rated");
+  });
+
+  it("under a minimum rating, a page after the last rated listing finds the rated region empty and collects nothing", async () => {
+    // The last rated listing in price order: every listing after it is unrated, so none passes a minimum rating.
+    const [last] = await queryRows<{ price: number; id: string }>(
+      db,
+      sql`select price_cents as price, listing_id::text as id from listing_search where rating_avg > 0 order by price_cents desc, listing_id desc limit 1`,
+    );
+    const unratedAfter = await queryRows(db, sql`select 1 from listing_search where (price_cents, listing_id) > (${last.price}, ${last.id}::uuid)`);
+    expect(unratedAfter.length).toBeGreaterThan(0);
+    // As if in a big catalog: the word in 1 % of listings, the filters passing 1 %, a sixth rated: collecting comes first.
+    const word: TextMatch = { source: "portrait", corrections: [], didYouMean: null, headMatches: 5_000, bodyMatches: 10_000, catalogSize: 1_000_000 };
+    const filtered = { matching: 10_000, catalog: 1_000_000, rated: 160_000 };
+    const log: string[] = [];
+    const cursor = encodeCursor({ sort: "price_asc", key: String(last.price), id: last.id });
+    const after = await searchListings(recordingStatements(db, log), q({ q: "portrait", minRating: "1", sort: "price_asc", cursor }), word, filtered);
+    expect(after.items).toEqual([]);
+    expect(log.filter((text) => text.startsWith("select count(*)::int as n from (select 1 from listing_search s"))).toEqual([
+      expect.stringContaining("s.rating_avg > 0"),
+    ]);
+    expect(log.filter((text) => text.includes("offset 0"))).toEqual([]);
+    // From the first page the rated region holds rows: the same query collects and finds the rated listings with the word.
+    const first = await searchListings(db, q({ q: "portrait", minRating: "1", sort: "price_asc" }), word, filtered);
+    expect(first.items.map((i) => i.title).sort()).toEqual(["Cinematic portrait lighting prompt", "Quarterly report template"]);
   });
 });

@@ -12,18 +12,22 @@ import { resolveTextQuery, type TextMatch } from "./text-match";
 export type SearchPage = { items: ListingCard[]; nextCursor: string | null };
 type CardRow = ListingCard & { sortKey: string | null };
 
+/** Whether a walk's region holds all the rows it may read (PageStatement.region): false when it ends sooner. */
+async function regionHoldsAll(db: Db, region: NonNullable<PageStatement["region"]>): Promise<boolean> {
+  const [row] = await rowsWithPlan<{ n: number }>(db, { seqscan: false, bitmapscan: false }, region.statement);
+  return Number(row?.n ?? 0) >= region.rows;
+}
+
 /**
  * Runs one ordering's page: a walk follows the sort index (no bitmaps); if it comes up short, a longer walk or collecting
  * every match — unless the walk read to the end of its order (PageStatement.region).
  */
 async function pageRows<T>(db: Db, page: PageStatement, wanted: number): Promise<T[]> {
+  if (page.strategy === "collect" && page.region && !(await regionHoldsAll(db, page.region))) return [];
   const rows = await rowsWithPlan<T>(db, { seqscan: false, bitmapscan: page.strategy === "collect" }, page.statement);
   let found = rows;
   // A short page from a walk that read to the end of its order is the whole answer.
-  if (found.length < wanted && page.region && page.fallbacks.length) {
-    const [region] = await rowsWithPlan<{ n: number }>(db, { seqscan: false, bitmapscan: false }, page.region.statement);
-    if (Number(region?.n ?? 0) < page.region.rows) return found;
-  }
+  if (found.length < wanted && page.region && page.fallbacks.length && !(await regionHoldsAll(db, page.region))) return found;
   for (const fallback of page.fallbacks) {
     if (found.length >= wanted) break;
     found = await rowsWithPlan<T>(db, { seqscan: false, bitmapscan: fallback === page.fallbacks.at(-1) }, fallback);
