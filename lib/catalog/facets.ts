@@ -203,13 +203,14 @@ export async function countFiltered(db: Db, query: CatalogQuery): Promise<Filter
     ? sql`(select count(*) from listing_search s where s.creator_id = ${query.creatorId}::uuid and ${allOf(parts)})`
     : sql`(select coalesce(sum(s.n), 0) from listing_facet_counts s where ${allOf(parts)})`;
   // The planner's row count is enough for a catalog size, and costs nothing to read.
-  const rated = f.rating ? sql`, (select greatest(reltuples, 0)::int from pg_class where oid = 'listing_search_boost_rated_idx'::regclass) as rated` : sql``;
+  const rated = f.rating ? sql`, (select greatest(reltuples, 0)::int from pg_class where oid = to_regclass('listing_search_boost_rated_idx')) as rated` : sql``;
   const [row] = await queryRows<{ matching: number; catalog: number; rated?: number }>(
     db,
     sql`select ${matching}::int as matching, (select greatest(reltuples, 1000)::int from pg_class where oid = 'listing_search'::regclass) as catalog${rated}`,
   );
   const count: FilterCount = { matching: Number(row?.matching ?? 0), catalog: Math.max(1, Number(row?.catalog ?? 1)) };
-  // Before the first ANALYZE the row count is unknown (0): no rated share, so walks are weighed as over the whole catalog.
+  // Before the first ANALYZE the row count is unknown (0), and while a bulk seed has dropped the index there is none:
+  // no rated share, so walks are weighed as over the whole catalog.
   if (row?.rated) count.rated = Number(row.rated);
   return count;
 }

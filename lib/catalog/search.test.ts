@@ -217,6 +217,18 @@ describe("walks near the end of an order", () => {
     expect(rated.n).toBeGreaterThan(0);
     expect(await countFiltered(db, q({ minRating: "4.5" }))).toMatchObject({ rated: rated.n });
     expect(await countFiltered(db, q({ kind: "prompt" }))).not.toHaveProperty("rated");
+    // While a bulk seed has dropped the rated indexes the count still answers, without a rated share (rolled back).
+    const done = new Error("rolled back");
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`drop index listing_search_boost_rated_idx`);
+        const count = await countFiltered(tx as unknown as Db, q({ minRating: "4.5" }));
+        expect(count).not.toHaveProperty("rated");
+        expect(count?.matching).toBeGreaterThan(0);
+        throw done;
+      }),
+    ).rejects.toBe(done);
+    expect(await countFiltered(db, q({ minRating: "4.5" }))).toMatchObject({ rated: rated.n });
   });
 
   it("under a minimum rating, a page after the last rated listing finds the rated region empty and collects nothing", async () => {
