@@ -1,9 +1,10 @@
 // One catalog request (items, next cursor, facets) in one transaction whose plans are pinned to the indexes.
 import "server-only";
 import type { Db } from "@/db/client";
-import { countedFacets, countFiltered, keepTokenFacets, keptWordFacets, matchesPassingFilters, singleTerm, type Facets } from "./facets";
+import { countedFacets, countFiltered, countsEveryMatch, keepTokenFacets, keptWordFacets, matchesPassingFilters, singleTerm, type Facets } from "./facets";
 import type { CatalogQuery } from "./params";
 import { withCatalogPlans } from "./plan-settings";
+import { pageWithFacets } from "./page-with-facets";
 import { searchListings, type SearchPage } from "./search";
 import { resolveTextQuery, type TextMatch } from "./text-match";
 import { FREQUENT_TOKEN_MATCHES } from "./terms";
@@ -28,6 +29,12 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
   // to counting (one statement fewer; should its cells exist after all, counting gives the same facets).
   const mayBeKept = single !== null && text !== null && text.bodyMatches >= FREQUENT_TOKEN_MATCHES / 2;
   const kept = mayBeKept ? await withCatalogPlans(db, (tx) => keptWordFacets(tx, query, text)) : null;
+  // Facets that count every match read each match's row: the page is sorted from the same read (pageWithFacets).
+  const both = !kept && text && countsEveryMatch(text) ? await withCatalogPlans(db, (tx) => pageWithFacets(tx, query, text)) : null;
+  if (both) {
+    await keepFrequentTerm(db, text, opts.later);
+    return { ...both.page, facets: both.facets, didYouMean: text?.didYouMean ?? null };
+  }
   const [page, facets] = await Promise.all([
     withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered, kept ? matchesPassingFilters(kept, query) : null)),
     kept ?? withCatalogPlans(db, (tx) => countedFacets(tx, query, text)),

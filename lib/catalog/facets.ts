@@ -44,15 +44,13 @@ const BAND_SQL = sql.raw(
 const RATING_SQL = sql.raw(`case ${RATING_THRESHOLDS.map((t, i) => `when s.rating_avg >= ${t} then ${i}`).join(" ")} else -1 end`);
 
 /** One facet count as the database sums it: group (0 kind, 1 category, 2 price band, 3 rating bucket), value, count. */
-type FacetRow = { g: number; v: string; n: number };
+export type FacetRow = { g: number; v: string; n: number };
 
 /**
  * Sums a cube (kind × category × price band × rating bucket × price ok × rating ok → n) into the four facet groups in
  * the database, each under every filter but its own, so a request reads a few dozen rows instead of the whole cube.
  */
 function facetGroupsSql(query: CatalogQuery, cube: SQL, sample: SQL | null = null): SQL {
-  const kindOk = query.kind ? sql`c.kind = ${query.kind}` : sql`true`;
-  const categoryOk = query.category ? sql`c.category = ${query.category}` : sql`true`;
   // A sample's size comes back as group 4 and the share of the table it covered as group 5 (its last heap block of
   // all the table's blocks: matches spread evenly through the table, so rows ÷ share estimates them all).
   const sampled = sample
@@ -60,13 +58,20 @@ function facetGroupsSql(query: CatalogQuery, cube: SQL, sample: SQL | null = nul
            union all select 5, ((select max((m.ctid::text::point)[0]) + 1 from m) / greatest(1, (select relpages from pg_class where oid = 'listing_search'::regclass)))::text, 0`
     : sql``;
   return sql`with ${sample ? sql`m as materialized (${sample}), ` : sql``}c as materialized (${cube})
-    select 0 as g, c.kind::text as v, sum(c.n) filter (where ${categoryOk} and c.p and c.r)::int as n from c group by c.kind
+    ${facetGroupsOfCube(query)}${sampled}`;
+}
+
+/** The four facet groups (FacetRow) summed from a cube `c` (facetGroupsSql), each under every filter but its own. */
+export function facetGroupsOfCube(query: CatalogQuery): SQL {
+  const kindOk = query.kind ? sql`c.kind = ${query.kind}` : sql`true`;
+  const categoryOk = query.category ? sql`c.category = ${query.category}` : sql`true`;
+  return sql`select 0 as g, c.kind::text as v, sum(c.n) filter (where ${categoryOk} and c.p and c.r)::int as n from c group by c.kind
     union all
     select 1, c.category, sum(c.n) filter (where ${kindOk} and c.p and c.r)::int from c group by c.category
     union all
     select 2, c.band::text, sum(c.n) filter (where ${kindOk} and ${categoryOk} and c.r)::int from c where c.band is not null group by c.band
     union all
-    select 3, c.rating::text, sum(c.n) filter (where ${kindOk} and ${categoryOk} and c.p)::int from c group by c.rating${sampled}`;
+    select 3, c.rating::text, sum(c.n) filter (where ${kindOk} and ${categoryOk} and c.p)::int from c group by c.rating`;
 }
 
 /**
@@ -75,29 +80,41 @@ function facetGroupsSql(query: CatalogQuery, cube: SQL, sample: SQL | null = nul
  * Every facet group is then summed from the cube under all filters but its own, exactly.
  */
 export function facetSql(query: CatalogQuery, text: TextMatch | null, sample: number | null = null) {
-  const f = filterConditions(query);
-  const ok = (part: keyof typeof f) => f[part] ?? sql`true`;
-  // A row matters to some facet group only when it fails at most one filter group.
-  const relevant =
-    [f.kind, f.category, f.price, f.rating].filter(Boolean).length >= 2
-      ? sql`((${ok("kind")})::int + (${ok("category")})::int + (${ok("price")})::int + (${ok("rating")})::int) >= 3`
-      : null;
-  const dims = sql`s.kind, s.category, ${BAND_SQL} as band, ${RATING_SQL} as rating, ${ok("price")} as p, ${ok("rating")} as r`;
   if (!text && !query.creatorId && !query.commercial) {
     // No text: sum the maintained cube (a few thousand cells) instead of counting the catalog.
-    return facetGroupsSql(query, sql`select ${dims}, sum(s.n)::int as n from listing_facet_counts s where ${allOf([relevant])} group by 1, 2, 3, 4, 5, 6`);
+    return facetGroupsSql(query, cubeSql(query, sql`listing_facet_counts`, sql`sum(s.n)::int`));
   }
-  const matches = allOf([
+  const matches = facetMatches(query, text);
+  if (sample !== null) {
+    // The first `sample` matches in table order (unrelated to kind, category, price or rating), then the same cube.
+    const rows = sql`select s.ctid, s.kind, s.category, s.price_cents, s.rating_avg from listing_search s where ${matches} limit ${sample}`;
+    return facetGroupsSql(query, cubeSql(query, sql`m`), rows);
+  }
+  return facetGroupsSql(query, cubeSql(query, sql`listing_search`, sql`count(*)::int`, matches));
+}
+
+/** The listings facets count (listing_search as `s`): the words' matches, on a storefront its creator's, under the license filter. */
+export function facetMatches(query: CatalogQuery, text: TextMatch | null): SQL {
+  return allOf([
     text ? sql`s.body @@ ${tsQuery(text.source)}` : null,
     query.creatorId ? sql`s.creator_id = ${query.creatorId}::uuid` : null,
     licenseCondition(query),
   ]);
-  if (sample !== null) {
-    // The first `sample` matches in table order (unrelated to kind, category, price or rating), then the same cube.
-    const rows = sql`select s.ctid, s.kind, s.category, s.price_cents, s.rating_avg from listing_search s where ${matches} limit ${sample}`;
-    return facetGroupsSql(query, sql`select ${dims}, count(*)::int as n from m s where ${allOf([relevant])} group by 1, 2, 3, 4, 5, 6`, rows);
-  }
-  return facetGroupsSql(query, sql`select ${dims}, count(*)::int as n from listing_search s where ${allOf([matches, relevant])} group by 1, 2, 3, 4, 5, 6`);
+}
+
+/**
+ * The cube of rows `s` of `from` (kind × category × price band × rating bucket × price ok × rating ok → n, as
+ * facetGroupsOfCube sums it), counting only rows that matter to some facet group: those failing at most one filter group.
+ */
+export function cubeSql(query: CatalogQuery, from: SQL, count: SQL = sql`count(*)::int`, where: SQL | null = null): SQL {
+  const f = filterConditions(query);
+  const ok = (part: keyof typeof f) => f[part] ?? sql`true`;
+  const relevant =
+    [f.kind, f.category, f.price, f.rating].filter(Boolean).length >= 2
+      ? sql`((${ok("kind")})::int + (${ok("category")})::int + (${ok("price")})::int + (${ok("rating")})::int) >= 3`
+      : null;
+  return sql`select s.kind, s.category, ${BAND_SQL} as band, ${RATING_SQL} as rating, ${ok("price")} as p, ${ok("rating")} as r, ${count} as n
+    from ${from} s where ${allOf([where, relevant])} group by 1, 2, 3, 4, 5, 6`;
 }
 
 /**
@@ -163,6 +180,11 @@ export async function facetsWithSource(
   return { facets: await countedFacets(db, query, text, sampling), counted: Boolean(text) };
 }
 
+/** Whether counted facets count every match of the words (the planner expects at most `above`), not a sample. */
+export function countsEveryMatch(text: TextMatch, above = APPROXIMATE_FACETS_ABOVE): boolean {
+  return text.bodyMatches <= above;
+}
+
 /** Facets counted from the matches (or the catalog cube without words): exactly, or from a sample when very many match. */
 export async function countedFacets(
   db: Db,
@@ -172,7 +194,7 @@ export async function countedFacets(
 ): Promise<Facets> {
   // Very many matches (a common partial word, a misspelling of a common word): counted from a sample, shown as "about".
   const estimate = text?.bodyMatches ?? 0;
-  const sample = text && estimate > sampling.above ? sampling.rows : null;
+  const sample = text && !countsEveryMatch(text, sampling.above) ? sampling.rows : null;
   // The catalog cube is small: a sequential scan is the right plan there; listing_search must go through its indexes.
   const rows = await rowsWithPlan<FacetRow>(db, { seqscan: !text && !query.creatorId, bitmapscan: true }, facetSql(query, text, sample));
   const sampled = Number(rows.find((r) => Number(r.g) === 4)?.n ?? 0);
@@ -233,7 +255,7 @@ export async function keepTokenFacets(db: Db, term: string, opts: { maxPrefixes?
 }
 
 /** Facet counts from summed rows; `scale` (a sample's) turns sample counts into estimates, rounded to two figures. */
-function summarize(rows: FacetRow[], scale: number | null = null): Facets {
+export function summarize(rows: FacetRow[], scale: number | null = null): Facets {
   const groups = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   const estimate = (n: number) => (scale === null || n === 0 ? n : roundToTwoFigures(n * scale));
   for (const row of rows) groups[Number(row.g)].set(String(row.v), Number(row.n ?? 0));

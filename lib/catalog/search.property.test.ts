@@ -11,6 +11,7 @@ import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { CATEGORY_SLUGS } from "./categories";
 import { countFiltered, facetsWithSource, keepTokenFacets, matchesPassingFilters, PRICE_BANDS, RATING_THRESHOLDS } from "./facets";
 import { tsQuery } from "./filters";
+import { pageWithFacets } from "./page-with-facets";
 import { parseCatalogQuery, SORTS, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
@@ -215,6 +216,34 @@ describe("catalog search against a brute force", () => {
         expect(seen).toEqual(expectedOrder(query, rows, Boolean(text)));
       }),
       { numRuns: 300, seed: 4242, endOnFailure: true },
+    );
+  });
+
+  it("pages and facets from one read of the matches (pageWithFacets) equal a brute force, for 200 random queries with words", async () => {
+    await fc.assert(
+      fc.asyncProperty(queryParams, fc.array(typedWord, { minLength: 1, maxLength: 3 }), async (raw, words) => {
+        const query = toQuery({ ...raw, q: words.join(" ") });
+        const text = await resolveTextQuery(db, query.q);
+        if (!text) throw new Error(`no words in ${query.q}`);
+        const rows = await bruteRows(text.source);
+        const expected = expectedFacets(query, rows);
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const answer = await pageWithFacets(db, { ...query, cursor }, text);
+          if (!answer) throw new Error(`no answer for ${JSON.stringify({ ...query, cursor })}`);
+          // Every page counts the same facets: all the matches, whatever the cursor.
+          expect(answer.facets.approximate).toBe(false);
+          expect(answer.facets.kind.map((f) => f.count)).toEqual(expected.kind);
+          expect(answer.facets.category.map((f) => f.count)).toEqual(expected.category);
+          expect(answer.facets.price.map((f) => f.count)).toEqual(expected.price);
+          expect(answer.facets.rating.map((f) => f.count)).toEqual(expected.rating);
+          seen.push(...answer.page.items.map((i) => i.id));
+          cursor = answer.page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual(expectedOrder(query, rows, true));
+      }),
+      { numRuns: 200, seed: 4343, endOnFailure: true },
     );
   });
 });

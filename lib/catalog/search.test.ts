@@ -6,10 +6,11 @@ import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { testDatabase } from "@/db/testing/setup";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { encodeCursor } from "./cursor";
-import { countFiltered } from "./facets";
+import { catalogSearch } from "./catalog";
+import { countedFacets, countFiltered } from "./facets";
 import { searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
-import type { TextMatch } from "./text-match";
+import { resolveTextQuery, type TextMatch } from "./text-match";
 import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
 import { recordingStatements } from "@/lib/testing/recording-db";
 
@@ -253,5 +254,45 @@ describe("walks near the end of an order", () => {
     // From the first page the rated region holds rows: the same query collects and finds the rated listings with the word.
     const first = await searchListings(db, q({ q: "portrait", minRating: "1", sort: "price_asc" }), word, filtered);
     expect(first.items.map((i) => i.title).sort()).toEqual(["Cinematic portrait lighting prompt", "Quarterly report template"]);
+  });
+});
+
+describe("a page and its counted facets from one read of the matches", () => {
+  it("reads the words' matches in one statement, and pages through both relevance tiers as the page statements do", async () => {
+    const params = { q: "cinematic portrait", limit: "1" };
+    const log: string[] = [];
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      log.length = 0;
+      const result = await catalogSearch(recordingStatements(db, log), q({ ...params, ...(cursor ? { cursor } : {}) }));
+      // Not a frequent word (several words): its facets are counted, and the page comes from that same statement
+      // (besides the planner's estimate of the matches, an EXPLAIN).
+      expect(log.filter((text) => text.includes("s.body @@") && !text.startsWith("explain"))).toEqual([expect.stringContaining("m as materialized")]);
+      const text = await resolveTextQuery(db, params.q);
+      expect(result.facets).toEqual(await countedFacets(db, q(params), text));
+      expect(result.items).toEqual((await searchListings(db, q({ ...params, ...(cursor ? { cursor } : {}) }), text)).items);
+      seen.push(...result.items.map((i) => i.title));
+      cursor = result.nextCursor ?? undefined;
+    } while (cursor);
+    // Tier 2 (title and tags) first, then tier 1 (summary, description): the ranking test's order, one per page.
+    expect(seen).toEqual(["Cinematic portrait lighting prompt", "Street photo pack", "Quarterly report template"]);
+  });
+
+  it("applies filters and cursors to the page while the facets count every match under every other filter", async () => {
+    const first = await catalogSearch(db, q({ q: "python", kind: "prompt", sort: "price_desc", limit: "1" }));
+    expect(first.items.map((i) => i.title)).toEqual(["Python data cleaning prompt"]);
+    expect(first.nextCursor).toBeNull();
+    // The kind facet counts the other kinds too (every filter but its own): one python listing of each.
+    expect(first.facets.kind.filter((k) => k.count > 0).map((k) => [k.value, k.count])).toEqual([
+      ["prompt", 1],
+      ["test", 1],
+      ["model", 1],
+    ]);
+    const all = await catalogSearch(db, q({ q: "python", sort: "price_asc", limit: "2" }));
+    expect(all.items.map((i) => i.title)).toEqual(["Python data cleaning prompt", "Python interview test"]);
+    const rest = await catalogSearch(db, q({ q: "python", sort: "price_asc", limit: "2", cursor: all.nextCursor! }));
+    expect(rest.items.map((i) => i.title)).toEqual(["Python tutor model"]);
+    expect(rest.facets).toEqual(all.facets);
   });
 });

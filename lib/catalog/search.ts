@@ -10,7 +10,7 @@ import { rowsWithPlan } from "./plan-settings";
 import { resolveTextQuery, type TextMatch } from "./text-match";
 
 export type SearchPage = { items: ListingCard[]; nextCursor: string | null };
-type CardRow = ListingCard & { sortKey: string | null };
+export type CardRow = ListingCard & { sortKey: string | null };
 
 /** Whether a walk's region holds all the rows it may read (PageStatement.region): false when it ends sooner. */
 async function regionHoldsAll(db: Db, region: NonNullable<PageStatement["region"]>): Promise<boolean> {
@@ -54,6 +54,11 @@ export async function searchListings(
     rows.push(...(await pageRows<CardRow>(db, page, wanted)).slice(0, wanted));
     if (rows.length > query.limit) break;
   }
+  return pageOf(rows, query);
+}
+
+/** A page from up to `query.limit + 1` rows in order: the last row only tells that there is a next page. */
+export function pageOf(rows: CardRow[], query: Pick<CatalogQuery, "limit" | "sort">): SearchPage {
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > query.limit && last ? encodeCursor({ sort: query.sort, key: last.sortKey, id: last.id }) : null;
