@@ -15,26 +15,33 @@ export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | 
 export type Later = (work: () => Promise<void>) => void;
 
 /**
- * Items and facets of one request. The text is resolved first (with the count of listings passing the filters); then the page and the facet counts, which both
- * scan the matches, run at the same time in two transactions (two connections, two cores on Postgres; one after
- * the other on PGlite) — unless the facets are a frequent word's kept cells, read first. Their snapshots may differ by a
- * listing published in between, nothing more.
+ * Items and facets of one request. The text is resolved first. Words whose facets count every match get the page from
+ * the same statement (pageWithFacets). Otherwise the count of listings passing the filters is read, and the page and
+ * the facets run at the same time in two transactions (two connections, two cores on Postgres; one after the other
+ * on PGlite) — the facets being a frequent word's kept cells, read first, or a sample of very many matches. Their
+ * snapshots may differ by a listing published in between, nothing more.
  */
 export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?: Later } = {}): Promise<CatalogResult> {
-  const [text, filtered] = await Promise.all([resolveTextQuery(db, query.q), countFiltered(db, query)]);
+  const text = await resolveTextQuery(db, query.q);
   const single = singleTerm(text);
   // A frequent word's (or partial word's) facets come from kept cells in about a millisecond, before the page: they
   // count exactly how many of its listings pass the filters, which tells the page how to find them, or that there are
   // none to find. Only a term in about FREQUENT_TOKEN_MATCHES listings can have kept cells: a rarer one goes straight
   // to counting (one statement fewer; should its cells exist after all, counting gives the same facets).
   const mayBeKept = single !== null && text !== null && text.bodyMatches >= FREQUENT_TOKEN_MATCHES / 2;
-  const kept = mayBeKept ? await withCatalogPlans(db, (tx) => keptWordFacets(tx, query, text)) : null;
+  // The count of listings passing the filters steers the page statements; it is read only for them (about a
+  // millisecond of Postgres summing the kept catalog cells at 1M listings), at the same time as the kept cells.
+  const filterCount = () => countFiltered(db, query);
+  const [kept, keptFiltered] = mayBeKept
+    ? await Promise.all([withCatalogPlans(db, (tx) => keptWordFacets(tx, query, text)), filterCount()])
+    : [null, undefined];
   // Facets that count every match read each match's row: the page is sorted from the same read (pageWithFacets).
   const both = !kept && text && countsEveryMatch(text) ? await withCatalogPlans(db, (tx) => pageWithFacets(tx, query, text)) : null;
   if (both) {
     await keepFrequentTerm(db, text, opts.later);
     return { ...both.page, facets: both.facets, didYouMean: text?.didYouMean ?? null };
   }
+  const filtered = keptFiltered === undefined ? await filterCount() : keptFiltered;
   const [page, facets] = await Promise.all([
     withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered, kept ? matchesPassingFilters(kept, query) : null)),
     kept ?? withCatalogPlans(db, (tx) => countedFacets(tx, query, text)),

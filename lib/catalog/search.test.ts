@@ -280,8 +280,11 @@ describe("a page and its counted facets from one read of the matches", () => {
   });
 
   it("applies filters and cursors to the page while the facets count every match under every other filter", async () => {
-    const first = await catalogSearch(db, q({ q: "python", kind: "prompt", sort: "price_desc", limit: "1" }));
+    const log: string[] = [];
+    const first = await catalogSearch(recordingStatements(db, log), q({ q: "python", kind: "prompt", sort: "price_desc", limit: "1" }));
     expect(first.items.map((i) => i.title)).toEqual(["Python data cleaning prompt"]);
+    // The count of listings passing the filters only steers page statements: none run, so it is not read.
+    expect(log.filter((text) => text.includes("listing_facet_counts"))).toEqual([]);
     expect(first.nextCursor).toBeNull();
     // The kind facet counts the other kinds too (every filter but its own): one python listing of each.
     expect(first.facets.kind.filter((k) => k.count > 0).map((k) => [k.value, k.count])).toEqual([
