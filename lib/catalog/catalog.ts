@@ -18,8 +18,8 @@ export type Later = (work: () => Promise<void>) => void;
  * Items and facets of one request. The text is resolved first. Words whose facets count every match get the page from
  * the same statement (pageWithFacets). Otherwise the count of listings passing the filters is read, and the page and
  * the facets run at the same time in two transactions (two connections, two cores on Postgres; one after the other
- * on PGlite) — the facets being a frequent word's kept cells, read first, or a sample of very many matches. Their
- * snapshots may differ by a listing published in between, nothing more.
+ * on PGlite) — the facets being the catalog's kept cube (no words), a frequent word's kept cells (read first), or a
+ * sample of very many matches. Their snapshots may differ by a listing published in between, nothing more.
  */
 export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?: Later } = {}): Promise<CatalogResult> {
   const text = await resolveTextQuery(db, query.q);
