@@ -62,6 +62,8 @@ export async function refreshSearchTerms(db: Db, opts: { frequentFrom?: number; 
  * lexeme, so each body's lexemes are joined to the new keys once, instead of one index search and heap visit per word
  * (683 words at 1M listings: 100 s one by one). Anything else goes through the function. The cells are grouped in
  * memory: half a million of them at 1M listings, which spilled to disk under the default work_mem (55 s against 37 s).
+ * They are written in key order, so one word's cells lie together (a search sums them): written as the grouping
+ * emitted them, one word's 1,939 cells at 100k listings lay on 1,005 of the table's 1,500 pages.
  */
 async function keepFrequentTokenFacets(tx: Db, frequentFrom: number): Promise<void> {
   await tx.execute(sql`lock table listing_search in share mode`);
@@ -81,7 +83,8 @@ async function keepFrequentTokenFacets(tx: Db, frequentFrom: number): Promise<vo
     select k.key, s.kind, s.category, s.price_cents, s.rating_avg, count(*)::int
     from listing_search s cross join lateral unnest(tsvector_to_array(s.body)) as t(lexeme)
     join lexemes k on k.lexeme = t.lexeme
-    group by 1, 2, 3, 4, 5`);
+    group by 1, 2, 3, 4, 5
+    order by 1, 2, 3, 4, 5`);
   await tx.execute(
     sql`select agora_add_search_token(term) from search_terms
         where listing_count >= ${frequentFrom} and to_tsquery('english'::regconfig, term)::text !~ '^''[^'']+''$'
