@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
-import { searchPageStatements } from "./page-statements";
+import { LONGER_WALK, searchPageStatements } from "./page-statements";
 import type { TextMatch } from "./text-match";
 
 const dialect = new PgDialect();
@@ -41,10 +41,13 @@ describe("searchPageStatements", () => {
 
   it("the same word under a broad filter walks each tier as far as a page needs at their shares, then collects the word's matches", () => {
     const pages = searchPageStatements(query({ q: "test", kind: "model" }), commonWord, { matching: 200_000, catalog: 1_000_000 });
+    // The title tier's walk is cheap enough (title and tags are inline) that one eight times as long comes before
+    // collecting its 140,000 matches; the body tier's is not (each row's `body` is read).
     expect(pages.map((p) => [p.strategy, p.fallbacks.length])).toEqual([
-      ["walk", 1],
+      ["walk", 2],
       ["walk", 1],
     ]);
+    expect(dialect.sqlToQuery(pages[0].fallbacks[0]).params).toContain(1786 * LONGER_WALK);
     // Title tier: 14 % of titles × 20 % of kinds, twice over for a page of 25: 1,786 rows; body tier: 18 % × 20 %: 1,389.
     expect(pages.map((p) => dialect.sqlToQuery(p.statement).params)).toEqual([expect.arrayContaining([1786]), expect.arrayContaining([1389])]);
     for (const page of pages) {
@@ -128,5 +131,17 @@ describe("searchPageStatements", () => {
     // Without filters every row is tested for the words: read along the index as a whole row, no lookup.
     const [unfiltered] = searchPageStatements(query({ q: "test", sort: "popular" }), commonWord, null);
     expect(dialect.sqlToQuery(unfiltered.statement).sql).toMatch(/\(select \* from listing_search s where true order by s\.sales_count desc/);
+  });
+
+  it("when the table outgrew Postgres's buffers, a word in 3 % of listings is walked along its order first instead of collected", () => {
+    // 30,617 of 1M listings: collecting reads about 22,000 of the table's 44,000 pages, one at a time from the system.
+    const word: TextMatch = { source: "languag", corrections: [], didYouMean: null, headMatches: 9_000, bodyMatches: 30_617, catalogSize: 1_000_000 };
+    const q = query({ q: "language", sort: "newest" });
+    expect(searchPageStatements(q, word).map((p) => [p.strategy, p.fallbacks.length])).toEqual([["collect", 0]]);
+    const [page] = searchPageStatements(q, { ...word, outgrownPages: 44_000 });
+    expect([page.strategy, page.fallbacks.length]).toEqual(["walk", 1]);
+    // Twice the rows a page of 25 needs at 3 %: 1,634.
+    expect(dialect.sqlToQuery(page.statement).params).toContain(1634);
+    expect(dialect.sqlToQuery(page.fallbacks[0]).sql).toMatch(/where s\.body @@ .* offset 0\) s where true offset 0\) s/);
   });
 });

@@ -22,10 +22,29 @@ export type Strategy = "walk" | "collect";
  * What a row costs, in µs (EXPLAIN ANALYZE on the bench catalogs): a walk reads the sort index and the row's inline
  * columns (testing `body`, out of line, costs ~20 µs more); collecting reads a match through a bitmap and sorts it.
  */
-const COST = { walkRow: 1.3, collectRow: 0.7, headTest: 1, bodyTest: 20 } as const;
+const COST = { walkRow: 1.3, collectRow: 0.7, headTest: 1, bodyTest: 20, outgrownBodyTest: 70, pageRead: 8 } as const;
+
+/**
+ * When listing_search is larger than Postgres's shared buffers (Density.pages), the heap pages a statement reads mostly
+ * come from the operating system: COST.pageRead each (at 1M listings, 344 MB of rows under 128 MB of buffers, collecting
+ * 30,617 to 363,845 matches of a word read 22,185 to 44,008 pages at 7–9 µs a page, five to eight times the per-row
+ * figure). `rows` matches spread through a table of `pages` pages fall on about this many of them. `body`'s out-of-line
+ * pages are read so too: testing it cost about 70 µs a row there (12,976 listings over $353.58 tested in 938 ms).
+ */
+export function pagesRead(rows: number, pages: number): number {
+  return pages * (1 - Math.exp(-rows / pages));
+}
+
+/** What reading `rows` listings through a bitmap costs (µs): their rows, and their pages when the table outgrew the buffers. */
+function readCost(rows: number, perRow: number, pages: number | undefined): number {
+  return rows * perRow + (pages ? pagesRead(rows, pages) * COST.pageRead : 0);
+}
 
 /** The longest walk (about 25 ms): tried before collecting only when collecting would cost more. */
 export const MAX_WALK_ROWS = 20_000;
+
+/** How much longer the second walk of a page is than its first, when matches' density along the order steered it. */
+export const LONGER_WALK = 8;
 
 /**
  * Listings passing the filters below which collecting them all is cheap enough to skip the walk (about 3 ms at
@@ -46,6 +65,8 @@ export const WALK_ROWS = { inline: 1500, body: 400 } as const;
  * (null: unknown, or no filters), and `joint`: the share of the catalog that passes the filters and holds the words,
  * exactly (a frequent word's kept facet cells; null: unknown). `region`: the share of the catalog a walk's region holds
  * (rated listings only under a minimum rating: ratedRegion), which the other shares are divided by for a walk.
+ * `pages`: listing_search's pages when it outgrew Postgres's shared buffers (TextMatch.outgrownPages; absent when it
+ * fits), so that reading a row's page costs COST.pageRead (readCost; and each row a walk tests on the row).
  */
 export type Density = {
   text: number | null;
@@ -55,6 +76,7 @@ export type Density = {
   passing?: number | null;
   joint?: number | null;
   region?: number;
+  pages?: number;
 };
 
 /**
@@ -76,9 +98,18 @@ export function chooseStrategy(density: Density, limit: number): { strategy: Str
  * exist (an index-only count, at most `rows`). Fewer than `rows` means the walk read to the end of its order, so a short
  * page is the whole answer and no fallback runs (a last page, or a price range near the end of a price order, would
  * otherwise go on to a long walk and to collecting every match of the words). For collecting (`rows` 1), run first:
- * an empty region (a cursor past the last rated listing under a minimum rating) has nothing to collect.
+ * an empty region (a cursor past the last rated listing under a minimum rating) has nothing to collect. `longRegion`:
+ * the same for a longer walk that is the first fallback, asked when that walk comes up short too (a region of 12,976
+ * listings over $310.73 read whole by a 20,000-row walk needs no collecting of 415,745 matches after it).
  */
-export type PageStatement = { tier: number | null; strategy: Strategy; statement: SQL; fallbacks: SQL[]; region?: { statement: SQL; rows: number } };
+export type PageStatement = {
+  tier: number | null;
+  strategy: Strategy;
+  statement: SQL;
+  fallbacks: SQL[];
+  region?: { statement: SQL; rows: number };
+  longRegion?: { statement: SQL; rows: number };
+};
 
 function pageSql(plan: SortPlan, source: SQL, limit: number, keyPrefix: string): SQL {
   return sql`with p as (
@@ -249,9 +280,12 @@ function statementFor(
     return { tier, strategy: "walk", statement: walkSql(plan, after?.row ?? null, [], [], limit, limit, keyPrefix, where.range), fallbacks: [] };
   }
   // Collecting reads the words' matches and tests the filters, or (filterFirstSql) the other way round: whichever reads less.
-  const textFirstCost = density.collected * COST.collectRow;
+  const bodyTest = density.pages ? COST.outgrownBodyTest : COST.bodyTest;
+  const textFirstCost = readCost(density.collected, COST.collectRow, density.pages);
   const filterFirstCost =
-    where.text && density.passing != null ? density.passing * (COST.collectRow + (density.bodyTest ? COST.bodyTest : COST.headTest)) : Infinity;
+    where.text && density.passing != null
+      ? readCost(density.passing, COST.collectRow + (density.bodyTest ? bodyTest : COST.headTest), density.pages)
+      : Infinity;
   const collectCost = Math.min(textFirstCost, filterFirstCost);
   const collect =
     where.text && filterFirstCost < textFirstCost
@@ -259,9 +293,11 @@ function statementFor(
       : collectSql(plan, after, where, limit, keyPrefix);
   const walk = (rows: number) =>
     walkSql(plan, after?.row ?? null, where.filters, [...where.rowFilters, ...(where.text ? [where.text] : [])], limit, rows, keyPrefix, where.range);
-  // A walk that tests `body` does so for every row passing the filters, so their share (of the rows it reads) counts.
+  // A walk that tests `body` does so for every row passing the filters, so their share (of the rows it reads) counts;
+  // when the table outgrew the buffers, testing the words on the row (a page read) costs for those rows too.
   const region = density.region ?? 1;
-  const perRow = COST.walkRow + (density.bodyTest ? Math.min(1, (density.filters ?? 1) / region) * COST.bodyTest : 0);
+  const rowTestCost = density.bodyTest ? bodyTest : where.text && density.pages ? COST.pageRead : 0;
+  const perRow = COST.walkRow + Math.min(1, (density.filters ?? 1) / region) * rowTestCost;
   // How densely rows passing everything lie along the order: exactly (a frequent word's kept cells), else the words'
   // share times the filters' as if independent. A walk twice the length a page needs at that density comes first when
   // it costs less than collecting (a word in 320,000 listings, 28,000 of them of the chosen kind: 1,800 rows walked
@@ -272,7 +308,19 @@ function statementFor(
   if (joint !== null && joint > 0 && where.text) {
     const rows = Math.max(density.bodyTest ? WALK_ROWS.body : WALK_ROWS.inline, Math.ceil((limit * 2) / joint));
     if (rows <= MAX_WALK_ROWS && rows * perRow < collectCost) {
-      return { tier, strategy: "walk", statement: walk(rows), fallbacks: [collect], region: walkRegion(plan, after?.row ?? null, where.range ?? null, rows) };
+      // Matches thinner along this order than on average (a word rare among the dearest listings) leave the walk short:
+      // one walk LONGER_WALK times as long comes next when it costs under a quarter of collecting, so a wrong guess
+      // costs little beside the collecting that follows, and a right one saves most of it.
+      const longer = Math.min(MAX_WALK_ROWS, rows * LONGER_WALK);
+      const longWalk = longer > rows && longer * perRow * 4 < collectCost;
+      return {
+        tier,
+        strategy: "walk",
+        statement: walk(rows),
+        fallbacks: longWalk ? [walk(longer), collect] : [collect],
+        region: walkRegion(plan, after?.row ?? null, where.range ?? null, rows),
+        longRegion: longWalk ? walkRegion(plan, after?.row ?? null, where.range ?? null, longer) : undefined,
+      };
     }
   }
   const choice = chooseStrategy(density, limit);
@@ -289,13 +337,14 @@ function statementFor(
   if (filterFirstCost <= choice.rows * perRow) return collecting;
   // When collecting would read more than a long walk costs (a common word or a broad filter in a big catalog, whose
   // matches the short walk found too sparse under the rest of the query), a long walk comes first.
-  const longWalk = collectCost > MAX_WALK_ROWS * perRow ? [walk(MAX_WALK_ROWS)] : [];
+  const longWalk = collectCost > MAX_WALK_ROWS * perRow;
   return {
     tier,
     strategy: "walk",
     statement: walk(choice.rows),
-    fallbacks: [...longWalk, collect],
+    fallbacks: longWalk ? [walk(MAX_WALK_ROWS), collect] : [collect],
     region: walkRegion(plan, after?.row ?? null, where.range ?? null, choice.rows),
+    longRegion: longWalk ? walkRegion(plan, after?.row ?? null, where.range ?? null, MAX_WALK_ROWS) : undefined,
   };
 }
 
@@ -342,6 +391,7 @@ export function searchPageStatements(
         passing: unfiltered ? null : (filtered?.matching ?? null),
         joint: joint === null ? null : joint / size,
         region: rated?.share,
+        pages: text.outgrownPages || undefined,
       };
       out.push(statementFor(tier, BOOST_PLAN, after, where, limit, density, `${tier}|`));
     }
@@ -373,6 +423,7 @@ export function searchPageStatements(
         passing: unfiltered ? null : (filtered?.matching ?? null),
         joint: joint === null ? null : joint / size,
         region: rated?.share,
+        pages: text.outgrownPages || undefined,
       }
     : { text: null, filters: filtered === null ? null : filters, collected: filtered?.matching ?? size, bodyTest: false, region: rated?.share };
   return [statementFor(null, plan, after, where, limit, density)];

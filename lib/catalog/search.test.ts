@@ -8,7 +8,7 @@ import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { encodeCursor } from "./cursor";
 import { catalogSearch } from "./catalog";
 import { countedFacets, countFiltered } from "./facets";
-import { searchListings } from "./search";
+import { pageRows, searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
 import { resolveTextQuery, type TextMatch } from "./text-match";
 import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
@@ -210,6 +210,25 @@ describe("walks near the end of an order", () => {
     expect(log.some((text) => text.startsWith("select count(*)::int as n from (select 1 from listing_search s"))).toBe(true);
     // No collecting: the words' GIN index is never read for the whole match set.
     expect(log.filter((text) => text.includes("offset 0"))).toEqual([]);
+  });
+
+  it("a longer walk that comes up short having read to the end of its region is the whole answer too: nothing is collected after it", async () => {
+    // Statements standing in for a page's: two walks that find nothing, then collecting; and how many rows each walk's region holds.
+    const page = (longRegionRows: number) => ({
+      tier: null,
+      strategy: "walk" as const,
+      statement: sql`select 'short walk' as x where false`,
+      fallbacks: [sql`select 'long walk' as x where false`, sql`select 'collected' as x`],
+      region: { statement: sql`select ${longRegionRows}::int as n`, rows: 1500 },
+      longRegion: { statement: sql`select ${longRegionRows}::int as n`, rows: 12_000 },
+    });
+    // The region holds 5,000 rows: more than the short walk read, fewer than the long one — which read them all.
+    const log: string[] = [];
+    expect(await pageRows(recordingStatements(db, log), page(5000), 26)).toEqual([]);
+    expect(log.some((text) => text.includes("long walk"))).toBe(true);
+    expect(log.some((text) => text.includes("collected"))).toBe(false);
+    // A region longer than the long walk: what lies past it may hold the page, so the matches are collected.
+    expect(await pageRows(db, page(12_000), 26)).toEqual([{ x: "collected" }]);
   });
 
   it("under a minimum rating the filter count also tells how many listings are rated at all (the rated walks' region)", async () => {

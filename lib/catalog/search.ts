@@ -22,14 +22,16 @@ async function regionHoldsAll(db: Db, region: NonNullable<PageStatement["region"
  * Runs one ordering's page: a walk follows the sort index (no bitmaps); if it comes up short, a longer walk or collecting
  * every match — unless the walk read to the end of its order (PageStatement.region).
  */
-async function pageRows<T>(db: Db, page: PageStatement, wanted: number): Promise<T[]> {
+export async function pageRows<T>(db: Db, page: PageStatement, wanted: number): Promise<T[]> {
   if (page.strategy === "collect" && page.region && !(await regionHoldsAll(db, page.region))) return [];
   const rows = await rowsWithPlan<T>(db, { seqscan: false, bitmapscan: page.strategy === "collect" }, page.statement);
   let found = rows;
   // A short page from a walk that read to the end of its order is the whole answer.
   if (found.length < wanted && page.region && page.fallbacks.length && !(await regionHoldsAll(db, page.region))) return found;
-  for (const fallback of page.fallbacks) {
+  for (const [i, fallback] of page.fallbacks.entries()) {
     if (found.length >= wanted) break;
+    // A longer walk (the first fallback) that read to the end of its region is the whole answer too.
+    if (i === 1 && page.longRegion && !(await regionHoldsAll(db, page.longRegion))) return found;
     found = await rowsWithPlan<T>(db, { seqscan: false, bitmapscan: fallback === page.fallbacks.at(-1) }, fallback);
   }
   return found;

@@ -148,14 +148,25 @@ export async function resolveTokens(db: Db, tokens: string[]): Promise<ResolvedT
 
 /**
  * resolveTokens, and the number of published listings in the same round trip (the planner's row count: enough to
- * weigh strategies, and free to read).
+ * weigh strategies, and free to read), with the pages of listing_search when it is larger than Postgres's shared
+ * buffers (0 when it fits): the page statements weigh each page a search reads as a read from the operating system then.
  */
-export async function resolveTokensInCatalog(db: Db, tokens: string[]): Promise<{ resolved: ResolvedToken[]; catalogSize: number }> {
-  if (tokens.length === 0) return { resolved: [], catalogSize: 1 };
-  const rows = await queryRows<{ token: string; prefixed: number; word: boolean; corrections: string[] | null; corrected: number; catalog: number }>(
+export async function resolveTokensInCatalog(db: Db, tokens: string[]): Promise<{ resolved: ResolvedToken[]; catalogSize: number; outgrownPages: number }> {
+  if (tokens.length === 0) return { resolved: [], catalogSize: 1, outgrownPages: 0 };
+  const rows = await queryRows<{
+    token: string;
+    prefixed: number;
+    word: boolean;
+    corrections: string[] | null;
+    corrected: number;
+    catalog: number;
+    outgrown: number;
+  }>(
     db,
     sql`select t.token, k.prefixed, exists (select 1 from search_terms s where s.term = t.token) as word, c.corrections, coalesce((select sum(s.listing_count) from search_terms s where s.term = any(c.corrections)), 0)::int as corrected,
-               (select greatest(reltuples, 1000)::int from pg_class where oid = 'listing_search'::regclass) as catalog
+               (select greatest(reltuples, 1000)::int from pg_class where oid = 'listing_search'::regclass) as catalog,
+               (select case when relpages::bigint * current_setting('block_size')::int > pg_size_bytes(current_setting('shared_buffers')) then relpages else 0 end
+                from pg_class where oid = 'listing_search'::regclass)::int as outgrown
         from unnest(${toTextArray(tokens)}::text[]) with ordinality as t(token, n)
         cross join lateral (select coalesce(sum(s.listing_count), 0)::int as prefixed from search_terms s where s.term like t.token || '%') k
         cross join lateral (select case when k.prefixed > 0 or length(t.token) < 3 then '{}'::text[] else array(
@@ -173,7 +184,7 @@ export async function resolveTokensInCatalog(db: Db, tokens: string[]): Promise<
     corrections: r.corrections ?? [],
     matches: Number(r.prefixed) + Number(r.corrected),
   }));
-  return { resolved, catalogSize: Math.max(1, Number(rows[0]?.catalog ?? 1)) };
+  return { resolved, catalogSize: Math.max(1, Number(rows[0]?.catalog ?? 1)), outgrownPages: Math.max(0, Number(rows[0]?.outgrown ?? 0)) };
 }
 
 /** A Postgres text[] literal for tokens that contain only letters and digits. */

@@ -15,6 +15,11 @@ export type TextMatch = {
   bodyMatches: number;
   /** Published listings in all. */
   catalogSize: number;
+  /**
+   * listing_search's pages when the table is larger than Postgres's shared buffers (0 or absent when it fits): the
+   * pages a search reads then come from the operating system, each costing more than the rows on it (Density.pages).
+   */
+  outgrownPages?: number;
 };
 
 type PlanNode = {
@@ -71,7 +76,7 @@ async function estimateMatches(db: Db, source: string): Promise<{ head: number; 
 export async function resolveTextQuery(db: Db, q: string | undefined): Promise<TextMatch | null> {
   const tokens = q ? tokenize(q) : [];
   if (tokens.length === 0) return null;
-  const { resolved, catalogSize } = await resolveTokensInCatalog(db, tokens);
+  const { resolved, catalogSize, outgrownPages } = await resolveTokensInCatalog(db, tokens);
   const corrections = resolved.filter((r) => r.corrections.length > 0).map((r) => ({ token: r.token, suggestions: r.corrections }));
   const didYouMean = corrections.length ? resolved.map((r) => r.corrections[0] ?? r.token).join(" ") : null;
   const source = buildTsQuery(resolved);
@@ -79,5 +84,5 @@ export async function resolveTextQuery(db: Db, q: string | undefined): Promise<T
   // The planner guesses alternatives (a misspelling's corrections, a prefix's words) low; the vocabulary counts them,
   // and all the words together match at most what the rarest one does.
   const vocabulary = Math.min(catalogSize, ...resolved.map((r) => r.matches));
-  return { source, corrections, didYouMean, headMatches: estimate.head, bodyMatches: Math.max(estimate.body, vocabulary), catalogSize };
+  return { source, corrections, didYouMean, headMatches: estimate.head, bodyMatches: Math.max(estimate.body, vocabulary), catalogSize, outgrownPages };
 }
