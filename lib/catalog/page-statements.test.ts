@@ -20,23 +20,59 @@ const commonWord: TextMatch = { source: "test", corrections: [], didYouMean: nul
 const WALK_COLUMNS = "s\\.listing_id(, s\\.[a-z_]+)+, s\\.listing_id as walk_id";
 
 describe("searchPageStatements", () => {
-  it("a common word under filters few listings pass reads those listings and tests the word on them, without walking", () => {
+  it("a common word under filters few listings pass reads those listings once, testing the word and telling each row's tier", () => {
     const pages = searchPageStatements(query({ q: "test", category: "video", minPrice: "14497", maxPrice: "14826" }), commonWord, {
       matching: 12,
       catalog: 1_000_000,
     });
-    expect(pages.map((p) => [p.tier, p.strategy, p.fallbacks.length])).toEqual([
-      [2, "collect", 0],
-      [1, "collect", 0],
+    // Both tiers in one statement: the title tier's page would surely come up short (12 listings pass the filters);
+    // once it ran, the body tier's page does not run.
+    expect(pages.map((p) => [p.tier, p.strategy, p.fallbacks.length, p.readsLowerTiers ?? false])).toEqual([
+      [2, "collect", 0, true],
+      [1, "collect", 0, false],
     ]);
-    // The listings passing the filters are read first (seeking every kind of the category); the tier's word is tested after.
-    const [head, body] = pages.map((p) => dialect.sqlToQuery(p.statement).sql);
-    expect(head).toMatch(
-      /\(select \* from listing_search s where s\.category = \$1 .*and s\.kind = any\(\$4::listing_kind\[\]\) offset 0\) s where s\.head @@/,
+    // The listings passing the filters are read first (seeking every kind of the category); the words are tested after,
+    // and the title and tags decide the tier, which leads the order.
+    const both = dialect.sqlToQuery(pages[0].statement).sql;
+    expect(both).toMatch(
+      /case when s\.head @@ .* then 2 else 1 end as tier from \(select \* from listing_search s where s\.category = \$\d+ .*and s\.kind = any\(\$\d+::listing_kind\[\]\) offset 0\) s where s\.body @@/,
     );
-    expect(body).toMatch(
-      /\(select \* from listing_search s where s\.category = \$1 .*and s\.kind = any\(\$\d+::listing_kind\[\]\) offset 0\) s where s\.body @@/,
-    );
+    expect(both).toMatch(/order by s\.tier desc, s\.boost desc/);
+    expect(both).toMatch(/p\.t::text \|\| '\|' \|\| p\.k::text as "sortKey"/);
+  });
+
+  it("a title tier that walks first and then would collect reads both tiers' matches at once when it comes up short", () => {
+    // A word in a quarter of titles at 1M listings (the table outgrown Postgres's buffers) under a price range 300
+    // listings pass: the title tier walks its order first (cheap: title and tags are inline), and a walk coming up
+    // short collects the document matches once for both tiers, instead of the title matches and then the document
+    // matches. About 90 title matches are expected to pass, fewer than four pages' worth.
+    const word: TextMatch = { ...commonWord, source: "plan", headMatches: 230_000, bodyMatches: 240_000, catalogSize: 860_000, outgrownPages: 44_000 };
+    const range = query({ q: "plan", minPrice: "4410", maxPrice: "4412" });
+    const pages = searchPageStatements(range, word, { matching: 300, catalog: 860_000 });
+    expect(pages.map((p) => [p.tier, p.strategy, p.readsLowerTiers ?? false])).toEqual([
+      [2, "walk", true],
+      [1, "collect", false],
+    ]);
+    const last = dialect.sqlToQuery(pages[0].fallbacks.at(-1) ?? pages[0].statement).sql;
+    expect(last).toMatch(/case when s\.head @@ .* then 2 else 1 end as tier/);
+    expect(last).toMatch(/order by s\.tier desc, s\.boost desc/);
+    // The walks before it stay the title tier's own.
+    expect(dialect.sqlToQuery(pages[0].statement).sql).toMatch(/s\.head @@/);
+    // Under a filter that passes 3,000 listings, about 800 title matches are expected to pass: the tiers run apart.
+    const wider = searchPageStatements(range, word, { matching: 3000, catalog: 860_000 });
+    expect(wider.map((p) => p.readsLowerTiers ?? false)).toEqual([false, false]);
+  });
+
+  it("two collecting tiers run one after the other when the title tier is likely to fill the page", () => {
+    // A word in 2 % of titles and 15 % of documents, under filters 1 % of listings pass: the title tier expects 200
+    // matches passing them (eight pages' worth) and collects its 20,000; reading the 150,000 document matches for it
+    // would cost far more.
+    const word: TextMatch = { ...commonWord, headMatches: 20_000, bodyMatches: 150_000 };
+    const pages = searchPageStatements(query({ q: "test", category: "video", kind: "model" }), word, { matching: 10_000, catalog: 1_000_000 });
+    expect(pages.map((p) => [p.tier, p.strategy, p.readsLowerTiers ?? false])).toEqual([
+      [2, "collect", false],
+      [1, "collect", false],
+    ]);
   });
 
   it("the same word under a broad filter walks each tier as far as a page needs at their shares, then collects the word's matches", () => {

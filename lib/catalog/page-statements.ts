@@ -101,6 +101,8 @@ export function chooseStrategy(density: Density, limit: number): { strategy: Str
  * an empty region (a cursor past the last rated listing under a minimum rating) has nothing to collect. `longRegion`:
  * the same for a longer walk that is the first fallback, asked when that walk comes up short too (a region of 12,976
  * listings over $310.73 read whole by a 20,000-row walk needs no collecting of 415,745 matches after it).
+ * `readsLowerTiers`: the page's last statement (its last fallback, or the statement itself) reads the lower relevance
+ * tiers too (bothTiersPage): once it ran, the page is complete and no later page statement runs.
  */
 export type PageStatement = {
   tier: number | null;
@@ -109,18 +111,25 @@ export type PageStatement = {
   fallbacks: SQL[];
   region?: { statement: SQL; rows: number };
   longRegion?: { statement: SQL; rows: number };
+  readsLowerTiers?: boolean;
 };
 
-function pageSql(plan: SortPlan, source: SQL, limit: number, keyPrefix: string): SQL {
+/**
+ * The page's rows from `source` in the plan's order, as cards. `keyPrefix` starts every cursor key (a relevance tier's
+ * `2|`); null: each row's own `s.tier` leads the order and its key (both relevance tiers at once: bothTiersSql).
+ */
+function pageSql(plan: SortPlan, source: SQL, limit: number, keyPrefix: string | null): SQL {
+  const tiered = keyPrefix === null;
+  const order = (tier: string, key: string, id: string) => `${tiered ? `${tier} desc, ` : ""}${orderBy(plan, key, id)}`;
   return sql`with p as (
-      select s.listing_id as id, ${sql.raw(plan.column)} as k from ${source}
-      order by ${sql.raw(orderBy(plan, plan.column, "s.listing_id"))}
+      select s.listing_id as id, ${sql.raw(plan.column)} as k${tiered ? sql`, s.tier as t` : sql``} from ${source}
+      order by ${sql.raw(order("s.tier", plan.column, "s.listing_id"))}
       limit ${limit}
     )
-    select ${CARD_COLUMNS}, ${keyPrefix} || ${sql.raw(plan.keyText)} as "sortKey"
+    select ${CARD_COLUMNS}, ${tiered ? sql`p.t::text || '|'` : keyPrefix} || ${sql.raw(plan.keyText)} as "sortKey"
     from p join listings l on l.id = p.id join creator_profiles c on c.user_id = l.creator_id
     where ${PUBLISHED}
-    order by ${sql.raw(orderBy(plan, "p.k", "p.id"))}`;
+    order by ${sql.raw(order("p.t", "p.k", "p.id"))}`;
 }
 
 /**
@@ -267,6 +276,20 @@ export function cursorFor(query: CatalogQuery): CursorKey | null {
  */
 type Conditions = { filters: SQL[]; rowFilters: SQL[]; text: SQL | null; seek?: SQL | null; range?: SQL | null };
 
+/**
+ * What collecting costs (µs): reading the words' matches and testing the filters, or (filterFirstSql) the other way
+ * round; `bodyTest`: testing `body` on one row.
+ */
+function collectCosts(where: Conditions, density: Density): { textFirstCost: number; filterFirstCost: number; bodyTest: number } {
+  const bodyTest = density.pages ? COST.outgrownBodyTest : COST.bodyTest;
+  const textFirstCost = readCost(density.collected, COST.collectRow, density.pages);
+  const filterFirstCost =
+    where.text && density.passing != null
+      ? readCost(density.passing, COST.collectRow + (density.bodyTest ? bodyTest : COST.headTest), density.pages)
+      : Infinity;
+  return { textFirstCost, filterFirstCost, bodyTest };
+}
+
 function statementFor(
   tier: number | null,
   plan: SortPlan,
@@ -279,13 +302,7 @@ function statementFor(
   if (where.filters.length === 0 && where.rowFilters.length === 0 && !where.text) {
     return { tier, strategy: "walk", statement: walkSql(plan, after?.row ?? null, [], [], limit, limit, keyPrefix, where.range), fallbacks: [] };
   }
-  // Collecting reads the words' matches and tests the filters, or (filterFirstSql) the other way round: whichever reads less.
-  const bodyTest = density.pages ? COST.outgrownBodyTest : COST.bodyTest;
-  const textFirstCost = readCost(density.collected, COST.collectRow, density.pages);
-  const filterFirstCost =
-    where.text && density.passing != null
-      ? readCost(density.passing, COST.collectRow + (density.bodyTest ? bodyTest : COST.headTest), density.pages)
-      : Infinity;
+  const { textFirstCost, filterFirstCost, bodyTest } = collectCosts(where, density);
   const collectCost = Math.min(textFirstCost, filterFirstCost);
   const collect =
     where.text && filterFirstCost < textFirstCost
@@ -349,6 +366,57 @@ function statementFor(
 }
 
 /**
+ * How many pages' worth of title matches are expected to pass the filters at most for the title tier to be likely to
+ * come up short (bothTiersPage): the expectation treats the words and the filters as independent, which they are not
+ * quite. Measured at 1M listings on the bench's mix: title tiers expected to fill 4 pages or more came up short 6
+ * times in 531, and reading both tiers at once for those cost more than it saved (a title tier of `owners` under a
+ * maximum price that filled its page from 2,865 title matches in 18 ms read the 5,071 document matches in 42 ms).
+ */
+const UNDER_FILLED = 4;
+
+/** One relevance tier's conditions, what is known of its matches, and its statements. */
+type Tier = { where: Conditions; density: Density; page: PageStatement };
+
+/**
+ * The title tier's page, its collecting replaced by reading both relevance tiers from one read of the words' matches
+ * (each row's tier told by testing `head`, inline, on it), when the body tier would collect too and the title tier's
+ * page is likely to come up short: collecting it read its matches only to read them again (every title match is a
+ * document match) for the body tier. Likely short: fewer title matches are expected to pass the filters than
+ * UNDER_FILLED pages (as if independent; at most the exact count of document matches passing them, when kept). A walk
+ * of the title tier still comes first, and the body tier's page runs only when the title tier's walk ended its region
+ * without collecting (PageStatement.readsLowerTiers). Null when the tiers are better run one after the other.
+ */
+function bothTiersPage(
+  tiers: Tier[],
+  text: TextMatch,
+  base: ReturnType<typeof filterWhere>,
+  query: CatalogQuery,
+  boost: string | null,
+  id: string | null,
+  limit: number,
+): PageStatement | null {
+  const [title, body] = tiers;
+  if (!title || !body || body.page.strategy !== "collect") return null;
+  const joint = body.density.joint == null ? Infinity : body.density.joint * Math.max(1, text.catalogSize);
+  if (Math.min(text.headMatches * (title.density.filters ?? 1), joint) >= limit * UNDER_FILLED) return null;
+  const bodyCosts = collectCosts(body.where, body.density);
+  const q = tsQuery(text.source);
+  const tier = sql`case when s.head @@ ${q} then 2 else 1 end as tier`;
+  const words = sql`s.body @@ ${q}`;
+  const matches =
+    bodyCosts.filterFirstCost < bodyCosts.textFirstCost
+      ? sql`(select ${COLLECT_COLUMNS}, ${tier} from (select * from listing_search s where ${allOf([...base.indexed, ...base.row, facetIndexSeek(query)])} offset 0) s where ${words} offset 0)`
+      : sql`(select * from (select ${COLLECT_COLUMNS}, ${tier} from listing_search s where ${allOf([words, ...base.row])} offset 0) s where ${allOf(base.indexed)} offset 0)`;
+  // After a cursor in the title tier: the rest of it, then the whole body tier.
+  const after = id === null ? null : sql`(s.tier, s.boost, s.listing_id) < (2, ${boost}::float8, ${id}::uuid)`;
+  const source = after ? sql`(select * from ${matches} s where ${after} offset 0) s` : sql`${matches} s`;
+  const both = pageSql(BOOST_PLAN, source, limit, null);
+  // A collecting page's region check asks about the title tier's order alone: the body tier may still hold rows.
+  if (!title.page.fallbacks.length) return { tier: 2, strategy: "collect", statement: both, fallbacks: [], readsLowerTiers: true };
+  return { ...title.page, fallbacks: [...title.page.fallbacks.slice(0, -1), both], readsLowerTiers: true };
+}
+
+/**
  * The statements one page may run, in order (relevance continues into lower tiers when a tier runs out).
  * `filtered`: how many listings pass the filters, of how many (countFiltered; null when unknown). `joint`: how many
  * listings hold the words and pass every filter, exactly (matchesPassingFilters; null when unknown): none, no statement.
@@ -370,7 +438,7 @@ export function searchPageStatements(
   if (query.sort === "relevance" && text) {
     const [tierText, boost] = cursor?.key?.split("|") ?? [];
     const startTier = cursor ? Math.min(2, Number(tierText)) : 2;
-    const out: PageStatement[] = [];
+    const tiers: Tier[] = [];
     for (let tier = startTier; tier >= 1; tier--) {
       const after = cursor && tier === startTier ? afterBoth(BOOST_PLAN, boost, cursor.id) : null;
       const expected = tier === 2 ? text.headMatches : Math.max(0, text.bodyMatches - text.headMatches);
@@ -393,9 +461,10 @@ export function searchPageStatements(
         region: rated?.share,
         pages: text.outgrownPages || undefined,
       };
-      out.push(statementFor(tier, BOOST_PLAN, after, where, limit, density, `${tier}|`));
+      tiers.push({ where, density, page: statementFor(tier, BOOST_PLAN, after, where, limit, density, `${tier}|`) });
     }
-    return out;
+    const both = startTier === 2 ? bothTiersPage(tiers, text, base, query, cursor ? boost : null, cursor?.id ?? null, limit) : null;
+    return both ? [both, ...tiers.slice(1).map((t) => t.page)] : tiers.map((t) => t.page);
   }
   const plan = SORT_PLANS[query.sort === "relevance" ? "popular" : query.sort];
   const after = cursor ? afterBoth(plan, cursor.key, cursor.id) : null;

@@ -224,11 +224,11 @@ describe("walks near the end of an order", () => {
     });
     // The region holds 5,000 rows: more than the short walk read, fewer than the long one — which read them all.
     const log: string[] = [];
-    expect(await pageRows(recordingStatements(db, log), page(5000), 26)).toEqual([]);
+    expect(await pageRows(recordingStatements(db, log), page(5000), 26)).toEqual({ rows: [], last: false });
     expect(log.some((text) => text.includes("long walk"))).toBe(true);
     expect(log.some((text) => text.includes("collected"))).toBe(false);
     // A region longer than the long walk: what lies past it may hold the page, so the matches are collected.
-    expect(await pageRows(db, page(12_000), 26)).toEqual([{ x: "collected" }]);
+    expect(await pageRows(db, page(12_000), 26)).toEqual({ rows: [{ x: "collected" }], last: true });
   });
 
   it("under a minimum rating the filter count also tells how many listings are rated at all (the rated walks' region)", async () => {

@@ -20,21 +20,24 @@ async function regionHoldsAll(db: Db, region: NonNullable<PageStatement["region"
 
 /**
  * Runs one ordering's page: a walk follows the sort index (no bitmaps); if it comes up short, a longer walk or collecting
- * every match — unless the walk read to the end of its order (PageStatement.region).
+ * every match — unless the walk read to the end of its order (PageStatement.region), or the longer walk did
+ * (PageStatement.longRegion).
  */
-export async function pageRows<T>(db: Db, page: PageStatement, wanted: number): Promise<T[]> {
-  if (page.strategy === "collect" && page.region && !(await regionHoldsAll(db, page.region))) return [];
+export async function pageRows<T>(db: Db, page: PageStatement, wanted: number): Promise<{ rows: T[]; last: boolean }> {
+  if (page.strategy === "collect" && page.region && !(await regionHoldsAll(db, page.region))) return { rows: [], last: false };
   const rows = await rowsWithPlan<T>(db, { seqscan: false, bitmapscan: page.strategy === "collect" }, page.statement);
+  // `last`: whether the page's last statement ran (PageStatement.readsLowerTiers).
+  if (!page.fallbacks.length) return { rows, last: true };
   let found = rows;
   // A short page from a walk that read to the end of its order is the whole answer.
-  if (found.length < wanted && page.region && page.fallbacks.length && !(await regionHoldsAll(db, page.region))) return found;
+  if (found.length < wanted && page.region && !(await regionHoldsAll(db, page.region))) return { rows: found, last: false };
   for (const [i, fallback] of page.fallbacks.entries()) {
-    if (found.length >= wanted) break;
+    if (found.length >= wanted) return { rows: found, last: false };
     // A longer walk (the first fallback) that read to the end of its region is the whole answer too.
-    if (i === 1 && page.longRegion && !(await regionHoldsAll(db, page.longRegion))) return found;
+    if (i === 1 && page.longRegion && !(await regionHoldsAll(db, page.longRegion))) return { rows: found, last: false };
     found = await rowsWithPlan<T>(db, { seqscan: false, bitmapscan: fallback === page.fallbacks.at(-1) }, fallback);
   }
-  return found;
+  return { rows: found, last: true };
 }
 
 /**
@@ -53,8 +56,9 @@ export async function searchListings(
   const rows: CardRow[] = [];
   for (const page of searchPageStatements(query, match, filtered, joint)) {
     const wanted = query.limit + 1 - rows.length;
-    rows.push(...(await pageRows<CardRow>(db, page, wanted)).slice(0, wanted));
-    if (rows.length > query.limit) break;
+    const found = await pageRows<CardRow>(db, page, wanted);
+    rows.push(...found.rows.slice(0, wanted));
+    if (rows.length > query.limit || (found.last && page.readsLowerTiers)) break;
   }
   return pageOf(rows, query);
 }
