@@ -3,7 +3,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { decodeCursor, type CursorKey } from "./cursor";
-import { allOf, CARD_COLUMNS, filterConditions, licenseCondition, PUBLISHED, tsQuery } from "./filters";
+import { allOf, cardsOf, filterConditions, licenseCondition, tsQuery } from "./filters";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import type { CatalogQuery } from "./params";
 import { afterCursor, afterCursorSpelledOut, BOOST_PLAN, orderBy, SORT_PLANS, type SortPlan } from "./sort-orders";
@@ -126,9 +126,8 @@ function pageSql(plan: SortPlan, source: SQL, limit: number, keyPrefix: string |
       order by ${sql.raw(order("s.tier", plan.column, "s.listing_id"))}
       limit ${limit}
     )
-    select ${CARD_COLUMNS}, ${tiered ? sql`p.t::text || '|'` : keyPrefix} || ${sql.raw(plan.keyText)} as "sortKey"
-    from p join listings l on l.id = p.id join creator_profiles c on c.user_id = l.creator_id
-    where ${PUBLISHED}
+    select l.*, ${tiered ? sql`p.t::text || '|'` : keyPrefix} || ${sql.raw(plan.keyText)} as "sortKey"
+    from p join ${cardsOf(sql`select id from p`)} l on l.id = p.id
     order by ${sql.raw(order("p.t", "p.k", "p.id"))}`;
 }
 

@@ -3,7 +3,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cubeSql, facetGroupsOfCube, facetMatches, summarize, type FacetRow, type Facets } from "./facets";
-import { allOf, CARD_COLUMNS, PUBLISHED, tsQuery } from "./filters";
+import { allOf, cardsOf, tsQuery } from "./filters";
 import { COLLECT_COLUMNS, cursorFor, filterWhere } from "./page-statements";
 import type { CatalogQuery } from "./params";
 import { rowsWithPlan } from "./plan-settings";
@@ -47,9 +47,8 @@ export function pageWithFacetsSql(query: CatalogQuery, text: TextMatch): SQL | n
       limit ${query.limit + 1}
     ),
     items as (
-      select ${CARD_COLUMNS}, ${sortKey} as "sortKey", p.k as "orderKey", p.id as "orderId"${relevance ? sql`, p.t as "orderTier"` : sql``}
-      from p join listings l on l.id = p.id join creator_profiles c on c.user_id = l.creator_id
-      where ${PUBLISHED}
+      select l.*, ${sortKey} as "sortKey", p.k as "orderKey", p.id as "orderId"${relevance ? sql`, p.t as "orderTier"` : sql``}
+      from p join ${cardsOf(sql`select id from p`)} l on l.id = p.id
     )
     select (select coalesce(json_agg(i order by ${sql.raw(order('i."orderTier"', 'i."orderKey"', 'i."orderId"'))}), '[]'::json) from items i) as items,
       (select coalesce(json_agg(f), '[]'::json) from (${facetGroupsOfCube(query)}) f) as facets`;

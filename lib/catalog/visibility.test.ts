@@ -6,6 +6,7 @@ import { queryRows, type Db } from "@/db/client";
 import { listings, orders, users } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import { catalogSearch } from "./catalog";
+import { CARD_COLUMNS, CARD_FROM, cardsOf, PUBLISHED } from "./filters";
 import { categoryCounts, featuredListings, newListings, topCreators, topRatedListings, trendingListings } from "./home";
 import { moreFromCreator, publicListingBySlug, relatedListings } from "./listing";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
@@ -89,6 +90,25 @@ describe("public visibility", () => {
     expect(sitemap).toContain(`/l/${visible.slug}`);
     for (const h of hidden) expect(sitemap).not.toContain(`/l/${h.slug}`);
     expect((await creatorSitemap(db)).map((u) => u.path)).toContain(`/c/${creator.creatorHandle}`);
+  });
+
+  it("search pages read cards through agora_listing_cards: the same card as CARD_COLUMNS, none hidden, none of a suspended creator", async () => {
+    const ids = [visible.id, ...hidden.map((h) => h.id)];
+    const cards = (list: string[]) =>
+      queryRows<Record<string, unknown>>(db, sql`select * from ${cardsOf(sql`select x.id from listings x where x.id in ${list}`)} l`);
+    const [expected] = await queryRows<Record<string, unknown>>(db, sql`select ${CARD_COLUMNS} from ${CARD_FROM} where ${PUBLISHED} and l.id = ${visible.id}`);
+    expect(await cards(ids)).toEqual([expected]);
+
+    await db.update(users).set({ status: "suspended" }).where(eq(users.id, creator.id));
+    try {
+      expect(await cards(ids)).toEqual([]);
+      // With words the page comes with the facets (pageWithFacets); without, from the page statements alone.
+      for (const sort of ["relevance", "newest", "price_asc"]) expect((await catalogSearch(db, q({ q: "zebrafish", sort }))).items).toEqual([]);
+      expect((await catalogSearch(db, q({ category: "coding" }))).items).toEqual([]);
+    } finally {
+      await db.update(users).set({ status: "active" }).where(eq(users.id, creator.id));
+    }
+    expect((await catalogSearch(db, q({ q: "zebrafish" }))).items.map((i) => i.id)).toEqual([visible.id]);
   });
 
   it("follows publish, unpublish, price and rating changes at once (projection, facet cube, vocabulary)", async () => {
