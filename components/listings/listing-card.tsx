@@ -1,5 +1,4 @@
 // A listing in a grid: thumbnail, title, creator, price and rating.
-import Image from "next/image";
 import Link from "next/link";
 import type { ListingCard as Card } from "@/lib/catalog/cards";
 import { KIND_LABELS } from "@/lib/listings/kinds";
@@ -12,13 +11,15 @@ export function ListingCard({ listing }: { listing: Card }) {
       <Link href={`/l/${listing.slug}`} className="block">
         <div className="relative aspect-[3/2] bg-slate-100">
           {listing.coverImageId ? (
-            <Image
+            // A plain img: the thumbnail is served at its one size (nothing for next/image to optimise), and a grid
+            // of 24 cards would otherwise render 24 more client components on the server.
+            // eslint-disable-next-line @next/next/no-img-element -- immutable stored thumbnail
+            <img
               src={`/api/images/${listing.coverImageId}?size=thumb`}
               alt=""
-              fill
-              sizes="(max-width: 640px) 100vw, (max-width: 1024px) 50vw, 300px"
-              className="object-cover"
-              unoptimized
+              loading="lazy"
+              decoding="async"
+              className="absolute inset-0 h-full w-full object-cover"
             />
           ) : null}
           <span className="absolute left-2 top-2 rounded-full bg-white/90 px-2 py-0.5 text-xs font-medium text-slate-700">{KIND_LABELS[listing.kind]}</span>
