@@ -1,7 +1,18 @@
 // How Agora writes money, byte sizes and dates for people: en-US, dates in UTC so the server and the browser
 // print the same text. Safe in the browser (no server-only imports).
 
-const money = (currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() });
+// Constructing an Intl formatter costs far more than formatting with one (a grid of cards formats dozens of prices per
+// render), so each currency's formatter is built once and kept.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function money(currency: string): Intl.NumberFormat {
+  const code = currency.toUpperCase();
+  let format = moneyFormats.get(code);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", { style: "currency", currency: code });
+    moneyFormats.set(code, format);
+  }
+  return format;
+}
 
 /**
  * A listing's price: "Free" at zero, else "$12.50". The SQL function agora_format_price (drizzle/0010) mirrors it

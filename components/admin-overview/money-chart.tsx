@@ -13,12 +13,13 @@ const SERIES = [
   { key: "netCents", name: "Net", color: "#059669" },
 ] as const;
 
+const monthFormat = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", year: "2-digit" });
+const compactMoneyFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
 const shortMonth = (period: string) => {
   const [y, m] = period.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", year: "2-digit" }).format(Date.UTC(y, m - 1, 1));
+  return monthFormat.format(Date.UTC(y, m - 1, 1));
 };
-const compactMoney = (cents: number) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 }).format(cents / 100);
+const compactMoney = (cents: number) => compactMoneyFormat.format(cents / 100);
 
 export function MoneyChart({ months }: { months: MoneyMonth[] }) {
   return (

@@ -9,10 +9,18 @@ import { clientAddress } from "./client-address";
 
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetAt: Date };
 
+const API_BUDGET = z.coerce.number().int().min(1).max(1_000_000_000);
+let apiBudget: { raw: string | undefined; perMinute: number } | undefined;
+
 /** Public API budget per client per minute; API_RATE_LIMIT_PER_MINUTE overrides it (benchmarks, big partners). */
 export function apiRateLimitPerMinute(): number {
-  const parsed = z.coerce.number().int().min(1).max(1_000_000_000).safeParse(process.env.API_RATE_LIMIT_PER_MINUTE);
-  return parsed.success ? parsed.data : 300;
+  const raw = process.env.API_RATE_LIMIT_PER_MINUTE;
+  // Read on every API request: parsed once per value of the variable, not once per request.
+  if (!apiBudget || apiBudget.raw !== raw) {
+    const parsed = API_BUDGET.safeParse(raw);
+    apiBudget = { raw, perMinute: parsed.success ? parsed.data : 300 };
+  }
+  return apiBudget.perMinute;
 }
 
 /**
