@@ -1,7 +1,19 @@
 // One catalog request (items, next cursor, facets) in one transaction whose plans are pinned to the indexes.
 import "server-only";
 import type { Db } from "@/db/client";
-import { countedFacets, countFiltered, countsEveryMatch, keepTokenFacets, keptWordFacets, matchesPassingFilters, singleTerm, type Facets } from "./facets";
+import {
+  countedFacets,
+  countFiltered,
+  countsEveryMatch,
+  keepTokenFacets,
+  keptPriceSpan,
+  keptWordFacets,
+  matchesPassingFilters,
+  singleTerm,
+  type Facets,
+  type PriceSpan,
+} from "./facets";
+import { cursorFor } from "./page-statements";
 import type { CatalogQuery } from "./params";
 import { withCatalogPlans } from "./plan-settings";
 import { pageWithFacets } from "./page-with-facets";
@@ -32,9 +44,10 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
   // The count of listings passing the filters steers the page statements; it is read only for them (about a
   // millisecond of Postgres summing the kept catalog cells at 1M listings), at the same time as the kept cells.
   const filterCount = () => countFiltered(db, query);
-  const [kept, keptFiltered] = mayBeKept
-    ? await Promise.all([withCatalogPlans(db, (tx) => keptWordFacets(tx, query, text)), filterCount()])
-    : [null, undefined];
+  // Under a price order the same cells also tell at which price the page's matches begin (keptPriceSpan).
+  const [kept, keptFiltered, keptSpan] = mayBeKept
+    ? await Promise.all([withCatalogPlans(db, (tx) => keptWordFacets(tx, query, text)), filterCount(), priceSpanOf(db, query, text)])
+    : [null, undefined, null];
   // Facets that count every match read each match's row: the page is sorted from the same read (pageWithFacets).
   const both = !kept && text && countsEveryMatch(text) ? await withCatalogPlans(db, (tx) => pageWithFacets(tx, query, text)) : null;
   if (both) {
@@ -43,11 +56,22 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
   }
   const filtered = keptFiltered === undefined ? await filterCount() : keptFiltered;
   const [page, facets] = await Promise.all([
-    withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered, kept ? matchesPassingFilters(kept, query) : null)),
+    withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered, kept ? matchesPassingFilters(kept, query) : null, kept ? keptSpan : null)),
     kept ?? withCatalogPlans(db, (tx) => countedFacets(tx, query, text)),
   ]);
   if (!kept) await keepFrequentTerm(db, text, opts.later);
   return { ...page, facets, didYouMean: text?.didYouMean ?? null };
+}
+
+/**
+ * Where the page of a price-ordered query for one kept word lies (keptPriceSpan), from the cursor's price on; null for
+ * any other query (another order, several words, a storefront or the license filter, which kept cells do not know).
+ */
+export async function priceSpanOf(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<PriceSpan | null> {
+  const single = singleTerm(text);
+  if (!single || (query.sort !== "price_asc" && query.sort !== "price_desc") || query.creatorId || query.commercial) return null;
+  const key = cursorFor(query)?.key;
+  return keptPriceSpan(db, query, single, key == null ? null : Number(key), query.limit + 1);
 }
 
 /**

@@ -280,3 +280,62 @@ export function roundToTwoFigures(n: number): number {
   const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
   return Math.round(n / unit) * unit;
 }
+
+/**
+ * Where a price-ordered page of a frequent word lies, from its kept cells (exact prices): `price` is the first price, in
+ * the order and after the cursor's price, by which `needed` matches passing the filters have come. Strictly before it
+ * lie `above` of them (fewer than `needed`), on `wordBefore` listings holding the word whatever the filters; at it,
+ * `atPrice` of them among `listingsAtPrice` listings passing the filters and `regionAtPrice` listings a walk reads
+ * there (those of the chosen kind; under a minimum rating, those rated: page-statements' walk regions), and
+ * `wordAtPrice` listings holding the word; from it on, `wordFrom`. Null when fewer than `needed` pass after the
+ * cursor, or the word keeps no cells.
+ */
+export type PriceSpan = {
+  price: number;
+  above: number;
+  wordBefore: number;
+  atPrice: number;
+  wordAtPrice: number;
+  listingsAtPrice: number;
+  regionAtPrice: number;
+  wordFrom: number;
+};
+
+export async function keptPriceSpan(db: Db, query: CatalogQuery, term: string, cursorPrice: number | null, needed: number): Promise<PriceSpan | null> {
+  const f = filterConditions(query);
+  const filters = allOf([f.kind, f.category, f.price, f.rating]);
+  const region = allOf([f.kind, f.rating ? sql`s.rating_avg > 0` : null]);
+  const descending = query.sort === "price_desc";
+  const order = sql.raw(descending ? "desc" : "asc");
+  // The cursor's own price holds rows on both sides of it: its listings hold the word (wordBefore) but count for no side.
+  const after = (column: SQL) => (cursorPrice === null ? sql`true` : descending ? sql`${column} < ${cursorPrice}` : sql`${column} > ${cursorPrice}`);
+  const reached = cursorPrice === null ? sql`true` : descending ? sql`s.price_cents <= ${cursorPrice}` : sql`s.price_cents >= ${cursorPrice}`;
+  const [row] = await queryRows<Record<keyof PriceSpan, number | null>>(
+    db,
+    sql`with w as (
+        select s.price_cents as p, coalesce(sum(s.n) filter (where ${filters}), 0) as m, sum(s.n) as u
+        from search_token_facets s where s.key = ${tsQuery(term)}::text and s.n > 0 and ${reached}
+        group by s.price_cents
+      ), c as (
+        select p, m, u, sum(case when ${after(sql`p`)} then m else 0 end) over (order by p ${order}) as cum,
+          sum(u) over (order by p ${order}) as ucum
+        from w
+      ), t as (select * from c where ${after(sql`p`)} and cum >= ${needed} order by p ${order} limit 1)
+      select t.p as "price", (t.cum - t.m)::int as "above", (t.ucum - t.u)::int as "wordBefore", t.m::int as "atPrice", t.u::int as "wordAtPrice",
+        (select coalesce(sum(s.n), 0) from listing_facet_counts s where s.price_cents = t.p and ${filters})::int as "listingsAtPrice",
+        (select coalesce(sum(s.n), 0) from listing_facet_counts s where s.price_cents = t.p and ${region})::int as "regionAtPrice",
+        (select coalesce(sum(w.u), 0) from w where ${descending ? sql`w.p <= t.p` : sql`w.p >= t.p`})::int as "wordFrom"
+      from t`,
+  );
+  if (!row || row.price === null) return null;
+  return {
+    price: Number(row.price),
+    above: Number(row.above),
+    wordBefore: Number(row.wordBefore),
+    atPrice: Number(row.atPrice),
+    wordAtPrice: Number(row.wordAtPrice),
+    listingsAtPrice: Number(row.listingsAtPrice),
+    regionAtPrice: Number(row.regionAtPrice),
+    wordFrom: Number(row.wordFrom),
+  };
+}

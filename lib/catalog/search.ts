@@ -2,7 +2,7 @@
 import "server-only";
 import { type Db } from "@/db/client";
 import type { ListingCard } from "./cards";
-import type { FilterCount } from "./facets";
+import type { FilterCount, PriceSpan } from "./facets";
 import { encodeCursor } from "./cursor";
 import { searchPageStatements, type PageStatement } from "./page-statements";
 import type { CatalogQuery } from "./params";
@@ -42,8 +42,8 @@ export async function pageRows<T>(db: Db, page: PageStatement, wanted: number): 
 
 /**
  * One page of results; `text` comes from resolveTextQuery so callers resolve a query once for items and facets, and
- * `filtered` (countFiltered: listings passing the filters) and `joint` (matchesPassingFilters: listings holding the
- * words and passing the filters, when known exactly) help choose how to find them.
+ * `filtered` (countFiltered: listings passing the filters), `joint` (matchesPassingFilters: listings holding the
+ * words and passing the filters, when known exactly) and `span` (keptPriceSpan) help choose how to find them.
  */
 export async function searchListings(
   db: Db,
@@ -51,10 +51,11 @@ export async function searchListings(
   text?: TextMatch | null,
   filtered: FilterCount | null = null,
   joint: number | null = null,
+  span: PriceSpan | null = null,
 ): Promise<SearchPage> {
   const match = text === undefined ? await resolveTextQuery(db, query.q) : text;
   const rows: CardRow[] = [];
-  for (const page of searchPageStatements(query, match, filtered, joint)) {
+  for (const page of searchPageStatements(query, match, filtered, joint, span)) {
     const wanted = query.limit + 1 - rows.length;
     const found = await pageRows<CardRow>(db, page, wanted);
     rows.push(...found.rows.slice(0, wanted));
