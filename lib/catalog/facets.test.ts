@@ -12,7 +12,7 @@ import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
 import { resolveTextQuery } from "./text-match";
 import { FREQUENT_TOKEN_MATCHES, refreshSearchTerms } from "./terms";
-import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
+import { makeCreator, makeListingRow, seededRandom } from "@/lib/testing/fixtures";
 import { recordingStatements } from "@/lib/testing/recording-db";
 
 type Row = { id?: string; kind: string; category: string; price: number; rating: number; words: string[]; published: boolean };
@@ -25,11 +25,7 @@ const PRICES = [0, 0, 299, 499, 500, 1500, 1999, 2000, 4999, 5000, 12000];
 beforeAll(async () => {
   db = testDatabase().db;
   const creator = await makeCreator(db);
-  let seed = 7;
-  const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const rand = seededRandom(7);
   for (let i = 0; i < 180; i++) {
     const ratingCount = rand(3) === 0 ? 0 : 1 + rand(6);
     const ratingSum = ratingCount ? ratingCount + rand(ratingCount * 4 + 1) : 0;

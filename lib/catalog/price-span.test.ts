@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { testDatabase } from "@/db/testing/setup";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
-import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
+import { makeCreator, makeListingRow, seededRandom } from "@/lib/testing/fixtures";
 import { priceSpanOf } from "./catalog";
 import { CATEGORY_SLUGS } from "./categories";
 import { countFiltered, keepTokenFacets, keptWordFacets, matchesPassingFilters } from "./facets";
@@ -27,11 +27,7 @@ let db: Db;
 beforeAll(async () => {
   db = testDatabase().db;
   const creator = await makeCreator(db);
-  let seed = 7;
-  const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const rand = seededRandom(7);
   for (let i = 0; i < 320; i++) {
     // The 70 dearest listings hold the word three times; below them about one listing in six does, on tied prices.
     const dear = i < 70;

@@ -16,7 +16,7 @@ import { parseCatalogQuery, SORTS, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
 import { refreshSearchTerms } from "./terms";
 import { resolveTextQuery } from "./text-match";
-import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
+import { makeCreator, makeListingRow, seededRandom } from "@/lib/testing/fixtures";
 
 const WORDS = ["sunset", "portrait", "resume", "invoice", "anime", "ledger", "lighting", "cinematic", "polished", "marketing"];
 const KINDS = LISTING_KINDS;
@@ -41,11 +41,7 @@ let db: Db;
 beforeAll(async () => {
   db = testDatabase().db;
   const creators = [await makeCreator(db), await makeCreator(db)];
-  let seed = 11;
-  const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const rand = seededRandom(11);
   const ids: string[] = [];
   for (let i = 0; i < 220; i++) {
     const ratingCount = rand(3) === 0 ? 0 : 1 + rand(7);

@@ -357,3 +357,12 @@ export async function makeImage(db: Db, ownerId: string | null, opts: { createdA
     .returning();
   return row;
 }
+
+/** A repeatable random source for generated test catalogs: `rand(n)` is an integer in [0, n), the same sequence per seed. */
+export function seededRandom(seed: number): (n: number) => number {
+  let state = seed;
+  return (n: number) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+}
