@@ -273,7 +273,7 @@ export function cursorFor(query: CatalogQuery): CursorKey | null {
  * (the walk starts at the range instead of reading every listing on the wrong side of it), a minimum rating under the
  * rating order (the walk ends where ratings drop below it), rated listings only under a minimum rating (ratedRegion).
  * `bound`: a price span collecting reads with the words, so that Postgres may read the words' GIN index and the price
- * index together and fetch only the rows both hold (pricedSpanPages).
+ * index together and fetch only the rows both hold (spanPages).
  */
 type Conditions = { filters: SQL[]; rowFilters: SQL[]; text: SQL | null; seek?: SQL | null; range?: SQL | null; bound?: SQL | null };
 
