@@ -290,8 +290,14 @@ describe("kept facet cells of frequent words", () => {
 });
 
 describe("facets of very large match sets", () => {
-  // A misspelling is never a kept word, so its matches are counted (or sampled) every time.
-  const query = () => parse({ q: "sunst", kind: "prompt" });
+  // Several words are never kept, so their matches are counted (or sampled) every time: the two words found together most.
+  const query = () => {
+    const together = (pair: string[]) => rows.filter((r) => r.published && pair.every((w) => r.words.includes(w))).length;
+    const pairs = WORDS.flatMap((a, i) => WORDS.slice(i + 1).map((b) => [a, b]));
+    const pair = pairs.sort((x, y) => together(y) - together(x))[0];
+    expect(together(pair)).toBeGreaterThan(3);
+    return parse({ q: pair.join(" "), kind: "prompt" });
+  };
 
   it("a sample that holds every match is an exact count, not marked approximate", async () => {
     const q = parse({ q: "portrait", kind: "prompt" });
@@ -305,8 +311,9 @@ describe("facets of very large match sets", () => {
   it("above the threshold, counts come from a cut-short sample: marked approximate, two figures, absent values stay zero", async () => {
     const q = query();
     const text = await resolveTextQuery(db, q.q);
-    expect(text!.corrections.length).toBeGreaterThan(0);
-    const exact = bruteForce(parse({ q: "sunset", kind: "prompt" }));
+    expect(text!.source).toContain(" & ");
+    expect(singleTerm(text)).toBeNull();
+    const exact = bruteForce(q);
     const { facets, counted } = await facetsWithSource(db, q, text, { above: 0, rows: 3 });
     expect(facets.approximate).toBe(true);
     expect(counted).toBe(true);

@@ -119,10 +119,11 @@ export function cubeSql(query: CatalogQuery, from: SQL, count: SQL = sql`count(*
 
 /**
  * A query whose facet cells search_token_facets can keep: one whole vocabulary word (`invoice`), or one partial word
- * (`doc:*`, every word starting so) — not a misspelling's alternatives, not several words.
+ * (`doc:*`, every word starting so), a misspelling no listing holds that has one correction (its source is that
+ * word: ResolvedToken.unmatched) — not a misspelling's alternatives, not several words.
  */
 export function singleTerm(text: TextMatch | null): string | null {
-  return text && text.corrections.length === 0 && /^[\p{L}\p{N}]+(:\*)?$/u.test(text.source) ? text.source : null;
+  return text && /^[\p{L}\p{N}]+(:\*)?$/u.test(text.source) ? text.source : null;
 }
 
 /**

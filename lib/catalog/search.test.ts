@@ -109,6 +109,25 @@ describe("ranking", () => {
     expect(result.items[0]?.title).toBe("Cinematic portrait lighting prompt");
   });
 
+  it("reads a misspelling no listing holds as its one correction: the same listings, as a single word", async () => {
+    const text = await resolveTextQuery(db, "pythn");
+    expect(text?.source).toBe("python");
+    expect(text?.didYouMean).toBe("python");
+    expect(await titles({ q: "pythn" })).toEqual(await titles({ q: "python" }));
+    // Stemmed, `pythons:*` is `python:*`, which listings hold: the misspelling stays one of the alternatives.
+    expect((await resolveTextQuery(db, "pythons"))?.source).toBe("(pythons:* | python)");
+  });
+
+  it("keeps a misspelling's own prefix when a listing's stem starts with it, though no vocabulary word does", async () => {
+    // "happy" is the vocabulary's word and `happi` its lexeme: no word starts with "happi", every such listing's document does.
+    await makeListingRow(db, { creatorId: creator.id, title: "Happy birthday card", kind: "template", category: "writing", priceCents: 300 });
+    await refreshSearchTerms(db);
+    const text = await resolveTextQuery(db, "happi");
+    expect(text?.corrections).toEqual([{ token: "happi", suggestions: ["happy"] }]);
+    expect(text?.source).toBe("(happi:* | happy)");
+    expect(await titles({ q: "happi" })).toEqual(["Happy birthday card"]);
+  });
+
   it("matches a partial word as a prefix", async () => {
     expect(await titles({ q: "interv" })).toEqual(["Python interview test"]);
   });

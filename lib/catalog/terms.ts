@@ -120,8 +120,10 @@ export async function updateSearchTermsForListing(db: Db, listingId: string, cha
 /**
  * `known`: some vocabulary word starts with the token; `word`: the token is itself a vocabulary word.
  * `matches`: listings whose title, tags or summary hold a word this token matches (prefix or correction).
+ * `unmatched`: a misspelling that no listing holds even as a prefix (checked against the index, not only the
+ * vocabulary: a stem can start with it), so only its corrections can match.
  */
-export type ResolvedToken = { token: string; known: boolean; word: boolean; corrections: string[]; matches: number };
+export type ResolvedToken = { token: string; known: boolean; word: boolean; corrections: string[]; matches: number; unmatched?: boolean };
 
 export const MAX_QUERY_TOKENS = 8;
 
@@ -195,15 +197,17 @@ export function toTextArray(tokens: string[]): string {
 /**
  * The `to_tsquery` source for resolved tokens, ANDed. A whole vocabulary word matches as a word (with its
  * English stem, so "polished" finds "polish" and "polishing"); any other token matches as a prefix (partial
- * words), and an unknown one also matches its corrections (typos). `prefixWords` makes whole words prefixes
+ * words), and an unknown one also matches its corrections (typos) — only them when no listing holds it (`unmatched`,
+ * so `structurd` is `structured`: the same listings, and a single word). `prefixWords` makes whole words prefixes
  * too (autocomplete: the last word may still be growing). Whole words are also much cheaper to look up.
  */
 export function buildTsQuery(resolved: ResolvedToken[], weight = "", opts: { prefixWords?: boolean } = {}): string {
   return resolved
-    .map(({ token, word, corrections }) => {
+    .map(({ token, word, corrections, unmatched }) => {
       const asWord = word && !opts.prefixWords;
       const first = asWord ? `${token}${weight ? `:${weight}` : ""}` : `${token}:*${weight}`;
-      const alternatives = [first, ...corrections.map((c) => `${c}${weight ? `:${weight}` : ""}`)];
+      const fixes = corrections.map((c) => `${c}${weight ? `:${weight}` : ""}`);
+      const alternatives = unmatched && fixes.length ? fixes : [first, ...fixes];
       return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(" | ")})`;
     })
     .join(" & ");

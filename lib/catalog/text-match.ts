@@ -3,7 +3,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { tsQuery } from "./filters";
-import { buildTsQuery, resolveTokensInCatalog, tokenize } from "./terms";
+import { withCatalogPlans } from "./plan-settings";
+import { buildTsQuery, resolveTokensInCatalog, toTextArray, tokenize, type ResolvedToken } from "./terms";
 
 /** What the text of a query became: tsquery sources (any field, and title/tags only) and the spelling fixes used. */
 export type TextMatch = {
@@ -73,10 +74,45 @@ async function estimateMatches(db: Db, source: string): Promise<{ head: number; 
   return { head: Math.round(head), body: Math.round(Math.max(head, body)) };
 }
 
+/**
+ * Which of these misspellings some listing's document (`body`) may hold as the start of a word. The vocabulary already
+ * says no title, tag or summary word starts with the token, but the tsquery stems it (`learnes:*` is `learn:*`), and a
+ * stem can start with what no word does (`happi:*` is the lexeme of "happy"). A stem some vocabulary word starts with
+ * is taken as held without reading listings (its matches would be read to prove it: thousands of rows); any other is
+ * looked up in the words' GIN index, which for a prefix nothing holds costs a fraction of a millisecond.
+ */
+async function prefixesHeld(db: Db, tokens: string[]): Promise<Set<string>> {
+  const rows = await withCatalogPlans(db, (tx) =>
+    queryRows<{ token: string }>(
+      tx,
+      sql`select t.token from unnest(${toTextArray(tokens)}::text[]) as t(token)
+          cross join lateral (select to_tsquery('english'::regconfig, t.token || ':*') as q) p
+          cross join lateral (select substring(p.q::text from '^''(.*)'':[*]$') as stem) s
+          where case when s.stem <> '' and exists (select 1 from search_terms v where v.term like s.stem || '%') then true
+                     else exists (select 1 from listing_search l where l.body @@ p.q) end`,
+    ),
+  );
+  return new Set(rows.map((r) => r.token));
+}
+
+/**
+ * Marks the misspellings no listing holds (ResolvedToken.unmatched): their corrections alone are the same query, and
+ * one correction alone is a single word, whose kept cells give exact facets and steer the page (`structurd` is
+ * `structured`). Counted when the query is asked: a listing published in between is the same race as any kept cell's.
+ */
+async function withUnmatchedMisspellings(db: Db, resolved: ResolvedToken[]): Promise<ResolvedToken[]> {
+  const misspelled = resolved.filter((r) => r.corrections.length > 0).map((r) => r.token);
+  if (misspelled.length === 0) return resolved;
+  const held = await prefixesHeld(db, misspelled);
+  return resolved.map((r) => (r.corrections.length > 0 && !held.has(r.token) ? { ...r, unmatched: true } : r));
+}
+
 export async function resolveTextQuery(db: Db, q: string | undefined): Promise<TextMatch | null> {
   const tokens = q ? tokenize(q) : [];
   if (tokens.length === 0) return null;
-  const { resolved, catalogSize, outgrownPages } = await resolveTokensInCatalog(db, tokens);
+  const found = await resolveTokensInCatalog(db, tokens);
+  const { catalogSize, outgrownPages } = found;
+  const resolved = await withUnmatchedMisspellings(db, found.resolved);
   const corrections = resolved.filter((r) => r.corrections.length > 0).map((r) => ({ token: r.token, suggestions: r.corrections }));
   const didYouMean = corrections.length ? resolved.map((r) => r.corrections[0] ?? r.token).join(" ") : null;
   const source = buildTsQuery(resolved);
