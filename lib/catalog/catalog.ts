@@ -5,9 +5,10 @@ import {
   countedFacets,
   countFiltered,
   countsEveryMatch,
+  keepTitleFacets,
   keepTokenFacets,
   keptPriceSpan,
-  keptWordFacets,
+  keptWordCells,
   matchesPassingFilters,
   singleTerm,
   type Facets,
@@ -45,9 +46,10 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
   // millisecond of Postgres summing the kept catalog cells at 1M listings), at the same time as the kept cells.
   const filterCount = () => countFiltered(db, query);
   // Under a price order the same cells also tell at which price the page's matches begin (keptPriceSpan).
-  const [kept, keptFiltered, keptSpan] = mayBeKept
-    ? await Promise.all([withCatalogPlans(db, (tx) => keptWordFacets(tx, query, text)), filterCount(), priceSpanOf(db, query, text)])
+  const [cells, keptFiltered, keptSpan] = mayBeKept
+    ? await Promise.all([withCatalogPlans(db, (tx) => keptWordCells(tx, query, text)), filterCount(), priceSpanOf(db, query, text)])
     : [null, undefined, null];
+  const kept = cells?.facets ?? null;
   // Facets that count every match read each match's row: the page is sorted from the same read (pageWithFacets).
   const both = !kept && text && countsEveryMatch(text) ? await withCatalogPlans(db, (tx) => pageWithFacets(tx, query, text)) : null;
   if (both) {
@@ -56,10 +58,13 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
   }
   const filtered = keptFiltered === undefined ? await filterCount() : keptFiltered;
   const [page, facets] = await Promise.all([
-    withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered, kept ? matchesPassingFilters(kept, query) : null, kept ? keptSpan : null)),
+    withCatalogPlans(db, (tx) =>
+      searchListings(tx, query, text, filtered, kept ? matchesPassingFilters(kept, query) : null, kept ? keptSpan : null, cells?.titleJoint ?? null),
+    ),
     kept ?? withCatalogPlans(db, (tx) => countedFacets(tx, query, text)),
   ]);
-  if (!kept) await keepFrequentTerm(db, text, opts.later);
+  // A term kept before its title tier's cells were gets them too, the same way.
+  if (!kept || cells?.titleJoint === null) await keepFrequentTerm(db, text, opts.later, kept !== null);
   return { ...page, facets, didYouMean: text?.didYouMean ?? null };
 }
 
@@ -83,18 +88,19 @@ export async function priceSpanOf(db: Db, query: CatalogQuery, text: TextMatch |
 const counting = ((globalThis as typeof globalThis & { __agoraKeeping?: { term: string | null } }).__agoraKeeping ??= { term: null });
 
 /**
- * A term this frequent was just counted without kept cells: keep them from now on. Counting takes a while (every match
+ * A term this frequent was just counted without kept cells: keep them from now on (`titleOnly`: it has them, but not
+ * its title tier's, keepTitleFacets). Counting takes a while (every match
  * of a common partial word: about a second at 1M listings, writers waiting meanwhile), so with `later` it runs after the
  * answer; the searches that come before it is done are counted as this one was (and a term that comes while another is
  * being counted is kept by a later search).
  */
-export async function keepFrequentTerm(db: Db, text: TextMatch | null, later?: Later): Promise<void> {
+export async function keepFrequentTerm(db: Db, text: TextMatch | null, later?: Later, titleOnly = false): Promise<void> {
   const term = singleTerm(text);
   if (!term || !text || text.bodyMatches < FREQUENT_TOKEN_MATCHES || counting.term !== null) return;
   counting.term = term;
   const work = async () => {
     try {
-      await keepTokenFacets(db, term);
+      await (titleOnly ? keepTitleFacets(db, term) : keepTokenFacets(db, term));
     } finally {
       counting.term = null;
     }

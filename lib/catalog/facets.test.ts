@@ -357,9 +357,24 @@ describe("rebuilding the vocabulary and its kept cells", () => {
     expect(words[0].n).toBeGreaterThan(WORDS.length);
 
     await db.execute(sql`delete from search_token_keys`);
-    await db.execute(sql`select agora_add_search_token(term) from search_terms order by term`);
+    // The function counts a title key (`'word':AB`) through the words' index, as any tsquery: weights and all.
+    await db.execute(sql`select agora_add_search_token(term), agora_add_search_token(term || ':AB') from search_terms order by term`);
     expect(onePass.length).toBeGreaterThan(0);
     expect(onePass).toEqual(await queryRows(db, cells));
+    // A title key's cells are the listings holding the word in the title or tags: `head`, the first relevance tier.
+    const byHead = await queryRows(
+      db,
+      sql`select to_tsquery('english'::regconfig, t.term || ':AB')::text as key, s.kind, s.category, s.price_cents, s.rating_avg, count(*)::int as n
+          from search_terms t join listing_search s on s.head @@ to_tsquery('english'::regconfig, t.term)
+          group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
+    );
+    expect(byHead.length).toBeGreaterThan(0);
+    expect(
+      await queryRows(
+        db,
+        sql`select key, kind, category, price_cents, rating_avg, n from search_token_facets where key like '%:AB' and n > 0 order by 1, 2, 3, 4, 5`,
+      ),
+    ).toEqual(byHead);
   });
 
   it("keeps nothing twice: a second rebuild leaves the kept cells as they are", async () => {

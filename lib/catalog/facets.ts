@@ -132,29 +132,58 @@ export function singleTerm(text: TextMatch | null): string | null {
  */
 export const MAX_KEPT_PREFIXES = 2000;
 
-/** The same cube query over a frequent word's kept cells (exported for the benchmark's EXPLAIN). */
+/**
+ * The term of a kept term's title-and-tags matches: the same term limited to the weights `body` gives the title (A)
+ * and the tags (B), which is exactly `head @@ term` (head is the title and tags alone, with the same lexemes). Kept as
+ * another key, by the same triggers, it tells how many listings passing the filters the relevance order's title tier
+ * holds (`invoice` → `invoice:AB`, `doc:*` → `doc:*AB`).
+ */
+export function titleTerm(term: string): string {
+  return term.endsWith(":*") ? `${term}AB` : `${term}:AB`;
+}
+
+/**
+ * The same cube query over a frequent word's kept cells (exported for the benchmark's EXPLAIN), and as group 6 how
+ * many of its title-and-tags matches pass every filter (null when that key is not kept).
+ */
 export function tokenFacetSql(query: CatalogQuery, source: string) {
   const f = filterConditions(query);
   const ok = (part: keyof typeof f) => f[part] ?? sql`true`;
-  return facetGroupsSql(
+  const title = sql`to_tsquery('english'::regconfig, ${titleTerm(source)})::text`;
+  return sql`${facetGroupsSql(
     query,
     sql`select s.kind, s.category, ${BAND_SQL} as band, ${RATING_SQL} as rating, ${ok("price")} as p, ${ok("rating")} as r, sum(s.n)::int as n
       from search_token_facets s where s.key = ${tsQuery(source)}::text and s.n > 0
       group by 1, 2, 3, 4, 5, 6`,
-  );
+  )}
+    union all
+    select 6, 'title', (select case when exists (select 1 from search_token_keys k where k.key = ${title})
+      then (select coalesce(sum(s.n), 0) from search_token_facets s where ${allOf([sql`s.key = ${title}`, f.kind, f.category, f.price, f.rating])}) end)::int`;
 }
 
+/** A frequent word's facets and how many of its listings passing the filters hold it in the title or tags (null: not kept). */
+export type KeptCells = { facets: Facets; titleJoint: number | null };
+
 /**
- * A frequent word's facets, summed from its kept cells (about a millisecond); null when the query is not one such
- * word alone (or its cells are not kept yet: an unknown or rare word is counted by facetsWithSource).
+ * A frequent word's facets, summed from its kept cells (about a millisecond), with its title tier's count; null when
+ * the query is not one such word alone (or its cells are not kept yet: an unknown or rare word is counted by
+ * facetsWithSource).
  */
-export async function keptWordFacets(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<Facets | null> {
+export async function keptWordCells(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<KeptCells | null> {
   // Kept cells (the catalog's, a frequent word's) count every license: the license filter counts the matches instead.
   const single = query.creatorId || query.commercial ? null : singleTerm(text);
   if (!single) return null;
   // Kept cells only need their primary key.
   const rows = await rowsWithPlan<FacetRow>(db, { seqscan: false, bitmapscan: true }, tokenFacetSql(query, single));
-  return rows.length > 0 ? summarize(rows) : null;
+  const cells = rows.filter((r) => Number(r.g) < 4);
+  if (cells.length === 0) return null;
+  const title = rows.find((r) => Number(r.g) === 6)?.n;
+  return { facets: summarize(cells), titleJoint: title == null ? null : Number(title) };
+}
+
+/** keptWordCells' facets alone. */
+export async function keptWordFacets(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<Facets | null> {
+  return (await keptWordCells(db, query, text))?.facets ?? null;
 }
 
 /**
@@ -252,7 +281,19 @@ export async function keepTokenFacets(db: Db, term: string, opts: { maxPrefixes?
             where exists (select 1 from search_terms where term like ${prefix} || '%')
               and (select count(*) from search_token_keys where key like '%:*') < ${opts.maxPrefixes ?? MAX_KEPT_PREFIXES}`,
   );
+  await keepTitleFacets(db, term);
   return Boolean(row?.key);
+}
+
+/**
+ * Keeps the title tier's cells (titleTerm) of a kept term whose query is one lexeme (or the start of one): counted as
+ * its own cells were, by agora_add_search_token. Also for a term kept before title cells were (idempotent).
+ */
+export async function keepTitleFacets(db: Db, term: string): Promise<void> {
+  await db.execute(
+    sql`select agora_add_search_token(${titleTerm(term)})
+        where exists (select 1 from search_token_keys where key = to_tsquery('english'::regconfig, ${term})::text and key ~ '^''[^'']+''(:[*])?$')`,
+  );
 }
 
 /** Facet counts from summed rows; `scale` (a sample's) turns sample counts into estimates, rounded to two figures. */

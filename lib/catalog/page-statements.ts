@@ -421,7 +421,9 @@ function bothTiersPage(
  * The statements one page may run, in order (relevance continues into lower tiers when a tier runs out).
  * `filtered`: how many listings pass the filters, of how many (countFiltered; null when unknown). `joint`: how many
  * listings hold the words and pass every filter, exactly (matchesPassingFilters; null when unknown): none, no statement.
- * `span`: where a price-ordered page of a frequent word lies (keptPriceSpan; null when unknown).
+ * `span`: where a price-ordered page of a frequent word lies (keptPriceSpan; null when unknown). `titleJoint`: how
+ * many of the `joint` listings hold the words in the title or tags (keptWordCells; null when unknown), which splits
+ * `joint` between the relevance tiers: a tier none of them is in runs no statement.
  */
 export function searchPageStatements(
   query: CatalogQuery,
@@ -429,6 +431,7 @@ export function searchPageStatements(
   filtered: FilterCount | null = null,
   joint: number | null = null,
   span: PriceSpan | null = null,
+  titleJoint: number | null = null,
 ): PageStatement[] {
   const cursor = cursorFor(query);
   if (text && joint === 0) return [];
@@ -443,6 +446,11 @@ export function searchPageStatements(
     const startTier = cursor ? Math.min(2, Number(tierText)) : 2;
     const tiers: Tier[] = [];
     for (let tier = startTier; tier >= 1; tier--) {
+      // Exactly how many of the tier's matches pass the filters, when the kept cells tell (else at most `joint`):
+      // `test` of kind model is in the document of 27,788 models at 1M listings and in the title of none, whose
+      // walks and collecting of 140,923 title matches found nothing in 258 ms.
+      const tierJoint = joint === null || titleJoint === null ? null : tier === 2 ? titleJoint : Math.max(0, joint - titleJoint);
+      if (tierJoint === 0) continue;
       const after = cursor && tier === startTier ? afterBoth(BOOST_PLAN, boost, cursor.id) : null;
       const expected = tier === 2 ? text.headMatches : Math.max(0, text.bodyMatches - text.headMatches);
       const condition = tierCondition(tier, text);
@@ -460,13 +468,14 @@ export function searchPageStatements(
         collected: tier === 2 ? text.headMatches : text.bodyMatches,
         bodyTest: tier === 1,
         passing: unfiltered ? null : (filtered?.matching ?? null),
-        joint: joint === null ? null : joint / size,
+        joint: joint === null ? null : (tierJoint ?? joint) / size,
         region: rated?.share,
         pages: text.outgrownPages || undefined,
       };
       tiers.push({ where, density, page: statementFor(tier, BOOST_PLAN, after, where, limit, density, `${tier}|`) });
     }
-    const both = startTier === 2 ? bothTiersPage(tiers, text, base, query, cursor ? boost : null, cursor?.id ?? null, limit) : null;
+    // Both tiers' pages from one read only while both tiers are there (bothTiersPage takes the first as the title tier's).
+    const both = startTier === 2 && tiers.length === 2 ? bothTiersPage(tiers, text, base, query, cursor ? boost : null, cursor?.id ?? null, limit) : null;
     return both ? [both, ...tiers.slice(1).map((t) => t.page)] : tiers.map((t) => t.page);
   }
   const plan = SORT_PLANS[query.sort === "relevance" ? "popular" : query.sort];

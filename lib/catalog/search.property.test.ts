@@ -9,7 +9,7 @@ import { LICENSE_PRESETS, PRESET_LICENSE_IDS } from "@/lib/licenses/licenses";
 import { testDatabase } from "@/db/testing/setup";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { CATEGORY_SLUGS } from "./categories";
-import { countFiltered, facetsWithSource, keepTokenFacets, matchesPassingFilters, PRICE_BANDS, RATING_THRESHOLDS } from "./facets";
+import { countFiltered, facetsWithSource, keepTokenFacets, keptWordCells, matchesPassingFilters, PRICE_BANDS, RATING_THRESHOLDS } from "./facets";
 import { tsQuery } from "./filters";
 import { pageWithFacets } from "./page-with-facets";
 import { parseCatalogQuery, SORTS, type CatalogQuery } from "./params";
@@ -202,10 +202,13 @@ describe("catalog search against a brute force", () => {
         // matches passing them that a frequent word's kept facets give, which both steer how a page is found.
         const filtered = await countFiltered(db, query);
         const joint = knowJoint && text ? matchesPassingFilters(facets, query) : null;
+        // And how many of those hold the words in the title or tags (the relevance order's first tier), when kept.
+        const titleJoint = joint === null ? null : ((await keptWordCells(db, query, text))?.titleJoint ?? null);
+        if (titleJoint !== null) expect(titleJoint).toBe(rows.filter((r) => r.body && r.head && passes(query, r)).length);
         const seen: string[] = [];
         let cursor: string | undefined;
         do {
-          const page = await searchListings(db, { ...query, cursor }, text, filtered, joint);
+          const page = await searchListings(db, { ...query, cursor }, text, filtered, joint, null, titleJoint);
           seen.push(...page.items.map((i) => i.id));
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
@@ -213,6 +216,45 @@ describe("catalog search against a brute force", () => {
       }),
       { numRuns: 300, seed: 4242, endOnFailure: true },
     );
+  });
+
+  it("relevance pages of one kept word, its tiers told apart by the kept title cells, equal a brute force, for 300 random queries", async () => {
+    // Pages where the title cells say a tier holds none of the filtered matches, so that tier runs no statement.
+    let emptyTiers = 0;
+    let read = 0;
+    const keptWord = fc.oneof(
+      fc.constantFrom(...WORDS),
+      fc.tuple(fc.constantFrom(...WORDS), fc.integer({ min: 3, max: 5 })).map(([w, n]) => w.slice(0, n)),
+    );
+    await fc.assert(
+      fc.asyncProperty(queryParams, keptWord, async (raw, word) => {
+        const query = toQuery({ ...raw, q: word, sort: "relevance" });
+        delete query.commercial;
+        const text = await resolveTextQuery(db, query.q);
+        const cells = await keptWordCells(db, query, text);
+        // No cell relevant to any facet group under these filters reads as "not kept" (the facets are counted then).
+        if (!cells) return;
+        read++;
+        if (cells.titleJoint === null) throw new Error(`${word}: kept cells without a title tier`);
+        const rows = await bruteRows(text!.source);
+        const joint = matchesPassingFilters(cells.facets, query)!;
+        expect(joint).toBe(rows.filter((r) => r.body && passes(query, r)).length);
+        expect(cells.titleJoint).toBe(rows.filter((r) => r.body && r.head && passes(query, r)).length);
+        if (joint > 0 && (cells.titleJoint === 0 || cells.titleJoint === joint)) emptyTiers++;
+        const filtered = await countFiltered(db, query);
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await searchListings(db, { ...query, cursor }, text, filtered, joint, null, cells.titleJoint);
+          seen.push(...page.items.map((i) => i.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual(expectedOrder(query, rows, true));
+      }),
+      { numRuns: 300, seed: 777, endOnFailure: true },
+    );
+    expect(read).toBeGreaterThanOrEqual(100);
+    expect(emptyTiers).toBeGreaterThanOrEqual(5);
   });
 
   it("pages and facets from one read of the matches (pageWithFacets) equal a brute force, for 200 random queries with words", async () => {

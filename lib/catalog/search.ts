@@ -43,7 +43,8 @@ export async function pageRows<T>(db: Db, page: PageStatement, wanted: number): 
 /**
  * One page of results; `text` comes from resolveTextQuery so callers resolve a query once for items and facets, and
  * `filtered` (countFiltered: listings passing the filters), `joint` (matchesPassingFilters: listings holding the
- * words and passing the filters, when known exactly) and `span` (keptPriceSpan) help choose how to find them.
+ * words and passing the filters, when known exactly), `span` (keptPriceSpan) and `titleJoint` (how many of those hold
+ * them in the title or tags: keptWordCells) help choose how to find them.
  */
 export async function searchListings(
   db: Db,
@@ -52,10 +53,11 @@ export async function searchListings(
   filtered: FilterCount | null = null,
   joint: number | null = null,
   span: PriceSpan | null = null,
+  titleJoint: number | null = null,
 ): Promise<SearchPage> {
   const match = text === undefined ? await resolveTextQuery(db, query.q) : text;
   const rows: CardRow[] = [];
-  for (const page of searchPageStatements(query, match, filtered, joint, span)) {
+  for (const page of searchPageStatements(query, match, filtered, joint, span, titleJoint)) {
     const wanted = query.limit + 1 - rows.length;
     const found = await pageRows<CardRow>(db, page, wanted);
     rows.push(...found.rows.slice(0, wanted));

@@ -68,21 +68,25 @@ export async function refreshSearchTerms(db: Db, opts: { frequentFrom?: number; 
 async function keepFrequentTokenFacets(tx: Db, frequentFrom: number): Promise<void> {
   await tx.execute(sql`lock table listing_search in share mode`);
   await tx.execute(sql`select set_config('work_mem', '128MB', true)`);
+  // Each word also keeps its title tier's cells (facets.ts titleTerm: `'word':AB`, the lexeme in the title or tags),
+  // counted in the same pass from the lexeme's weights.
   await tx.execute(sql`
     with frequent as (
-      select distinct to_tsquery('english'::regconfig, term) as query from search_terms where listing_count >= ${frequentFrom}
+      select distinct to_tsquery('english'::regconfig, term) as query, to_tsquery('english'::regconfig, term || ':AB') as title
+      from search_terms where listing_count >= ${frequentFrom}
     ), fresh as (
       insert into search_token_keys (key, query)
-      select query::text, query from frequent where query::text ~ '^''[^'']+''$'
+      select k.key, k.query from frequent f cross join lateral (values (f.query::text, f.query), (f.title::text, f.title)) as k(key, query)
+      where f.query::text ~ '^''[^'']+''$'
       on conflict (key) do nothing
       returning key
     ), lexemes as (
-      select key, substr(key, 2, length(key) - 2) as lexeme from fresh
+      select key, substring(key from '^''([^'']+)''') as lexeme, key like '%:AB' as title from fresh
     )
     insert into search_token_facets (key, kind, category, price_cents, rating_avg, n)
     select k.key, s.kind, s.category, s.price_cents, s.rating_avg, count(*)::int
-    from listing_search s cross join lateral unnest(tsvector_to_array(s.body)) as t(lexeme)
-    join lexemes k on k.lexeme = t.lexeme
+    from listing_search s cross join lateral unnest(s.body) as t(lexeme, positions, weights)
+    join lexemes k on k.lexeme = t.lexeme and (not k.title or t.weights && '{A,B}'::text[])
     group by 1, 2, 3, 4, 5
     order by 1, 2, 3, 4, 5`);
   await tx.execute(
