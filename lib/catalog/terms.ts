@@ -68,8 +68,9 @@ export async function refreshSearchTerms(db: Db, opts: { frequentFrom?: number; 
 async function keepFrequentTokenFacets(tx: Db, frequentFrom: number): Promise<void> {
   await tx.execute(sql`lock table listing_search in share mode`);
   await tx.execute(sql`select set_config('work_mem', '128MB', true)`);
-  // Each word also keeps its title tier's cells (facets.ts titleTerm: `'word':AB`, the lexeme in the title or tags),
-  // counted in the same pass from the lexeme's weights.
+  // Each word also keeps its title tier's cells (facets.ts titleTerm: `'word':AB`, the lexeme at the title's or the tags'
+  // weight in body), counted in the same pass from `head`'s lexemes: head is the title and tags alone, with the same
+  // lexemes (reading every body lexeme's weights instead took over four times as long at 1M listings).
   await tx.execute(sql`
     with frequent as (
       select distinct to_tsquery('english'::regconfig, term) as query, to_tsquery('english'::regconfig, term || ':AB') as title
@@ -85,8 +86,12 @@ async function keepFrequentTokenFacets(tx: Db, frequentFrom: number): Promise<vo
     )
     insert into search_token_facets (key, kind, category, price_cents, rating_avg, n)
     select k.key, s.kind, s.category, s.price_cents, s.rating_avg, count(*)::int
-    from listing_search s cross join lateral unnest(s.body) as t(lexeme, positions, weights)
-    join lexemes k on k.lexeme = t.lexeme and (not k.title or t.weights && '{A,B}'::text[])
+    from listing_search s cross join lateral (
+      select b.lexeme, false as title from unnest(tsvector_to_array(s.body)) as b(lexeme)
+      union all
+      select h.lexeme, true from unnest(tsvector_to_array(s.head)) as h(lexeme)
+    ) t
+    join lexemes k on k.lexeme = t.lexeme and k.title = t.title
     group by 1, 2, 3, 4, 5
     order by 1, 2, 3, 4, 5`);
   await tx.execute(
