@@ -286,14 +286,29 @@ export async function keepTokenFacets(db: Db, term: string, opts: { maxPrefixes?
 }
 
 /**
- * Keeps the title tier's cells (titleTerm) of a kept term whose query is one lexeme (or the start of one): counted as
- * its own cells were, by agora_add_search_token. Also for a term kept before title cells were (idempotent).
+ * Keeps the title tier's cells (titleTerm) of a kept term whose query is one lexeme (or the start of one), also for a
+ * term kept before title cells were (idempotent). Counted from `head` (the title and tags alone, inline, with its own
+ * index), not from `body` at the title's weights, which reads every document match of the word. Writers wait while
+ * this counts, as agora_add_search_token makes them: no change slips between the count and the triggers.
  */
 export async function keepTitleFacets(db: Db, term: string): Promise<void> {
-  await db.execute(
-    sql`select agora_add_search_token(${titleTerm(term)})
-        where exists (select 1 from search_token_keys where key = to_tsquery('english'::regconfig, ${term})::text and key ~ '^''[^'']+''(:[*])?$')`,
-  );
+  const title = sql`to_tsquery('english'::regconfig, ${titleTerm(term)})`;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`lock table listing_search in share mode`);
+    await tx.execute(sql`
+      with fresh as (
+        insert into search_token_keys (key, query)
+        select ${title}::text, ${title}
+        where exists (select 1 from search_token_keys where key = to_tsquery('english'::regconfig, ${term})::text and key ~ '^''[^'']+''(:[*])?$')
+        on conflict (key) do nothing
+        returning key
+      )
+      insert into search_token_facets (key, kind, category, price_cents, rating_avg, n)
+      select f.key, s.kind, s.category, s.price_cents, s.rating_avg, count(*)::int
+      from fresh f cross join listing_search s where s.head @@ to_tsquery('english'::regconfig, ${term})
+      group by 1, 2, 3, 4, 5
+      order by 1, 2, 3, 4, 5`);
+  });
 }
 
 /** Facet counts from summed rows; `scale` (a sample's) turns sample counts into estimates, rounded to two figures. */

@@ -196,7 +196,7 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
             // vocabulary, whose words come from listings and whose kept cells wait for the projection. Everything
             // settles before anything is reported, so no statement outlives a failure.
             const projection = fillProjection().then(() => log(`  search projection filled (${elapsed()})`));
-            const vocabulary = refreshSearchTerms(db, { catalogReady: projection });
+            const vocabulary = refreshSearchTerms(db, { catalogReady: projection, titleCells: false });
             const settled = await Promise.allSettled([
               projection.then(() => indexes.rebuild(["listing_search"])),
               keys
