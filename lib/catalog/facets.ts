@@ -293,6 +293,13 @@ export async function keepTokenFacets(db: Db, term: string, opts: { maxPrefixes?
  */
 export async function keepTitleFacets(db: Db, term: string): Promise<void> {
   const title = sql`to_tsquery('english'::regconfig, ${titleTerm(term)})`;
+  // Nothing to keep (already kept, or a term with no one-lexeme key): no lock, so writers never wait for nothing.
+  const [due] = await queryRows<{ due: boolean }>(
+    db,
+    sql`select exists (select 1 from search_token_keys where key = to_tsquery('english'::regconfig, ${term})::text and key ~ '^''[^'']+''(:[*])?$')
+          and not exists (select 1 from search_token_keys where key = ${title}::text) as due`,
+  );
+  if (!due?.due) return;
   await db.transaction(async (tx) => {
     await tx.execute(sql`lock table listing_search in share mode`);
     await tx.execute(sql`
