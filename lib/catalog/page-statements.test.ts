@@ -180,4 +180,17 @@ describe("searchPageStatements", () => {
     expect(dialect.sqlToQuery(page.statement).params).toContain(1634);
     expect(dialect.sqlToQuery(page.fallbacks[0]).sql).toMatch(/where s\.body @@ .* offset 0\) s where true offset 0\) s/);
   });
+
+  it("a word common overall and rare under the filters, counted exactly, is collected through its index and the filters' together, without walking first", () => {
+    // `management` at 1M: in the title of 49,707 listings, of 465 marketing ones (79,349 listings are marketing).
+    const word: TextMatch = { source: "manag", corrections: [], didYouMean: null, headMatches: 49_707, bodyMatches: 120_000, catalogSize: 1_000_000, outgrownPages: 44_000 };
+    const q = query({ q: "management", category: "marketing" });
+    const [title] = searchPageStatements(q, word, { matching: 79_349, catalog: 1_000_000 }, 2_000, null, 465);
+    expect([title.tier, title.strategy, title.fallbacks.length]).toEqual([2, "collect", 0]);
+    // One statement holds the words and the category (and the seek of every kind) in the same WHERE, behind no fence.
+    expect(dialect.sqlToQuery(title.statement).sql).toMatch(/from listing_search s where s\.head @@ .* and s\.category = \$\d+ and s\.kind = any\(/);
+    // Without the exact count the title tier's matches are collected first and the category tested on them.
+    const [guessed] = searchPageStatements(q, word, { matching: 79_349, catalog: 1_000_000 });
+    expect(dialect.sqlToQuery(guessed.fallbacks.at(-1) ?? guessed.statement).sql).toMatch(/where s\.head @@ [^)]*\) offset 0\) s where s\.category = /);
+  });
 });

@@ -45,9 +45,11 @@ export async function explainRequest(db: Db, query: CatalogQuery): Promise<State
     const replay = async (tx: Db) => {
       for (const statement of statements) {
         const { sql: text, params } = dialect.sqlToQuery(statement);
-        // Settings and the planner's own estimate are replayed as they were; keeping a word's cells is not repeated.
-        if (/^\s*select set_config|^\s*explain|agora_add_search_token/i.test(text)) {
-          if (!/agora_add_search_token/.test(text)) await tx.execute(statement);
+        // Settings and the planner's own estimate are replayed as they were; keeping a word's cells (a function, or a
+        // table lock and inserts: keepTitleFacets) is not repeated: it wrote once, and EXPLAIN ANALYZE would run it.
+        const keeping = /agora_add_search_token|^\s*lock table|insert into search_token/i.test(text);
+        if (keeping || /^\s*select set_config|^\s*explain/i.test(text)) {
+          if (!keeping) await tx.execute(statement);
           continue;
         }
         const rows = await queryRows<{ "QUERY PLAN": string }>(tx, sql`explain (analyze, buffers, costs off, timing on) ${statement}`);
