@@ -214,9 +214,9 @@ function collectedMatches(after: After | null, where: Conditions): SQL {
  * the words and passing the filters are fetched. For a word common overall and rare under the filters (`management`
  * is in the title of 49,707 listings at 1M and of 465 marketing ones; collecting read all 49,707 rows to keep 465 in
  * 182 ms, the two bitmaps took 10 and 17 ms and their 465 rows 3). Chosen only when the word's kept cells say exactly
- * how few rows pass both (collectCosts): the planner, free to use the filters' indexes, read them with the words in
- * every case measured, but with an estimate that leaves it the other way round it would test `body` on every row of a
- * filter's bitmap, which it does not price.
+ * how few rows pass both, and for words tested on `body` only while they are in at most SPAN_WORD_SHARE_AT_MOST of
+ * the catalog (collectCosts): free to use the filters' indexes, the planner reads a filter's bitmap alone when the words
+ * would spare it few pages, and tests `body` on every row of it, which it does not price.
  */
 function bitmapMatches(after: After | null, where: Conditions): SQL {
   const both = sql`(select ${COLLECT_COLUMNS} from listing_search s where ${allOf([where.text, where.bound, ...where.filters, where.seek, ...where.rowFilters])} offset 0) s`;
@@ -313,8 +313,12 @@ function collectCosts(
     where.text && density.passing != null
       ? readCost(density.passing, COST.collectRow + (density.bodyTest ? bodyTest : COST.headTest), density.pages)
       : Infinity;
+  // Words tested on `body` in more listings than SPAN_WORD_SHARE_AT_MOST narrow the filters' pages too little for the
+  // planner to read both indexes (`answe:*` in 36 % at 1M: it read 147,585 listings of a price range and tested
+  // `body` on each, 995 ms).
+  const words = density.catalog ? density.collected / density.catalog : 1;
   const bitmapCost =
-    where.text && where.filters.length && density.passing != null && density.joint != null && density.catalog
+    where.text && where.filters.length && density.passing != null && density.joint != null && density.catalog && (!density.bodyTest || words <= SPAN_WORD_SHARE_AT_MOST)
       ? (density.collected + density.passing) * COST.bitmapEntry + readCost(density.joint * density.catalog, COST.collectRow, density.pages)
       : Infinity;
   return { textFirstCost, filterFirstCost, bitmapCost, bodyTest };
