@@ -183,7 +183,15 @@ describe("searchPageStatements", () => {
 
   it("a word common overall and rare under the filters, counted exactly, is collected through its index and the filters' together, without walking first", () => {
     // `management` at 1M: in the title of 49,707 listings, of 465 marketing ones (79,349 listings are marketing).
-    const word: TextMatch = { source: "manag", corrections: [], didYouMean: null, headMatches: 49_707, bodyMatches: 120_000, catalogSize: 1_000_000, outgrownPages: 44_000 };
+    const word: TextMatch = {
+      source: "manag",
+      corrections: [],
+      didYouMean: null,
+      headMatches: 49_707,
+      bodyMatches: 120_000,
+      catalogSize: 1_000_000,
+      outgrownPages: 44_000,
+    };
     const q = query({ q: "management", category: "marketing" });
     const [title] = searchPageStatements(q, word, { matching: 79_349, catalog: 1_000_000 }, 2_000, null, 465);
     expect([title.tier, title.strategy, title.fallbacks.length]).toEqual([2, "collect", 0]);
@@ -194,7 +202,15 @@ describe("searchPageStatements", () => {
     expect(dialect.sqlToQuery(guessed.fallbacks.at(-1) ?? guessed.statement).sql).toMatch(/where s\.head @@ [^)]*\) offset 0\) s where s\.category = /);
     // A word tested on `body` and in more than a fifth of the catalog (`answe:*` in 36 %) spares a price range's bitmap
     // too few pages: Postgres would read the range alone and test `body` on every row of it, so it is never offered both.
-    const everywhere: TextMatch = { source: "answ:*", corrections: [], didYouMean: null, headMatches: 90_000, bodyMatches: 363_845, catalogSize: 1_000_000, outgrownPages: 44_000 };
+    const everywhere: TextMatch = {
+      source: "answ:*",
+      corrections: [],
+      didYouMean: null,
+      headMatches: 90_000,
+      bodyMatches: 363_845,
+      catalogSize: 1_000_000,
+      outgrownPages: 44_000,
+    };
     const priced = query({ q: "answe", minPrice: "2459", maxPrice: "47102", sort: "newest" });
     const [page] = searchPageStatements(priced, everywhere, { matching: 147_585, catalog: 1_000_000 }, 34_081);
     const collected = dialect.sqlToQuery(page.fallbacks.at(-1) ?? page.statement).sql;

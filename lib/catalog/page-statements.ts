@@ -303,10 +303,7 @@ type Conditions = { filters: SQL[]; rowFilters: SQL[]; text: SQL | null; seek?: 
  * round, or (bitmapMatches, only with an exact joint count) both indexes' entries and the rows in both; `bodyTest`:
  * testing `body` on one row.
  */
-function collectCosts(
-  where: Conditions,
-  density: Density,
-): { textFirstCost: number; filterFirstCost: number; bitmapCost: number; bodyTest: number } {
+function collectCosts(where: Conditions, density: Density): { textFirstCost: number; filterFirstCost: number; bitmapCost: number; bodyTest: number } {
   const bodyTest = density.pages ? COST.outgrownBodyTest : COST.bodyTest;
   const textFirstCost = readCost(density.collected, COST.collectRow, density.pages);
   const filterFirstCost =
@@ -318,7 +315,12 @@ function collectCosts(
   // `body` on each, 995 ms).
   const words = density.catalog ? density.collected / density.catalog : 1;
   const bitmapCost =
-    where.text && where.filters.length && density.passing != null && density.joint != null && density.catalog && (!density.bodyTest || words <= SPAN_WORD_SHARE_AT_MOST)
+    where.text &&
+    where.filters.length &&
+    density.passing != null &&
+    density.joint != null &&
+    density.catalog &&
+    (!density.bodyTest || words <= SPAN_WORD_SHARE_AT_MOST)
       ? (density.collected + density.passing) * COST.bitmapEntry + readCost(density.joint * density.catalog, COST.collectRow, density.pages)
       : Infinity;
   return { textFirstCost, filterFirstCost, bitmapCost, bodyTest };
