@@ -125,6 +125,28 @@ describe("price-ordered pages of a kept word", () => {
     expect(searchPageStatements(query, text, null, prices.length, span)).toHaveLength(2);
   });
 
+  it("reads nothing before the span's price on a first page when no match before it passes the filters", async () => {
+    const prices = (await matches("quartz")).map((r) => r.price).sort((a, b) => a - b);
+    const count = (price: number) => prices.filter((p) => p === price).length;
+    // The cheapest price two matches share with a cheaper match below it; the minimum price leaves that one out.
+    const price = prices.find((p, i) => i > 0 && prices[i - 1] < p && count(p) >= 2)!;
+    const minPrice = Math.max(...prices.filter((p) => p < price)) + 1;
+    const query = toQuery({ q: "quartz", sort: "price_asc", minPrice, limit: count(price) - 1 });
+    const text = await resolveTextQuery(db, query.q);
+    const span = await priceSpanOf(db, query, text);
+    expect(span).toMatchObject({ price, above: 0 });
+    expect(span?.wordBefore).toBeGreaterThan(0);
+    const kept = await keptWordFacets(db, query, text);
+    const filtered = await countFiltered(db, query);
+    const joint = matchesPassingFilters(kept!, query);
+    // One statement from the span's price on, not the matches before it collected first.
+    const statements = searchPageStatements(query, text, filtered, joint, span);
+    expect(statements).toHaveLength(1);
+    expect(statements[0].statement).not.toEqual(searchPageStatements(query, text, filtered, joint, null)[0].statement);
+    const page = await searchListings(db, query, text, filtered, joint, span);
+    expect(page.items.map((i) => i.id)).toEqual(expectedOrder(query, await matches("quartz")).slice(0, query.limit));
+  });
+
   it("pages through every match in price order exactly as a brute force does, for 120 random filter combinations", async () => {
     let split = 0;
     await fc.assert(
