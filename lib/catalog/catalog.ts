@@ -8,9 +8,11 @@ import {
   keepTitleFacets,
   keepTokenFacets,
   keptPriceSpan,
+  keptTermsShowNone,
   keptWordCells,
   matchesPassingFilters,
   singleTerm,
+  termGroups,
   type Facets,
   type PriceSpan,
 } from "./facets";
@@ -56,11 +58,15 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
     await keepFrequentTerm(db, text, opts.later);
     return { ...both.page, facets: both.facets, didYouMean: text?.didYouMean ?? null };
   }
-  const filtered = keptFiltered === undefined ? await filterCount() : keptFiltered;
+  // Several words, or a misspelling read as several: their kept terms may show that no listing passes the filters.
+  const groups = !kept && text && text.bodyMatches >= FREQUENT_TOKEN_MATCHES / 2 ? termGroups(text.source) : null;
+  const [filtered, none] = await Promise.all([
+    keptFiltered === undefined ? filterCount() : keptFiltered,
+    groups ? withCatalogPlans(db, (tx) => keptTermsShowNone(tx, query, groups)) : false,
+  ]);
+  const joint = none ? 0 : kept ? matchesPassingFilters(kept, query) : null;
   const [page, facets] = await Promise.all([
-    withCatalogPlans(db, (tx) =>
-      searchListings(tx, query, text, filtered, kept ? matchesPassingFilters(kept, query) : null, kept ? keptSpan : null, cells?.titleJoint ?? null),
-    ),
+    withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered, joint, kept ? keptSpan : null, cells?.titleJoint ?? null)),
     kept ?? withCatalogPlans(db, (tx) => countedFacets(tx, query, text)),
   ]);
   // A term kept before its title tier's cells were gets them too, the same way.

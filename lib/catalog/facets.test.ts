@@ -7,7 +7,17 @@ import { testDatabase } from "@/db/testing/setup";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { catalogSearch, keepFrequentTerm } from "./catalog";
 import { CATEGORY_SLUGS } from "./categories";
-import { facetsWithSource, keepTitleFacets, keepTokenFacets, PRICE_BANDS, singleTerm, RATING_THRESHOLDS, roundToTwoFigures } from "./facets";
+import {
+  facetsWithSource,
+  keepTitleFacets,
+  keepTokenFacets,
+  keptTermsShowNone,
+  PRICE_BANDS,
+  singleTerm,
+  RATING_THRESHOLDS,
+  roundToTwoFigures,
+  termGroups,
+} from "./facets";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
 import { resolveTextQuery } from "./text-match";
@@ -137,6 +147,33 @@ describe("kept facet cells of frequent words", () => {
       expect(counted).toBe(false);
       await expectFacetsMatchBruteForce(query);
     }
+  });
+
+  it("kept terms tell when no listing holding the words passes the filters: a word none of whose pass, or every alternative of one", async () => {
+    await refreshSearchTerms(db, { frequentFrom: 1 });
+    expect(termGroups("(plan | planner) & python:*")).toEqual([["plan", "planner"], ["python:*"]]);
+    expect(termGroups("(plan:* | plan) & sunset")).toEqual([["plan:*", "plan"], ["sunset"]]);
+    let none = 0;
+    let some = 0;
+    for (const kind of LISTING_KINDS) {
+      for (const category of CATEGORY_SLUGS.slice(0, 4)) {
+        for (const minRating of ["0", "4"]) {
+          const query = parse({ kind, category, minRating });
+          const passing = (word: string) => bruteForce({ ...query, q: word }).total;
+          // A misspelling read as `sunset | anime`: none passes only when neither word's listings do.
+          const expected = passing("sunset") === 0 && passing("anime") === 0;
+          expect(await keptTermsShowNone(db, query, [["sunset", "anime"]])).toBe(expected);
+          // With another word: none passes when either part has none.
+          expect(await keptTermsShowNone(db, query, [["ledger"], ["sunset", "anime"]])).toBe(expected || passing("ledger") === 0);
+          if (expected) none++;
+          else some++;
+        }
+      }
+    }
+    expect([none > 0, some > 0]).toEqual([true, true]);
+    // A term that keeps no cells tells nothing, though no listing holds it.
+    expect(await keptTermsShowNone(db, parse({}), [["zyzzyva"]])).toBe(false);
+    expect(await keptTermsShowNone(db, parse({}), [["sunset", "zyzzyva"]])).toBe(false);
   });
 
   it("stay exact as listings are published, repriced, re-rated, recategorised and unpublished", async () => {
