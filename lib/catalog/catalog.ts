@@ -58,8 +58,9 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
     await keepFrequentTerm(db, text, opts.later);
     return { ...both.page, facets: both.facets, didYouMean: text?.didYouMean ?? null };
   }
-  // Several words, or a misspelling read as several: their kept terms may show that no listing passes the filters.
-  const groups = !kept && text && text.bodyMatches >= FREQUENT_TOKEN_MATCHES / 2 ? termGroups(text.source) : null;
+  // Several words, or a misspelling read as several: their kept terms may show that no listing passes the filters (one
+  // term's own cells were read above).
+  const groups = !single && text && text.bodyMatches >= FREQUENT_TOKEN_MATCHES / 2 ? termGroups(text.source) : null;
   const [filtered, none] = await Promise.all([
     keptFiltered === undefined ? filterCount() : keptFiltered,
     groups ? withCatalogPlans(db, (tx) => keptTermsShowNone(tx, query, groups)) : false,
