@@ -200,8 +200,9 @@ describe("searchPageStatements", () => {
     // Without the exact count the title tier's matches are collected first and the category tested on them.
     const [guessed] = searchPageStatements(q, word, { matching: 79_349, catalog: 1_000_000 });
     expect(dialect.sqlToQuery(guessed.fallbacks.at(-1) ?? guessed.statement).sql).toMatch(/where s\.head @@ [^)]*\) offset 0\) s where s\.category = /);
-    // A word tested on `body` and in more than a fifth of the catalog (`answe:*` in 36 %) spares a price range's bitmap
-    // too few pages: Postgres would read the range alone and test `body` on every row of it, so it is never offered both.
+    // A word tested on `body` and in more than a fifth of the catalog (`answe:*` in 36 %) may spare a price range's
+    // bitmap too few pages: Postgres would read the range alone and test `body` on every row of it. Both indexes are
+    // then offered only behind a check of Postgres's plan, the words' matches collected first otherwise.
     const everywhere: TextMatch = {
       source: "answ:*",
       corrections: [],
@@ -213,8 +214,13 @@ describe("searchPageStatements", () => {
     };
     const priced = query({ q: "answe", minPrice: "2459", maxPrice: "47102", sort: "newest" });
     const [page] = searchPageStatements(priced, everywhere, { matching: 147_585, catalog: 1_000_000 }, 34_081);
-    const collected = dialect.sqlToQuery(page.fallbacks.at(-1) ?? page.statement).sql;
-    expect(collected).toMatch(/where s\.body @@ /);
-    expect(collected).not.toMatch(/s\.body @@ to_tsquery\([^)]*\) and \(?s\.price_cents/);
+    const collecting = page.fallbacks.at(-1) ?? page.statement;
+    expect(page.planCheck?.statement).toBe(collecting);
+    expect(dialect.sqlToQuery(collecting).sql).toMatch(/s\.body @@ to_tsquery\([^)]*\) and \(?s\.price_cents/);
+    const otherwise = dialect.sqlToQuery(page.planCheck!.otherwise).sql;
+    expect(otherwise).toMatch(/where s\.body @@ /);
+    expect(otherwise).not.toMatch(/s\.body @@ to_tsquery\([^)]*\) and \(?s\.price_cents/);
+    // Under a fifth, or tested on the title and tags, both indexes need no check.
+    expect(title.planCheck).toBeUndefined();
   });
 });

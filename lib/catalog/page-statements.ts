@@ -106,6 +106,8 @@ export function chooseStrategy(density: Density, limit: number): { strategy: Str
  * listings over $310.73 read whole by a 20,000-row walk needs no collecting of 415,745 matches after it).
  * `readsLowerTiers`: the page's last statement (its last fallback, or the statement itself) reads the lower relevance
  * tiers too (bothTiersPage): once it ran, the page is complete and no later page statement runs.
+ * `planCheck`: the page's collecting (`statement`, the statement itself or its last fallback) reads the words' index and
+ * the filters' together only if Postgres plans a BitmapAnd for it (EXPLAIN, before running it); else `otherwise` runs.
  */
 export type PageStatement = {
   tier: number | null;
@@ -115,6 +117,7 @@ export type PageStatement = {
   region?: { statement: SQL; rows: number };
   longRegion?: { statement: SQL; rows: number };
   readsLowerTiers?: boolean;
+  planCheck?: { statement: SQL; otherwise: SQL };
 };
 
 /**
@@ -303,27 +306,26 @@ type Conditions = { filters: SQL[]; rowFilters: SQL[]; text: SQL | null; seek?: 
  * round, or (bitmapMatches, only with an exact joint count) both indexes' entries and the rows in both; `bodyTest`:
  * testing `body` on one row.
  */
-function collectCosts(where: Conditions, density: Density): { textFirstCost: number; filterFirstCost: number; bitmapCost: number; bodyTest: number } {
+function collectCosts(
+  where: Conditions,
+  density: Density,
+): { textFirstCost: number; filterFirstCost: number; bitmapCost: number; checkedBitmapCost: number; bodyTest: number } {
   const bodyTest = density.pages ? COST.outgrownBodyTest : COST.bodyTest;
   const textFirstCost = readCost(density.collected, COST.collectRow, density.pages);
   const filterFirstCost =
     where.text && density.passing != null
       ? readCost(density.passing, COST.collectRow + (density.bodyTest ? bodyTest : COST.headTest), density.pages)
       : Infinity;
-  // Words tested on `body` in more listings than SPAN_WORD_SHARE_AT_MOST narrow the filters' pages too little for the
-  // planner to read both indexes (`answe:*` in 36 % at 1M: it read 147,585 listings of a price range and tested
-  // `body` on each, 995 ms).
-  const words = density.catalog ? density.collected / density.catalog : 1;
-  const bitmapCost =
-    where.text &&
-    where.filters.length &&
-    density.passing != null &&
-    density.joint != null &&
-    density.catalog &&
-    (!density.bodyTest || words <= SPAN_WORD_SHARE_AT_MOST)
+  const both =
+    where.text && where.filters.length && density.passing != null && density.joint != null && density.catalog
       ? (density.collected + density.passing) * COST.bitmapEntry + readCost(density.joint * density.catalog, COST.collectRow, density.pages)
       : Infinity;
-  return { textFirstCost, filterFirstCost, bitmapCost, bodyTest };
+  // Words tested on `body` in more listings than SPAN_WORD_SHARE_AT_MOST may narrow the filters' pages too little for
+  // the planner to read both indexes (`answe:*` in 36 % at 1M: it read 147,585 listings of a price range and tested
+  // `body` on each, 995 ms): reading both is then `checkedBitmapCost`, run only when Postgres plans it so (planCheck).
+  const words = density.catalog ? density.collected / density.catalog : 1;
+  const checked = density.bodyTest && words > SPAN_WORD_SHARE_AT_MOST;
+  return { textFirstCost, filterFirstCost, bitmapCost: checked ? Infinity : both, checkedBitmapCost: checked ? both : Infinity, bodyTest };
 }
 
 /** The cheapest way to collect (collectCosts): its matches, for pageSql, and what it costs. */
@@ -350,7 +352,12 @@ function statementFor(
   const { filterFirstCost, bodyTest } = costs;
   const cheapest = cheapestCollect(where, costs, after);
   const collectCost = cheapest.cost;
-  const collect = pageSql(plan, cheapest.matches, limit, keyPrefix);
+  const plainCollect = pageSql(plan, cheapest.matches, limit, keyPrefix);
+  // Both indexes where only Postgres's plan can tell whether it reads them together: that statement, else the cheapest
+  // other (walks are weighed against the other's cost, as the plan may refuse).
+  const planCheck =
+    costs.checkedBitmapCost < collectCost ? { statement: pageSql(plan, bitmapMatches(after, where), limit, keyPrefix), otherwise: plainCollect } : undefined;
+  const collect = planCheck?.statement ?? plainCollect;
   const walk = (rows: number) =>
     walkSql(plan, after?.row ?? null, where.filters, [...where.rowFilters, ...(where.text ? [where.text] : [])], limit, rows, keyPrefix, where.range);
   // A walk that tests `body` does so for every row passing the filters, so their share (of the rows it reads) counts;
@@ -378,6 +385,7 @@ function statementFor(
         strategy: "walk",
         statement: walk(rows),
         fallbacks: longWalk ? [walk(longer), collect] : [collect],
+        planCheck,
         region: walkRegion(plan, after?.row ?? null, where.range ?? null, rows),
         longRegion: longWalk ? walkRegion(plan, after?.row ?? null, where.range ?? null, longer) : undefined,
       };
@@ -390,6 +398,7 @@ function statementFor(
     strategy: "collect",
     statement: collect,
     fallbacks: [],
+    planCheck,
     region: collectCost > COLLECT_AT_MOST * COST.collectRow ? walkRegion(plan, after?.row ?? null, where.range ?? null, 1) : undefined,
   };
   if (choice.strategy === "collect") return collecting;
@@ -407,6 +416,7 @@ function statementFor(
     strategy: "walk",
     statement: walk(choice.rows),
     fallbacks: longWalk ? [walk(MAX_WALK_ROWS), collect] : [collect],
+    planCheck,
     region: walkRegion(plan, after?.row ?? null, where.range ?? null, choice.rows),
     longRegion: longWalk ? walkRegion(plan, after?.row ?? null, where.range ?? null, MAX_WALK_ROWS) : undefined,
   };

@@ -8,7 +8,8 @@ import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { encodeCursor } from "./cursor";
 import { catalogSearch } from "./catalog";
 import { countedFacets, countFiltered } from "./facets";
-import { pageRows, searchListings } from "./search";
+import { andsBitmaps, pageRows, searchListings } from "./search";
+import type { PageStatement } from "./page-statements";
 import { refreshSearchTerms } from "./terms";
 import { resolveTextQuery, type TextMatch } from "./text-match";
 import { makeCreator, makeListingRow } from "@/lib/testing/fixtures";
@@ -91,6 +92,30 @@ beforeAll(async () => {
     salesCount: 0,
   });
   await refreshSearchTerms(db);
+});
+
+describe("collecting checked against Postgres's plan", () => {
+  it("runs the other statement when Postgres would not read both indexes together", async () => {
+    const titled = (title: string) => sql`select l.title from listings l where l.title = ${title}`;
+    const page = (checked: ReturnType<typeof titled>): PageStatement => ({
+      tier: null,
+      strategy: "collect",
+      statement: checked,
+      fallbacks: [],
+      planCheck: { statement: checked, otherwise: titled("Street photo pack") },
+    });
+    // One table read by one condition: no BitmapAnd in its plan.
+    expect((await pageRows<{ title: string }>(db, page(titled("Python tutor model")), 1)).rows).toEqual([{ title: "Street photo pack" }]);
+  });
+
+  it("tells a plan that ANDs bitmaps, at any depth, from one that reads a single bitmap", () => {
+    const bitmap = (index: string) => ({ "Node Type": "Bitmap Index Scan", "Index Name": index });
+    const heap = (child: object) => ({ "Node Type": "Bitmap Heap Scan", Plans: [child] });
+    const sorted = (child: object) => ({ "Node Type": "Limit", Plans: [{ "Node Type": "Sort", Plans: [{ "Node Type": "Subquery Scan", Plans: [child] }] }] });
+    expect(andsBitmaps(sorted(heap({ "Node Type": "BitmapAnd", Plans: [bitmap("listing_search_body_idx"), bitmap("listing_search_price_idx")] })))).toBe(true);
+    expect(andsBitmaps(sorted(heap(bitmap("listing_search_price_idx"))))).toBe(false);
+    expect(andsBitmaps(sorted(heap({ "Node Type": "BitmapOr", Plans: [bitmap("a"), bitmap("b")] })))).toBe(false);
+  });
 });
 
 describe("ranking", () => {

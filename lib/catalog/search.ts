@@ -1,5 +1,6 @@
 // Catalog search: one page of published listings for a query (text, filters, sort, keyset cursor) as cards.
 import "server-only";
+import { sql, type SQL } from "drizzle-orm";
 import { type Db } from "@/db/client";
 import type { ListingCard } from "./cards";
 import type { FilterCount, PriceSpan } from "./facets";
@@ -18,6 +19,26 @@ async function regionHoldsAll(db: Db, region: NonNullable<PageStatement["region"
   return Number(row?.n ?? 0) >= region.rows;
 }
 
+export type PlanNode = { "Node Type"?: string; Plans?: PlanNode[] };
+
+/** Whether a plan (EXPLAIN's JSON) ANDs bitmaps anywhere in it. */
+export function andsBitmaps(node: PlanNode | undefined): boolean {
+  return node?.["Node Type"] === "BitmapAnd" || (node?.Plans ?? []).some(andsBitmaps);
+}
+
+/** Whether Postgres plans `statement` ANDing bitmaps (PageStatement.planCheck): one EXPLAIN, planning only. */
+async function readsIndexesTogether(db: Db, statement: SQL): Promise<boolean> {
+  const [row] = await rowsWithPlan<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(db, { seqscan: false, bitmapscan: true }, sql`explain (format json) ${statement}`);
+  return andsBitmaps(row?.["QUERY PLAN"]?.[0]?.Plan);
+}
+
+/** Runs a statement of `page`; its checked collecting only as Postgres plans it (PageStatement.planCheck). */
+async function runStatement<T>(db: Db, page: PageStatement, statement: SQL, bitmapscan: boolean): Promise<T[]> {
+  const check = page.planCheck;
+  const chosen = check && statement === check.statement && !(await readsIndexesTogether(db, statement)) ? check.otherwise : statement;
+  return rowsWithPlan<T>(db, { seqscan: false, bitmapscan }, chosen);
+}
+
 /**
  * Runs one ordering's page: a walk follows the sort index (no bitmaps); if it comes up short, a longer walk or collecting
  * every match — unless the walk read to the end of its order (PageStatement.region), or the longer walk did
@@ -25,7 +46,7 @@ async function regionHoldsAll(db: Db, region: NonNullable<PageStatement["region"
  */
 export async function pageRows<T>(db: Db, page: PageStatement, wanted: number): Promise<{ rows: T[]; last: boolean }> {
   if (page.strategy === "collect" && page.region && !(await regionHoldsAll(db, page.region))) return { rows: [], last: false };
-  const rows = await rowsWithPlan<T>(db, { seqscan: false, bitmapscan: page.strategy === "collect" }, page.statement);
+  const rows = await runStatement<T>(db, page, page.statement, page.strategy === "collect");
   // `last`: whether the page's last statement ran (PageStatement.readsLowerTiers).
   if (!page.fallbacks.length) return { rows, last: true };
   let found = rows;
@@ -35,7 +56,7 @@ export async function pageRows<T>(db: Db, page: PageStatement, wanted: number): 
     if (found.length >= wanted) return { rows: found, last: false };
     // A longer walk (the first fallback) that read to the end of its region is the whole answer too.
     if (i === 1 && page.longRegion && !(await regionHoldsAll(db, page.longRegion))) return { rows: found, last: false };
-    found = await rowsWithPlan<T>(db, { seqscan: false, bitmapscan: fallback === page.fallbacks.at(-1) }, fallback);
+    found = await runStatement<T>(db, page, fallback, fallback === page.fallbacks.at(-1));
   }
   return { rows: found, last: true };
 }
