@@ -206,10 +206,9 @@ function collectSql(plan: SortPlan, after: After | null, where: Conditions, limi
 }
 
 function collectedMatches(after: After | null, where: Conditions): SQL {
-  const matches = where.text
+  return where.text
     ? sql`(select * from (select ${COLLECT_COLUMNS} from listing_search s where ${allOf([where.text, where.bound, ...where.rowFilters])} offset 0) s where ${allOf([...where.filters, after?.row])} offset 0) s`
     : sql`(select ${COLLECT_COLUMNS} from listing_search s where ${allOf([...where.filters, ...where.rowFilters, where.seek, where.bound, after?.spelledOut])} offset 0) s`;
-  return matches;
 }
 
 /**
@@ -217,9 +216,10 @@ function collectedMatches(after: After | null, where: Conditions): SQL {
  * the words and passing the filters are fetched. For a word common overall and rare under the filters (`management`
  * is in the title of 49,707 listings at 1M and of 465 marketing ones; collecting read all 49,707 rows to keep 465 in
  * 182 ms, the two bitmaps took 10 and 17 ms and their 465 rows 3). Chosen only when the word's kept cells say exactly
- * how few rows pass both, and for words tested on `body` only while they are in at most SPAN_WORD_SHARE_AT_MOST of
- * the catalog (collectCosts): free to use the filters' indexes, the planner reads a filter's bitmap alone when the words
- * would spare it few pages, and tests `body` on every row of it, which it does not price.
+ * how few rows pass both (collectCosts). Free to use the filters' indexes, the planner may read a filter's bitmap alone
+ * when the words would spare it few pages, and test `body` on every row of it, which it does not price: for words tested
+ * on `body` in more than SPAN_WORD_SHARE_AT_MOST of the catalog this runs only when its plan ANDs the bitmaps
+ * (PageStatement.planCheck).
  */
 function bitmapMatches(after: After | null, where: Conditions): SQL {
   const both = sql`(select ${COLLECT_COLUMNS} from listing_search s where ${allOf([where.text, where.bound, ...where.filters, where.seek, ...where.rowFilters])} offset 0) s`;
