@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { tsQuery } from "./filters";
 import { withCatalogPlans } from "./plan-settings";
-import { buildTsQuery, resolveTokensInCatalog, toTextArray, tokenize, type ResolvedToken } from "./terms";
+import { buildTsQuery, resolveTokensInCatalog, toTextArray, tokenize, withoutImpliedTokens, type ResolvedToken } from "./terms";
 
 /** What the text of a query became: tsquery sources (any field, and title/tags only) and the spelling fixes used. */
 export type TextMatch = {
@@ -119,7 +119,8 @@ export async function resolveTextQuery(db: Db, q: string | undefined): Promise<T
   const corrections = resolved.filter((r) => r.corrections.length > 0).map((r) => ({ token: r.token, suggestions: r.corrections }));
   const didYouMean = corrections.length ? resolved.map((r) => r.corrections[0] ?? r.token).join(" ") : null;
   const source = buildTsQuery(resolved);
-  const estimate = await estimateMatches(db, source);
+  // Tokens another one implies (`produc produce`) are left out of the estimate, which would take them as independent.
+  const estimate = await estimateMatches(db, buildTsQuery(withoutImpliedTokens(resolved)));
   // The planner guesses alternatives (a misspelling's corrections, a prefix's words) low; the vocabulary counts them,
   // and all the words together match at most what the rarest one does.
   const vocabulary = Math.min(catalogSize, ...resolved.map((r) => r.matches));
