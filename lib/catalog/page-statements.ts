@@ -592,8 +592,10 @@ export const SPAN_WORD_SHARE_AT_MOST = 0.2;
  * on, as any page is found, knowing how densely matches lie there. A walk from the top of the order otherwise tests
  * rows where the words are rare (`apply` under price_desc: 400 of the dearest listings tested, none held it), then
  * collects every match (137,042 at 1M listings, 224 ms) to keep 25; here 20 matches above $24.99 are collected and a
- * walk starts at $24.99, where one listing in three holds the word. The counts only steer: each part reads every row
- * of its span, so a listing published or removed in between is handled like any other.
+ * walk starts at $24.99, where one listing in three holds the word. Each part reads every row of its span, so a listing
+ * published or removed there in between is handled like any other; the one thing the counts decide is that a first
+ * page whose matches before the span's price all fail the filters reads nothing there (the same race as a kept word
+ * whose cells show no match passes: a listing published there in between shows from the next search on).
  */
 function spanPages(
   plan: SortPlan,
