@@ -61,13 +61,16 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
   // Several words, or a misspelling read as several: their kept terms may show that no listing passes the filters (one
   // term's own cells were read above).
   const groups = !single && text && text.bodyMatches >= FREQUENT_TOKEN_MATCHES / 2 ? termGroups(text.source) : null;
-  const [filtered, none] = await Promise.all([
+  // A misspelling read as several kept words also has a price span under a price order: their cells summed.
+  const [filtered, none, alternativesSpan] = await Promise.all([
     keptFiltered === undefined ? filterCount() : keptFiltered,
     groups ? withCatalogPlans(db, (tx) => keptTermsShowNone(tx, query, groups)) : false,
+    groups ? priceSpanOf(db, query, text) : null,
   ]);
   const joint = none ? 0 : kept ? matchesPassingFilters(kept, query) : null;
+  const span = kept ? keptSpan : alternativesSpan;
   const [page, facets] = await Promise.all([
-    withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered, joint, kept ? keptSpan : null, cells?.titleJoint ?? null)),
+    withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered, joint, span, cells?.titleJoint ?? null)),
     kept ?? withCatalogPlans(db, (tx) => countedFacets(tx, query, text)),
   ]);
   // A term kept before its title tier's cells were gets them too, the same way.
@@ -76,14 +79,17 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
 }
 
 /**
- * Where the page of a price-ordered query for one kept word lies (keptPriceSpan), from the cursor's price on; null for
- * any other query (another order, several words, a storefront or the license filter, which kept cells do not know).
+ * Where the page of a price-ordered query for one kept word, or a misspelling read as several kept words, lies
+ * (keptPriceSpan), from the cursor's price on; null for any other query (another order, several words, a storefront or
+ * the license filter, which kept cells do not know).
  */
 export async function priceSpanOf(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<PriceSpan | null> {
   const single = singleTerm(text);
-  if (!single || (query.sort !== "price_asc" && query.sort !== "price_desc") || query.creatorId || query.commercial) return null;
+  const groups = single || !text ? null : termGroups(text.source);
+  const terms = single ? [single] : groups?.length === 1 ? groups[0] : null;
+  if (!terms || (query.sort !== "price_asc" && query.sort !== "price_desc") || query.creatorId || query.commercial) return null;
   const key = cursorFor(query)?.key;
-  return keptPriceSpan(db, query, single, key == null ? null : Number(key), query.limit + 1);
+  return keptPriceSpan(db, query, terms, key == null ? null : Number(key), query.limit + 1);
 }
 
 /**

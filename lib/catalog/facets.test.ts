@@ -171,9 +171,31 @@ describe("kept facet cells of frequent words", () => {
       }
     }
     expect([none > 0, some > 0]).toEqual([true, true]);
-    // A term that keeps no cells tells nothing, though no listing holds it.
+    // A term that keeps no cells tells nothing by itself, though no listing holds it.
     expect(await keptTermsShowNone(db, parse({}), [["zyzzyva"]])).toBe(false);
     expect(await keptTermsShowNone(db, parse({}), [["sunset", "zyzzyva"]])).toBe(false);
+    // A misspelling's alternative that keeps no cells but is a rare vocabulary word has its matches counted: `sunset`,
+    // its cells dropped as if it were too rare to keep them, beside the kept `anime`.
+    await db.execute(sql`delete from search_token_keys where key = ${"'sunset'"}`);
+    try {
+      const all = bruteForce(parse({ q: "sunset" })).total;
+      const seen = new Set<boolean>();
+      for (const kind of LISTING_KINDS) {
+        for (const category of CATEGORY_SLUGS.slice(0, 4)) {
+          const query = parse({ kind, category, minRating: "4" });
+          const passing = (word: string) => bruteForce({ ...query, q: word }).total;
+          const expected = passing("sunset") === 0 && passing("anime") === 0;
+          expect(await keptTermsShowNone(db, query, [["sunset", "anime"]])).toBe(expected);
+          seen.add(expected);
+          // More matches than it counts, or the start of words (which nothing bounds): unknown, so not none.
+          expect(await keptTermsShowNone(db, query, [["sunset", "anime"]], all - 1)).toBe(false);
+          expect(await keptTermsShowNone(db, query, [["sunse:*", "anime"]])).toBe(false);
+        }
+      }
+      expect([...seen].sort()).toEqual([false, true]);
+    } finally {
+      await keepTokenFacets(db, "sunset");
+    }
   });
 
   it("stay exact as listings are published, repriced, re-rated, recategorised and unpublished", async () => {

@@ -191,29 +191,50 @@ export function termGroups(source: string): string[][] | null {
 }
 
 /**
- * Whether the kept cells show that no listing holding the words passes the filters: some part of the words is kept
- * terms none of whose listings passes them (every alternative of a misspelling, when it is read as several). `plannign`
+ * Whether the kept cells show that no listing holding the words passes the filters: some part of the words is terms
+ * none of whose listings passes them (every alternative of a misspelling, when it is read as several). `plannign`
  * in video at 1M listings is `planning | planner | plan`, in 128,911 listings and in no video one: an OR no cell
- * keeps, whose two walks and two collectings found nothing in about 450 ms. False when any part is unknown: a term
- * that keeps no cells, or listings that pass (the alternatives' counts only bound their OR's, which overlap). The
- * license and the creator, which cells do not know, only narrow what passes.
+ * keeps, whose two walks and two collectings found nothing in about 450 ms. An alternative that keeps no cells but is
+ * a rare word (rareWord: `documentary` beside `documentation | document`) has its matches counted when there are at
+ * most `countAtMost` of them, and is unknown otherwise, as is any other term that keeps none. False when any part is
+ * unknown, or has listings that pass (the alternatives' counts only bound their OR's, which overlap). The license and
+ * the creator, which cells do not know, only narrow what passes.
  */
-export async function keptTermsShowNone(db: Db, query: CatalogQuery, groups: string[][]): Promise<boolean> {
+export async function keptTermsShowNone(db: Db, query: CatalogQuery, groups: string[][], countAtMost = RARE_WORD_MATCHES): Promise<boolean> {
   const terms = [...new Set(groups.flat())];
+  // Only a misspelling's alternatives are counted: a word of several (`sho:*` in `sho expla time`) may be in hundreds of
+  // thousands of listings, whose bitmap alone would cost more than the page.
+  const countable = new Set(groups.filter((alternatives) => alternatives.length > 1).flat());
   const f = filterConditions(query);
-  const rows = await rowsWithPlan<{ term: string; kept: boolean; n: number }>(
+  const filters = allOf([f.kind, f.category, f.price, f.rating]);
+  const rows = await rowsWithPlan<{ term: string; n: number | null }>(
     db,
     { seqscan: false, bitmapscan: true },
-    sql`select t.term, exists (select 1 from search_token_keys k where k.key = to_tsquery('english'::regconfig, t.term)::text) as kept,
-          (select coalesce(sum(s.n), 0) from search_token_facets s
-           where s.key = to_tsquery('english'::regconfig, t.term)::text and ${allOf([f.kind, f.category, f.price, f.rating])})::int as n
+    sql`select t.term, (case
+          when exists (select 1 from search_token_keys k where k.key = q.query::text)
+          then (select coalesce(sum(s.n), 0) from search_token_facets s where s.key = q.query::text and ${filters})
+          when t.countable and ${rareWord(sql`t.term`, countAtMost)} then (select case when count(*) <= ${countAtMost} then count(*) filter (where ${filters}) end
+                from (select s.kind, s.category, s.price_cents, s.rating_avg from listing_search s where s.body @@ q.query limit ${countAtMost + 1}) s)
+        end)::int as n
         from unnest(array[${sql.join(
           terms.map((t) => sql`${t}`),
           sql`, `,
-        )}]::text[]) as t(term)`,
+        )}]::text[], array[${sql.join(
+          terms.map((t) => sql`${countable.has(t)}`),
+          sql`, `,
+        )}]::boolean[]) as t(term, countable) cross join lateral (select to_tsquery('english'::regconfig, t.term) as query) q`,
   );
-  const none = new Set(rows.filter((r) => r.kept && Number(r.n) === 0).map((r) => r.term));
+  const none = new Set(rows.filter((r) => r.n !== null && Number(r.n) === 0).map((r) => r.term));
   return groups.some((alternatives) => alternatives.every((t) => none.has(t)));
+}
+
+/**
+ * Whether `term` is a vocabulary word in at most `atMost` listings when it was last counted: one that keeps no cells
+ * can have its matches counted, a few index entries and rows. Not the start of words (`repor:*`, which `reporing`
+ * stems to, is in 19,836 listings at 1M), whose count nothing bounds.
+ */
+function rareWord(term: SQL, atMost: number): SQL {
+  return sql`exists (select 1 from search_terms v where v.term = ${term} and v.listing_count <= ${atMost})`;
 }
 
 /** keptWordCells' facets alone. */
@@ -388,6 +409,13 @@ export function roundToTwoFigures(n: number): number {
  * there (those of the chosen kind; under a minimum rating, those rated: page-statements' walk regions), and
  * `wordAtPrice` listings holding the word; from it on, `wordFrom`. Null when fewer than `needed` pass after the
  * cursor, or the word keeps no cells.
+ *
+ * `terms` may also be a misspelling's alternatives (`documenttaion` → `documentation | document | documentary`): the
+ * kept ones' cells and the others' matches (rare words, counted here: rareWord) are summed as if no
+ * listing held two of them, so each count is at least the real one and at most the alternatives' own counts added up.
+ * That is all a span needs: nothing passes before the price only when the sum `above` is 0, the matches read before
+ * it are at most `wordBefore`, and the counts at and from the price only steer how it is read. Alternatives with
+ * the same stem (`documentation`, `document`) are one key, counted once.
  */
 export type PriceSpan = {
   price: number;
@@ -400,7 +428,21 @@ export type PriceSpan = {
   wordFrom: number;
 };
 
-export async function keptPriceSpan(db: Db, query: CatalogQuery, term: string, cursorPrice: number | null, needed: number): Promise<PriceSpan | null> {
+/**
+ * A misspelling's alternative that keeps no cells is counted (keptTermsShowNone, keptPriceSpan) when it is a vocabulary
+ * word in at most this many listings, and still holds at most this many: reading that many rows costs about 10 ms at 1M
+ * listings, from outside Postgres's buffers.
+ */
+export const RARE_WORD_MATCHES = 2000;
+
+export async function keptPriceSpan(
+  db: Db,
+  query: CatalogQuery,
+  terms: string[],
+  cursorPrice: number | null,
+  needed: number,
+  countAtMost = RARE_WORD_MATCHES,
+): Promise<PriceSpan | null> {
   const f = filterConditions(query);
   const filters = allOf([f.kind, f.category, f.price, f.rating]);
   const region = allOf([f.kind, f.rating ? sql`s.rating_avg > 0` : null]);
@@ -409,13 +451,38 @@ export async function keptPriceSpan(db: Db, query: CatalogQuery, term: string, c
   // The cursor's own price holds rows on both sides of it: its listings hold the word (wordBefore) but count for no side.
   const after = (column: SQL) => (cursorPrice === null ? sql`true` : descending ? sql`${column} < ${cursorPrice}` : sql`${column} > ${cursorPrice}`);
   const reached = cursorPrice === null ? sql`true` : descending ? sql`s.price_cents <= ${cursorPrice}` : sql`s.price_cents >= ${cursorPrice}`;
+  const cells = (keys: SQL) => sql`select s.price_cents as p, coalesce(sum(s.n) filter (where ${filters}), 0) as m, sum(s.n) as u
+        from search_token_facets s where ${keys} and s.n > 0 and ${reached}
+        group by s.price_cents`;
+  // Several terms: the kept ones' cells and the others' matches counted (rareWord: vocabulary words in at most
+  // `countAtMost` listings when last counted); no span when another keeps no cells, or these are more after all.
+  const w =
+    terms.length === 1
+      ? cells(sql`s.key = ${tsQuery(terms[0])}::text`)
+      : sql`select p, sum(m) as m, sum(u) as u from (
+          ${cells(sql`s.key in (select a.key from a where a.kept)`)}
+          union all
+          select s.price_cents, count(*) filter (where ${filters}), count(*) from r s where ${reached} group by s.price_cents
+        ) x group by p`;
+  const alternatives =
+    terms.length === 1
+      ? sql``
+      : sql`a as (
+          select t.term, q.key, k.kept, k.kept or ${rareWord(sql`t.term`, countAtMost)} as known
+          from unnest(array[${sql.join(
+            terms.map((t) => sql`${t}`),
+            sql`, `,
+          )}]::text[]) as t(term) cross join lateral (select to_tsquery('english'::regconfig, t.term)::text as key) q
+          cross join lateral (select exists (select 1 from search_token_keys k where k.key = q.key) as kept) k
+        ), r as materialized (
+          select s.price_cents, s.kind, s.category, s.rating_avg from listing_search s
+          where (select bool_and(a.known) from a) and s.body @@ (select to_tsquery('english'::regconfig, coalesce(string_agg(a.term, ' | '), '')) from a where not a.kept)
+          limit ${countAtMost + 1}
+        ), `;
+  const counted = terms.length === 1 ? sql`true` : sql`(select bool_and(a.known) from a) and (select count(*) from r) <= ${countAtMost}`;
   const [row] = await queryRows<Record<keyof PriceSpan, number | null>>(
     db,
-    sql`with w as (
-        select s.price_cents as p, coalesce(sum(s.n) filter (where ${filters}), 0) as m, sum(s.n) as u
-        from search_token_facets s where s.key = ${tsQuery(term)}::text and s.n > 0 and ${reached}
-        group by s.price_cents
-      ), c as (
+    sql`with ${alternatives}w as (${w}), c as (
         select p, m, u, sum(case when ${after(sql`p`)} then m else 0 end) over (order by p ${order}) as cum,
           sum(u) over (order by p ${order}) as ucum
         from w
@@ -424,7 +491,7 @@ export async function keptPriceSpan(db: Db, query: CatalogQuery, term: string, c
         (select coalesce(sum(s.n), 0) from listing_facet_counts s where s.price_cents = t.p and ${filters})::int as "listingsAtPrice",
         (select coalesce(sum(s.n), 0) from listing_facet_counts s where s.price_cents = t.p and ${region})::int as "regionAtPrice",
         (select coalesce(sum(w.u), 0) from w where ${descending ? sql`w.p <= t.p` : sql`w.p >= t.p`})::int as "wordFrom"
-      from t`,
+      from t where ${counted}`,
   );
   if (!row || row.price === null) return null;
   return {
