@@ -196,36 +196,47 @@ export function termGroups(source: string): string[][] | null {
  * in video at 1M listings is `planning | planner | plan`, in 128,911 listings and in no video one: an OR no cell
  * keeps, whose two walks and two collectings found nothing in about 450 ms. An alternative that keeps no cells but is
  * a rare word (rareWord: `documentary` beside `documentation | document`) has its matches counted when there are at
- * most `countAtMost` of them, and is unknown otherwise, as is any other term that keeps none. False when any part is
+ * most `countAtMost` of them and every other alternative shows none (a second statement, only then), and is unknown
+ * otherwise, as is any other term that keeps none. False when any part is
  * unknown, or has listings that pass (the alternatives' counts only bound their OR's, which overlap). The license and
  * the creator, which cells do not know, only narrow what passes.
  */
 export async function keptTermsShowNone(db: Db, query: CatalogQuery, groups: string[][], countAtMost = RARE_WORD_MATCHES): Promise<boolean> {
-  const terms = [...new Set(groups.flat())];
-  // Only a misspelling's alternatives are counted: a word of several (`sho:*` in `sho expla time`) may be in hundreds of
-  // thousands of listings, whose bitmap alone would cost more than the page.
-  const countable = new Set(groups.filter((alternatives) => alternatives.length > 1).flat());
   const f = filterConditions(query);
   const filters = allOf([f.kind, f.category, f.price, f.rating]);
-  const rows = await rowsWithPlan<{ term: string; n: number | null }>(
+  const terms = (list: string[]) =>
+    sql`unnest(array[${sql.join(
+      list.map((t) => sql`${t}`),
+      sql`, `,
+    )}]::text[]) as t(term) cross join lateral (select to_tsquery('english'::regconfig, t.term) as query) q`;
+  // Kept terms' counts first (null: not kept), and whether a term that is not could be counted (rareWord).
+  const rows = await rowsWithPlan<{ term: string; n: number | null; rare: boolean }>(
     db,
     { seqscan: false, bitmapscan: true },
-    sql`select t.term, (case
-          when exists (select 1 from search_token_keys k where k.key = q.query::text)
-          then (select coalesce(sum(s.n), 0) from search_token_facets s where s.key = q.query::text and ${filters})
-          when t.countable and ${rareWord(sql`t.term`, countAtMost)} then (select case when count(*) <= ${countAtMost} then count(*) filter (where ${filters}) end
-                from (select s.kind, s.category, s.price_cents, s.rating_avg from listing_search s where s.body @@ q.query limit ${countAtMost + 1}) s)
-        end)::int as n
-        from unnest(array[${sql.join(
-          terms.map((t) => sql`${t}`),
-          sql`, `,
-        )}]::text[], array[${sql.join(
-          terms.map((t) => sql`${countable.has(t)}`),
-          sql`, `,
-        )}]::boolean[]) as t(term, countable) cross join lateral (select to_tsquery('english'::regconfig, t.term) as query) q`,
+    sql`select t.term, (case when exists (select 1 from search_token_keys k where k.key = q.query::text)
+          then (select coalesce(sum(s.n), 0) from search_token_facets s where s.key = q.query::text and ${filters}) end)::int as n,
+          ${rareWord(sql`t.term`, countAtMost)} as rare
+        from ${terms([...new Set(groups.flat())])}`,
   );
-  const none = new Set(rows.filter((r) => r.n !== null && Number(r.n) === 0).map((r) => r.term));
-  return groups.some((alternatives) => alternatives.every((t) => none.has(t)));
+  const known = new Map(rows.map((r) => [r.term, r]));
+  const none = (t: string) => known.get(t)?.n != null && Number(known.get(t)?.n) === 0;
+  if (groups.some((alternatives) => alternatives.every(none))) return true;
+  // A misspelling's alternatives all show none but for rare words that keep no cells: those few matches are counted
+  // (only a misspelling's: a word of several, `sho:*` in `sho expla time`, may be in hundreds of thousands of listings).
+  const open = groups.filter(
+    (alternatives) => alternatives.length > 1 && alternatives.every((t) => none(t) || (known.get(t)?.n == null && known.get(t)?.rare)),
+  );
+  const uncounted = [...new Set(open.flat().filter((t) => !none(t)))];
+  if (uncounted.length === 0) return false;
+  const counted = await rowsWithPlan<{ term: string; n: number | null }>(
+    db,
+    { seqscan: false, bitmapscan: true },
+    sql`select t.term, (select case when count(*) <= ${countAtMost} then count(*) filter (where ${filters}) end
+          from (select s.kind, s.category, s.price_cents, s.rating_avg from listing_search s where s.body @@ q.query limit ${countAtMost + 1}) s)::int as n
+        from ${terms(uncounted)}`,
+  );
+  const zero = new Set(counted.filter((r) => r.n !== null && Number(r.n) === 0).map((r) => r.term));
+  return open.some((alternatives) => alternatives.every((t) => none(t) || zero.has(t)));
 }
 
 /**
