@@ -15,6 +15,7 @@ import {
   termGroups,
   type Facets,
   type PriceSpan,
+  type PriceTail,
 } from "./facets";
 import { cursorFor } from "./page-statements";
 import type { CatalogQuery } from "./params";
@@ -83,7 +84,7 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
  * (keptPriceSpan), from the cursor's price on; null for any other query (another order, several words, a storefront or
  * the license filter, which kept cells do not know).
  */
-export async function priceSpanOf(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<PriceSpan | null> {
+export async function priceSpanOf(db: Db, query: CatalogQuery, text: TextMatch | null): Promise<PriceSpan | PriceTail | null> {
   const single = singleTerm(text);
   const groups = single || !text ? null : termGroups(text.source);
   const terms = single ? [single] : groups?.length === 1 ? groups[0] : null;

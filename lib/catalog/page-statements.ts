@@ -7,7 +7,7 @@ import { allOf, cardsOf, filterConditions, licenseCondition, tsQuery } from "./f
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import type { CatalogQuery } from "./params";
 import { afterCursor, afterCursorSpelledOut, BOOST_PLAN, orderBy, SORT_PLANS, type SortPlan } from "./sort-orders";
-import type { FilterCount, PriceSpan } from "./facets";
+import type { FilterCount, PriceSpan, PriceTail } from "./facets";
 import type { TextMatch } from "./text-match";
 
 /**
@@ -489,7 +489,7 @@ export function searchPageStatements(
   text: TextMatch | null,
   filtered: FilterCount | null = null,
   joint: number | null = null,
-  span: PriceSpan | null = null,
+  span: PriceSpan | PriceTail | null = null,
   titleJoint: number | null = null,
 ): PageStatement[] {
   const cursor = cursorFor(query);
@@ -568,7 +568,12 @@ export function searchPageStatements(
         catalog: size,
       }
     : { text: null, filters: filtered === null ? null : filters, collected: filtered?.matching ?? size, bodyTest: false, region: rated?.share };
-  const spanned = text && span && plan.column === SORT_PLANS.price_asc.column ? spanPages(plan, after, cursor, where, density, limit, span, size) : null;
+  const priced = text && span && plan.column === SORT_PLANS.price_asc.column ? span : null;
+  if (priced && "tail" in priced) {
+    const tail = tailPages(plan, after, cursor, where, density, limit, priced, size);
+    if (tail) return tail;
+  }
+  const spanned = priced && !("tail" in priced) ? spanPages(plan, after, cursor, where, density, limit, priced, size) : null;
   return spanned ?? [statementFor(null, plan, after, where, limit, density)];
 }
 
@@ -638,4 +643,38 @@ function spanPages(
   };
   pages.push(statementFor(null, plan, null, rest, limit, atDensity));
   return pages;
+}
+
+/**
+ * The last page (or pages) of a price-ordered frequent word, when its kept cells show that fewer matches passing the
+ * filters are left after the cursor than a page needs (PriceTail): they all lie between the cursor's price and the last
+ * price holding one, so the page is read there alone — nothing when none is left. `planning` under `price_asc` after
+ * $149.99 at 1M listings, where no listing holding it costs that much or more: a 400-row walk, then its 107,802 matches
+ * collected to find none (282–530 ms). Collecting within those prices reads the words' and the price index together
+ * only under the same limit on the words' share as spanPages (SPAN_WORD_SHARE_AT_MOST); above it only an empty tail
+ * is used.
+ */
+function tailPages(
+  plan: SortPlan,
+  after: After | null,
+  cursor: CursorKey | null,
+  where: Conditions,
+  density: Density,
+  limit: number,
+  tail: PriceTail,
+  size: number,
+): PageStatement[] | null {
+  if (tail.passing === 0 || tail.last === null) return [];
+  if (cursor?.key == null || (density.text ?? 1) > SPAN_WORD_SHARE_AT_MOST) return null;
+  const at = Number(cursor.key);
+  const prices = plan.descending ? sql`s.price_cents between ${tail.last} and ${at}` : sql`s.price_cents between ${at} and ${tail.last}`;
+  const within: Conditions = { ...where, range: presentAll([where.range ?? null, prices]), bound: prices };
+  const tailDensity: Density = {
+    ...density,
+    collected: tail.word,
+    joint: tail.passing / size,
+    filters: tail.listings / size,
+    region: Math.max(1, tail.region) / size,
+  };
+  return [statementFor(null, plan, after, within, limit, tailDensity)];
 }

@@ -10,7 +10,8 @@ import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { makeCreator, makeListingRow, seededRandom } from "@/lib/testing/fixtures";
 import { priceSpanOf } from "./catalog";
 import { CATEGORY_SLUGS } from "./categories";
-import { countFiltered, keepTokenFacets, keptPriceSpan, keptWordFacets, matchesPassingFilters } from "./facets";
+import { encodeCursor } from "./cursor";
+import { countFiltered, keepTokenFacets, keptPriceSpan, keptWordFacets, matchesPassingFilters, type PriceSpan } from "./facets";
 import { tsQuery } from "./filters";
 import { searchPageStatements } from "./page-statements";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
@@ -122,7 +123,7 @@ function toQuery(params: Record<string, string | number>): CatalogQuery {
  * Every page of `query` as catalogSearch finds it for a kept word (or a misspelling read as several words, whose count
  * passing the filters is not known), and how many of them ran in two parts.
  */
-async function allPages(query: CatalogQuery): Promise<{ ids: string[]; split: number }> {
+async function allPages(query: CatalogQuery): Promise<{ ids: string[]; split: number; tails: number }> {
   const text = await resolveTextQuery(db, query.q);
   const kept = await keptWordFacets(db, query, text);
   if (!kept && !text?.source.includes(" | ")) throw new Error(`no kept cells for ${query.q}`);
@@ -130,11 +131,13 @@ async function allPages(query: CatalogQuery): Promise<{ ids: string[]; split: nu
   const joint = kept ? matchesPassingFilters(kept, query) : null;
   const ids: string[] = [];
   let split = 0;
+  let tails = 0;
   let cursor: string | undefined;
   do {
     const paged = { ...query, cursor };
     const span = await priceSpanOf(db, paged, text);
     if (searchPageStatements(paged, text, filtered, joint, span).length > 1) split++;
+    if (span && "tail" in span) tails++;
     const page = await searchListings(db, paged, text, filtered, joint, span);
     ids.push(...page.items.map((i) => i.id));
     // A page that ends where it began would be fetched forever.
@@ -142,7 +145,7 @@ async function allPages(query: CatalogQuery): Promise<{ ids: string[]; split: nu
     if (ids.length > 400) throw new Error(`more pages than matches for ${JSON.stringify(query)}`);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  return { ids, split };
+  return { ids, split, tails };
 }
 
 describe("price-ordered pages of a kept word", () => {
@@ -154,7 +157,7 @@ describe("price-ordered pages of a kept word", () => {
     // The 11th match from the top (a page and one more) sets the span's price; those strictly dearer come before it.
     const price = prices[10];
     expect(span).toMatchObject({ price, above: prices.filter((p) => p > price).length, atPrice: prices.filter((p) => p === price).length });
-    expect(span?.wordBefore).toBe(prices.filter((p) => p > price).length);
+    expect(span).toMatchObject({ wordBefore: prices.filter((p) => p > price).length });
     // A page whose start the kept cells know is found in two parts: the matches before that price, then the rest.
     expect(searchPageStatements(query, text, null, prices.length, span).map((s) => s.strategy)[0]).toBe("collect");
     expect(searchPageStatements(query, text, null, prices.length, span)).toHaveLength(2);
@@ -170,7 +173,7 @@ describe("price-ordered pages of a kept word", () => {
     const text = await resolveTextQuery(db, query.q);
     const span = await priceSpanOf(db, query, text);
     expect(span).toMatchObject({ price, above: 0 });
-    expect(span?.wordBefore).toBeGreaterThan(0);
+    expect((span as PriceSpan).wordBefore).toBeGreaterThan(0);
     const kept = await keptWordFacets(db, query, text);
     const filtered = await countFiltered(db, query);
     const joint = matchesPassingFilters(kept!, query);
@@ -182,8 +185,42 @@ describe("price-ordered pages of a kept word", () => {
     expect(page.items.map((i) => i.id)).toEqual(expectedOrder(query, await matches("quartz")).slice(0, query.limit));
   });
 
+  it("reads nothing after a cursor past the last match passing the filters, and the last page between the cursor's price and the last match", async () => {
+    const prices = (await matches("quartz")).map((r) => r.price).sort((a, b) => a - b);
+    const dearest = prices[prices.length - 1];
+    const text = await resolveTextQuery(db, "quartz");
+    // A cursor dearer than every match: no statement at all, and an empty page.
+    const past = toQuery({
+      q: "quartz",
+      sort: "price_asc",
+      limit: 5,
+      cursor: encodeCursor({ sort: "price_asc", key: String(dearest + 1), id: "00000000-0000-4000-8000-000000000000" }),
+    });
+    expect(await priceSpanOf(db, past, text)).toEqual({ tail: true, passing: 0, last: null, word: 0, listings: 0, region: 0 });
+    expect(searchPageStatements(past, text, null, null, await priceSpanOf(db, past, text))).toEqual([]);
+    expect((await searchListings(db, past, text, null, null, await priceSpanOf(db, past, text))).items).toEqual([]);
+    // A cursor with three matches left: they lie between its price and the dearest match's.
+    const third = prices[prices.length - 3];
+    const from = toQuery({
+      q: "quartz",
+      sort: "price_asc",
+      limit: 5,
+      cursor: encodeCursor({ sort: "price_asc", key: String(third - 1), id: "ffffffff-ffff-4fff-bfff-ffffffffffff" }),
+    });
+    const span = await priceSpanOf(db, from, text);
+    expect(span).toMatchObject({ tail: true, passing: prices.filter((p) => p >= third - 1).length, last: dearest });
+    const page = await searchListings(db, from, text, null, null, span);
+    expect(page.items.map((i) => i.id)).toEqual(
+      expectedOrder(
+        from,
+        (await matches("quartz")).filter((r) => r.price >= third),
+      ),
+    );
+  });
+
   it("pages through every match in price order exactly as a brute force does, for 120 random filter combinations", async () => {
     let split = 0;
+    let tails = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.record(
@@ -204,13 +241,15 @@ describe("price-ordered pages of a kept word", () => {
           const text = await resolveTextQuery(db, query.q);
           const pages = await allPages(query);
           split += pages.split;
+          tails += pages.tails;
           expect(pages.ids).toEqual(expectedOrder(query, await matches(text?.source ?? "")));
         },
       ),
       { numRuns: 120, seed: 515, endOnFailure: true },
     );
-    // The two-part path ran on many of those pages, not only the plain one.
+    // The two-part path and the last pages' path ran on many of those pages, not only the plain one.
     expect(split).toBeGreaterThanOrEqual(15);
+    expect(tails).toBeGreaterThanOrEqual(15);
   });
 });
 

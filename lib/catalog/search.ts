@@ -3,7 +3,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { type Db } from "@/db/client";
 import type { ListingCard } from "./cards";
-import type { FilterCount, PriceSpan } from "./facets";
+import type { FilterCount, PriceSpan, PriceTail } from "./facets";
 import { encodeCursor } from "./cursor";
 import { searchPageStatements, type PageStatement } from "./page-statements";
 import type { CatalogQuery } from "./params";
@@ -73,7 +73,7 @@ export async function searchListings(
   text?: TextMatch | null,
   filtered: FilterCount | null = null,
   joint: number | null = null,
-  span: PriceSpan | null = null,
+  span: PriceSpan | PriceTail | null = null,
   titleJoint: number | null = null,
 ): Promise<SearchPage> {
   const match = text === undefined ? await resolveTextQuery(db, query.q) : text;
