@@ -441,12 +441,10 @@ export type PriceSpan = {
 
 /**
  * After a cursor, when fewer matches passing the filters are left than a page needs (so no PriceSpan): how many are
- * left (`passing`, counting those at the cursor's own price on both sides of it), the last price in the order that
- * holds one (`last`, null when none does), and from the cursor's price to `last`: `word` listings holding the words,
- * `listings` passing the filters, `region` a walk reads there (PriceSpan's regionAtPrice). Every match left lies
- * between the cursor's price and `last`.
+ * left (`passing`, counting those at the cursor's own price on both sides of it) and the last price in the order that
+ * holds one (`last`, null when none does). Every match left lies between the cursor's price and `last`.
  */
-export type PriceTail = { tail: true; passing: number; last: number | null; word: number; listings: number; region: number };
+export type PriceTail = { tail: true; passing: number; last: number | null };
 
 /**
  * A misspelling's alternative that keeps no cells is counted (keptTermsShowNone, keptPriceSpan) when it is a vocabulary
@@ -500,17 +498,9 @@ export async function keptPriceSpan(
           limit ${countAtMost + 1}
         ), `;
   const counted = terms.length === 1 ? sql`true` : sql`(select bool_and(a.known) from a) and (select count(*) from r) <= ${countAtMost}`;
-  // After a cursor with fewer than `needed` matches left: where they lie, from the cursor's price to the last price with
-  // a match passing the filters (PriceTail).
-  const inTail = (column: SQL) => (descending ? sql`${column} between x.last and ${cursorPrice}` : sql`${column} between ${cursorPrice} and x.last`);
-  const tail =
-    cursorPrice === null
-      ? sql`null::int as "tailPassing", null::int as "tailLast", null::int as "tailWord", null::int as "tailListings", null::int as "tailRegion"`
-      : sql`(select coalesce(sum(w.m), 0) from w)::int as "tailPassing", x.last as "tailLast",
-        (select coalesce(sum(w.u), 0) from w where ${inTail(sql`w.p`)})::int as "tailWord",
-        (select coalesce(sum(s.n), 0) from listing_facet_counts s where ${inTail(sql`s.price_cents`)} and ${filters})::int as "tailListings",
-        (select coalesce(sum(s.n), 0) from listing_facet_counts s where ${inTail(sql`s.price_cents`)} and ${region})::int as "tailRegion"`;
-  const [row] = await queryRows<Record<keyof PriceSpan | "tailPassing" | "tailLast" | "tailWord" | "tailListings" | "tailRegion", number | null>>(
+  // After a cursor with fewer than `needed` matches left: how many, and the last price in the order holding one (PriceTail).
+  const tail = cursorPrice === null ? sql`null::int as "tailPassing"` : sql`(select coalesce(sum(w.m), 0) from w)::int as "tailPassing"`;
+  const [row] = await queryRows<Record<keyof PriceSpan | "tailPassing" | "tailLast", number | null>>(
     db,
     sql`with ${alternatives}w as (${w}), c as (
         select p, m, u, sum(case when ${after(sql`p`)} then m else 0 end) over (order by p ${order}) as cum,
@@ -521,21 +511,14 @@ export async function keptPriceSpan(
         (select coalesce(sum(s.n), 0) from listing_facet_counts s where s.price_cents = t.p and ${filters})::int as "listingsAtPrice",
         (select coalesce(sum(s.n), 0) from listing_facet_counts s where s.price_cents = t.p and ${region})::int as "regionAtPrice",
         (select coalesce(sum(w.u), 0) from w where ${descending ? sql`w.p <= t.p` : sql`w.p >= t.p`})::int as "wordFrom",
-        ${tail}
+        ${tail}, x.last as "tailLast"
       from (select ${descending ? sql`min` : sql`max`}(w.p) filter (where w.m > 0) as last from w) x left join t on true
       where ${counted}`,
   );
   if (!row) return null;
   if (row.price === null) {
     if (cursorPrice === null || row.tailPassing === null) return null;
-    return {
-      tail: true,
-      passing: Number(row.tailPassing),
-      last: row.tailLast === null ? null : Number(row.tailLast),
-      word: Number(row.tailWord),
-      listings: Number(row.tailListings),
-      region: Number(row.tailRegion),
-    };
+    return { tail: true, passing: Number(row.tailPassing), last: row.tailLast === null ? null : Number(row.tailLast) };
   }
   return {
     price: Number(row.price),

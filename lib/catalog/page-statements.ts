@@ -570,7 +570,7 @@ export function searchPageStatements(
     : { text: null, filters: filtered === null ? null : filters, collected: filtered?.matching ?? size, bodyTest: false, region: rated?.share };
   const priced = text && span && plan.column === SORT_PLANS.price_asc.column ? span : null;
   if (priced && "tail" in priced) {
-    const tail = tailPages(plan, after, cursor, where, density, limit, priced, size);
+    const tail = tailPages(plan, after, cursor, where, density, limit, priced);
     if (tail) return tail;
   }
   const spanned = priced && !("tail" in priced) ? spanPages(plan, after, cursor, where, density, limit, priced, size) : null;
@@ -634,15 +634,18 @@ function spanPages(
   }
   // From the span's price on, every row lies after the cursor (the span's price is past the cursor's).
   const rest: Conditions = { ...where, range: presentAll([where.range ?? null, from]), bound: from };
-  const atDensity: Density = {
-    ...density,
-    collected: span.wordFrom,
-    joint: span.atPrice / size,
-    filters: span.listingsAtPrice / size,
-    region: Math.max(1, span.regionAtPrice) / size,
-  };
+  const atDensity = densityAt(density, { word: span.wordFrom, passing: span.atPrice, listings: span.listingsAtPrice, region: span.regionAtPrice }, size);
   pages.push(statementFor(null, plan, null, rest, limit, atDensity));
   return pages;
+}
+
+/**
+ * How densely matches lie where the kept cells place a page (a price, or prices): `word` listings there hold the words
+ * (what collecting reads), `passing` of them pass the filters, among `listings` passing the filters and `region`
+ * listings a walk reads there.
+ */
+function densityAt(density: Density, at: { word: number; passing: number; listings: number; region: number }, size: number): Density {
+  return { ...density, collected: at.word, joint: at.passing / size, filters: at.listings / size, region: Math.max(1, at.region) / size };
 }
 
 /**
@@ -650,9 +653,10 @@ function spanPages(
  * filters are left after the cursor than a page needs (PriceTail): they all lie between the cursor's price and the last
  * price holding one, so the page is read there alone — nothing when none is left. `planning` under `price_asc` after
  * $149.99 at 1M listings, where no listing holding it costs that much or more: a 400-row walk, then its 107,802 matches
- * collected to find none (282–530 ms). Collecting within those prices reads the words' and the price index together
- * only under the same limit on the words' share as spanPages (SPAN_WORD_SHARE_AT_MOST); above it only an empty tail
- * is used.
+ * collected to find none (282–530 ms). The counts do not say how many of those left at the cursor's own price lie
+ * after it, so the page is found as any other, only a walk's region ends at the last price (its count then tells that
+ * the walk read to the end). Collecting is not bounded to those prices: reading the price index with the words' (for
+ * `prd` after $0.00, a bitmap of the 128,892 free listings, 41 ms) may cost more than the words' matches alone.
  */
 function tailPages(
   plan: SortPlan,
@@ -662,19 +666,11 @@ function tailPages(
   density: Density,
   limit: number,
   tail: PriceTail,
-  size: number,
 ): PageStatement[] | null {
   if (tail.passing === 0 || tail.last === null) return [];
-  if (cursor?.key == null || (density.text ?? 1) > SPAN_WORD_SHARE_AT_MOST) return null;
+  if (cursor?.key == null) return null;
   const at = Number(cursor.key);
   const prices = plan.descending ? sql`s.price_cents between ${tail.last} and ${at}` : sql`s.price_cents between ${at} and ${tail.last}`;
-  const within: Conditions = { ...where, range: presentAll([where.range ?? null, prices]), bound: prices };
-  const tailDensity: Density = {
-    ...density,
-    collected: tail.word,
-    joint: tail.passing / size,
-    filters: tail.listings / size,
-    region: Math.max(1, tail.region) / size,
-  };
-  return [statementFor(null, plan, after, within, limit, tailDensity)];
+  const within: Conditions = { ...where, range: presentAll([where.range ?? null, prices]) };
+  return [statementFor(null, plan, after, within, limit, density)];
 }

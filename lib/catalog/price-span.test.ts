@@ -119,6 +119,23 @@ function toQuery(params: Record<string, string | number>): CatalogQuery {
   return parsed.query;
 }
 
+/** Price-ordered queries for `q`, with any of the filters at random values and a page of `minLimit` to `maxLimit`. */
+function priceOrderedQueries(q: fc.Arbitrary<string>, minLimit: number, maxLimit: number) {
+  return fc.record(
+    {
+      q,
+      sort: fc.constantFrom("price_asc", "price_desc"),
+      limit: fc.integer({ min: minLimit, max: maxLimit }),
+      kind: fc.constantFrom(...LISTING_KINDS),
+      category: fc.constantFrom(...CATEGORIES),
+      minPrice: fc.integer({ min: 0, max: 60_000 }),
+      maxPrice: fc.integer({ min: 0, max: 60_000 }),
+      minRating: fc.integer({ min: 0, max: 500 }).map((n) => n / 100),
+    },
+    { requiredKeys: ["q", "sort", "limit"] },
+  );
+}
+
 /**
  * Every page of `query` as catalogSearch finds it for a kept word (or a misspelling read as several words, whose count
  * passing the filters is not known), and how many of them ran in two parts.
@@ -196,7 +213,7 @@ describe("price-ordered pages of a kept word", () => {
       limit: 5,
       cursor: encodeCursor({ sort: "price_asc", key: String(dearest + 1), id: "00000000-0000-4000-8000-000000000000" }),
     });
-    expect(await priceSpanOf(db, past, text)).toEqual({ tail: true, passing: 0, last: null, word: 0, listings: 0, region: 0 });
+    expect(await priceSpanOf(db, past, text)).toEqual({ tail: true, passing: 0, last: null });
     expect(searchPageStatements(past, text, null, null, await priceSpanOf(db, past, text))).toEqual([]);
     expect((await searchListings(db, past, text, null, null, await priceSpanOf(db, past, text))).items).toEqual([]);
     // A cursor with three matches left: they lie between its price and the dearest match's.
@@ -218,33 +235,44 @@ describe("price-ordered pages of a kept word", () => {
     );
   });
 
+  it("walks the last pages from the cursor, among the matches tied at its price, to the last match and no further", async () => {
+    const text = await resolveTextQuery(db, "quartz");
+    // Per kind, its matches by price_desc, and the cursor on the first of the cheapest ones tied at a price: the kind
+    // with a page's worth (at most 60) left after it.
+    const cases = LISTING_KINDS.map((kind) => ({ kind, rows: [] as Row[], first: -1 }));
+    for (const r of await matches("quartz")) cases.find((c) => c.kind === r.kind)!.rows.push(r);
+    for (const c of cases) {
+      c.rows.sort((a, b) => b.price - a.price || (a.id < b.id ? 1 : -1));
+      const tied = [...c.rows].reverse().find((r, i, all) => all.filter((x) => x.price === r.price).length >= 2);
+      c.first = tied ? c.rows.findIndex((r) => r.price === tied.price) : -1;
+    }
+    const { kind, rows, first } = cases.find((c) => c.first >= 0 && c.rows.length - c.first - 1 <= 60)!;
+    const left = rows.length - first - 1;
+    expect(rows[first + 1].price).toBe(rows[first].price);
+    // A page as long as the matches left: one fewer than a span needs.
+    const cursor = encodeCursor({ sort: "price_desc", key: String(rows[first].price), id: rows[first].id });
+    const query = toQuery({ q: "quartz", sort: "price_desc", kind, limit: left, cursor });
+    const span = await priceSpanOf(db, query, text);
+    expect(span).toEqual({ tail: true, passing: left + 1, last: rows[rows.length - 1].price });
+    // Without an exact count the page is walked; its region ends at the last match's price.
+    const statements = searchPageStatements(query, text, null, null, span);
+    expect(statements.map((st) => st.strategy)).toEqual(["walk"]);
+    const page = await searchListings(db, query, text, null, null, span);
+    expect(page.items.map((i) => i.id)).toEqual(rows.slice(first + 1).map((r) => r.id));
+  });
+
   it("pages through every match in price order exactly as a brute force does, for 120 random filter combinations", async () => {
     let split = 0;
     let tails = 0;
     await fc.assert(
-      fc.asyncProperty(
-        fc.record(
-          {
-            q: fc.constantFrom("quartz", "quar"),
-            sort: fc.constantFrom("price_asc", "price_desc"),
-            limit: fc.integer({ min: 3, max: 20 }),
-            kind: fc.constantFrom(...LISTING_KINDS),
-            category: fc.constantFrom(...CATEGORIES),
-            minPrice: fc.integer({ min: 0, max: 60_000 }),
-            maxPrice: fc.integer({ min: 0, max: 60_000 }),
-            minRating: fc.integer({ min: 0, max: 500 }).map((n) => n / 100),
-          },
-          { requiredKeys: ["q", "sort", "limit"] },
-        ),
-        async (params) => {
-          const query = toQuery(params);
-          const text = await resolveTextQuery(db, query.q);
-          const pages = await allPages(query);
-          split += pages.split;
-          tails += pages.tails;
-          expect(pages.ids).toEqual(expectedOrder(query, await matches(text?.source ?? "")));
-        },
-      ),
+      fc.asyncProperty(priceOrderedQueries(fc.constantFrom("quartz", "quar"), 3, 20), async (params) => {
+        const query = toQuery(params);
+        const text = await resolveTextQuery(db, query.q);
+        const pages = await allPages(query);
+        split += pages.split;
+        tails += pages.tails;
+        expect(pages.ids).toEqual(expectedOrder(query, await matches(text?.source ?? "")));
+      }),
       { numRuns: 120, seed: 515, endOnFailure: true },
     );
     // The two-part path and the last pages' path ran on many of those pages, not only the plain one.
@@ -312,27 +340,12 @@ describe("price-ordered pages of a misspelling read as several words", () => {
   it("pages through every match in price order exactly as a brute force does, for 80 random filter combinations", async () => {
     let split = 0;
     await fc.assert(
-      fc.asyncProperty(
-        fc.record(
-          {
-            q: fc.constant("quartx"),
-            sort: fc.constantFrom("price_asc", "price_desc"),
-            limit: fc.integer({ min: 2, max: 12 }),
-            kind: fc.constantFrom(...LISTING_KINDS),
-            category: fc.constantFrom(...CATEGORIES),
-            minPrice: fc.integer({ min: 0, max: 60_000 }),
-            maxPrice: fc.integer({ min: 0, max: 60_000 }),
-            minRating: fc.integer({ min: 0, max: 500 }).map((n) => n / 100),
-          },
-          { requiredKeys: ["q", "sort", "limit"] },
-        ),
-        async (params) => {
-          const query = toQuery(params);
-          const pages = await allPages(query);
-          split += pages.split;
-          expect(pages.ids).toEqual(expectedOrder(query, await matches("quartz | quarter | quartet")));
-        },
-      ),
+      fc.asyncProperty(priceOrderedQueries(fc.constant("quartx"), 2, 12), async (params) => {
+        const query = toQuery(params);
+        const pages = await allPages(query);
+        split += pages.split;
+        expect(pages.ids).toEqual(expectedOrder(query, await matches("quartz | quarter | quartet")));
+      }),
       { numRuns: 80, seed: 616, endOnFailure: true },
     );
     expect(split).toBeGreaterThanOrEqual(10);
