@@ -237,28 +237,32 @@ describe("price-ordered pages of a kept word", () => {
 
   it("walks the last pages from the cursor, among the matches tied at its price, to the last match and no further", async () => {
     const text = await resolveTextQuery(db, "quartz");
-    // Per kind, its matches by price_desc, and the cursor on the first of the cheapest ones tied at a price: the kind
-    // with a page's worth (at most 60) left after it.
-    const cases = LISTING_KINDS.map((kind) => ({ kind, rows: [] as Row[], first: -1 }));
-    for (const r of await matches("quartz")) cases.find((c) => c.kind === r.kind)!.rows.push(r);
-    for (const c of cases) {
-      c.rows.sort((a, b) => b.price - a.price || (a.id < b.id ? 1 : -1));
-      const tied = [...c.rows].reverse().find((r, i, all) => all.filter((x) => x.price === r.price).length >= 2);
-      c.first = tied ? c.rows.findIndex((r) => r.price === tied.price) : -1;
+    for (const sort of ["price_desc", "price_asc"] as const) {
+      const sign = sort === "price_desc" ? -1 : 1;
+      // Per kind and category, its matches in the order, and the cursor on the first of the last ones tied at a price:
+      // the combination with the fewest left after it (a short page, which a walk finds).
+      const cases = LISTING_KINDS.flatMap((kind) => CATEGORIES.map((category) => ({ kind, category, rows: [] as Row[], first: -1 })));
+      for (const r of await matches("quartz")) cases.find((c) => c.kind === r.kind && c.category === r.category)!.rows.push(r);
+      for (const c of cases) {
+        c.rows.sort((a, b) => sign * (a.price - b.price || (a.id < b.id ? -1 : 1)));
+        const tied = [...c.rows].reverse().find((r, i, all) => all.filter((x) => x.price === r.price).length >= 2);
+        c.first = tied ? c.rows.findIndex((r) => r.price === tied.price) : -1;
+      }
+      const found = cases.filter((c) => c.first >= 0).sort((a, b) => a.rows.length - a.first - (b.rows.length - b.first))[0];
+      const { kind, category, rows, first } = found;
+      const left = rows.length - first - 1;
+      expect(rows[first + 1].price).toBe(rows[first].price);
+      // A page as long as the matches left: one fewer than a span needs.
+      const cursor = encodeCursor({ sort, key: String(rows[first].price), id: rows[first].id });
+      const query = toQuery({ q: "quartz", sort, kind, category, limit: left, cursor });
+      const span = await priceSpanOf(db, query, text);
+      expect(span).toEqual({ tail: true, passing: left + 1, last: rows[rows.length - 1].price });
+      // Without an exact count the page is walked; its region ends at the last match's price.
+      const statements = searchPageStatements(query, text, null, null, span);
+      expect(statements.map((st) => st.strategy)).toEqual(["walk"]);
+      const page = await searchListings(db, query, text, null, null, span);
+      expect(page.items.map((i) => i.id)).toEqual(rows.slice(first + 1).map((r) => r.id));
     }
-    const { kind, rows, first } = cases.find((c) => c.first >= 0 && c.rows.length - c.first - 1 <= 60)!;
-    const left = rows.length - first - 1;
-    expect(rows[first + 1].price).toBe(rows[first].price);
-    // A page as long as the matches left: one fewer than a span needs.
-    const cursor = encodeCursor({ sort: "price_desc", key: String(rows[first].price), id: rows[first].id });
-    const query = toQuery({ q: "quartz", sort: "price_desc", kind, limit: left, cursor });
-    const span = await priceSpanOf(db, query, text);
-    expect(span).toEqual({ tail: true, passing: left + 1, last: rows[rows.length - 1].price });
-    // Without an exact count the page is walked; its region ends at the last match's price.
-    const statements = searchPageStatements(query, text, null, null, span);
-    expect(statements.map((st) => st.strategy)).toEqual(["walk"]);
-    const page = await searchListings(db, query, text, null, null, span);
-    expect(page.items.map((i) => i.id)).toEqual(rows.slice(first + 1).map((r) => r.id));
   });
 
   it("pages through every match in price order exactly as a brute force does, for 120 random filter combinations", async () => {
