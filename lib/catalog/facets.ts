@@ -197,9 +197,9 @@ export function termGroups(source: string): string[][] | null {
  * keeps, whose two walks and two collectings found nothing in about 450 ms. An alternative that keeps no cells but is
  * a rare word (rareWord: `documentary` beside `documentation | document`) has its matches counted when there are at
  * most `countAtMost` of them and every other alternative shows none (a second statement, only then), and is unknown
- * otherwise, as is any other term that keeps none. False when any part is
- * unknown, or has listings that pass (the alternatives' counts only bound their OR's, which overlap). The license and
- * the creator, which cells do not know, only narrow what passes.
+ * otherwise, as is any other term that keeps none. False when any part is unknown, or has listings that pass (the
+ * alternatives' counts only bound their OR's, which overlap). The license and the creator, which cells do not know,
+ * only narrow what passes.
  */
 export async function keptTermsShowNone(db: Db, query: CatalogQuery, groups: string[][], countAtMost = RARE_WORD_MATCHES): Promise<boolean> {
   const f = filterConditions(query);
