@@ -2,9 +2,11 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import {
+  APPROXIMATE_FACETS_ABOVE,
   countedFacets,
   countFiltered,
   countsEveryMatch,
+  FACET_SAMPLE_ROWS,
   keepTitleFacets,
   keepTokenFacets,
   keptPriceSpan,
@@ -38,27 +40,47 @@ export type Later = (work: () => Promise<void>) => void;
  * sample of very many matches. Their snapshots may differ by a listing published in between, nothing more.
  */
 export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?: Later } = {}): Promise<CatalogResult> {
-  const text = await resolveTextQuery(db, query.q);
-  const single = singleTerm(text);
+  return searchWithText(db, query, await resolveTextQuery(db, query.q), opts);
+}
+
+/**
+ * catalogSearch once the text is resolved, its estimates as they came: `countAtMost` is the most matches whose facets
+ * are counted exactly (APPROXIMATE_FACETS_ABOVE; tests make it small).
+ */
+export async function searchWithText(
+  db: Db,
+  query: CatalogQuery,
+  estimated: TextMatch | null,
+  opts: { later?: Later; countAtMost?: number } = {},
+): Promise<CatalogResult> {
+  const countAtMost = opts.countAtMost ?? APPROXIMATE_FACETS_ABOVE;
+  const single = singleTerm(estimated);
   // A frequent word's (or partial word's) facets come from kept cells in about a millisecond, before the page: they
   // count exactly how many of its listings pass the filters, which tells the page how to find them, or that there are
   // none to find. Only a term in about FREQUENT_TOKEN_MATCHES listings can have kept cells: a rarer one goes straight
   // to counting (one statement fewer; should its cells exist after all, counting gives the same facets).
-  const mayBeKept = single !== null && text !== null && text.bodyMatches >= FREQUENT_TOKEN_MATCHES / 2;
+  const mayBeKept = single !== null && estimated !== null && estimated.bodyMatches >= FREQUENT_TOKEN_MATCHES / 2;
   // The count of listings passing the filters steers the page statements; it is read only for them (about a
   // millisecond of Postgres summing the kept catalog cells at 1M listings), at the same time as the kept cells.
   const filterCount = () => countFiltered(db, query);
   // Under a price order the same cells also tell at which price the page's matches begin (keptPriceSpan).
   const [cells, keptFiltered, keptSpan] = mayBeKept
-    ? await Promise.all([withCatalogPlans(db, (tx) => keptWordCells(tx, query, text)), filterCount(), priceSpanOf(db, query, text)])
+    ? await Promise.all([withCatalogPlans(db, (tx) => keptWordCells(tx, query, estimated)), filterCount(), priceSpanOf(db, query, estimated)])
     : [null, undefined, null];
   const kept = cells?.facets ?? null;
   // Facets that count every match read each match's row: the page is sorted from the same read (pageWithFacets).
-  const both = !kept && text && countsEveryMatch(text) ? await withCatalogPlans(db, (tx) => pageWithFacets(tx, query, text)) : null;
-  if (both) {
-    await keepFrequentTerm(db, text, opts.later);
-    return { ...both.page, facets: both.facets, didYouMean: text?.didYouMean ?? null };
+  const both =
+    !kept && estimated && countsEveryMatch(estimated, countAtMost)
+      ? await withCatalogPlans(db, (tx) => pageWithFacets(tx, query, estimated, countAtMost))
+      : null;
+  if (both && "page" in both) {
+    await keepFrequentTerm(db, estimated, opts.later);
+    return { ...both.page, facets: both.facets, didYouMean: estimated?.didYouMean ?? null };
   }
+  // The words matched more than the estimate said (words found together more often than apart): the facets are
+  // estimated from the matches read, and the page is found as for any other query that many listings match.
+  const estimatedFacets = both?.facets ?? null;
+  const text = both?.text ?? estimated;
   // Several words, or a misspelling read as several: their kept terms may show that no listing passes the filters (one
   // term's own cells were read above).
   const groups = !single && text && text.bodyMatches >= FREQUENT_TOKEN_MATCHES / 2 ? termGroups(text.source) : null;
@@ -72,7 +94,7 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
   const span = kept ? keptSpan : alternativesSpan;
   const [page, facets] = await Promise.all([
     withCatalogPlans(db, (tx) => searchListings(tx, query, text, filtered, joint, span, cells?.titleJoint ?? null)),
-    kept ?? withCatalogPlans(db, (tx) => countedFacets(tx, query, text)),
+    kept ?? estimatedFacets ?? withCatalogPlans(db, (tx) => countedFacets(tx, query, text, { above: countAtMost, rows: FACET_SAMPLE_ROWS })),
   ]);
   // A term kept before its title tier's cells were gets them too, the same way.
   if (!kept || cells?.titleJoint === null) await keepFrequentTerm(db, text, opts.later, kept !== null);

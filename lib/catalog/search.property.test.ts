@@ -11,6 +11,7 @@ import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { CATEGORY_SLUGS } from "./categories";
 import { countFiltered, facetsWithSource, keepTokenFacets, keptWordCells, matchesPassingFilters, PRICE_BANDS, RATING_THRESHOLDS } from "./facets";
 import { tsQuery } from "./filters";
+import { searchWithText } from "./catalog";
 import { pageWithFacets } from "./page-with-facets";
 import { parseCatalogQuery, SORTS, type CatalogQuery } from "./params";
 import { searchListings } from "./search";
@@ -269,7 +270,7 @@ describe("catalog search against a brute force", () => {
         let cursor: string | undefined;
         do {
           const answer = await pageWithFacets(db, { ...query, cursor }, text);
-          if (!answer) throw new Error(`no answer for ${JSON.stringify({ ...query, cursor })}`);
+          if (!answer || !("page" in answer)) throw new Error(`no page for ${JSON.stringify({ ...query, cursor })}`);
           // Every page counts the same facets: all the matches, whatever the cursor.
           expect(answer.facets.approximate).toBe(false);
           expect(answer.facets.kind.map((f) => f.count)).toEqual(expected.kind);
@@ -283,5 +284,55 @@ describe("catalog search against a brute force", () => {
       }),
       { numRuns: 200, seed: 4343, endOnFailure: true },
     );
+  });
+
+  it("words matching more listings than the estimate said: the read stops past countAtMost, the facets are marked as estimates and every page still equals a brute force, for 120 random queries", async () => {
+    const countAtMost = 4;
+    let cut = 0;
+    let whole = 0;
+    await fc.assert(
+      fc.asyncProperty(queryParams, fc.array(typedWord, { minLength: 1, maxLength: 3 }), async (raw, words) => {
+        const query = toQuery({ ...raw, q: words.join(" ") });
+        const resolved = await resolveTextQuery(db, query.q);
+        if (!resolved) throw new Error(`no words in ${query.q}`);
+        // The planner's estimate as wrong as it gets (words found together far more often than their shares say).
+        const text = { ...resolved, bodyMatches: 1, headMatches: Math.min(1, resolved.headMatches) };
+        const rows = await bruteRows(text.source);
+        // What the read counts: every match of the words under the license filter, whatever the other filters.
+        const matches = rows.filter((r) => r.body && commercialOk(query, r)).length;
+        const expected = expectedFacets(query, rows);
+        const exact = [...expected.kind, ...expected.category, ...expected.price, ...expected.rating];
+        const first = await pageWithFacets(db, query, text, countAtMost);
+        if (!first) throw new Error(`no answer for ${JSON.stringify(query)}`);
+        if (matches > countAtMost) {
+          if ("page" in first) throw new Error(`a page from a read cut short: ${JSON.stringify(query)}`);
+          // The estimate of all the matches is at least what was read, and at most the catalog.
+          expect(first.text.bodyMatches).toBeGreaterThan(countAtMost);
+          expect(first.text.bodyMatches).toBeLessThanOrEqual(Math.max(text.catalogSize, countAtMost + 1));
+          expect(first.text.headMatches).toBeLessThanOrEqual(first.text.bodyMatches);
+          cut++;
+        } else {
+          expect("page" in first).toBe(true);
+          whole++;
+        }
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const result = await searchWithText(db, { ...query, cursor }, text, { countAtMost });
+          const { kind, category, price, rating } = result.facets;
+          const counts = [...kind, ...category, ...price, ...rating].map((f) => f.count);
+          expect(result.facets.approximate).toBe(matches > countAtMost);
+          if (matches <= countAtMost) expect(counts).toEqual(exact);
+          // Estimated from matches only: a value no match holds is never shown.
+          else exact.forEach((n, i) => n === 0 && expect(counts[i]).toBe(0));
+          seen.push(...result.items.map((i) => i.id));
+          cursor = result.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual(expectedOrder(query, rows, true));
+      }),
+      { numRuns: 120, seed: 2026, endOnFailure: true },
+    );
+    expect(cut).toBeGreaterThanOrEqual(20);
+    expect(whole).toBeGreaterThanOrEqual(20);
   });
 });
