@@ -44,8 +44,8 @@ export async function catalogSearch(db: Db, query: CatalogQuery, opts: { later?:
 }
 
 /**
- * catalogSearch once the text is resolved, its estimates as they came: `countAtMost` is the most matches whose facets
- * are counted exactly (APPROXIMATE_FACETS_ABOVE; tests make it small).
+ * catalogSearch once the text is resolved, its estimates as they came: `countAtMost` is the most matches the estimate
+ * may expect for their facets to be counted exactly (APPROXIMATE_FACETS_ABOVE; tests make it small).
  */
 export async function searchWithText(
   db: Db,
@@ -68,10 +68,11 @@ export async function searchWithText(
     ? await Promise.all([withCatalogPlans(db, (tx) => keptWordCells(tx, query, estimated)), filterCount(), priceSpanOf(db, query, estimated)])
     : [null, undefined, null];
   const kept = cells?.facets ?? null;
-  // Facets that count every match read each match's row: the page is sorted from the same read (pageWithFacets).
+  // Facets that count every match read each match's row: the page is sorted from the same read (pageWithFacets), which
+  // goes on to twice the estimate's limit when the estimate was low (READ_AT_MOST).
   const both =
     !kept && estimated && countsEveryMatch(estimated, countAtMost)
-      ? await withCatalogPlans(db, (tx) => pageWithFacets(tx, query, estimated, countAtMost))
+      ? await withCatalogPlans(db, (tx) => pageWithFacets(tx, query, estimated, 2 * countAtMost))
       : null;
   if (both && "page" in both) {
     await keepFrequentTerm(db, estimated, opts.later);

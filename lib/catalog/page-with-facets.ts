@@ -11,6 +11,9 @@ import { pageOf, type CardRow, type SearchPage } from "./search";
 import { afterCursor, BOOST_PLAN, orderBy, SORT_PLANS } from "./sort-orders";
 import type { TextMatch } from "./text-match";
 
+/** The most matches pageWithFacets reads: twice the most whose facets the estimate lets it count (APPROXIMATE_FACETS_ABOVE). */
+export const READ_AT_MOST = 2 * APPROXIMATE_FACETS_ABOVE;
+
 /**
  * One statement: every match of the words (with the storefront's creator and the license filter) is read once into
  * `m`, then the page is sorted from the matches passing the filters, and the facet cube is counted from all of them.
@@ -20,13 +23,16 @@ import type { TextMatch } from "./text-match";
  * whole document (tier 1), as searchPageStatements' tiers are. Null for a relevance cursor without a tier (made by a
  * page without words), which the page statements handle on their own.
  *
- * At most `countAtMost` + 1 matches are read: the planner's estimate that chose this statement multiplies the words'
- * shares, and words found together more often than apart match many more (`sho expla time` is in 120,297 listings at
- * 1M, where the planner expected 17,850: reading and counting them all took 400–500 ms). A read cut short there is the
+ * At most `readAtMost` + 1 matches are read: the planner's estimate that chose this statement (at most 20,000,
+ * APPROXIMATE_FACETS_ABOVE) multiplies the words' shares, and words found together more often than apart match many
+ * more (`sho expla time` is in 120,297 listings at 1M, where the planner expected 17,850: reading and counting them
+ * all took 400–500 ms). Up to twice the estimate's limit the read goes on, and its facets are still exact: stopping
+ * there cost more than finishing (`youtubers examp`, 24,324 matches where 14,876 were expected: 181 ms in one read;
+ * 20,001 of them and then the page statements, 350 ms). A read cut short there is the
  * first matches in table order (a bitmap scan reads the table's blocks in order): `matched` rows up to the `last` one's
  * block, of the table's `pages`, which pageWithFacets turns into an estimate of them all (its page is then not one).
  */
-export function pageWithFacetsSql(query: CatalogQuery, text: TextMatch, countAtMost = APPROXIMATE_FACETS_ABOVE): SQL | null {
+export function pageWithFacetsSql(query: CatalogQuery, text: TextMatch, readAtMost = READ_AT_MOST): SQL | null {
   const cursor = cursorFor(query);
   const relevance = query.sort === "relevance";
   const plan = query.sort === "relevance" ? BOOST_PLAN : SORT_PLANS[query.sort];
@@ -43,7 +49,7 @@ export function pageWithFacetsSql(query: CatalogQuery, text: TextMatch, countAtM
   const order = (prefix: string, key: string, id: string) => `${relevance ? `${prefix} desc, ` : ""}${orderBy(plan, key, id)}`;
   const sortKey = relevance ? sql.raw(`p.t::text || '|' || ${plan.keyText}`) : sql.raw(plan.keyText);
   return sql`with m as materialized (
-      select s.ctid, ${COLLECT_COLUMNS}${tier} from listing_search s where ${facetMatches(query, text)} limit ${countAtMost + 1}
+      select s.ctid, ${COLLECT_COLUMNS}${tier} from listing_search s where ${facetMatches(query, text)} limit ${readAtMost + 1}
     ),
     c as materialized (${cubeSql(query, sql`m`)}),
     p as (
@@ -70,7 +76,7 @@ export function pageWithFacetsSql(query: CatalogQuery, text: TextMatch, countAtM
 export type MoreMatches = { facets: Facets; text: TextMatch };
 
 /**
- * The page and exact facets of a query with words (pageWithFacetsSql); when the words match more than `countAtMost`
+ * The page and exact facets of a query with words (pageWithFacetsSql); when the words match more than `readAtMost`
  * listings, estimated facets and estimates of the matches instead (MoreMatches); null when that statement can't
  * answer the query.
  */
@@ -78,9 +84,9 @@ export async function pageWithFacets(
   db: Db,
   query: CatalogQuery,
   text: TextMatch,
-  countAtMost = APPROXIMATE_FACETS_ABOVE,
+  readAtMost = READ_AT_MOST,
 ): Promise<{ page: SearchPage; facets: Facets } | MoreMatches | null> {
-  const statement = pageWithFacetsSql(query, text, countAtMost);
+  const statement = pageWithFacetsSql(query, text, readAtMost);
   if (!statement) return null;
   // Both drivers parse json columns (postgres-js and PGlite alike).
   const [row] = await rowsWithPlan<{ items: CardRow[]; facets: FacetRow[]; matched: number; head?: number; last: string | null; pages: number }>(
@@ -89,7 +95,7 @@ export async function pageWithFacets(
     statement,
   );
   const matched = Number(row?.matched ?? 0);
-  if (matched <= countAtMost) return { page: pageOf(row?.items ?? [], query), facets: summarize(row?.facets ?? []) };
+  if (matched <= readAtMost) return { page: pageOf(row?.items ?? [], query), facets: summarize(row?.facets ?? []) };
   // The rows read are to all the matches as the blocks read (up to the last one's, `(block,row)`) are to the table's,
   // and all the matches are never more than the catalog.
   const share = (Number(/^\((\d+),/.exec(row?.last ?? "")?.[1] ?? 0) + 1) / Math.max(1, Number(row?.pages ?? 1));
