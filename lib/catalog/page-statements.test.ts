@@ -1,6 +1,7 @@
 // How a page chooses to find its rows (results themselves are pinned against a brute force in search.property.test.ts).
 import { describe, expect, it } from "vitest";
 import { PgDialect } from "drizzle-orm/pg-core";
+import { encodeCursor } from "./cursor";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
 import { LONGER_WALK, searchPageStatements } from "./page-statements";
 import type { TextMatch } from "./text-match";
@@ -91,6 +92,32 @@ describe("searchPageStatements", () => {
       // Collecting the word's matches: the text's GIN index is the innermost read, the filters tested after.
       expect(last).toMatch(/from \(select \* from \(select s\.listing_id, [^)]* from listing_search s where s\.(head|body) @@/);
     }
+  });
+
+  it("a walk that came up short having found some matches offers one farther walk, twice what their density needs, while it costs under a third of collecting", () => {
+    const pages = searchPageStatements(query({ q: "test", kind: "model" }), commonWord, { matching: 200_000, catalog: 1_000_000 });
+    const body = pages.find((p) => p.tier === 1)!;
+    // The body tier walks 1,389 rows, then collects the word's 320,000 matches.
+    expect(dialect.sqlToQuery(body.statement).params).toContain(1389);
+    expect(body.fallbacks).toHaveLength(1);
+    // 25 of the 26 rows wanted in 1,389: 2,890 rows find 52 at that density; its region is the same order's.
+    const farther = body.farther!(25, 26)!;
+    expect(dialect.sqlToQuery(farther.walk).params).toContain(2890);
+    expect(dialect.sqlToQuery(farther.walk).sql).toMatch(/walk_id/);
+    // No cursor and no range: the walk starts at the order's start, with no region to count.
+    expect(farther.region).toBeUndefined();
+    // One row in 1,389: 72,228 rows of body tests cost more than a third of collecting.
+    expect(body.farther!(1, 26)).toBeNull();
+    // Nothing found tells no density; a full page needs no farther walk.
+    expect(body.farther!(0, 26)).toBeNull();
+    expect(body.farther!(26, 26)).toBeNull();
+    // After a cursor, the farther walk's region counts the rows it may read, as the walk's own does.
+    const after = searchPageStatements(
+      query({ q: "test", kind: "model", cursor: encodeCursor({ sort: "relevance", key: "1|1.2", id: "00000000-0000-4000-8000-000000000000" }) }),
+      commonWord,
+      { matching: 200_000, catalog: 1_000_000 },
+    );
+    expect(after.find((p) => p.tier === 1)!.farther!(25, 26)!.region?.rows).toBe(2890);
   });
 
   it("knowing exactly how many listings hold the word and pass the filters: none, no statement; a few percent, a walk sized to find a page", () => {

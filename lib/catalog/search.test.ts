@@ -275,6 +275,36 @@ describe("walks near the end of an order", () => {
     expect(await pageRows(db, page(12_000), 26)).toEqual({ rows: [{ x: "collected" }], last: true });
   });
 
+  it("a walk that came up short having found some rows walks once more, as far as they say a page needs, before collecting", async () => {
+    // Statements standing in for a page's: a walk that finds one row of the two wanted, then collecting; the farther
+    // walk finds `far` rows, and its region holds `regionRows` of the 5,000 it may read.
+    const page = (far: number, regionRows: number) => ({
+      tier: null,
+      strategy: "walk" as const,
+      statement: sql`select 'walked' as x`,
+      fallbacks: [sql`select 'collected' as x`],
+      farther: (found: number, wanted: number) =>
+        found === 1 && wanted === 2
+          ? {
+              walk: sql`select 'farther ' || n as x from generate_series(1, ${far}::int) n`,
+              region: { statement: sql`select ${regionRows}::int as n`, rows: 5000 },
+            }
+          : null,
+    });
+    // It finds the page: nothing is collected.
+    const log: string[] = [];
+    expect(await pageRows(recordingStatements(db, log), page(2, 5000), 2)).toEqual({ rows: [{ x: "farther 1" }, { x: "farther 2" }], last: false });
+    expect(log.some((text) => text.includes("collected"))).toBe(false);
+    // It comes up short having read to the end of its region: that is the whole answer.
+    const ended: string[] = [];
+    expect(await pageRows(recordingStatements(db, ended), page(1, 3000), 2)).toEqual({ rows: [{ x: "farther 1" }], last: false });
+    expect(ended.some((text) => text.includes("collected"))).toBe(false);
+    // It comes up short with more of the order past it: the matches are collected.
+    expect(await pageRows(db, page(1, 5000), 2)).toEqual({ rows: [{ x: "collected" }], last: true });
+    // No farther walk offered (the walk found none, or it would cost too much): collecting follows the walk.
+    expect(await pageRows(db, { ...page(2, 5000), farther: () => null }, 2)).toEqual({ rows: [{ x: "collected" }], last: true });
+  });
+
   it("under a minimum rating the filter count also tells how many listings are rated at all (the rated walks' region)", async () => {
     await db.execute(sql`analyze listing_search`);
     const [rated] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from listing_search where rating_avg > 0`);

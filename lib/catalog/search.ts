@@ -56,6 +56,14 @@ export async function pageRows<T>(db: Db, page: PageStatement, wanted: number): 
     if (found.length >= wanted) return { rows: found, last: false };
     // A longer walk (the first fallback) that read to the end of its region is the whole answer too.
     if (i === 1 && page.longRegion && !(await regionHoldsAll(db, page.longRegion))) return { rows: found, last: false };
+    const farther = fallback === page.fallbacks.at(-1) ? page.farther?.(found.length, wanted) : null;
+    if (farther) {
+      // One walk as far as the matches found so far say a page needs, before collecting (PageStatement.farther);
+      // reading to the end of its region, it is the whole answer.
+      const all = !farther.region || (await regionHoldsAll(db, farther.region));
+      found = await runStatement<T>(db, page, farther.walk, false);
+      if (found.length >= wanted || !all) return { rows: found, last: false };
+    }
     found = await runStatement<T>(db, page, fallback, fallback === page.fallbacks.at(-1));
   }
   return { rows: found, last: true };
