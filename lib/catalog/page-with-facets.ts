@@ -28,9 +28,9 @@ export const READ_AT_MOST = 2 * APPROXIMATE_FACETS_ABOVE;
  * more (`sho expla time` is in 120,297 listings at 1M, where the planner expected 17,850: reading and counting them
  * all took 400–500 ms). Up to twice the estimate's limit the read goes on, and its facets are still exact: stopping
  * there cost more than finishing (`youtubers examp`, 24,324 matches where 14,876 were expected: 181 ms in one read;
- * 20,001 of them and then the page statements, 350 ms). A read cut short there is the
- * first matches in table order (a bitmap scan reads the table's blocks in order): `matched` rows up to the `last` one's
- * block, of the table's `pages`, which pageWithFacets turns into an estimate of them all (its page is then not one).
+ * 20,001 of them and then the page statements, 350 ms). A read cut short there is the first matches in table order (a
+ * bitmap scan reads the table's blocks in order): `matched` rows up to the `last` one's block, of the table's `pages`,
+ * which pageWithFacets turns into an estimate of them all (its page is then not one).
  */
 export function pageWithFacetsSql(query: CatalogQuery, text: TextMatch, readAtMost = READ_AT_MOST): SQL | null {
   const cursor = cursorFor(query);
