@@ -88,9 +88,15 @@ describe("searchPageStatements", () => {
     // Title tier: 14 % of titles × 20 % of kinds, twice over for a page of 25: 1,786 rows; body tier: 18 % × 20 %: 1,389.
     expect(pages.map((p) => dialect.sqlToQuery(p.statement).params)).toEqual([expect.arrayContaining([1786]), expect.arrayContaining([1389])]);
     for (const page of pages) {
-      const last = dialect.sqlToQuery(page.fallbacks.at(-1) ?? page.statement).sql;
-      // Collecting the word's matches: the text's GIN index is the innermost read, the filters tested after.
-      expect(last).toMatch(/from \(select \* from \(select s\.listing_id, [^)]* from listing_search s where s\.(head|body) @@/);
+      // The rows in both indexes are only guessed (a fifth of the word's matches): collecting reads both only when
+      // Postgres plans a BitmapAnd for it ...
+      const last = page.fallbacks.at(-1) ?? page.statement;
+      expect(page.planCheck?.statement).toBe(last);
+      expect(dialect.sqlToQuery(last).sql).toMatch(/where s\.(head|body) @@ [^)]*\) and s\.kind = /);
+      // ... else the word's matches are collected: the text's GIN index is the innermost read, the filters tested after.
+      expect(dialect.sqlToQuery(page.planCheck!.otherwise).sql).toMatch(
+        /from \(select \* from \(select s\.listing_id, [^)]* from listing_search s where s\.(head|body) @@/,
+      );
     }
   });
 
@@ -224,9 +230,14 @@ describe("searchPageStatements", () => {
     expect([title.tier, title.strategy, title.fallbacks.length]).toEqual([2, "collect", 0]);
     // One statement holds the words and the category (and the seek of every kind) in the same WHERE, behind no fence.
     expect(dialect.sqlToQuery(title.statement).sql).toMatch(/from listing_search s where s\.head @@ .* and s\.category = \$\d+ and s\.kind = any\(/);
-    // Without the exact count the title tier's matches are collected first and the category tested on them.
+    // Without the exact count the rows in both are guessed (as if the word and the category were independent): both
+    // indexes are read only when Postgres plans it so, else the title tier's matches are collected first and the
+    // category tested on them.
     const [guessed] = searchPageStatements(q, word, { matching: 79_349, catalog: 1_000_000 });
-    expect(dialect.sqlToQuery(guessed.fallbacks.at(-1) ?? guessed.statement).sql).toMatch(/where s\.head @@ [^)]*\) offset 0\) s where s\.category = /);
+    const guessedCollect = guessed.fallbacks.at(-1) ?? guessed.statement;
+    expect(guessed.planCheck?.statement).toBe(guessedCollect);
+    expect(dialect.sqlToQuery(guessedCollect).sql).toMatch(/from listing_search s where s\.head @@ .* and s\.category = \$\d+/);
+    expect(dialect.sqlToQuery(guessed.planCheck!.otherwise).sql).toMatch(/where s\.head @@ [^)]*\) offset 0\) s where s\.category = /);
     // A word tested on `body` and in more than a fifth of the catalog (`answe:*` in 36 %) may spare a price range's
     // bitmap too few pages: Postgres would read the range alone and test `body` on every row of it. Both indexes are
     // then offered only behind a check of Postgres's plan, the words' matches collected first otherwise.
