@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { SortForm } from "@/components/catalog/sort-form";
 import { ListingGrid } from "@/components/listings/listing-card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,9 +24,17 @@ function storeQuery(raw: Record<string, string | string[] | undefined>): Catalog
   return { sort: query.sort, cursor: query.cursor, limit: 24, free: false };
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+/**
+ * The storefront and its page, read once per request: the title and the page share it (the title asking for the
+ * popular page on its own read the storefront twice for every other sort or page — a profile, totals and a catalog
+ * search each time).
+ */
+const storefront = cache((handle: string, sort: Sort, cursor: string | undefined) => cachedStorefront(handle, { sort, cursor, limit: 24, free: false }));
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { handle } = await params;
-  const data = await cachedStorefront(handle, { sort: "popular", limit: 24, free: false });
+  const query = storeQuery(await searchParams);
+  const data = await storefront(handle, query.sort, query.cursor);
   if (!data) return { title: "Creator not found" };
   return {
     title: `${data.store.displayName} (@${data.store.handle})`,
@@ -36,7 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StorefrontPage({ params, searchParams }: Props) {
   const { handle } = await params;
   const query = storeQuery(await searchParams);
-  const data = await cachedStorefront(handle, query);
+  const data = await storefront(handle, query.sort, query.cursor);
   if (!data) notFound();
   const { store, page } = data;
   const viewer = await getCurrentUser();
