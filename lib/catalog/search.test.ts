@@ -108,6 +108,21 @@ describe("collecting checked against Postgres's plan", () => {
     expect((await pageRows<{ title: string }>(db, page(titled("Python tutor model")), 1)).rows).toEqual([{ title: "Street photo pack" }]);
   });
 
+  it("finds the page another way, walks and fallbacks included, when Postgres would not read both indexes of an exactly counted page", async () => {
+    const titled = (title: string) => sql`select l.title from listings l where l.title = ${title}`;
+    const declined: PageStatement = { tier: null, strategy: "walk", statement: titled("No such listing"), fallbacks: [titled("Python interview test")] };
+    const checked = titled("Python tutor model");
+    const page: PageStatement = {
+      tier: null,
+      strategy: "collect",
+      statement: checked,
+      fallbacks: [],
+      planCheck: { statement: checked, otherwise: titled("Street photo pack"), declined },
+    };
+    // The declined page's walk comes up short and its collecting runs; neither the checked statement nor `otherwise`.
+    expect((await pageRows<{ title: string }>(db, page, 1)).rows).toEqual([{ title: "Python interview test" }]);
+  });
+
   it("tells a plan that ANDs bitmaps, at any depth, from one that reads a single bitmap", () => {
     const bitmap = (index: string) => ({ "Node Type": "Bitmap Index Scan", "Index Name": index });
     const heap = (child: object) => ({ "Node Type": "Bitmap Heap Scan", Plans: [child] });

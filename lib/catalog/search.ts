@@ -33,9 +33,9 @@ async function readsIndexesTogether(db: Db, statement: SQL): Promise<boolean> {
 }
 
 /** Runs a statement of `page`; its checked collecting only as Postgres plans it (PageStatement.planCheck). */
-async function runStatement<T>(db: Db, page: PageStatement, statement: SQL, bitmapscan: boolean): Promise<T[]> {
+async function runStatement<T>(db: Db, page: PageStatement, statement: SQL, bitmapscan: boolean, planned = false): Promise<T[]> {
   const check = page.planCheck;
-  const chosen = check && statement === check.statement && !(await readsIndexesTogether(db, statement)) ? check.otherwise : statement;
+  const chosen = check && !planned && statement === check.statement && !(await readsIndexesTogether(db, statement)) ? check.otherwise : statement;
   return rowsWithPlan<T>(db, { seqscan: false, bitmapscan }, chosen);
 }
 
@@ -46,7 +46,11 @@ async function runStatement<T>(db: Db, page: PageStatement, statement: SQL, bitm
  */
 export async function pageRows<T>(db: Db, page: PageStatement, wanted: number): Promise<{ rows: T[]; last: boolean }> {
   if (page.strategy === "collect" && page.region && !(await regionHoldsAll(db, page.region))) return { rows: [], last: false };
-  const rows = await runStatement<T>(db, page, page.statement, page.strategy === "collect");
+  // Collecting through both indexes at once, which Postgres may refuse: then the page as found without it.
+  const declined = page.planCheck?.declined;
+  const planned = Boolean(declined) && page.statement === page.planCheck?.statement;
+  if (declined && planned && !(await readsIndexesTogether(db, page.statement))) return pageRows<T>(db, declined, wanted);
+  const rows = await runStatement<T>(db, page, page.statement, page.strategy === "collect", planned);
   // `last`: whether the page's last statement ran (PageStatement.readsLowerTiers).
   if (!page.fallbacks.length) return { rows, last: true };
   let found = rows;
