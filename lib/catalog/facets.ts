@@ -4,7 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { LISTING_KINDS, type Kind } from "@/lib/listings/kinds";
 import { CATEGORIES } from "./categories";
-import { allOf, filterConditions, licenseCondition, tsQuery } from "./filters";
+import { allOf, filterConditions, licenseCondition, OUTGROWN_PAGES, tsQuery } from "./filters";
 import type { CatalogQuery } from "./params";
 import { rowsWithPlan } from "./plan-settings";
 import type { TextMatch } from "./text-match";
@@ -307,7 +307,7 @@ export async function countedFacets(
  * `matching` of `catalog` listings pass the filters; under a minimum rating, `rated` listings have any rating at all
  * (the planner's row count of the rated sort indexes: the region a walk then reads, page-statements.ts).
  */
-export type FilterCount = { matching: number; catalog: number; rated?: number };
+export type FilterCount = { matching: number; catalog: number; rated?: number; outgrownPages?: number };
 
 /**
  * How many listings pass the query's filters (not its words), for choosing how to find a page: summed from the kept
@@ -323,11 +323,13 @@ export async function countFiltered(db: Db, query: CatalogQuery): Promise<Filter
     : sql`(select coalesce(sum(s.n), 0) from listing_facet_counts s where ${allOf(parts)})`;
   // The planner's row count is enough for a catalog size, and costs nothing to read.
   const rated = f.rating ? sql`, (select greatest(reltuples, 0)::int from pg_class where oid = to_regclass('listing_search_boost_rated_idx')) as rated` : sql``;
-  const [row] = await queryRows<{ matching: number; catalog: number; rated?: number }>(
+  const [row] = await queryRows<{ matching: number; catalog: number; rated?: number; outgrown: number }>(
     db,
-    sql`select ${matching}::int as matching, (select greatest(reltuples, 1000)::int from pg_class where oid = 'listing_search'::regclass) as catalog${rated}`,
+    sql`select ${matching}::int as matching, (select greatest(reltuples, 1000)::int from pg_class where oid = 'listing_search'::regclass) as catalog,
+               ${OUTGROWN_PAGES} as outgrown${rated}`,
   );
   const count: FilterCount = { matching: Number(row?.matching ?? 0), catalog: Math.max(1, Number(row?.catalog ?? 1)) };
+  if (row?.outgrown) count.outgrownPages = Number(row.outgrown);
   // Before the first ANALYZE the row count is unknown (0), and while a bulk seed has dropped the index there is none:
   // no rated share, so walks are weighed as over the whole catalog.
   if (row?.rated) count.rated = Number(row.rated);

@@ -4,6 +4,14 @@ import { sql, type SQL } from "drizzle-orm";
 import type { CatalogQuery } from "./params";
 
 /**
+ * listing_search's pages when the table outgrew Postgres's shared buffers, else 0 (page-statements.ts Density.pages):
+ * read with a statement the search runs anyway, from the planner's statistics.
+ */
+export const OUTGROWN_PAGES = sql.raw(
+  `(select case when relpages::bigint * current_setting('block_size')::int > pg_size_bytes(current_setting('shared_buffers')) then relpages else 0 end from pg_class where oid = 'listing_search'::regclass)::int`,
+);
+
+/**
  * The one rule of public visibility (ARCHITECTURE.md, "Listings and versions"): only `published` listings of creators
  * whose account is active (a suspended or banned creator's listings leave the catalog while the status lasts).
  */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { encodeCursor } from "./cursor";
 import { parseCatalogQuery, type CatalogQuery } from "./params";
-import { LONGER_WALK, searchPageStatements } from "./page-statements";
+import { LONGER_WALK, MAX_WALK_ROWS, searchPageStatements } from "./page-statements";
 import type { TextMatch } from "./text-match";
 
 const dialect = new PgDialect();
@@ -182,6 +182,25 @@ describe("searchPageStatements", () => {
     expect(dialect.sqlToQuery(rating.statement).sql).toMatch(
       new RegExp(`\\(select ${WALK_COLUMNS} from listing_search s where s\\.rating_avg >= \\$\\d+ order by s\\.rating_avg desc`),
     );
+  });
+
+  it("filters alone in a table that outgrew the buffers walk the sort index far before collecting the rows that pass them", () => {
+    // Listings over $491.15 by popularity at 1M: 12,976 pass, on about 11,000 of the table's 44,000 pages.
+    const q = query({ minPrice: "49115", sort: "popular" });
+    const inBuffers = searchPageStatements(q, null, { matching: 12_976, catalog: 1_000_000 });
+    expect(inBuffers.map((p) => [p.strategy, p.fallbacks.length])).toEqual([["walk", 1]]);
+    const [outgrown] = searchPageStatements(q, null, { matching: 12_976, catalog: 1_000_000, outgrownPages: 44_000 });
+    // The short walk, then one of MAX_WALK_ROWS (index-only, as the short one), then collecting.
+    expect([outgrown.strategy, outgrown.fallbacks.length]).toEqual(["walk", 2]);
+    expect(dialect.sqlToQuery(outgrown.fallbacks[0]).params).toContain(MAX_WALK_ROWS);
+    expect(dialect.sqlToQuery(outgrown.fallbacks[0]).sql).toMatch(/from listing_search s where true order by s\.sales_count desc/);
+    // A filter on the row alone (a creator's storefront) would look each walked row up: not weighed so.
+    const [store] = searchPageStatements({ ...q, creatorId: "00000000-0000-4000-8000-000000000001" }, null, {
+      matching: 12_976,
+      catalog: 1_000_000,
+      outgrownPages: 44_000,
+    });
+    expect(store.fallbacks).toHaveLength(1);
   });
 
   it("a walk with filters reads only the sort index's columns and looks a row up only for words tested after the filters", () => {

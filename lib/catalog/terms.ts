@@ -2,6 +2,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { OUTGROWN_PAGES } from "./filters";
 
 /**
  * Words of a listing that enter the vocabulary: title, tags and summary, lowercased, split on non-alphanumerics (English
@@ -180,8 +181,7 @@ export async function resolveTokensInCatalog(db: Db, tokens: string[]): Promise<
     db,
     sql`select t.token, k.prefixed, exists (select 1 from search_terms s where s.term = t.token) as word, c.corrections, coalesce((select sum(s.listing_count) from search_terms s where s.term = any(c.corrections)), 0)::int as corrected,
                (select greatest(reltuples, 1000)::int from pg_class where oid = 'listing_search'::regclass) as catalog,
-               (select case when relpages::bigint * current_setting('block_size')::int > pg_size_bytes(current_setting('shared_buffers')) then relpages else 0 end
-                from pg_class where oid = 'listing_search'::regclass)::int as outgrown
+               ${OUTGROWN_PAGES} as outgrown
         from unnest(${toTextArray(tokens)}::text[]) with ordinality as t(token, n)
         cross join lateral (select coalesce(sum(s.listing_count), 0)::int as prefixed from search_terms s where s.term like t.token || '%') k
         cross join lateral (select case when k.prefixed > 0 or length(t.token) < 3 then '{}'::text[] else array(
