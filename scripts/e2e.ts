@@ -1,14 +1,12 @@
 // `npm run test:e2e`: a production build on a free port with its own freshly seeded database, then Playwright.
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
-import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { seedE2eFixtures } from "@/e2e/fixtures";
 import { seedDatabase } from "@/lib/demo-data/seed";
 import { serveTestBucket } from "@/lib/storage/testing/s3-server";
 import { createScratchDatabase } from "./support/database";
 import { serveMailFeed } from "./support/mail-feed";
-import { ensureBuild, startNextServer } from "./support/server";
+import { clearDataCache, ensureBuild, startNextServer } from "./support/server";
 import { runMain } from "./support/main";
 
 async function main() {
@@ -22,9 +20,8 @@ async function main() {
     await handle.close();
 
     ensureBuild();
-    // Next's data cache (unstable_cache: listing pages, storefronts) outlives the build and the last run's database;
-    // rows with new ids in this fresh database would otherwise meet cached pages that name the old ones.
-    rmSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
+    // Rows with new ids in this fresh database would otherwise meet cached pages that name the old ones.
+    clearDataCache();
     // Journeys run against the bucket driver: a local S3-protocol server the browser uploads to and downloads from.
     const bucket = await serveTestBucket("agora-e2e");
     const server = await startNextServer({

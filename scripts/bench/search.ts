@@ -14,7 +14,7 @@ import { catalogSearch } from "@/lib/catalog/catalog";
 import { parseCatalogQuery, type CatalogQuery } from "@/lib/catalog/params";
 import { createScratchDatabase, DEFAULT_ADMIN_URL, percentile } from "../support/database";
 import { seedLargeCatalog } from "../support/catalog";
-import { ensureBuild, startNextServer } from "../support/server";
+import { clearDataCache, ensureBuild, startNextServer } from "../support/server";
 import { cpuPerRequest, readCpu } from "../support/cpu";
 import { generateMix, loadMixInputs, shapeGroup, type BenchRequest } from "./_search-mix";
 import { explainRequest } from "./_search-plans";
@@ -154,6 +154,8 @@ async function main() {
       report(timed, "in_process");
     } else {
       ensureBuild({ reuse: process.env.BENCH_REBUILD !== "1" });
+      // Storefront pages are kept in the data cache: a run must not be answered from the last run's entries.
+      clearDataCache();
       const server = await startNextServer({ DATABASE_URL: url, API_RATE_LIMIT_PER_MINUTE: "100000000" }, { quiet: true });
       try {
         // Warm the server (module loading, JIT, connections) on requests outside the measured mix.

@@ -1,6 +1,6 @@
 // Starting `next start` for journeys and benchmarks: a free port, a production build, a health wait.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { startSmtpSink, type ReceivedMail } from "@/lib/email/testing/smtp-sink";
@@ -22,6 +22,15 @@ export function ensureBuild(opts: { reuse?: boolean } = {}) {
   if (built && (opts.reuse || process.env.E2E_SKIP_BUILD === "1")) return;
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) throw new Error("next build failed");
+}
+
+/**
+ * Empties Next's data cache (unstable_cache: listing pages, storefronts). It outlives the build and the last run's
+ * database: journeys would meet cached pages naming another database's rows, and a benchmark's "unique" requests would
+ * be answered from the last run's entries.
+ */
+export function clearDataCache(): void {
+  rmSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
 }
 
 export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void>; mails: () => ReceivedMail[] };
