@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm start`: the production server, `next start`, with the memory settings it is measured with
-# (`npm run bench -- storage`; the journeys and benchmarks start it through this file too). Arguments go to `next start`.
+# `npm start`: the production server (scripts/server/index.mjs: `next start`'s handler behind an admission queue), with
+# the memory settings it is measured with
+# (`npm run bench -- storage`; the journeys and benchmarks start it through this file too). Arguments as `next start`'s.
 # - V8's young generation is capped at 4 MB semi-spaces (the default grows to 16 MB each): a request's garbage is
 #   collected sooner instead of the server growing by ~25 MB under its first burst of requests. 2 MB spent ~11.5% of
 #   an API search's server CPU collecting garbage, 4 MB ~9.4%; 6 MB and 8 MB took the storage bench's peak to 143-149 MB
@@ -11,4 +12,4 @@
 set -euo pipefail
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-131072}"
 export NODE_OPTIONS="--max-semi-space-size=4 ${NODE_OPTIONS:-}"
-exec node "$(dirname "$0")/../node_modules/next/dist/bin/next" start "$@"
+exec node "$(dirname "$0")/server/index.mjs" "$@"

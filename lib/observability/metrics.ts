@@ -1,7 +1,11 @@
 // Prometheus metrics (prom-client), one registry per process kept on globalThis. Counters and histograms are per
 // instance (sum them across instances in queries); the figures read from Postgres at scrape time are global.
 import "server-only";
-import { Counter, Histogram, Registry } from "prom-client";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+
+/** The production server's admission queue figures (scripts/server/admission.mjs), when this process runs behind it. */
+type AdmissionStats = { active: number; queued: number; admitted: number; refused: number; abandoned: number; released: number };
+const admission = () => (globalThis as typeof globalThis & { __agoraAdmission?: AdmissionStats }).__agoraAdmission;
 
 function createMetrics() {
   const registry = new Registry();
@@ -32,6 +36,32 @@ function createMetrics() {
       help: "Requests refused by a rate limit, by limit (the key's prefix: api, checkout, review, report…).",
       labelNames: ["limit"] as const,
       registers: [registry],
+    }),
+    // Read from the server's queue at scrape time (absent under `next dev` and on Vercel, which do not run it).
+    serverRequests: new Gauge({
+      name: "agora_server_requests",
+      help: "Requests in the production server's admission queue now, by state (active: being served, queued: waiting).",
+      labelNames: ["state"] as const,
+      registers: [registry],
+      collect() {
+        const stats = admission();
+        if (!stats) return;
+        this.set({ state: "active" }, stats.active);
+        this.set({ state: "queued" }, stats.queued);
+      },
+    }),
+    serverQueueOutcomes: new Counter({
+      name: "agora_server_queue_outcomes_total",
+      help: "Requests through the admission queue since start, by outcome (admitted, refused: 503 with the queue full, abandoned: the client left while waiting, released: held a slot past its lease).",
+      labelNames: ["outcome"] as const,
+      registers: [registry],
+      collect() {
+        const stats = admission();
+        if (!stats) return;
+        // The queue keeps the totals: the counter shows them as they are now.
+        this.reset();
+        for (const outcome of ["admitted", "refused", "abandoned", "released"] as const) this.inc({ outcome }, stats[outcome]);
+      },
     }),
   };
 }
