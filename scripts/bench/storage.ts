@@ -86,7 +86,7 @@ async function rssKb(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 }
 
-/** The next-server process: the node process started as `next start` (scripts/start.sh execs it) or the largest under it. */
+/** The next-server process: the node process scripts/start.sh execs (its title is next-server) or the largest under it. */
 async function nextServerPid(root: number): Promise<{ pid: number; comm: string }> {
   let best = { pid: root, rss: 0, comm: "" };
   for (const pid of [root, ...(await descendants(root))]) {

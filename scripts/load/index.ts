@@ -1,4 +1,4 @@
-// Load tool (not part of npm test): a 100k-listing Postgres catalog behind `next start` (production), 1,000 keep-alive
+// Load tool (not part of npm test): a 100k-listing Postgres catalog behind `npm start` (production), 1,000 keep-alive
 // connections browsing for 30 s (home, /browse with filters and cursors, /api/v1/listings searches from the search
 // bench's fixed-seed mix, listing pages) while 50 buyers each sign in and buy through the pages' forms and the local
 // test checkout. Prints one JSON line per route (requests, error rate, p50/p95/p99), the checkout result checked in

@@ -1,4 +1,5 @@
-// Starting `next start` for journeys and benchmarks: a free port, a production build, a health wait.
+// Starting the production server (`npm start`: scripts/start.sh, scripts/server) for journeys and benchmarks: a free
+// port, a production build, a health wait.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -85,7 +86,7 @@ export async function startNextServer(env: Record<string, string>, opts: { quiet
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited early with code ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the server exited early with code ${server.exitCode}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;
