@@ -1,5 +1,5 @@
 // `npm run bench -- storage [--size-mb N]`: a large model file through the bucket driver end to end, the way a browser
-// does it. s3rver on loopback (lib/storage/testing) and `next start` with S3_BUCKET; a safetensors-shaped file of N MiB
+// does it. s3rver on loopback (lib/storage/testing) and `npm start` with S3_BUCKET; a safetensors-shaped file of N MiB
 // (default 1024) generated to disk and streamed from it, never held in memory; uploaded through the real direct
 // multipart API (create → part URLs → PUT parts, three at a time → complete) and downloaded through the owner's
 // presigned redirect, its sha256 checked. The next-server process's RSS (/proc/<pid>/status VmRSS) is sampled every
