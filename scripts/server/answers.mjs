@@ -24,9 +24,12 @@ export function refuse(req, res) {
     "Cache-Control": "no-store",
     "Retry-After": "5",
     "X-Request-Id": requestId,
+    // The headers every response carries (lib/security/headers.ts; the proxy has not run), and a policy that allows nothing.
     "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
     "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    ...(process.env.NODE_ENV === "production" ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
   });
   res.end(body);

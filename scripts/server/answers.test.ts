@@ -1,7 +1,8 @@
 // What the production server answers itself: the refusal when its queue is full, and which requests skip the queue.
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { staticSecurityHeaders } from "@/lib/security/headers";
 import { bypassesQueue, refuse } from "./answers.mjs";
 
 let server: http.Server;
@@ -34,9 +35,24 @@ describe("refuse", () => {
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    // The headers every other response carries (the proxy's), though the proxy never saw this request.
+    for (const [name, value] of Object.entries(staticSecurityHeaders(false))) expect(res.headers.get(name)).toBe(value);
+    expect(res.headers.get("strict-transport-security")).toBeNull();
     const html = await res.text();
     expect(html).toContain("<h1>Agora is very busy</h1>");
     expect(html).toContain(`Reference: ${res.headers.get("x-request-id")}`);
+  });
+});
+
+describe("refuse in production", () => {
+  it("adds HSTS as the proxy does", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    try {
+      const res = await fetch(`${base}/`);
+      for (const [name, value] of Object.entries(staticSecurityHeaders(true))) expect(res.headers.get(name)).toBe(value);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 
