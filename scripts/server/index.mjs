@@ -9,7 +9,9 @@ import pino from "pino";
 import { createAdmission, DEFAULT_MAX_ACTIVE, DEFAULT_MAX_QUEUED } from "./admission.mjs";
 import { bypassesQueue, pathOf, refuse } from "./answers.mjs";
 
+// As lib/observability/logger.ts writes the app's lines.
 const log = pino({
+  level: process.env.LOG_LEVEL ?? "info",
   base: { service: "agora" },
   timestamp: pino.stdTimeFunctions.isoTime,
   messageKey: "message",
