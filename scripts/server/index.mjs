@@ -4,7 +4,6 @@
 // Arguments as `next start` takes them: -p/--port, -H/--hostname, --keepAliveTimeout (ms). Settings (README,
 // "Environment"): SERVER_MAX_ACTIVE_REQUESTS, SERVER_MAX_QUEUED_REQUESTS.
 import http from "node:http";
-import next from "next";
 import pino from "pino";
 import { createAdmission, DEFAULT_MAX_ACTIVE, DEFAULT_MAX_QUEUED } from "./admission.mjs";
 import { bypassesQueue, pathOf, refuse } from "./answers.mjs";
@@ -50,6 +49,12 @@ async function main() {
   const maxQueued = setting("SERVER_MAX_QUEUED_REQUESTS", DEFAULT_MAX_QUEUED, 0, 1_000_000);
   process.title = "next-server (agora)";
 
+  // As `next start` does before loading Next: production unless told otherwise (Next's own modules and React pick
+  // their production builds from it at load time, hence the late import).
+  process.env.NODE_ENV ||= "production";
+  process.env.NEXT_RUNTIME = "nodejs";
+  if (process.env.NODE_ENV !== "production") log.warn({ event: "server.not_production", nodeEnv: process.env.NODE_ENV }, "NODE_ENV is not production");
+  const { default: next } = await import("next");
   const app = next({ dev: false, hostname: hostname ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
