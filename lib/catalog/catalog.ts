@@ -26,6 +26,7 @@ import { pageWithFacets } from "./page-with-facets";
 import { searchListings, type SearchPage } from "./search";
 import { resolveTextQuery, type TextMatch } from "./text-match";
 import { FREQUENT_TOKEN_MATCHES } from "./terms";
+import { serverSaturated } from "@/lib/observability/admission";
 
 export type CatalogResult = SearchPage & { facets: Facets; didYouMean: string | null };
 
@@ -129,11 +130,13 @@ const counting = ((globalThis as typeof globalThis & { __agoraKeeping?: { term: 
  * its title tier's, keepTitleFacets). Counting takes a while (every match
  * of a common partial word: about a second at 1M listings, writers waiting meanwhile), so with `later` it runs after the
  * answer; the searches that come before it is done are counted as this one was (and a term that comes while another is
- * being counted is kept by a later search).
+ * being counted, or while the server has requests waiting for a slot, is kept by a later search).
  */
 export async function keepFrequentTerm(db: Db, text: TextMatch | null, later?: Later, titleOnly = false): Promise<void> {
   const term = singleTerm(text);
   if (!term || !text || text.bodyMatches < FREQUENT_TOKEN_MATCHES || counting.term !== null) return;
+  // After an answer, while requests wait for a slot (npm start's queue): not now, a later search of the term keeps it.
+  if (later && serverSaturated()) return;
   counting.term = term;
   const work = async () => {
     try {

@@ -314,6 +314,29 @@ describe("kept facet cells of frequent words", () => {
     expect(await isKept("sunse:*")).toBe(false);
   });
 
+  it("a search leaves a frequent term's cells for later while requests wait for a slot in the server's queue", async () => {
+    const isKept = async (source: string) =>
+      (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_token_keys where key = to_tsquery('english', ${source})::text`))[0].n === 1;
+    const sunse = { ...(await resolveTextQuery(db, "sunse"))!, bodyMatches: FREQUENT_TOKEN_MATCHES };
+    const deferred: Array<() => Promise<void>> = [];
+    const later = (work: () => Promise<void>) => void deferred.push(work);
+    const g = globalThis as typeof globalThis & { __agoraAdmission?: unknown };
+    const stats = { active: 16, queued: 3, admitted: 40, refused: 0, abandoned: 0, released: 0 };
+    g.__agoraAdmission = stats;
+    try {
+      await keepFrequentTerm(db, sunse, later);
+      expect(deferred).toHaveLength(0);
+      // Nothing is marked as being counted: the next search once the line is gone keeps it.
+      stats.queued = 0;
+      await keepFrequentTerm(db, sunse, later);
+      expect(deferred).toHaveLength(1);
+      await deferred[0]();
+      expect(await isKept("sunse:*")).toBe(true);
+    } finally {
+      delete g.__agoraAdmission;
+    }
+  });
+
   it("keeps no cells for the start of no word, nor past the most partial words it may keep", async () => {
     expect(await keepTokenFacets(db, "zzq:*")).toBe(false);
     const [{ kept }] = await queryRows<{ kept: number }>(db, sql`select count(*)::int as kept from search_token_keys where key like '%:*'`);

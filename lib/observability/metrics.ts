@@ -2,10 +2,7 @@
 // instance (sum them across instances in queries); the figures read from Postgres at scrape time are global.
 import "server-only";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
-
-/** The production server's admission queue figures (scripts/server/admission.mjs), when this process runs behind it. */
-type AdmissionStats = { active: number; queued: number; admitted: number; refused: number; abandoned: number; released: number };
-const admission = () => (globalThis as typeof globalThis & { __agoraAdmission?: AdmissionStats }).__agoraAdmission;
+import { admissionStats as admission } from "./admission";
 
 function createMetrics() {
   const registry = new Registry();

@@ -101,6 +101,19 @@ async function slowest(db: Db, timed: Timed[], count: number) {
   }
 }
 
+/**
+ * How many terms keep facet cells (search_token_keys): a search for a frequent word or partial word that keeps none yet
+ * counts and keeps them after its answer (keepFrequentTerm), up to a second of Postgres CPU each at 1M listings, beside
+ * the requests being measured. A run that kept many measured that warm-up too; the report says how many it kept.
+ */
+async function keptTerms(db: Db): Promise<{ terms: number; partial_words: number }> {
+  const [row] = await queryRows<{ terms: number; partial_words: number }>(
+    db,
+    sql`select count(*)::int as terms, (count(*) filter (where key like '%:*'))::int as partial_words from search_token_keys`,
+  );
+  return { terms: Number(row?.terms ?? 0), partial_words: Number(row?.partial_words ?? 0) };
+}
+
 /** Whether a kept bench database exists; when it does not, it is created (empty) for this run to seed. */
 async function namedDatabaseExists(adminUrl: string, name: string): Promise<boolean> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error("--database takes a plain lowercase name");
@@ -141,6 +154,7 @@ async function main() {
     emit({ event: "catalog", listings: catalog });
     const requests = generateMix(await loadMixInputs(handle.db), count, seed);
     emit({ event: "mix", requests: requests.length, unique: new Set(requests.map((r) => r.path)).size, seed, load: load() });
+    const keptBefore = await keptTerms(handle.db);
 
     let timed: Timed[];
     if (process.argv.includes("--in-process")) {
@@ -202,6 +216,10 @@ async function main() {
         await server.stop();
       }
     }
+    // Give the last term being kept after its answer time to finish, then say how many terms this run kept.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const keptAfter = await keptTerms(handle.db);
+    emit({ event: "kept_terms", before: keptBefore, after: keptAfter, kept_by_this_run: keptAfter.terms - keptBefore.terms });
     await slowest(handle.db, timed, Number(arg("--slowest") ?? 20));
     await handle.close();
   } finally {
