@@ -138,6 +138,8 @@ describe("facet counts", () => {
 
 describe("kept facet cells of frequent words", () => {
   const single = CASES.filter((c) => c.q && !c.q.includes(" "));
+  const isKept = async (source: string) =>
+    (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_token_keys where key = to_tsquery('english', ${source})::text`))[0].n === 1;
 
   it("a frequent word's facets come from its kept cells and match the brute force under every filter", async () => {
     await refreshSearchTerms(db, { frequentFrom: 1 });
@@ -288,8 +290,6 @@ describe("kept facet cells of frequent words", () => {
   });
 
   it("a search keeps a frequent term's cells after its answer when it can (once for a burst), else before returning", async () => {
-    const isKept = async (source: string) =>
-      (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_token_keys where key = to_tsquery('english', ${source})::text`))[0].n === 1;
     const frequent = async (q: string, bodyMatches = FREQUENT_TOKEN_MATCHES) => ({ ...(await resolveTextQuery(db, q))!, bodyMatches });
 
     const deferred: Array<() => Promise<void>> = [];
@@ -315,8 +315,6 @@ describe("kept facet cells of frequent words", () => {
   });
 
   it("a search leaves a frequent term's cells for later while requests wait for a slot in the server's queue", async () => {
-    const isKept = async (source: string) =>
-      (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_token_keys where key = to_tsquery('english', ${source})::text`))[0].n === 1;
     const sunse = { ...(await resolveTextQuery(db, "sunse"))!, bodyMatches: FREQUENT_TOKEN_MATCHES };
     const deferred: Array<() => Promise<void>> = [];
     const later = (work: () => Promise<void>) => void deferred.push(work);
