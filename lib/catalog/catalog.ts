@@ -123,20 +123,39 @@ export async function priceSpanOf(db: Db, query: CatalogQuery, text: TextMatch |
  * On globalThis: the search API and the /browse page are separate chunks of a production build, each with its own copy
  * of this module, and "one at a time" is the process's.
  */
-const counting = ((globalThis as typeof globalThis & { __agoraKeeping?: { term: string | null } }).__agoraKeeping ??= { term: null });
+const counting = ((globalThis as typeof globalThis & { __agoraKeeping?: { term: string | null; deferred: Set<string> } }).__agoraKeeping ??= {
+  term: null,
+  deferred: new Set(),
+});
+
+/** How many terms seen once while the server was saturated are remembered (the oldest is forgotten first). */
+const DEFERRED_AT_MOST = 1000;
+
+/**
+ * Whether a term searched while requests wait for a slot (npm start's queue) is kept now: not the first time, so a burst
+ * of one-off terms takes no Postgres CPU from the requests in line (at 1M listings keeping a partial word costs about
+ * 0.5 s, and a search of it without kept cells about 35 ms more than with them), but the second time, so a term people
+ * keep searching is kept during a long overload too.
+ */
+function keepWhileSaturated(term: string): boolean {
+  if (counting.deferred.delete(term)) return true;
+  if (counting.deferred.size >= DEFERRED_AT_MOST) counting.deferred.delete(counting.deferred.values().next().value as string);
+  counting.deferred.add(term);
+  return false;
+}
 
 /**
  * A term this frequent was just counted without kept cells: keep them from now on (`titleOnly`: it has them, but not
  * its title tier's, keepTitleFacets). Counting takes a while (every match
  * of a common partial word: about a second at 1M listings, writers waiting meanwhile), so with `later` it runs after the
  * answer; the searches that come before it is done are counted as this one was (and a term that comes while another is
- * being counted, or while the server has requests waiting for a slot, is kept by a later search).
+ * being counted, or the first time while the server has requests waiting for a slot, is kept by a later search).
  */
 export async function keepFrequentTerm(db: Db, text: TextMatch | null, later?: Later, titleOnly = false): Promise<void> {
   const term = singleTerm(text);
   if (!term || !text || text.bodyMatches < FREQUENT_TOKEN_MATCHES || counting.term !== null) return;
-  // After an answer, while requests wait for a slot (npm start's queue): not now, a later search of the term keeps it.
-  if (later && serverSaturated()) return;
+  // After an answer, while requests wait for a slot (npm start's queue): the term's second such search keeps it.
+  if (later && serverSaturated() && !keepWhileSaturated(term)) return;
   counting.term = term;
   const work = async () => {
     try {
