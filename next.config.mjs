@@ -1,7 +1,12 @@
 // Plain JavaScript, not TypeScript: `next start` would otherwise load the SWC compiler (~25 MB of resident memory for
 // the life of the server) only to read this file.
+import { fileURLToPath } from "node:url";
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
+  // `next start` instances share revalidated cache tags through Postgres (lib/cache/handler.mjs); Vercel's own data
+  // cache is shared already (VERCEL is set in its builds and functions).
+  cacheHandler: process.env.VERCEL ? undefined : fileURLToPath(new URL("./lib/cache/handler.mjs", import.meta.url)),
   // Lets two builds (e.g. a benchmark and a journey run) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships WASM + data files that must be loaded from node_modules at runtime, not bundled.

@@ -1,6 +1,6 @@
 // Running the platform: the audit log, received Stripe events, API keys and shared rate-limit counters.
 import { sql, type InferSelectModel } from "drizzle-orm";
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, primaryId, requiredRef } from "./columns";
 import { users } from "./users-and-creators";
 
@@ -62,3 +62,21 @@ export const rateLimits = pgTable("rate_limits", {
 export type AuditLogEntry = InferSelectModel<typeof auditLog>;
 export type StripeEvent = InferSelectModel<typeof stripeEvents>;
 export type ApiKey = InferSelectModel<typeof apiKeys>;
+
+/**
+ * Data-cache tags revalidated by any server (a publish, a moderation, a review), so that every `next start` instance
+ * — other machines behind a balancer, or the other processes of one (SERVER_WORKERS) — drops what one of them
+ * revalidated: Next keeps revalidated tags in each process's memory (lib/cache/shared-tags.mjs). One row per tag,
+ * its latest revalidation; `version` orders them for the instances that poll.
+ */
+export const cacheTagRevalidations = pgTable(
+  "cache_tag_revalidations",
+  {
+    tag: text().primaryKey(),
+    /** Next's revalidateTag durations (`{ expire }` in seconds), or null: expired at once. */
+    durations: jsonb(),
+    version: bigserial({ mode: "number" }).notNull(),
+    revalidatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("cache_tag_revalidations_version_idx").on(t.version), index("cache_tag_revalidations_at_idx").on(t.revalidatedAt)],
+);
