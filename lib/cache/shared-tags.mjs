@@ -86,11 +86,12 @@ export function createSharedTags({ query, apply, onError = () => {}, now = Date.
         const rows = await query(
           `with forgotten as (delete from cache_tag_revalidations where revalidated_at < now() - interval '${KEEP_FOR}')
            insert into cache_tag_revalidations (tag, durations)
-           select distinct unnest($1::text[]), $2::jsonb
+           select distinct unnest($1::text[]), $2::text::jsonb
            on conflict (tag) do update
              set durations = excluded.durations, revalidated_at = now(),
                  version = nextval(pg_get_serial_sequence('cache_tag_revalidations', 'version'))
            returning tag, version`,
+          // As text, parsed by Postgres: a driver given a string for a jsonb parameter may store it as a JSON string.
           [tags, durations === undefined ? null : JSON.stringify(durations)],
         );
         for (const row of rows) applied.set(String(row.tag), Math.max(applied.get(String(row.tag)) ?? -1, Number(row.version)));

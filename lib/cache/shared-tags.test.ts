@@ -41,6 +41,8 @@ describe("revalidated cache tags shared between processes", () => {
     await b.shared.sync();
 
     await a.shared.publish(["listings", "listing:neon-portraits"], { expire: 0 });
+    const stored = await queryRows<{ kind: string }>(testDatabase().db, sql`select distinct jsonb_typeof(durations) as kind from cache_tag_revalidations`);
+    expect(stored).toEqual([{ kind: "object" }]);
     b.clock.now += 1_000;
     await b.shared.sync();
     expect(b.applied).toEqual([{ tags: ["listing:neon-portraits", "listings"], durations: { expire: 0 } }]);
