@@ -29,6 +29,9 @@ export async function register() {
   // While the database is known to be down, the proxy answers pages 503 and probes it with this (db/availability).
   const [{ registerDatabaseProbe }, { probeDatabase }] = await Promise.all([import("@/db/availability"), import("@/lib/health")]);
   registerDatabaseProbe(probeDatabase);
+  // One of several server processes (SERVER_WORKERS): a scrape reaching another one asks this one for its figures.
+  const { answerClusterScrapes } = await import("@/lib/observability/cluster-metrics");
+  answerClusterScrapes();
   const { prepareEmbeddedDatabase } = await import("@/lib/demo-data/embedded-start");
   await prepareEmbeddedDatabase();
 }

@@ -1,4 +1,5 @@
 // Shared journey helpers: unique accounts, API sign-in (no form typing), demo credentials.
+import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { E2E_ADMINS, E2E_PASSWORD } from "./accounts";
@@ -129,4 +130,22 @@ export async function signUp(page: Page, { name, email, password }: { name: stri
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: new RegExp(name) })).toBeVisible();
+}
+
+/**
+ * Statuses of `times` simultaneous anonymous GETs of `path`, each on a connection of its own: with several server
+ * processes (SERVER_WORKERS, as the journeys run on Postgres) they are answered by different processes, each from its
+ * own memory of the data cache.
+ */
+export function statusesFromEveryProcess(path: string, times = 16): Promise<number[]> {
+  const base = new URL(process.env.E2E_BASE_URL ?? "http://127.0.0.1:3210");
+  const one = () =>
+    new Promise<number>((resolve, reject) => {
+      const req = http.get({ host: base.hostname, port: base.port, path, agent: false }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      req.on("error", reject);
+    });
+  return Promise.all(Array.from({ length: times }, one));
 }

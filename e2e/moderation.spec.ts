@@ -2,7 +2,7 @@
 // it is published; a live listing's new description waits for approval while the old one stays public; a buyer's
 // report leads to its removal, after which it is gone from search and the API but still opens in the buyer's library.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, signInViaApi, signInAsAdmin } from "./helpers";
+import { DEMO, DEMO_PASSWORD, signInViaApi, signInAsAdmin, statusesFromEveryProcess } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -131,6 +131,9 @@ test("a buyer reports the listing; the admin removes it; it leaves search and th
   await dialog.getByRole("button", { name: "Send report" }).click();
   await expect(dialog.getByRole("status")).toContainText("a moderator will look at it");
 
+  // Every server process has the listing's page and API answer in its data cache before the removal…
+  for (const path of [`/l/${slug}`, `/api/v1/listings/${slug}`]) expect(new Set(await statusesFromEveryProcess(path))).toEqual(new Set([200]));
+
   // Only admins see the reports queue and decide; anyone else gets a 404.
   expect((await buyer.request.get("/admin/reports")).status()).toBe(404);
   const admin = await signedInAsAdmin(browser);
@@ -147,6 +150,8 @@ test("a buyer reports the listing; the admin removes it; it leaves search and th
   expect(((await api.json()) as { items: { slug: string }[] }).items.map((i) => i.slug)).not.toContain(slug);
   expect((await buyer.request.get(`/api/v1/listings/${slug}`)).status()).toBe(404);
   expect((await buyer.request.get(`/l/${slug}`)).status()).toBe(404);
+  // …and none serves it after: the one that removed it told the others (lib/cache/shared-tags.mjs).
+  for (const path of [`/l/${slug}`, `/api/v1/listings/${slug}`]) expect(new Set(await statusesFromEveryProcess(path))).toEqual(new Set([404]));
   await buyer.goto(`/browse?q=${tag}`);
   await expect(buyer.getByRole("link", { name: title })).toHaveCount(0);
 

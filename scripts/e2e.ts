@@ -28,6 +28,9 @@ async function main() {
       DATABASE_URL: scratch.url ?? "",
       PGLITE_DIR: scratch.pgliteDir ?? "",
       CRON_SECRET: "e2e-cron-secret",
+      // On Postgres the journeys run against two server processes, as a multi-core machine runs `npm start`: what one
+      // process changes (a removal, a new price) must show on the other at once.
+      ...(scratch.url ? { SERVER_WORKERS: "2" } : {}),
       ...bucket.env,
     });
     const mailFeed = await serveMailFeed(server.mails);

@@ -1,11 +1,11 @@
-// What GET /api/metrics answers: who may scrape (METRICS_TOKEN) and the Prometheus text of this process's counters
-// plus the figures read from Postgres at scrape time.
+// What GET /api/metrics answers: who may scrape (METRICS_TOKEN) and the Prometheus text of the server's counters
+// (every server process's, cluster-metrics.ts) plus the figures read from Postgres at scrape time.
 import "server-only";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { isBearerAuthorized } from "@/lib/security/cron";
 import { databaseFigures, formatFigures } from "./database-figures";
-import { metrics } from "./metrics";
+import { processMetricsText } from "./cluster-metrics";
 
 export type ScrapeAccess = "allowed" | "hidden" | "unauthorized";
 
@@ -21,9 +21,9 @@ export function scrapeAccess(authorization: string | null): ScrapeAccess {
 
 export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-/** The whole scrape body: process counters and histograms, then the database figures. */
+/** The whole scrape body: the server's counters and histograms (every process's), then the database figures. */
 export async function metricsText(): Promise<string> {
-  const own = await metrics().registry.metrics();
+  const own = await processMetricsText();
   const figures = formatFigures(await databaseFigures(await getDb()));
   return `${own.trimEnd()}\n${figures}\n`;
 }

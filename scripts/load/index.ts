@@ -74,7 +74,7 @@ async function main() {
       await browse(server.url, next, { connections: 8, seconds: 5, timeoutMs: 30_000 });
       const loadBefore = load();
       const cpuBefore = readCpu(server.process.pid);
-      emit({ event: "start", connections, buyers: buyerCount, seconds, load: loadBefore });
+      emit({ event: "start", connections, buyers: buyerCount, seconds, workers: Number(process.env.SERVER_WORKERS || 1), load: loadBefore });
 
       const checkoutSamples: Sample[] = [];
       const started = performance.now();
@@ -101,7 +101,7 @@ async function main() {
           cpus: os.cpus().length,
           loadavg_before: loadBefore,
           loadavg_after: loadAfter,
-          // Which side the run's CPU was spent on (the server is one Node process; Postgres is every backend).
+          // Which side the run's CPU was spent on (the server's processes, SERVER_WORKERS of them; Postgres is every backend).
           ...cpuPerRequest(cpuBefore, cpuAfter, all.length),
           server_cpu_share:
             cpuAfter.server === null || cpuBefore.server === null ? null : Math.round(((cpuAfter.server - cpuBefore.server) / 1000 / elapsed) * 100) / 100,

@@ -2,20 +2,16 @@
 // behind an admission queue (admission.mjs) so that an overloaded instance answers in arrival order instead of
 // working on every request at once. Vercel does not run this file: there each function instance takes its own requests.
 // Arguments as `next start` takes them: -p/--port, -H/--hostname, --keepAliveTimeout (ms). Settings (README,
-// "Environment"): SERVER_MAX_ACTIVE_REQUESTS, SERVER_MAX_QUEUED_REQUESTS.
+// "Environment"): SERVER_WORKERS (server processes sharing the port, workers.mjs), SERVER_MAX_ACTIVE_REQUESTS and
+// SERVER_MAX_QUEUED_REQUESTS (per process).
+import cluster from "node:cluster";
 import http from "node:http";
-import pino from "pino";
+import { createNodeLog } from "../../lib/observability/node-log.mjs";
 import { createAdmission, DEFAULT_MAX_ACTIVE, DEFAULT_MAX_QUEUED } from "./admission.mjs";
 import { bypassesQueue, pathOf, refuse } from "./answers.mjs";
+import { runPrimary } from "./workers.mjs";
 
-// As lib/observability/logger.ts writes the app's lines.
-const log = pino({
-  level: process.env.LOG_LEVEL ?? "info",
-  base: { service: "agora" },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  messageKey: "message",
-  formatters: { level: (label) => ({ level: label }) },
-});
+const log = createNodeLog();
 
 /** `name`'s value from the arguments (`-p 3000`, `--port=3000`), else undefined. */
 function argument(args, ...names) {
@@ -41,6 +37,19 @@ function setting(name, fallback, min, max) {
 }
 
 async function main() {
+  const workers = setting("SERVER_WORKERS", 1, 1, 64);
+  if (workers > 1 && cluster.isPrimary) {
+    // The embedded database lives inside one process: several would each open (and fight over) its files.
+    if (!process.env.DATABASE_URL) {
+      log.fatal(
+        { event: "server.bad_setting", setting: "SERVER_WORKERS" },
+        "SERVER_WORKERS above 1 needs DATABASE_URL: the embedded database serves one process",
+      );
+      process.exit(1);
+    }
+    runPrimary({ count: workers, log });
+    return;
+  }
   const args = process.argv.slice(2);
   const port = Number(argument(args, "-p", "--port") ?? process.env.PORT ?? 3000);
   const hostname = argument(args, "-H", "--hostname");

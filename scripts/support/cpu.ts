@@ -1,4 +1,4 @@
-// Where a run's CPU went: the server process against the machine's Postgres processes, read from /proc (Linux).
+// Where a run's CPU went: the server's processes against the machine's Postgres processes, read from /proc (Linux).
 // A bench reads it before and after a phase and divides by the requests it sent, so a figure says which side a
 // request's cost is on (a slow Node render and a slow plan look the same from the client).
 import { readdirSync, readFileSync } from "node:fs";
@@ -41,10 +41,26 @@ function postgresCpuMs(): number | null {
   return total;
 }
 
+/** The ids of a process's running children (every thread's), or none when it is gone. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
+}
+
+/** CPU of a process and every running process under it in ms: the server's workers with SERVER_WORKERS above 1. */
+function treeCpuMs(pid: number): number | null {
+  const own = processCpuMs(pid);
+  if (own === null) return null;
+  return childrenOf(pid).reduce((total, child) => total + (treeCpuMs(child) ?? 0), own);
+}
+
 export type CpuReading = { server: number | null; postgres: number | null };
 
 export function readCpu(serverPid: number | undefined): CpuReading {
-  return { server: serverPid ? processCpuMs(serverPid) : null, postgres: postgresCpuMs() };
+  return { server: serverPid ? treeCpuMs(serverPid) : null, postgres: postgresCpuMs() };
 }
 
 /**
