@@ -75,11 +75,18 @@ describe("one client shared by every copy of this module", () => {
 describe("connections one server process may open", () => {
   it("counts the catalog pool on a direct connection, and only the main pool behind a transaction pooler or on PGlite", async () => {
     const { connectionsPerProcess } = await import("@/db/client");
-    expect(connectionsPerProcess("postgres://u@db.example.com:5432/agora", 4)).toBe(6);
-    expect(connectionsPerProcess("postgres://u@db.example.com:5432/agora", 10)).toBe(15);
-    expect(connectionsPerProcess("postgres://u@db.example.com:5432/agora", 1)).toBe(3);
-    expect(connectionsPerProcess("postgres://u@ep-x-pooler.us-east-2.aws.neon.tech/agora", 4)).toBe(4);
-    expect(connectionsPerProcess("postgres://u@db.example.com:6543/agora?pgbouncer=true", 2)).toBe(2);
-    expect(connectionsPerProcess(undefined, 4)).toBe(4);
+    expect(connectionsPerProcess("postgres://u@db.example.com:5432/agora", 4, false)).toBe(6);
+    expect(connectionsPerProcess("postgres://u@db.example.com:5432/agora", 10, false)).toBe(15);
+    expect(connectionsPerProcess("postgres://u@db.example.com:5432/agora", 1, false)).toBe(3);
+    expect(connectionsPerProcess("postgres://u@ep-x-pooler.us-east-2.aws.neon.tech/agora", 4, false)).toBe(4);
+    expect(connectionsPerProcess("postgres://u@db.example.com:6543/agora?pgbouncer=true", 2, false)).toBe(2);
+    expect(connectionsPerProcess(undefined, 4, false)).toBe(4);
+  });
+
+  it("counts one more for the cache handler's shared tags wherever a database URL is set off Vercel", async () => {
+    const { connectionsPerProcess } = await import("@/db/client");
+    expect(connectionsPerProcess("postgres://u@db.example.com:5432/agora", 4, true)).toBe(7);
+    expect(connectionsPerProcess("postgres://u@ep-x-pooler.us-east-2.aws.neon.tech/agora", 4, true)).toBe(5);
+    expect(connectionsPerProcess(undefined, 4, true)).toBe(4);
   });
 });

@@ -140,9 +140,14 @@ function catalogPoolMax(poolMax: number): number {
   return Math.max(2, Math.ceil(poolMax / 2));
 }
 
-/** How many connections one server process may open: the main pool, plus the catalog pool on a direct connection. */
-export function connectionsPerProcess(url: string | undefined, poolMax: number): number {
-  return url && !behindTransactionPooler(url) ? poolMax + catalogPoolMax(poolMax) : poolMax;
+/**
+ * How many connections one server process may open: the main pool, plus the catalog pool on a direct connection, plus
+ * the cache handler's one for shared revalidated tags (lib/cache/handler.mjs: `next start` with a database URL, not
+ * on Vercel).
+ */
+export function connectionsPerProcess(url: string | undefined, poolMax: number, sharedCacheTags = !process.env.VERCEL): number {
+  const pools = url && !behindTransactionPooler(url) ? poolMax + catalogPoolMax(poolMax) : poolMax;
+  return pools + (url && sharedCacheTags ? 1 : 0);
 }
 
 /** Opens a client for the given target without touching the process singleton. */
