@@ -2,6 +2,7 @@
 export const SYNC_EVERY_MS: number;
 export const KEEP_FOR: string;
 export const LATE_COMMIT: string;
+export const FORGET_APPLIED_MS: number;
 
 export type Durations = { expire?: number } | undefined;
 export type SharedTags = {

@@ -11,6 +11,8 @@ export const SYNC_EVERY_MS = 1_000;
 export const KEEP_FOR = "1 day";
 /** Rows written within this of a poll are read again by it: a revalidation committed after a later one is not missed. */
 export const LATE_COMMIT = "5 seconds";
+/** What this process applied is remembered this long: far longer than a row can be read again (LATE_COMMIT). */
+export const FORGET_APPLIED_MS = 60_000;
 
 /**
  * @typedef {{ expire?: number } | undefined} Durations Next's revalidateTag durations (seconds).
@@ -23,8 +25,13 @@ export const LATE_COMMIT = "5 seconds";
  *   now?: () => number, syncEveryMs?: number }} options
  */
 export function createSharedTags({ query, apply, onError = () => {}, now = Date.now, syncEveryMs = SYNC_EVERY_MS }) {
-  /** Each tag's latest version applied here (or written from here): a row read twice is applied once. */
+  /**
+   * Each tag's latest version applied here (or written from here) and when: a row read twice is applied once. A row is
+   * read again only within LATE_COMMIT of its writing, so what was applied over FORGET_APPLIED_MS ago is forgotten
+   * (the map would otherwise keep every tag the process ever saw).
+   */
   const applied = new Map();
+  const remember = (tag, version) => applied.set(tag, { version: Math.max(applied.get(tag)?.version ?? -1, version), at: now() });
   let seen = -1;
   let lastSync = -Infinity;
   /** @type {Promise<void> | null} */
@@ -38,8 +45,8 @@ export function createSharedTags({ query, apply, onError = () => {}, now = Date.
       const version = Number(row.version);
       const tag = String(row.tag);
       seen = Math.max(seen, version);
-      if ((applied.get(tag) ?? -1) >= version) continue;
-      applied.set(tag, version);
+      if ((applied.get(tag)?.version ?? -1) >= version) continue;
+      remember(tag, version);
       const key = JSON.stringify(row.durations ?? null);
       byDurations.set(key, [...(byDurations.get(key) ?? []), tag]);
     }
@@ -58,6 +65,7 @@ export function createSharedTags({ query, apply, onError = () => {}, now = Date.
           );
     take(rows);
     if (seen < 0) seen = 0;
+    for (const [tag, { at }] of applied) if (now() - at > FORGET_APPLIED_MS) applied.delete(tag);
   };
 
   return {
@@ -94,7 +102,7 @@ export function createSharedTags({ query, apply, onError = () => {}, now = Date.
           // As text, parsed by Postgres: a driver given a string for a jsonb parameter may store it as a JSON string.
           [tags, durations === undefined ? null : JSON.stringify(durations)],
         );
-        for (const row of rows) applied.set(String(row.tag), Math.max(applied.get(String(row.tag)) ?? -1, Number(row.version)));
+        for (const row of rows) remember(String(row.tag), Number(row.version));
       } catch (error) {
         // Revalidated here; the others serve their entries until those expire by time (at most REVALIDATE_SECONDS).
         onError(error, "publish");

@@ -111,6 +111,24 @@ describe("revalidated cache tags shared between processes", () => {
     expect(b.applied.at(-1)).toEqual({ tags: ["listing:late"], durations: undefined });
   });
 
+  it("forgets what it applied a minute ago, so its memory does not grow with every tag it ever saw", async () => {
+    const b = process_();
+    await b.shared.sync();
+    await process_().shared.publish(["listing:forgotten"], { expire: 0 });
+    // Kept inside the late-commit window however slow the machine is, so every read below reads the row again.
+    await queryRows(testDatabase().db, sql`update cache_tag_revalidations set revalidated_at = now() + interval '1 hour'`);
+    b.clock.now += 1_000;
+    await b.shared.sync();
+    expect(b.applied).toHaveLength(1);
+    // A minute later the tag is forgotten, so the next read of its row applies it again (which only expires entries
+    // made since): the forgetting shows. Before that minute, every read of it was skipped.
+    b.clock.now += 61_000;
+    await b.shared.sync();
+    b.clock.now += 1_000;
+    await b.shared.sync();
+    expect(b.applied.map((a) => a.tags)).toEqual([["listing:forgotten"], ["listing:forgotten"]]);
+  });
+
   it("reports an unreachable database and carries on: a read is not failed, a revalidation stays applied where it was made", async () => {
     const errors: string[] = [];
     const down = createSharedTags({
