@@ -7,6 +7,11 @@
 
 /** A process reads others' revalidations at most this often (the longest another instance serves a stale entry). */
 export const SYNC_EVERY_MS = 1_000;
+/**
+ * A cache read waits at most this long for that read: a database that hangs (a lost network, not a refused
+ * connection) would otherwise hold every cached answer for the connect timeout. The read goes on and applies when done.
+ */
+export const SYNC_WAIT_MS = 250;
 /** Revalidations older than this are forgotten: every cached entry's own time (at most an hour) has run out by then. */
 export const KEEP_FOR = "1 day";
 /** Rows written within this of a poll are read again by it: a revalidation committed after a later one is not missed. */
@@ -22,9 +27,9 @@ export const FORGET_APPLIED_MS = 60_000;
 
 /**
  * @param {{ query: Query, apply: Apply, onError?: (error: unknown, during: "publish" | "sync") => void,
- *   now?: () => number, syncEveryMs?: number }} options
+ *   now?: () => number, syncEveryMs?: number, waitMs?: number }} options
  */
-export function createSharedTags({ query, apply, onError = () => {}, now = Date.now, syncEveryMs = SYNC_EVERY_MS }) {
+export function createSharedTags({ query, apply, onError = () => {}, now = Date.now, syncEveryMs = SYNC_EVERY_MS, waitMs = SYNC_WAIT_MS }) {
   /**
    * Each tag's latest version applied here (or written from here) and when: a row read twice is applied once. A row is
    * read again only within LATE_COMMIT of its writing, so what was applied over FORGET_APPLIED_MS ago is forgotten
@@ -36,6 +41,7 @@ export function createSharedTags({ query, apply, onError = () => {}, now = Date.
   let lastSync = -Infinity;
   /** @type {Promise<void> | null} */
   let syncing = null;
+  let syncStarted = 0;
 
   /** @param {Record<string, unknown>[]} rows */
   const take = (rows) => {
@@ -69,9 +75,13 @@ export function createSharedTags({ query, apply, onError = () => {}, now = Date.
   };
 
   return {
-    /** Applies what other processes revalidated since the last read, if that was over `syncEveryMs` ago. */
+    /**
+     * Applies what other processes revalidated since the last read, if that was over `syncEveryMs` ago; waits for the
+     * read at most `waitMs`.
+     */
     async sync() {
       if (now() - lastSync < syncEveryMs) return;
+      if (!syncing) syncStarted = now();
       syncing ??= readRevalidations()
         .then(() => {
           lastSync = now();
@@ -84,7 +94,11 @@ export function createSharedTags({ query, apply, onError = () => {}, now = Date.
         .finally(() => {
           syncing = null;
         });
-      await syncing;
+      // Counted from the read's start: once one cache read has waited its full time for a hanging read, none waits.
+      let timer;
+      const left = Math.max(0, waitMs - (now() - syncStarted));
+      await Promise.race([syncing, new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+      clearTimeout(timer);
     },
 
     /** Writes tags this process revalidated (already applied here) for the others. */

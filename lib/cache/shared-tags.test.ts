@@ -2,7 +2,7 @@
 // other applies at its next read, once; a new process catches up on the last day; an unreachable database never
 // breaks a cache read.
 import { sql, type SQL } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { queryRows } from "@/db/client";
 import { testDatabase } from "@/db/testing/setup";
 import { createSharedTags, type Durations } from "./shared-tags.mjs";
@@ -127,6 +127,40 @@ describe("revalidated cache tags shared between processes", () => {
     b.clock.now += 1_000;
     await b.shared.sync();
     expect(b.applied.map((a) => a.tags)).toEqual([["listing:forgotten"], ["listing:forgotten"]]);
+  });
+
+  it("holds a cache read at most 250 ms for a database that does not answer, and the reads after it not at all", async () => {
+    vi.useFakeTimers();
+    try {
+      let answer: (rows: Record<string, unknown>[]) => void = () => {};
+      const applied: string[][] = [];
+      const clock = { now: 0 };
+      const hanging = createSharedTags({
+        query: () => new Promise((resolve) => (answer = resolve)),
+        apply: (tags) => applied.push(tags),
+        now: () => clock.now,
+      });
+      let firstDone = false;
+      const first = hanging.sync().then(() => (firstDone = true));
+      await vi.advanceTimersByTimeAsync(249);
+      expect(firstDone).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(firstDone).toBe(true);
+      await first;
+      // While that read still hangs, a cache read a moment later does not wait for it.
+      clock.now += 1_000;
+      let secondDone = false;
+      const second = hanging.sync().then(() => (secondDone = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(secondDone).toBe(true);
+      await second;
+      // When the database answers, what it read is applied.
+      answer([{ tag: "listing:late-answer", durations: null, version: 1 }]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(applied).toEqual([["listing:late-answer"]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("reports an unreachable database and carries on: a read is not failed, a revalidation stays applied where it was made", async () => {
