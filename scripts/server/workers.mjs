@@ -1,6 +1,6 @@
 // `npm start` with SERVER_WORKERS above 1: this process (the primary) forks that many server processes, which share
-// the port (node:cluster hands connections to them in turn), so one machine's cores all serve requests. The primary
-// serves nothing itself. It
+// the port (node:cluster; each takes connections from the shared socket itself, below), so one machine's cores all
+// serve requests. The primary serves nothing itself. It
 // - starts a worker again when one dies, at most MAX_RESTARTS times in RESTART_WINDOW_MS, and stops the whole server
 //   when one could not start at all (a bad setting stops a single server too) rather than starting it again and again;
 // - on SIGTERM/SIGINT asks every worker to stop (each finishes what it holds, as a single server does) and exits when
