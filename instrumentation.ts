@@ -26,9 +26,6 @@ export async function register() {
   const { addressSource, sharedBudgetWarning } = await import("@/lib/security/client-address");
   const warning = sharedBudgetWarning(addressSource(), process.env.NODE_ENV === "production");
   if (warning) logger.warn({ event: "startup.shared_rate_limit_budget" }, warning);
-  const { nodeVersionWarning } = await import("@/lib/runtime");
-  const runtimeWarning = nodeVersionWarning(process.version);
-  if (runtimeWarning) logger.warn({ event: "startup.node_version" }, runtimeWarning);
   // While the database is known to be down, the proxy answers pages 503 and probes it with this (db/availability).
   const [{ registerDatabaseProbe }, { probeDatabase }] = await Promise.all([import("@/db/availability"), import("@/lib/health")]);
   registerDatabaseProbe(probeDatabase);
