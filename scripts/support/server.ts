@@ -1,6 +1,6 @@
 // Starting the production server (`npm start`: scripts/start.sh, scripts/server) for journeys and benchmarks: a free
-// port, a production build, a health wait, on the Node.js of .node-version.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+// port, a production build, a health wait.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -17,27 +17,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-let supportedNode: { path: string; version: string } | undefined;
-
-/**
- * PATH with the Node.js of .node-version first (scripts/ensure-node.sh: the machine's own when it is that major version,
- * otherwise fetched once): journeys, benchmarks and drills build and measure the runtime Agora is deployed on, whatever
- * Node.js started the tool.
- */
-export function supportedNodePath(): { path: string; version: string } {
-  if (!supportedNode) {
-    const bin = execFileSync("bash", [path.join(process.cwd(), "scripts/ensure-node.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
-    const version = execFileSync(path.join(bin, "node"), ["--version"], { encoding: "utf8" }).trim();
-    supportedNode = { path: `${bin}${path.delimiter}${process.env.PATH ?? ""}`, version };
-  }
-  return supportedNode;
-}
-
 /** Builds once unless a build exists and reuse is allowed (E2E_SKIP_BUILD=1 or `reuse`). */
 export function ensureBuild(opts: { reuse?: boolean } = {}) {
   const built = existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"));
   if (built && (opts.reuse || process.env.E2E_SKIP_BUILD === "1")) return;
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, PATH: supportedNodePath().path, NODE_ENV: "production" } });
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) throw new Error("next build failed");
 }
 
@@ -50,14 +34,13 @@ export function clearDataCache(): void {
   rmSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
 }
 
-export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void>; mails: () => ReceivedMail[]; nodeVersion: string };
+export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void>; mails: () => ReceivedMail[] };
 
 export async function startNextServer(env: Record<string, string>, opts: { quiet?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // Production needs a mail server: a local SMTP sink takes the mail (the outbox keeps what was sent).
   const smtp = await startSmtpSink();
-  const node = supportedNodePath();
   // As `npm start` runs it (scripts/start.sh: the server's memory settings).
   const child = spawn("bash", [path.join(process.cwd(), "scripts/start.sh"), "-p", String(port), "-H", "127.0.0.1"], {
     env: {
@@ -73,7 +56,6 @@ export async function startNextServer(env: Record<string, string>, opts: { quiet
       SMTP_URL: smtp.url,
       EMAIL_FROM: "Agora <no-reply@agora.test>",
       ...env,
-      PATH: node.path,
       NODE_ENV: "production",
     } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
@@ -98,7 +80,7 @@ export async function startNextServer(env: Record<string, string>, opts: { quiet
     await stop();
     throw error;
   }
-  return { url, process: child, stop, mails: () => smtp.mails, nodeVersion: node.version };
+  return { url, process: child, stop, mails: () => smtp.mails };
 }
 
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 120_000) {
