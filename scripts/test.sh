@@ -5,10 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-chromium.sh
-# Every suite runs on the Node.js of .node-version (fetched once when the machine's is another major version).
-PATH="$(bash scripts/ensure-node.sh):$PATH"
-export PATH
-echo "== Node.js $(node --version)"
 
 echo "== typecheck"
 npx tsc --noEmit
