@@ -171,6 +171,8 @@ async function main() {
       // Storefront pages are kept in the data cache: a run must not be answered from the last run's entries.
       clearDataCache();
       const server = await startNextServer({ DATABASE_URL: url, API_RATE_LIMIT_PER_MINUTE: "100000000" }, { quiet: true });
+      // The server runs on the Node.js this bench runs on (`node` on PATH, scripts/start.sh): its figures depend on it.
+      emit({ event: "server", node: process.version });
       try {
         // Warm the server (module loading, JIT, connections) on requests outside the measured mix.
         const warm = httpGetter(server.url, 8);

@@ -74,7 +74,15 @@ async function main() {
       await browse(server.url, next, { connections: 8, seconds: 5, timeoutMs: 30_000 });
       const loadBefore = load();
       const cpuBefore = readCpu(server.process.pid);
-      emit({ event: "start", connections, buyers: buyerCount, seconds, workers: Number(process.env.SERVER_WORKERS || 1), load: loadBefore });
+      emit({
+        event: "start",
+        connections,
+        buyers: buyerCount,
+        seconds,
+        workers: Number(process.env.SERVER_WORKERS || 1),
+        node: process.version,
+        load: loadBefore,
+      });
 
       const checkoutSamples: Sample[] = [];
       const started = performance.now();
