@@ -133,6 +133,19 @@ export async function signUp(page: Page, { name, email, password }: { name: stri
 }
 
 /**
+ * A change revalidates the cached pages of the server process that made it at once, and those of the journeys' other
+ * process at its next cache read after its once-a-second sync (lib/cache/shared-tags.mjs). A page opened right after
+ * a change may come from the process that has not read it yet: this opens `path` again until `check` passes, for up to
+ * `timeout` ms (the promise is about a second; CI machines get more).
+ */
+export async function gotoUntil(page: Page, path: string, check: () => Promise<void>, timeout = 10_000): Promise<void> {
+  await expect(async () => {
+    await page.goto(path);
+    await check();
+  }).toPass({ timeout, intervals: [250, 500, 1_000] });
+}
+
+/**
  * Statuses of `times` simultaneous anonymous GETs of `path`, each on a connection of its own: with several server
  * processes (SERVER_WORKERS, as the journeys run on Postgres) they are answered by different processes, each from its
  * own memory of the data cache.
