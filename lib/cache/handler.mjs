@@ -16,7 +16,9 @@ function sharedTags() {
   const g = globalThis;
   if (g.__agoraSharedTags !== undefined) return g.__agoraSharedTags;
   const url = process.env.DATABASE_URL;
-  if (!url) return (g.__agoraSharedTags = null);
+  // `next build` prerenders into a cache of its own, revalidates nothing, and may run before the database is migrated
+  // (CI builds first): it shares nothing.
+  if (!url || process.env.NEXT_PHASE === "phase-production-build") return (g.__agoraSharedTags = null);
   // One connection per process is plenty: a poll a second at most, and a write per revalidation. No prepared
   // statements, so transaction poolers are fine.
   const sql = postgres(url, { max: 1, prepare: false, idle_timeout: 30, connect_timeout: 5, onnotice: () => {} });
