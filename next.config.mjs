@@ -1,6 +1,7 @@
 // Plain JavaScript, not TypeScript: `next start` would otherwise load the SWC compiler (~25 MB of resident memory for
 // the life of the server) only to read this file.
 import { fileURLToPath } from "node:url";
+import { staticSecurityHeaders } from "./lib/security/headers.mjs";
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -21,13 +22,10 @@ const nextConfig = {
   async headers() {
     return [
       {
+        // Every response, the proxy's or not: build assets and the public GET API (proxy.ts, config.matcher) get them
+        // only from here. `next build` runs with NODE_ENV=production, so a production build sends HSTS too.
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        headers: Object.entries(staticSecurityHeaders()).map(([key, value]) => ({ key, value })),
       },
     ];
   },

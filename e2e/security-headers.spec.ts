@@ -71,3 +71,20 @@ test("a signed-out visit to /library is a real 307 to sign-in, and the signed-in
   expect(unnonced).toEqual([]);
   expect(await violations()).toEqual([]);
 });
+
+test("the public API and the health check carry the security headers and a request id, though the proxy skips them", async ({ request }) => {
+  for (const path of ["/api/health", "/api/v1/listings?limit=1", "/api/v1/suggest?q=prompt"]) {
+    const offered = await request.get(path, { headers: { "x-request-id": "journey-request-0001" } });
+    expect(offered.status(), path).toBe(200);
+    const headers = offered.headers();
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], path).toBe("camera=(), microphone=(), geolocation=()");
+    // A production build: HSTS as on every page.
+    expect(headers["strict-transport-security"], path).toBe("max-age=63072000; includeSubDomains");
+    expect(headers["x-request-id"], path).toBe("journey-request-0001");
+    const fresh = await request.get(path);
+    expect(fresh.headers()["x-request-id"], path).toMatch(/^[0-9a-f-]{36}$/);
+  }
+});

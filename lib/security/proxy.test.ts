@@ -12,7 +12,8 @@ import {
 } from "@/db/availability";
 import { env } from "@/lib/env";
 import { UNAVAILABLE_HEADING, UNAVAILABLE_PAGE_POLICY } from "@/lib/errors/unavailable-page";
-import { proxy } from "@/proxy";
+import { discoverRoutes } from "@/lib/testing/authorization";
+import { config, PROXY_SKIPS, PROXY_SKIPS_METHODS, proxy } from "@/proxy";
 
 const APP = env().appUrl;
 
@@ -205,5 +206,29 @@ describe("the proxy", () => {
       expect(response.headers.get("x-middleware-next")).toBe("1");
       expect(databaseDownSince()).toBeNull();
     });
+  });
+});
+
+describe("the routes the proxy skips", () => {
+  const skipped = new RegExp(`^/(?:${PROXY_SKIPS.join("|")})`);
+  const routes = discoverRoutes().map((entry) => {
+    const [file, method] = entry.split(" ");
+    return { path: file.replace(/^app/, "").replace(/\/route\.ts$/, ""), method };
+  });
+
+  it("are the ones its matcher leaves out, and no others", () => {
+    expect(config.matcher).toEqual([`/((?!_next/static|_next/image|favicon.ico|${PROXY_SKIPS.join("|")}).*)`]);
+    const paths = new Set(routes.filter((route) => skipped.test(route.path)).map((route) => route.path));
+    expect([...paths].sort()).toEqual(["/api/health", "/api/v1/listings", "/api/v1/listings/[slug]", "/api/v1/me/library", "/api/v1/suggest"]);
+    // Pages and the routes that take bodies or cookies stay behind it.
+    for (const path of ["/api/healthz", "/api/webhooks/stripe", "/api/uploads/files", "/api/auth/signin", "/library", "/api/metrics"]) {
+      expect(skipped.test(path), path).toBe(false);
+    }
+  });
+
+  it("only read: a method there that takes a body or changes something would go without the proxy's checks", () => {
+    const methods = routes.filter((route) => skipped.test(route.path)).map((route) => route.method);
+    expect(methods.length).toBeGreaterThanOrEqual(5);
+    for (const method of methods) expect(PROXY_SKIPS_METHODS).toContain(method);
   });
 });

@@ -1,6 +1,7 @@
 // What the production server (scripts/server/index.mjs) answers itself, before Next sees a request. Plain JavaScript,
 // as index.mjs; types in answers.d.mts.
 import { randomUUID } from "node:crypto";
+import { staticSecurityHeaders } from "../../lib/security/headers.mjs";
 
 /** Cheap requests a balancer or a scraper must get answered while the queue is long. */
 const BYPASS = new Set(["/api/health", "/api/metrics"]);
@@ -24,12 +25,8 @@ export function refuse(req, res) {
     "Cache-Control": "no-store",
     "Retry-After": "5",
     "X-Request-Id": requestId,
-    // The headers every response carries (lib/security/headers.ts; the proxy has not run), and a policy that allows nothing.
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Frame-Options": "DENY",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-    ...(process.env.NODE_ENV === "production" ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+    // The headers every response carries (the proxy has not run), and a policy that allows nothing.
+    ...staticSecurityHeaders(),
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
   });
   res.end(body);

@@ -2,7 +2,7 @@
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { staticSecurityHeaders } from "@/lib/security/headers";
+import { staticSecurityHeaders } from "@/lib/security/headers.mjs";
 import { bypassesQueue, refuse } from "./answers.mjs";
 
 let server: http.Server;
