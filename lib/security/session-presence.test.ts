@@ -15,12 +15,18 @@ describe("mayCarrySession", () => {
     expect(mayCarrySession(cookie)).toBe(true);
   });
 
-  it.each([null, undefined, "", "theme=dark", "authjs.csrf-token=abc; authjs.callback-url=%2F", "x-authjs.session-token=abc", "authjs.session-tokens=abc", "note=authjs.session-token"])(
-    "says none can be in %s",
-    (cookie) => {
-      expect(mayCarrySession(cookie)).toBe(false);
-    },
-  );
+  it.each([
+    null,
+    undefined,
+    "",
+    "theme=dark",
+    "authjs.csrf-token=abc; authjs.callback-url=%2F",
+    "x-authjs.session-token=abc",
+    "authjs.session-tokens=abc",
+    "note=authjs.session-token",
+  ])("says none can be in %s", (cookie) => {
+    expect(mayCarrySession(cookie)).toBe(false);
+  });
 
   it("agrees with the full check: a real token's cookie may carry a session, and only a real one decodes", async () => {
     const token = await encode({ token: { uid: "00000000-0000-4000-8000-000000000001", sv: 1 }, secret: env().authSecret, salt: "authjs.session-token" });
