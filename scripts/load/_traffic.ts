@@ -6,26 +6,42 @@ import { queryRows, type Db } from "@/db/client";
 import { percentile } from "../support/database";
 import { generateMix, loadMixInputs } from "../bench/_search-mix";
 
-export type Route = "home" | "browse" | "search" | "listing" | "checkout";
+export type Route = "home" | "browse" | "search" | "listing" | "storefront" | "health" | "checkout";
 export type Sample = { route: Route; ms: number; status: number };
 
-/** A deterministic stream of paths: 10 % home, 30 % /browse, 40 % /api/v1/listings searches, 20 % listing pages. */
-export async function browsingPlan(db: Db, seed: number, size = 20_000) {
-  const mix = generateMix(await loadMixInputs(db), size, seed).filter((r) => !r.storefront);
+/** Percent of requests per route, in this order of a request's turn (they add up to 100). */
+export type Shares = Partial<Record<Exclude<Route, "checkout">, number>>;
+const SHARE_ORDER = ["home", "browse", "search", "listing", "storefront", "health"] as const;
+
+/** The load tool's browsing: 10 % home, 30 % /browse, 40 % /api/v1/listings searches, 20 % listing pages. */
+export const LOAD_SHARES: Shares = { home: 10, browse: 30, search: 40, listing: 20 };
+
+/**
+ * A deterministic stream of paths in `shares` (LOAD_SHARES by default): searches, /browse pages and storefronts from
+ * the search bench's fixed-seed mix, listing pages from the catalog, home and /api/health.
+ */
+export async function browsingPlan(db: Db, seed: number, size = 20_000, shares: Shares = LOAD_SHARES) {
+  const mix = generateMix(await loadMixInputs(db), size, seed);
+  const searches = mix.filter((r) => !r.storefront);
+  const stores = mix.filter((r) => r.storefront);
   const slugs = (
     await queryRows<{ slug: string }>(db, sql`select slug from listings where status = 'published' order by md5(id::text || ${String(seed)}) limit 3000`)
   ).map((r) => r.slug);
-  if (slugs.length === 0 || mix.length === 0) throw new Error("the catalog is empty: seed it first");
+  if (slugs.length === 0 || searches.length === 0) throw new Error("the catalog is empty: seed it first");
+  if (SHARE_ORDER.reduce((sum, route) => sum + (shares[route] ?? 0), 0) !== 100) throw new Error("route shares must add up to 100");
+  const turns: Exclude<Route, "checkout">[] = SHARE_ORDER.flatMap((route) => Array<Exclude<Route, "checkout">>(shares[route] ?? 0).fill(route));
   let next = 0;
   return (): { route: Route; path: string } => {
     const i = next++;
-    const roll = (i * 7919) % 100;
-    const request = mix[i % mix.length];
-    if (roll < 10) return { route: "home", path: "/" };
+    const route = turns[(i * 7919) % 100];
+    const request = searches[i % searches.length];
+    if (route === "home") return { route, path: "/" };
     // The same filters, sorts and cursors as the API mix, as the /browse page takes them.
-    if (roll < 40) return { route: "browse", path: `/browse?${new URLSearchParams(request.params)}` };
-    if (roll < 80) return { route: "search", path: request.path };
-    return { route: "listing", path: `/l/${slugs[i % slugs.length]}` };
+    if (route === "browse") return { route, path: `/browse?${new URLSearchParams(request.params)}` };
+    if (route === "search") return { route, path: request.path };
+    if (route === "storefront") return { route, path: stores[i % stores.length]?.path ?? "/" };
+    if (route === "health") return { route, path: "/api/health" };
+    return { route, path: `/l/${slugs[i % slugs.length]}` };
   };
 }
 

@@ -30,8 +30,8 @@ export function ensureBuild(opts: { reuse?: boolean } = {}) {
  * database: journeys would meet cached pages naming another database's rows, and a benchmark's "unique" requests would
  * be answered from the last run's entries.
  */
-export function clearDataCache(): void {
-  rmSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
+export function clearDataCache(distDir = process.env.NEXT_DIST_DIR || ".next"): void {
+  rmSync(path.join(process.cwd(), distDir, "cache", "fetch-cache"), { recursive: true, force: true });
 }
 
 export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void>; mails: () => ReceivedMail[] };
