@@ -21,15 +21,17 @@ test("search from the header, filter, sort, paginate and open a listing @mobile"
   await expect(page.getByRole("heading", { level: 1 })).toContainText("prompt");
   await expect(page.getByTestId("listing-card").first()).toBeVisible();
 
-  // A facet link keeps the query and adds the filter; the URL carries the whole state.
-  const facets = page.getByTestId("facets").filter({ visible: true }).first();
-  if (!(await facets.isVisible())) await page.getByText("Filters").click();
-  await page
-    .getByTestId("facets")
-    .filter({ visible: true })
-    .first()
-    .getByRole("link", { name: /^Prompt/ })
-    .click();
+  // A facet link keeps the query and adds the filter; the URL carries the whole state. The filters are a sidebar on
+  // wide screens and behind a "Filters" button (a disclosure) on narrow ones.
+  const facets = page.getByTestId("facets");
+  const toggle = page.getByRole("button", { name: "Filters" });
+  if (await toggle.isVisible()) {
+    await expect(facets).toBeHidden();
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  }
+  await facets.getByRole("link", { name: /^Prompt/ }).click();
   await expect(page).toHaveURL(/kind=prompt/);
   await expect(page).toHaveURL(/q=prompt/);
 

@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import Link from "next/link";
 import { ActiveFilters } from "@/components/catalog/active-filters";
 import { browseHref, FacetList } from "@/components/catalog/facet-list";
+import { FiltersDisclosure } from "@/components/catalog/filters-disclosure";
 import { SortForm } from "@/components/catalog/sort-form";
 import { ListingGrid } from "@/components/listings/listing-card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -47,15 +48,9 @@ export default async function BrowsePage({ searchParams }: { searchParams: Searc
 
       <div className="grid gap-6 lg:grid-cols-[15rem_1fr]">
         <aside className="lg:sticky lg:top-20 lg:self-start">
-          <details className="rounded-xl border border-slate-200 bg-white p-3 lg:hidden">
-            <summary className="cursor-pointer text-sm font-semibold">Filters</summary>
-            <div className="mt-3">
-              <FacetList query={query} facets={result.facets} />
-            </div>
-          </details>
-          <div className="hidden lg:block">
+          <FiltersDisclosure>
             <FacetList query={query} facets={result.facets} />
-          </div>
+          </FiltersDisclosure>
         </aside>
 
         <section aria-label="Results" className="min-w-0 space-y-4">

@@ -23,16 +23,13 @@ export function FacetCount({ count, approximate }: { count: number; approximate:
 function Option({ href, label, count, active, approximate }: { href: string; label: string; count: number; active: boolean; approximate: boolean }) {
   return (
     <li>
-      <Link
-        href={href}
-        aria-current={active ? "true" : undefined}
-        className={`flex items-center justify-between rounded-lg px-2 py-1.5 text-sm hover:bg-slate-100 ${active ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-700"} ${count === 0 && !active ? "text-slate-400" : ""}`}
-      >
+      {/* Styled by .facet-option (globals.css): active is aria-current, an option nothing matches is data-empty. */}
+      <Link href={href} aria-current={active ? "true" : undefined} data-empty={count === 0 && !active ? "" : undefined} className="facet-option">
         <span>
           {active ? <span aria-hidden>✓ </span> : null}
           {label}
         </span>
-        <span className="tabular-nums text-xs text-slate-500">
+        <span className="facet-count">
           <FacetCount count={count} approximate={approximate} />
         </span>
       </Link>
@@ -43,7 +40,7 @@ function Option({ href, label, count, active, approximate }: { href: string; lab
 function Group({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section aria-label={title} className="space-y-1">
-      <h2 className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+      <h2 className="facet-heading">{title}</h2>
       <ul>{children}</ul>
     </section>
   );
@@ -90,7 +87,7 @@ export function FacetList({ query, facets }: { query: CatalogQuery; facets: Face
         })}
       </Group>
       <section aria-label="License" className="space-y-1">
-        <h2 className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">License</h2>
+        <h2 className="facet-heading">License</h2>
         <Link
           href={browseHref(query, { commercial: query.commercial ? undefined : true })}
           role="checkbox"

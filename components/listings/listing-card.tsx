@@ -7,29 +7,24 @@ import { Stars } from "@/components/ui/stars";
 
 export function ListingCard({ listing }: { listing: Card }) {
   return (
-    <article className="group overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md" data-testid="listing-card">
-      <Link href={`/l/${listing.slug}`} className="block">
-        <div className="relative aspect-[3/2] bg-slate-100">
+    // Styled by .card and its parts (globals.css): this markup repeats on every catalog page.
+    <article className="card" data-testid="listing-card">
+      <Link href={`/l/${listing.slug}`}>
+        <div className="card-media">
           {listing.coverImageId ? (
             // A plain img: the thumbnail is served at its one size (nothing for next/image to optimise), and a grid
             // of 24 cards would otherwise render 24 more client components on the server.
             // eslint-disable-next-line @next/next/no-img-element -- immutable stored thumbnail
-            <img
-              src={`/api/images/${listing.coverImageId}?size=thumb`}
-              alt=""
-              loading="lazy"
-              decoding="async"
-              className="absolute inset-0 h-full w-full object-cover"
-            />
+            <img src={`/api/images/${listing.coverImageId}?size=thumb`} alt="" loading="lazy" decoding="async" />
           ) : null}
-          <span className="absolute left-2 top-2 rounded-full bg-white/90 px-2 py-0.5 text-xs font-medium text-slate-700">{KIND_LABELS[listing.kind]}</span>
+          <span>{KIND_LABELS[listing.kind]}</span>
         </div>
-        <div className="space-y-1 p-3">
-          <h3 className="line-clamp-2 text-sm font-semibold text-slate-900 group-hover:text-brand-700">{listing.title}</h3>
-          <p className="text-xs text-slate-500">by {listing.creatorName}</p>
-          <div className="flex items-center justify-between pt-1">
+        <div className="card-body">
+          <h3>{listing.title}</h3>
+          <p>by {listing.creatorName}</p>
+          <div className="card-foot">
             <Stars value={Number(listing.ratingAvg)} count={listing.ratingCount} />
-            <span className="text-sm font-semibold text-slate-900">{formatPrice(listing.priceCents, listing.currency)}</span>
+            <span className="card-price">{formatPrice(listing.priceCents, listing.currency)}</span>
           </div>
         </div>
       </Link>
