@@ -14,10 +14,9 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { existsSync } from "node:fs";
-import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { openDatabase, queryRows } from "@/db/client";
-import { createScratchDatabase, DEFAULT_ADMIN_URL } from "../support/database";
+import { createScratchDatabase, DEFAULT_ADMIN_URL, keptDatabase } from "../support/database";
 import { seedLargeCatalog } from "../support/catalog";
 import { clearDataCache, startNextServer, type RunningServer } from "../support/server";
 import { readCpu } from "../support/cpu";
@@ -43,18 +42,6 @@ function onlyShares(only: string | undefined): Shares {
   // Whole percents adding up to 100: the first routes take the remainder.
   const each = Math.floor(100 / routes.length);
   return Object.fromEntries(routes.map((r, i) => [r, each + (i < 100 - each * routes.length ? 1 : 0)]));
-}
-
-async function keptDatabase(adminUrl: string, name: string): Promise<{ url: string; exists: boolean }> {
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error("--database takes a plain lowercase name");
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    const [row] = await admin`select count(*)::int as n from pg_database where datname = ${name}`;
-    if (row.n === 0) await admin.unsafe(`create database "${name}"`);
-    return { url: Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString(), exists: row.n > 0 };
-  } finally {
-    await admin.end();
-  }
 }
 
 function client(base: string, concurrency: number) {

@@ -7,12 +7,11 @@
 //        [--in-process (no HTTP: time catalogSearch)] [--seed-only (seed the --database and stop)]
 import http from "node:http";
 import os from "node:os";
-import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { openDatabase, queryRows, type Db } from "@/db/client";
 import { catalogSearch } from "@/lib/catalog/catalog";
 import { parseCatalogQuery, type CatalogQuery } from "@/lib/catalog/params";
-import { createScratchDatabase, DEFAULT_ADMIN_URL, percentile } from "../support/database";
+import { createScratchDatabase, DEFAULT_ADMIN_URL, keptDatabase, percentile } from "../support/database";
 import { seedLargeCatalog } from "../support/catalog";
 import { clearDataCache, ensureBuild, startNextServer } from "../support/server";
 import { cpuPerRequest, readCpu } from "../support/cpu";
@@ -114,30 +113,15 @@ async function keptTerms(db: Db): Promise<{ terms: number; partial_words: number
   return { terms: Number(row?.terms ?? 0), partial_words: Number(row?.partial_words ?? 0) };
 }
 
-/** Whether a kept bench database exists; when it does not, it is created (empty) for this run to seed. */
-async function namedDatabaseExists(adminUrl: string, name: string): Promise<boolean> {
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error("--database takes a plain lowercase name");
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    const [row] = await admin`select count(*)::int as n from pg_database where datname = ${name}`;
-    if (row.n > 0) return true;
-    await admin.unsafe(`create database "${name}"`);
-    return false;
-  } finally {
-    await admin.end();
-  }
-}
-
 async function main() {
   const listings = Number(arg("--listings") ?? 100_000);
   const count = Number(arg("--requests") ?? 10_000);
   const seed = Number(arg("--seed") ?? 20261130);
   const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
   const named = arg("--database");
-  const reuse = named ? await namedDatabaseExists(adminUrl, named) : false;
-  const scratch = named
-    ? { url: Object.assign(new URL(adminUrl), { pathname: `/${named}` }).toString(), drop: async () => {} }
-    : await createScratchDatabase("agora_bench_search", adminUrl);
+  const kept = named ? await keptDatabase(adminUrl, named) : null;
+  const reuse = kept?.exists ?? false;
+  const scratch = kept ? { url: kept.url, drop: async () => {} } : await createScratchDatabase("agora_bench_search", adminUrl);
   const url = scratch.url as string;
   try {
     const handle = await openDatabase({ url, poolMax: 4 });

@@ -10,9 +10,8 @@
 // DATABASE_POOL_MAX=10; sign-in limits count only failures and checkout's is per buyer, so neither needs raising.
 import os from "node:os";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { openDatabase, queryRows } from "@/db/client";
-import { createScratchDatabase, DEFAULT_ADMIN_URL } from "../support/database";
+import { createScratchDatabase, DEFAULT_ADMIN_URL, keptDatabase } from "../support/database";
 import { cpuPerRequest, readCpu } from "../support/cpu";
 import { runMain } from "../support/main";
 import { seedLargeCatalog } from "../support/catalog";
@@ -30,19 +29,6 @@ const named = (() => {
   return at === -1 ? undefined : process.argv[at + 1];
 })();
 const load = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
-
-/** The kept database's URL, and whether it already holds a catalog (created empty when it does not exist). */
-async function keptDatabase(adminUrl: string, name: string): Promise<{ url: string; exists: boolean }> {
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error("--database takes a plain lowercase name");
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    const [row] = await admin`select count(*)::int as n from pg_database where datname = ${name}`;
-    if (row.n === 0) await admin.unsafe(`create database "${name}"`);
-    return { url: Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString(), exists: row.n > 0 };
-  } finally {
-    await admin.end();
-  }
-}
 
 async function main() {
   const listings = arg("--listings", 100_000);

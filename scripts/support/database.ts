@@ -50,3 +50,19 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+
+/**
+ * A database kept between runs (a benchmark's or the load tool's `--database NAME`): its URL on the admin URL's server,
+ * and whether it existed already (when it did not, it is created empty for the run to seed).
+ */
+export async function keptDatabase(adminUrl: string, name: string): Promise<{ url: string; exists: boolean }> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error("--database takes a plain lowercase name");
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await admin`select count(*)::int as n from pg_database where datname = ${name}`;
+    if (row.n === 0) await admin.unsafe(`create database "${name}"`);
+    return { url: Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString(), exists: row.n > 0 };
+  } finally {
+    await admin.end();
+  }
+}
