@@ -12,7 +12,7 @@ import { getDb } from "@/db/client";
 import { listingStatus } from "@/db/schema";
 import { requireCreatorPage } from "@/lib/auth/session";
 import { KIND_LABELS, LISTING_KINDS } from "@/lib/listings/kinds";
-import { creatorListings, creatorStatusCounts } from "@/lib/listings/queries";
+import { creatorListingsPage, creatorStatusCounts } from "@/lib/listings/queries";
 import { statusLabel } from "@/lib/listings/status";
 import { formatPrice, formatShortDate } from "@/lib/format";
 
@@ -26,13 +26,15 @@ const filterSchema = z.object({
   kind: z.enum(LISTING_KINDS).optional().catch(undefined),
   q: z.string().max(120).optional().catch(undefined),
   deleted: z.string().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
 export default async function DashboardListingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireCreatorPage("/dashboard/listings");
   const filter = filterSchema.parse(await searchParams);
   const db = await getDb();
-  const [rows, counts] = await Promise.all([creatorListings(db, user, filter), creatorStatusCounts(db, user)]);
+  const page = filter.page ?? 1;
+  const [{ rows, hasNext }, counts] = await Promise.all([creatorListingsPage(db, user, filter, page), creatorStatusCounts(db, user)]);
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const canEdit = user.status === "active";
   const tabs = [
@@ -100,14 +102,25 @@ export default async function DashboardListingsPage({ searchParams }: { searchPa
           </form>
 
           {rows.length === 0 ? (
-            <EmptyState
-              title="Nothing matches these filters"
-              action={
-                <ButtonLink href="/dashboard/listings" variant="secondary">
-                  Show all listings
-                </ButtonLink>
-              }
-            />
+            page > 1 ? (
+              <EmptyState
+                title="No listings on this page"
+                action={
+                  <ButtonLink href={href({})} variant="secondary">
+                    First page
+                  </ButtonLink>
+                }
+              />
+            ) : (
+              <EmptyState
+                title="Nothing matches these filters"
+                action={
+                  <ButtonLink href="/dashboard/listings" variant="secondary">
+                    Show all listings
+                  </ButtonLink>
+                }
+              />
+            )
           ) : (
             <DataTable
               caption="Your listings, most recently edited first"
@@ -168,6 +181,21 @@ export default async function DashboardListingsPage({ searchParams }: { searchPa
               ))}
             </DataTable>
           )}
+          {page > 1 || hasNext ? (
+            <nav aria-label="Pagination" className="flex items-center justify-center gap-3 text-sm">
+              {page > 1 ? (
+                <ButtonLink href={href({ page: page > 2 ? String(page - 1) : undefined })} variant="secondary">
+                  Previous page
+                </ButtonLink>
+              ) : null}
+              <span className="text-slate-600">Page {page}</span>
+              {hasNext ? (
+                <ButtonLink href={href({ page: String(page + 1) })} variant="secondary" rel="next">
+                  Next page
+                </ButtonLink>
+              ) : null}
+            </nav>
+          ) : null}
         </>
       )}
     </div>
