@@ -166,32 +166,16 @@ export async function resolveTokens(db: Db, tokens: string[]): Promise<ResolvedT
  * resolveTokens, and the number of published listings in the same round trip (the planner's row count: enough to
  * weigh strategies, and free to read), with the pages of listing_search when it is larger than Postgres's shared
  * buffers (0 when it fits): the page statements weigh each page a search reads as a read from the operating system then.
+ *
+ * Planned once per connection: the tokens come through a sub-select, so no plan can see how many there are, and the
+ * `word` test is a scalar lookup (an EXISTS would be hashed over the whole vocabulary for the 100 tokens a generic plan
+ * assumes). Every plan costs the same, so Postgres keeps the generic one after its five custom plans. With the array
+ * in sight, a custom plan for 1–3 tokens was always cheaper than the generic one's 100, and every search planned this
+ * statement again: 0.37 ms of Postgres CPU, more than running it (0.25 ms; 100k listings, the search bench's mix).
  */
 export async function resolveTokensInCatalog(db: Db, tokens: string[]): Promise<{ resolved: ResolvedToken[]; catalogSize: number; outgrownPages: number }> {
   if (tokens.length === 0) return { resolved: [], catalogSize: 1, outgrownPages: 0 };
-  const rows = await queryRows<{
-    token: string;
-    prefixed: number;
-    word: boolean;
-    corrections: string[] | null;
-    corrected: number;
-    catalog: number;
-    outgrown: number;
-  }>(
-    db,
-    sql`select t.token, k.prefixed, exists (select 1 from search_terms s where s.term = t.token) as word, c.corrections, coalesce((select sum(s.listing_count) from search_terms s where s.term = any(c.corrections)), 0)::int as corrected,
-               (select greatest(reltuples, 1000)::int from pg_class where oid = 'listing_search'::regclass) as catalog,
-               ${OUTGROWN_PAGES} as outgrown
-        from unnest(${toTextArray(tokens)}::text[]) with ordinality as t(token, n)
-        cross join lateral (select coalesce(sum(s.listing_count), 0)::int as prefixed from search_terms s where s.term like t.token || '%') k
-        cross join lateral (select case when k.prefixed > 0 or length(t.token) < 3 then '{}'::text[] else array(
-                 select s.term from search_terms s
-                 where s.term % t.token and similarity(s.term, t.token) >= ${CORRECTION_SIMILARITY}
-                 order by similarity(s.term, t.token) desc, s.listing_count desc, s.term
-                 limit 3
-               ) end as corrections) c
-        order by t.n`,
-  );
+  const rows = await queryRows<ResolvedTokenRow>(db, resolveTokensStatement(tokens));
   const resolved = rows.map((r) => ({
     token: r.token,
     known: Number(r.prefixed) > 0,
@@ -200,6 +184,25 @@ export async function resolveTokensInCatalog(db: Db, tokens: string[]): Promise<
     matches: Number(r.prefixed) + Number(r.corrected),
   }));
   return { resolved, catalogSize: Math.max(1, Number(rows[0]?.catalog ?? 1)), outgrownPages: Math.max(0, Number(rows[0]?.outgrown ?? 0)) };
+}
+
+type ResolvedTokenRow = { token: string; prefixed: number; word: boolean; corrections: string[] | null; corrected: number; catalog: number; outgrown: number };
+
+/** resolveTokensInCatalog's one statement (exported for the test that it is planned once per connection). */
+export function resolveTokensStatement(tokens: string[]) {
+  return sql`select t.token, k.prefixed, coalesce((select true from search_terms s where s.term = t.token), false) as word, c.corrections,
+               coalesce((select sum(s.listing_count) from search_terms s where s.term = any(c.corrections)), 0)::int as corrected,
+               (select greatest(reltuples, 1000)::int from pg_class where oid = 'listing_search'::regclass) as catalog,
+               ${OUTGROWN_PAGES} as outgrown
+        from unnest((select ${toTextArray(tokens)}::text[])) with ordinality as t(token, n)
+        cross join lateral (select coalesce(sum(s.listing_count), 0)::int as prefixed from search_terms s where s.term like t.token || '%') k
+        cross join lateral (select case when k.prefixed > 0 or length(t.token) < 3 then '{}'::text[] else array(
+                 select s.term from search_terms s
+                 where s.term % t.token and similarity(s.term, t.token) >= ${CORRECTION_SIMILARITY}
+                 order by similarity(s.term, t.token) desc, s.listing_count desc, s.term
+                 limit 3
+               ) end as corrections) c
+        order by t.n`;
 }
 
 /** A Postgres text[] literal for tokens that contain only letters and digits. */
