@@ -16,6 +16,8 @@ export const queueFilterSchema = z.object({
     .regex(/^[a-z0-9_-]{1,40}$/)
     .optional()
     .catch(undefined),
+  /** The queue's page (QUEUE_PAGE_SIZE rows each); anything else is the first page. */
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
@@ -33,14 +35,17 @@ export type QueueEntry = {
   submittedAt: Date;
 };
 
-/** Everything waiting for an admin's decision, oldest first (first come, first decided). */
-export async function pendingApprovals(db: Db, actor: Actor | null, filter: QueueFilter = {}, limit = 200): Promise<QueueEntry[]> {
-  assertAdmin(actor);
+/** Rows a page of the approval queue shows. */
+export const QUEUE_PAGE_SIZE = 25;
+
+/**
+ * Submitted versions and live listings' pending text changes, as one list with the filter applied: the queue's rows
+ * in any order a caller gives it.
+ */
+function waiting(filter: QueueFilter) {
   const kind = filter.kind ?? null;
   const creator = filter.creator ?? null;
-  const rows = await queryRows<Omit<QueueEntry, "submittedAt"> & { submittedAt: string }>(
-    db,
-    sql`select * from (
+  return sql`select * from (
           select 'version' as type, v.id, l.id as "listingId", l.kind, l.title, c.handle as "creatorHandle", c.display_name as "creatorName",
                  v.number, (l.current_version_id is not null) as "isUpdate", coalesce(v.submitted_at, v.updated_at) as "submittedAt"
             from listing_versions v join listings l on l.id = v.listing_id join creator_profiles c on c.user_id = l.creator_id
@@ -50,11 +55,37 @@ export async function pendingApprovals(db: Db, actor: Actor | null, filter: Queu
             from listing_revisions r join listings l on l.id = r.listing_id join creator_profiles c on c.user_id = l.creator_id
            where r.status = 'pending' and l.status <> 'removed'
         ) q
-        where (${kind}::text is null or q.kind::text = ${kind}) and (${creator}::text is null or lower(q."creatorHandle") = ${creator})
-        order by q."submittedAt" asc, q.id asc
-        limit ${Math.min(limit, 500)}`,
-  );
-  return rows.map((r) => ({ ...r, number: r.number === null ? null : Number(r.number), submittedAt: new Date(r.submittedAt) }));
+        where (${kind}::text is null or q.kind::text = ${kind}) and (${creator}::text is null or lower(q."creatorHandle") = ${creator})`;
+}
+
+type QueueRow = Omit<QueueEntry, "submittedAt"> & { submittedAt: string };
+
+function toEntry(r: QueueRow): QueueEntry {
+  return { ...r, number: r.number === null ? null : Number(r.number), submittedAt: new Date(r.submittedAt) };
+}
+
+/** Everything waiting for an admin's decision, oldest first (first come, first decided), up to `limit` (500 at most). */
+export async function pendingApprovals(db: Db, actor: Actor | null, filter: QueueFilter = {}, limit = 200): Promise<QueueEntry[]> {
+  assertAdmin(actor);
+  const rows = await queryRows<QueueRow>(db, sql`${waiting(filter)} order by q."submittedAt" asc, q.id asc limit ${Math.min(limit, 500)}`);
+  return rows.map(toEntry);
+}
+
+export type QueuePage = { rows: QueueEntry[]; page: number; total: number; pageCount: number };
+
+/**
+ * One page of the approval queue, oldest first, and how many items wait in all (with the filter): a queue longer than
+ * a page is worked through page by page, none of it out of reach. A page past the end has no rows and the same total.
+ */
+export async function approvalQueuePage(db: Db, actor: Actor | null, filter: QueueFilter = {}, page = 1): Promise<QueuePage> {
+  assertAdmin(actor);
+  const at = Math.max(1, Math.floor(page));
+  const [rows, [count]] = await Promise.all([
+    queryRows<QueueRow>(db, sql`${waiting(filter)} order by q."submittedAt" asc, q.id asc limit ${QUEUE_PAGE_SIZE} offset ${(at - 1) * QUEUE_PAGE_SIZE}`),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from (${waiting(filter)}) w`),
+  ]);
+  const total = Number(count?.total ?? 0);
+  return { rows: rows.map(toEntry), page: at, total, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) };
 }
 
 /** Creators with something waiting, for the queue's creator filter. */

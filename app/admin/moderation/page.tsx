@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/payouts/pager";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
@@ -10,7 +11,7 @@ import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { KIND_LABELS, LISTING_KINDS } from "@/lib/listings/kinds";
-import { pendingApprovals, queueCreators, queueFilterSchema, waitingTime } from "@/lib/moderation/queue";
+import { approvalQueuePage, queueCreators, queueFilterSchema, waitingTime, type QueueFilter } from "@/lib/moderation/queue";
 
 export const metadata: Metadata = { title: "Approval queue · Admin" };
 
@@ -19,12 +20,22 @@ const DONE: Record<string, string> = {
   rejected: "Rejected. The creator sees your reason on their listing.",
 };
 
+/** The queue's address with its filters and page (the first page has none). */
+function queueHref(filter: QueueFilter, page: number): string {
+  const params = new URLSearchParams();
+  if (filter.kind) params.set("kind", filter.kind);
+  if (filter.creator) params.set("creator", filter.creator);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/admin/moderation?${query}` : "/admin/moderation";
+}
+
 export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireAdminPage();
   const params = await searchParams;
-  const filter = queueFilterSchema.parse({ kind: params.kind, creator: params.creator });
+  const filter = queueFilterSchema.parse({ kind: params.kind, creator: params.creator, page: params.page });
   const db = await getDb();
-  const [queue, creators] = await Promise.all([pendingApprovals(db, user, filter), queueCreators(db, user)]);
+  const [queue, creators] = await Promise.all([approvalQueuePage(db, user, filter, filter.page ?? 1), queueCreators(db, user)]);
   const now = new Date();
   const filtered = Boolean(filter.kind || filter.creator);
   return (
@@ -58,45 +69,64 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
           </Link>
         ) : null}
       </form>
-      {queue.length === 0 ? (
+      {queue.total > 0 ? (
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {queue.total.toLocaleString("en-US")} waiting{filtered ? " that match these filters" : ""}
+        </p>
+      ) : null}
+      {queue.total === 0 ? (
         <EmptyState title={filtered ? "Nothing waiting that matches these filters" : "Nothing waiting for approval"}>
           New listings, new versions and changes to live listings appear here when creators submit them.
         </EmptyState>
-      ) : (
-        <DataTable
-          caption="Waiting for approval, oldest first"
-          roomy
-          minWidth="min-w-[44rem]"
-          columns={["Listing", "Creator", "What", "Submitted", ...rightAligned("Waiting")]}
+      ) : queue.rows.length === 0 ? (
+        <EmptyState
+          title="Nothing on this page"
+          action={
+            <Link href={queueHref(filter, 1)} className={buttonClass("secondary")}>
+              First page
+            </Link>
+          }
         >
-          {queue.map((item) => (
-            <tr key={`${item.type}-${item.id}`}>
-              <td className="px-4 py-3">
-                <Link
-                  href={item.type === "version" ? `/admin/moderation/${item.id}` : `/admin/moderation/changes/${item.id}`}
-                  className="font-medium text-brand-700 hover:underline"
-                >
-                  {item.title}
-                </Link>
-                <p className="text-xs text-slate-500">{KIND_LABELS[item.kind]}</p>
-              </td>
-              <td className="px-4 py-3">
-                {item.creatorName} <span className="text-xs text-slate-500">@{item.creatorHandle}</span>
-              </td>
-              <td className="px-4 py-3">
-                {item.type === "revision" ? (
-                  <Badge tone="warning">Changes to the live details</Badge>
-                ) : item.isUpdate ? (
-                  <Badge tone="info">Update to v{item.number}</Badge>
-                ) : (
-                  <Badge tone="brand">New listing</Badge>
-                )}
-              </td>
-              <td className="px-4 py-3 text-slate-600">{formatDateTime(item.submittedAt)}</td>
-              <td className="px-4 py-3 text-right tabular-nums">{waitingTime(item.submittedAt, now)}</td>
-            </tr>
-          ))}
-        </DataTable>
+          The queue is shorter than this now: items were decided since the link was made.
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable
+            caption="Waiting for approval, oldest first"
+            roomy
+            minWidth="min-w-[44rem]"
+            columns={["Listing", "Creator", "What", "Submitted", ...rightAligned("Waiting")]}
+          >
+            {queue.rows.map((item) => (
+              <tr key={`${item.type}-${item.id}`}>
+                <td className="px-4 py-3">
+                  <Link
+                    href={item.type === "version" ? `/admin/moderation/${item.id}` : `/admin/moderation/changes/${item.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    {item.title}
+                  </Link>
+                  <p className="text-xs text-slate-500">{KIND_LABELS[item.kind]}</p>
+                </td>
+                <td className="px-4 py-3">
+                  {item.creatorName} <span className="text-xs text-slate-500">@{item.creatorHandle}</span>
+                </td>
+                <td className="px-4 py-3">
+                  {item.type === "revision" ? (
+                    <Badge tone="warning">Changes to the live details</Badge>
+                  ) : item.isUpdate ? (
+                    <Badge tone="info">Update to v{item.number}</Badge>
+                  ) : (
+                    <Badge tone="brand">New listing</Badge>
+                  )}
+                </td>
+                <td className="px-4 py-3 text-slate-600">{formatDateTime(item.submittedAt)}</td>
+                <td className="px-4 py-3 text-right tabular-nums">{waitingTime(item.submittedAt, now)}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <Pager label="Queue pages" page={queue.page} pageCount={queue.pageCount} href={(p) => queueHref(filter, p)} />
+        </>
       )}
     </div>
   );
