@@ -1,20 +1,68 @@
-// The admin's order list: newest first, filtered by status or by buyer email / order id.
+// The admin's order list: newest first, filtered by status or by buyer email / order id, a page at a time.
 import "server-only";
-import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { listings, orders, users, type OrderStatus } from "@/db/schema";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
-import { UUID_PATTERN } from "@/lib/uuid";
+import { UUID_PATTERN, uuidSchema } from "@/lib/uuid";
 
-export async function listOrdersForAdmin(db: Db, actor: Actor | null, opts: { status?: OrderStatus; q?: string; before?: Date; limit?: number }) {
+/** Orders a page of the admin's list shows. */
+export const ADMIN_ORDERS_PAGE_SIZE = 25;
+
+/** Where the next page starts: the last order shown, by its exact creation time (microseconds) and id. */
+const cursorSchema = z.tuple([z.iso.datetime(), uuidSchema()]);
+
+export function encodeOrdersCursor(row: { cursorAt: string; id: string }): string {
+  return Buffer.from(JSON.stringify([row.cursorAt, row.id])).toString("base64url");
+}
+
+/** A cursor from the address, or null when absent or not one of ours (the newest orders are shown then). */
+export function decodeOrdersCursor(cursor: string | null | undefined): [string, string] | null {
+  if (!cursor || cursor.length > 200) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export type AdminOrderRow = {
+  id: string;
+  status: OrderStatus;
+  priceCents: number;
+  refundedCents: number;
+  currency: string;
+  createdAt: Date;
+  buyerEmail: string;
+  listingTitle: string;
+  listingSlug: string;
+};
+
+/**
+ * One page of orders, newest first, after `before` (an encoded cursor; a malformed one reads as none), and the cursor
+ * of the page after it when there is one. Orders created in the same microsecond are ordered by id, so paging never
+ * skips or repeats one.
+ */
+export async function listOrdersForAdmin(
+  db: Db,
+  actor: Actor | null,
+  opts: { status?: OrderStatus; q?: string; before?: string; limit?: number },
+): Promise<{ rows: AdminOrderRow[]; nextCursor: string | null }> {
   assertAdmin(actor);
-  const filters: (SQL | undefined)[] = [opts.status ? eq(orders.status, opts.status) : undefined, opts.before ? lt(orders.createdAt, opts.before) : undefined];
+  const limit = Math.max(1, Math.min(opts.limit ?? ADMIN_ORDERS_PAGE_SIZE, 200));
+  const after = decodeOrdersCursor(opts.before);
+  const filters: (SQL | undefined)[] = [
+    opts.status ? eq(orders.status, opts.status) : undefined,
+    after ? sql`(${orders.createdAt}, ${orders.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+  ];
   const q = opts.q?.trim();
   if (q)
     filters.push(
       UUID_PATTERN.test(q) ? eq(orders.id, q) : or(ilike(users.email, `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`), eq(orders.checkoutSessionId, q)),
     );
-  return db
+  const found = await db
     .select({
       id: orders.id,
       status: orders.status,
@@ -22,6 +70,7 @@ export async function listOrdersForAdmin(db: Db, actor: Actor | null, opts: { st
       refundedCents: orders.refundedCents,
       currency: orders.currency,
       createdAt: orders.createdAt,
+      cursorAt: sql<string>`to_char(${orders.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       buyerEmail: users.email,
       listingTitle: listings.title,
       listingSlug: listings.slug,
@@ -31,5 +80,11 @@ export async function listOrdersForAdmin(db: Db, actor: Actor | null, opts: { st
     .innerJoin(listings, eq(listings.id, orders.listingId))
     .where(and(...filters))
     .orderBy(desc(orders.createdAt), desc(orders.id))
-    .limit(Math.min(opts.limit ?? 50, 200));
+    .limit(limit + 1);
+  const page = found.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(({ cursorAt: _, ...row }) => row),
+    nextCursor: found.length > limit && last ? encodeOrdersCursor(last) : null,
+  };
 }

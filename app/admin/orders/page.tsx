@@ -6,18 +6,30 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { orderStatus, type OrderStatus } from "@/db/schema";
 import { requireAdminPage } from "@/lib/auth/session";
-import { listOrdersForAdmin } from "@/lib/orders/admin-orders";
+import { decodeOrdersCursor, listOrdersForAdmin } from "@/lib/orders/admin-orders";
 import { isEntitling } from "@/lib/orders/entitlement";
 import { formatMoney, formatPrice, formatTimestamp } from "@/lib/format";
 import { refundAction } from "./actions";
 
 export const metadata: Metadata = { title: "Orders · Admin" };
 
-export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string }> }) {
+/** The order list's address with its filters, and the page after `before` (none: the newest orders). */
+function ordersHref(filters: { status?: OrderStatus; q?: string }, before?: string): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set("q", filters.q);
+  if (filters.status) params.set("status", filters.status);
+  if (before) params.set("before", before);
+  const query = params.toString();
+  return query ? `/admin/orders?${query}` : "/admin/orders";
+}
+
+export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string; before?: string }> }) {
   const user = await requireAdminPage();
   const params = await searchParams;
   const status = orderStatus.enumValues.includes(params.status as OrderStatus) ? (params.status as OrderStatus) : undefined;
-  const rows = await listOrdersForAdmin(await getDb(), user, { status, q: params.q?.slice(0, 200) });
+  const filters = { status, q: typeof params.q === "string" ? params.q.slice(0, 200) : undefined };
+  const before = typeof params.before === "string" && decodeOrdersCursor(params.before) ? params.before : undefined;
+  const { rows, nextCursor } = await listOrdersForAdmin(await getDb(), user, { ...filters, before });
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -53,34 +65,63 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         </button>
       </form>
       {rows.length === 0 ? (
-        <EmptyState title="No orders match">Try another email, order id or status.</EmptyState>
+        before ? (
+          <EmptyState
+            title="No older orders"
+            action={
+              <Link href={ordersHref(filters)} className="text-sm text-brand-700 hover:underline">
+                Newest orders
+              </Link>
+            }
+          />
+        ) : (
+          <EmptyState title="No orders match">Try another email, order id or status.</EmptyState>
+        )
       ) : (
-        <DataTable columns={["Order", "Buyer", "Listing", "Amount", "Status", "Refund"]}>
-          {rows.map((o) => (
-            <tr key={o.id} className="align-top">
-              <td className="px-3 py-2 font-mono text-xs">
-                {o.id.slice(0, 8)}
-                <div className="text-slate-500">{formatTimestamp(o.createdAt)}</div>
-              </td>
-              <td className="px-3 py-2">{o.buyerEmail}</td>
-              <td className="px-3 py-2">
-                <Link href={`/l/${o.listingSlug}`} className="hover:underline">
-                  {o.listingTitle}
+        <>
+          <DataTable columns={["Order", "Buyer", "Listing", "Amount", "Status", "Refund"]}>
+            {rows.map((o) => (
+              <tr key={o.id} className="align-top">
+                <td className="px-3 py-2 font-mono text-xs">
+                  {o.id.slice(0, 8)}
+                  <div className="text-slate-500">{formatTimestamp(o.createdAt)}</div>
+                </td>
+                <td className="px-3 py-2">{o.buyerEmail}</td>
+                <td className="px-3 py-2">
+                  <Link href={`/l/${o.listingSlug}`} className="hover:underline">
+                    {o.listingTitle}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">
+                  {formatPrice(o.priceCents, o.currency)}
+                  {o.refundedCents ? <div className="text-xs text-red-600">−{formatMoney(o.refundedCents, o.currency)} refunded</div> : null}
+                </td>
+                <td className="px-3 py-2">{o.status}</td>
+                <td className="px-3 py-2">
+                  {isEntitling(o.status) && o.priceCents > o.refundedCents ? (
+                    <RefundForm orderId={o.id} remaining={((o.priceCents - o.refundedCents) / 100).toFixed(2)} action={refundAction} />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+          {before || nextCursor ? (
+            <nav aria-label="Order pages" className="flex items-center justify-between gap-3 text-sm">
+              {before ? (
+                <Link href={ordersHref(filters)} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
+                  ← Newest orders
                 </Link>
-              </td>
-              <td className="px-3 py-2">
-                {formatPrice(o.priceCents, o.currency)}
-                {o.refundedCents ? <div className="text-xs text-red-600">−{formatMoney(o.refundedCents, o.currency)} refunded</div> : null}
-              </td>
-              <td className="px-3 py-2">{o.status}</td>
-              <td className="px-3 py-2">
-                {isEntitling(o.status) && o.priceCents > o.refundedCents ? (
-                  <RefundForm orderId={o.id} remaining={((o.priceCents - o.refundedCents) / 100).toFixed(2)} action={refundAction} />
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+              ) : (
+                <span />
+              )}
+              {nextCursor ? (
+                <Link href={ordersHref(filters, nextCursor)} rel="next" className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
+                  Older orders →
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </>
       )}
     </div>
   );
