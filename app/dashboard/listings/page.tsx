@@ -130,46 +130,40 @@ export default async function DashboardListingsPage({ searchParams }: { searchPa
             >
               {rows.map((row) => (
                 <tr key={row.id} className="align-top">
-                  <td className="px-4 py-3">
+                  <td className="row-cell min-w-56">
                     <div className="flex items-start gap-3">
                       {row.coverImageId ? (
                         // eslint-disable-next-line @next/next/no-img-element -- immutable stored thumbnail
-                        <img
-                          src={`/api/images/${row.coverImageId}?size=thumb`}
-                          alt=""
-                          width={60}
-                          height={40}
-                          className="mt-0.5 rounded ring-1 ring-slate-200"
-                        />
+                        <img src={`/api/images/${row.coverImageId}?size=thumb`} alt="" width={60} height={40} className="row-thumb" />
                       ) : (
                         <span aria-hidden className="mt-0.5 h-10 w-[60px] shrink-0 rounded bg-slate-100" />
                       )}
                       <div className="min-w-0">
-                        <Link href={`/dashboard/listings/${row.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                        <Link href={`/dashboard/listings/${row.id}`} className="row-title">
                           {row.title}
                         </Link>
-                        <p className="text-xs text-slate-500">
+                        <p className="row-meta">
                           {KIND_LABELS[row.kind]} · edited {formatShortDate(row.updatedAt)}
                         </p>
                       </div>
                     </div>
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="row-cell">
                     <StatusBadge status={row.status} />
                     {row.statusReason && (row.status === "rejected" || row.status === "removed") ? (
                       <p className="mt-1 max-w-56 text-xs text-red-700">{row.statusReason}</p>
                     ) : null}
                   </td>
-                  <td className="px-4 py-3 text-xs text-slate-600">
+                  <td className="row-cell text-xs text-slate-600">
                     {row.liveVersion ? <p>Live v{row.liveVersion}</p> : null}
                     {row.pendingVersion ? <p className="text-amber-700">v{row.pendingVersion} waiting for approval</p> : null}
                     {row.detailsPending ? <p className="text-amber-700">Details waiting for approval</p> : null}
                     {row.draftVersion && row.liveVersion ? <p>v{row.draftVersion} draft</p> : null}
                     {row.rejectedVersion && row.liveVersion ? <p className="text-red-700">v{row.rejectedVersion} not approved</p> : null}
                   </td>
-                  <td className="px-4 py-3 text-right tabular-nums">{formatPrice(row.priceCents, row.currency)}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{row.salesCount.toLocaleString("en-US")}</td>
-                  <td className="px-4 py-3">
+                  <td className="row-num">{formatPrice(row.priceCents, row.currency)}</td>
+                  <td className="row-num">{row.salesCount.toLocaleString("en-US")}</td>
+                  <td className="row-cell">
                     <ListingActions
                       compact
                       canEdit={canEdit}
