@@ -1,0 +1,36 @@
+// Admin lists a page at a time: orders newest first with older pages behind a link, the approval queue with its count
+// and a page past its end that leads back to the first.
+import { expect, test } from "@playwright/test";
+import { signInAsAdmin } from "./helpers";
+
+test("an admin pages back through orders and returns to the newest", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Orders" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  const orderIds = () => page.locator("tbody tr td:first-child").evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent ?? ""));
+
+  const newest = await orderIds();
+  expect(newest).toHaveLength(25);
+  await expect(page.getByRole("link", { name: "← Newest orders" })).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Order pages" }).getByRole("link", { name: "Older orders →" }).click();
+  await expect(page).toHaveURL(/before=/);
+  const older = await orderIds();
+  expect(older.length).toBeGreaterThan(0);
+  expect(older.filter((id) => newest.includes(id))).toEqual([]);
+
+  await page.getByRole("link", { name: "← Newest orders" }).click();
+  await expect(page).toHaveURL(/\/admin\/orders$/);
+  expect((await orderIds()).slice(0, 5)).toEqual(newest.slice(0, 5));
+});
+
+test("the approval queue says how many wait, and a page past its end leads back to the first", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin/moderation");
+  await expect(page.getByText(/^\d+ waiting$/)).toBeVisible();
+  await page.goto("/admin/moderation?page=400");
+  await expect(page.getByRole("heading", { name: "Nothing on this page" })).toBeVisible();
+  await page.getByRole("link", { name: "First page" }).click();
+  await expect(page).toHaveURL(/\/admin\/moderation$/);
+  await expect(page.getByRole("table")).toBeVisible();
+});
