@@ -5,6 +5,8 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { listings, orders, users, type OrderStatus } from "@/db/schema";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
+import type { UserOrder } from "@/lib/admin/users";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/keyset-cursor";
 import { UUID_PATTERN, uuidSchema } from "@/lib/uuid";
 
 /** Orders a page of the admin's list shows. */
@@ -14,31 +16,16 @@ export const ADMIN_ORDERS_PAGE_SIZE = 25;
 const cursorSchema = z.tuple([z.iso.datetime(), uuidSchema()]);
 
 export function encodeOrdersCursor(row: { cursorAt: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.cursorAt, row.id])).toString("base64url");
+  return encodeKeysetCursor([row.cursorAt, row.id]);
 }
 
 /** A cursor from the address, or null when absent or not one of ours (the newest orders are shown then). */
 export function decodeOrdersCursor(cursor: string | null | undefined): [string, string] | null {
-  if (!cursor || cursor.length > 200) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return decodeKeysetCursor(cursorSchema, cursor);
 }
 
-export type AdminOrderRow = {
-  id: string;
-  status: OrderStatus;
-  priceCents: number;
-  refundedCents: number;
-  currency: string;
-  createdAt: Date;
-  buyerEmail: string;
-  listingTitle: string;
-  listingSlug: string;
-};
+/** An order as the admin's list shows it: an account page's order row, and who bought it. */
+export type AdminOrderRow = UserOrder & { buyerEmail: string };
 
 /**
  * One page of orders, newest first, after `before` (an encoded cursor; a malformed one reads as none), and the cursor

@@ -7,6 +7,7 @@ import { listings, orders, type ListingStatus, type OrderStatus } from "@/db/sch
 import { isAdmin as actsAsAdmin, type Actor } from "@/lib/auth/actor";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { entitledOrder, isEntitling } from "@/lib/orders/entitlement";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/keyset-cursor";
 import { isUuid, uuidSchema } from "@/lib/uuid";
 import { reviewSortSchema, type ReviewSort } from "./schemas";
 
@@ -48,18 +49,12 @@ const TS = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'Y
 const cursorSchema = z.tuple([z.number().int().min(1).max(5), z.iso.datetime(), uuidSchema()]);
 
 export function encodeReviewCursor(row: { rating: number; createdAt: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.rating, row.createdAt, row.id])).toString("base64url");
+  return encodeKeysetCursor([row.rating, row.createdAt, row.id]);
 }
 
 /** A cursor from the client, or null when absent or not one of ours (the first page is served then). */
 export function decodeReviewCursor(cursor: string | null | undefined): [number, string, string] | null {
-  if (!cursor || cursor.length > 200) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return decodeKeysetCursor(cursorSchema, cursor);
 }
 
 /** An admin who may act as one (two-factor sign-in on) sees every review, hidden ones too. */
