@@ -43,7 +43,12 @@ describe("listOrdersForAdmin", () => {
     expect(second.rows).toHaveLength(ORDERS - ADMIN_ORDERS_PAGE_SIZE);
     expect(second.nextCursor).toBeNull();
     expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(await expectedOrder());
-    expect(first.rows[0]).toMatchObject({ status: expect.any(String), priceCents: 500, buyerEmail: expect.stringContaining("@"), listingSlug: expect.any(String) });
+    expect(first.rows[0]).toMatchObject({
+      status: expect.any(String),
+      priceCents: 500,
+      buyerEmail: expect.stringContaining("@"),
+      listingSlug: expect.any(String),
+    });
   });
 
   it("pages within a status filter", async () => {
