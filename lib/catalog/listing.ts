@@ -142,14 +142,19 @@ export async function moreFromCreator(db: Db, creatorId: string, exceptId: strin
   return rows.map(toCard);
 }
 
+/**
+ * creatorTotals' statement: it reads only what listings_creator_totals_idx holds (migration 0033), so it is an
+ * index-only scan — a column summed here must be in that index's INCLUDE list too.
+ */
+export function creatorTotalsStatement(creatorId: string) {
+  return sql`select count(*)::int as listings, coalesce(sum(sales_count), 0)::int as sales,
+               coalesce(sum(rating_sum), 0)::int as rsum, coalesce(sum(rating_count), 0)::int as rcount
+        from listings l where l.creator_id = ${creatorId} and ${PUBLISHED}`;
+}
+
 /** Sales and rating totals over a creator's published listings. */
 export async function creatorTotals(db: Db, creatorId: string): Promise<CreatorTotals> {
-  const [row] = await queryRows<{ listings: number; sales: number; rsum: number; rcount: number }>(
-    db,
-    sql`select count(*)::int as listings, coalesce(sum(sales_count), 0)::int as sales,
-               coalesce(sum(rating_sum), 0)::int as rsum, coalesce(sum(rating_count), 0)::int as rcount
-        from listings l where l.creator_id = ${creatorId} and ${PUBLISHED}`,
-  );
+  const [row] = await queryRows<{ listings: number; sales: number; rsum: number; rcount: number }>(db, creatorTotalsStatement(creatorId));
   const rcount = Number(row?.rcount ?? 0);
   return {
     listings: Number(row?.listings ?? 0),
