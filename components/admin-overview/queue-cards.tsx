@@ -16,7 +16,6 @@ export function QueueCards({ queues, now }: { queues: OverviewQueues; now: Date 
     {
       title: "Approvals",
       count: queues.approvals.waiting,
-      more: queues.approvals.more,
       what: "waiting for approval",
       detail: waited(queues.approvals.oldestSubmittedAt, now),
       href: "/admin/moderation",
@@ -25,7 +24,6 @@ export function QueueCards({ queues, now }: { queues: OverviewQueues; now: Date 
     {
       title: "Reports",
       count: queues.reports.open,
-      more: false,
       what: "open reports",
       detail: waited(queues.reports.oldestAt, now),
       href: "/admin/reports",
@@ -34,7 +32,6 @@ export function QueueCards({ queues, now }: { queues: OverviewQueues; now: Date 
     {
       title: "Payouts",
       count: payoutsNeedingAttention,
-      more: false,
       what: "payouts needing attention",
       detail: payoutsNeedingAttention
         ? `${queues.payouts.failed} failed, ${queues.payouts.held} held${queues.payouts.stuck ? `, ${queues.payouts.stuck} in flight for over a day` : ""}`
@@ -49,8 +46,7 @@ export function QueueCards({ queues, now }: { queues: OverviewQueues; now: Date 
         <li key={c.title} className={`rounded-xl border bg-white p-4 ${c.count > 0 ? "border-amber-300" : "border-slate-200"}`}>
           <h3 className="text-sm font-medium text-slate-500">{c.title}</h3>
           <p className="mt-1 text-2xl font-semibold tabular-nums">
-            {c.count.toLocaleString("en-US")}
-            {c.more ? "+" : ""} <span className="text-sm font-normal text-slate-600">{c.what}</span>
+            {c.count.toLocaleString("en-US")} <span className="text-sm font-normal text-slate-600">{c.what}</span>
           </p>
           {c.detail ? <p className="mt-1 text-xs text-slate-500">{c.detail}</p> : <p className="mt-1 text-xs text-slate-500">Nothing waiting.</p>}
           <Link href={c.href} className="mt-2 inline-block text-sm text-brand-700 hover:underline">

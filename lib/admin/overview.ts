@@ -7,7 +7,7 @@ import { queryRows, type Db } from "@/db/client";
 import type { OrderStatus, PayoutStatus, Report } from "@/db/schema";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import type { JournalKind, LedgerAccount } from "@/lib/ledger/journal";
-import { pendingApprovals } from "@/lib/moderation/queue";
+import { approvalQueuePage } from "@/lib/moderation/queue";
 import { SOLD } from "@/lib/sales-stats/creator-stats";
 import { STUCK_AFTER_MS } from "@/lib/settlement/admin-runs";
 import { periodLabel, periodOf } from "@/lib/settlement/periods";
@@ -52,8 +52,8 @@ export type TopCreator = { creatorId: string; email: string; handle: string | nu
 export type TopListing = { listingId: string; title: string; slug: string; creatorHandle: string | null; sales: number; revenueCents: number };
 
 export type OverviewQueues = {
-  /** New versions and live listings' text changes waiting for approval (the approval queue's own list, up to APPROVALS_COUNTED). */
-  approvals: { waiting: number; more: boolean; oldestSubmittedAt: Date | null };
+  /** New versions and live listings' text changes waiting for approval (the approval queue's count and its first item). */
+  approvals: { waiting: number; oldestSubmittedAt: Date | null };
   reports: { open: number; oldestAt: Date | null };
   payouts: { failed: number; held: number; stuck: number; oldestPeriod: string | null };
 };
@@ -84,8 +84,6 @@ type MonthRow = {
 const n = (v: string | number | null | undefined) => Number(v ?? 0);
 const date = (v: Date | string | null) => (v === null ? null : new Date(v));
 const TOP = 10;
-/** The approval queue is counted up to this many; beyond it the overview says "500+". */
-export const APPROVALS_COUNTED = 500;
 
 /** Every figure on the overview as of `now` (UTC months and days). Revenue tops cover the last 30 days. */
 export async function platformOverview(db: Db, actor: Actor | null, now = new Date()): Promise<PlatformOverview> {
@@ -195,7 +193,7 @@ export async function platformOverview(db: Db, actor: Actor | null, now = new Da
             (select min(period) from payouts where status in (${NEEDS_ATTENTION[0]}, ${NEEDS_ATTENTION[1]})) as oldest_period`,
     ),
     // Oldest first, so the first entry is the longest wait.
-    pendingApprovals(db, actor, {}, APPROVALS_COUNTED),
+    approvalQueuePage(db, actor, {}, 1),
   ]);
 
   const figures: MonthFigures[] = months.map((m) => ({
@@ -233,7 +231,7 @@ export async function platformOverview(db: Db, actor: Actor | null, now = new Da
       revenueCents: n(l.revenue),
     })),
     queues: {
-      approvals: { waiting: approvals.length, more: approvals.length >= APPROVALS_COUNTED, oldestSubmittedAt: approvals[0]?.submittedAt ?? null },
+      approvals: { waiting: approvals.total, oldestSubmittedAt: approvals.rows[0]?.submittedAt ?? null },
       reports: { open: n(q?.open_reports), oldestAt: date(q?.oldest_report ?? null) },
       payouts: { failed: n(q?.failed), held: n(q?.held), stuck: n(q?.stuck), oldestPeriod: q?.oldest_period ?? null },
     },

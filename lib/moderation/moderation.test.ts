@@ -19,7 +19,7 @@ import { creatorListings, listingForEditor } from "@/lib/listings/queries";
 import { startCheckout } from "@/lib/orders/checkout";
 import { makeAdmin, makeCreator, makeImage, makeListing, makeOwner, makeUser, uniqueTag } from "@/lib/testing/fixtures";
 import { removeListing } from "./listings";
-import { pendingApprovals } from "./queue";
+import { approvalQueuePage } from "./queue";
 import { approveRevision, rejectRevision, revisionItem } from "./revisions";
 
 const DETAILS = { summary: "A useful asset", description: "The original description.", category: "writing" as const, tags: ["email"], priceCents: 500 };
@@ -136,7 +136,7 @@ describe("changes to a live listing's text", () => {
     const editor = await listingForEditor(db, creator, listing.id);
     expect(editor?.revision.pending).toMatchObject({ description: "A brand new description.", fields: ["description", "tags"] });
 
-    const [queued] = await pendingApprovals(db, admin, { creator: creator.creatorHandle! });
+    const [queued] = (await approvalQueuePage(db, admin, { creator: creator.creatorHandle! })).rows;
     expect(queued).toMatchObject({ type: "revision", listingId: listing.id });
     const item = await revisionItem(db, admin, queued.id);
     expect(item?.diff.filter((l) => l.op !== "same").map((l) => l.text)).toEqual(
@@ -145,7 +145,7 @@ describe("changes to a live listing's text", () => {
 
     await approveRevision(db, admin, { revisionId: queued.id });
     expect(await publicListingBySlug(db, listing.slug)).toMatchObject({ description: "A brand new description.", slug: listing.slug });
-    expect(await pendingApprovals(db, admin, { creator: creator.creatorHandle! })).toHaveLength(0);
+    expect(await approvalQueuePage(db, admin, { creator: creator.creatorHandle! })).toMatchObject({ rows: [], total: 0 });
     const audit = await db.select().from(auditLog).where(eq(auditLog.targetId, listing.id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["listing.propose_changes", "listing.price_change", "listing_revision.approve"]));
   });
@@ -181,7 +181,7 @@ describe("changes to a live listing's text", () => {
       await expect(rejectRevision(db, actor, { revisionId: revision.id, reason: "Not allowed to decide this." })).rejects.toMatchObject({
         status: actor ? 403 : 401,
       });
-      await expect(pendingApprovals(db, actor)).rejects.toMatchObject({ status: actor ? 403 : 401 });
+      await expect(approvalQueuePage(db, actor)).rejects.toMatchObject({ status: actor ? 403 : 401 });
     }
     expect((await publicListingBySlug(db, listing.slug))?.title).toBe(listing.title);
   });

@@ -40,7 +40,7 @@ export const QUEUE_PAGE_SIZE = 25;
 
 /**
  * Submitted versions and live listings' pending text changes, as one list with the filter applied: the queue's rows
- * in any order a caller gives it.
+ * in any order a caller gives it (the queue's own is oldest first: first come, first decided).
  */
 function waiting(filter: QueueFilter) {
   const kind = filter.kind ?? null;
@@ -62,13 +62,6 @@ type QueueRow = Omit<QueueEntry, "submittedAt"> & { submittedAt: string };
 
 function toEntry(r: QueueRow): QueueEntry {
   return { ...r, number: r.number === null ? null : Number(r.number), submittedAt: new Date(r.submittedAt) };
-}
-
-/** Everything waiting for an admin's decision, oldest first (first come, first decided), up to `limit` (500 at most). */
-export async function pendingApprovals(db: Db, actor: Actor | null, filter: QueueFilter = {}, limit = 200): Promise<QueueEntry[]> {
-  assertAdmin(actor);
-  const rows = await queryRows<QueueRow>(db, sql`${waiting(filter)} order by q."submittedAt" asc, q.id asc limit ${Math.min(limit, 500)}`);
-  return rows.map(toEntry);
 }
 
 export type QueuePage = { rows: QueueEntry[]; page: number; total: number; pageCount: number };
