@@ -237,13 +237,18 @@ test.describe("the XSS corpus is text on every surface", () => {
     const audit = await textOf(page.locator("main"));
     for (const p of XSS_CORPUS) expect(audit, `audit details of payload ${p.n}`).toContain(JSON.stringify(p.text).slice(1, -1));
 
-    // Reports: the open queue, then each case with the reporter's details, claim and contact.
-    await render(page, w, "/admin/reports");
-    const cases = new Map(
-      (
-        await page.locator('main a[href^="/admin/reports/"]').evaluateAll((as) => as.map((a) => [a.textContent ?? "", a.getAttribute("href") ?? ""] as const))
-      ).filter(([, href]) => /^\/admin\/reports\/[0-9a-f-]{36}$/.test(href)),
-    );
+    // Reports: the open queue, page after page, then each case with the reporter's details, claim and contact.
+    const cases = new Map<string, string>();
+    let reportsUrl: string | null = "/admin/reports";
+    while (reportsUrl) {
+      await render(page, w, reportsUrl);
+      const links = await page
+        .locator('main a[href^="/admin/reports/"]')
+        .evaluateAll((as) => as.map((a) => [a.textContent ?? "", a.getAttribute("href") ?? ""] as const));
+      for (const [text, href] of links) if (/^\/admin\/reports\/[0-9a-f-]{36}$/.test(href)) cases.set(text, href);
+      const next = page.getByRole("navigation", { name: "Report pages" }).getByRole("link", { name: /Next/ });
+      reportsUrl = (await next.count()) ? await next.getAttribute("href") : null;
+    }
     for (const p of XSS_CORPUS) {
       const href = cases.get(p.text);
       expect(href, `report on listing ${p.n} in the queue`).toBeDefined();

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { queryRows, type Db } from "@/db/client";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { LISTING_KINDS, type Kind } from "@/lib/listings/kinds";
+import { countedPage, pageOffset, pageParamSchema, type CountedPage } from "@/lib/paging";
 
 export const queueFilterSchema = z.object({
   kind: z.enum(LISTING_KINDS).optional().catch(undefined),
@@ -17,7 +18,7 @@ export const queueFilterSchema = z.object({
     .optional()
     .catch(undefined),
   /** The queue's page (QUEUE_PAGE_SIZE rows each); anything else is the first page. */
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  page: pageParamSchema,
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
@@ -64,7 +65,7 @@ function toEntry(r: QueueRow): QueueEntry {
   return { ...r, number: r.number === null ? null : Number(r.number), submittedAt: new Date(r.submittedAt) };
 }
 
-export type QueuePage = { rows: QueueEntry[]; page: number; total: number; pageCount: number };
+export type QueuePage = CountedPage<QueueEntry>;
 
 /**
  * One page of the approval queue, oldest first, and how many items wait in all (with the filter): a queue longer than
@@ -72,13 +73,12 @@ export type QueuePage = { rows: QueueEntry[]; page: number; total: number; pageC
  */
 export async function approvalQueuePage(db: Db, actor: Actor | null, filter: QueueFilter = {}, page = 1): Promise<QueuePage> {
   assertAdmin(actor);
-  const at = Math.max(1, Math.floor(page));
+  const at = pageOffset(page, QUEUE_PAGE_SIZE);
   const [rows, [count]] = await Promise.all([
-    queryRows<QueueRow>(db, sql`${waiting(filter)} order by q."submittedAt" asc, q.id asc limit ${QUEUE_PAGE_SIZE} offset ${(at - 1) * QUEUE_PAGE_SIZE}`),
+    queryRows<QueueRow>(db, sql`${waiting(filter)} order by q."submittedAt" asc, q.id asc limit ${QUEUE_PAGE_SIZE} offset ${at.offset}`),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from (${waiting(filter)}) w`),
   ]);
-  const total = Number(count?.total ?? 0);
-  return { rows: rows.map(toEntry), page: at, total, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) };
+  return countedPage(rows.map(toEntry), at.page, Number(count?.total ?? 0), QUEUE_PAGE_SIZE);
 }
 
 /** Creators with something waiting, for the queue's creator filter. */

@@ -4,13 +4,19 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "@/db/client";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
+import { countedPage, pageOffset, pageParamSchema, type CountedPage } from "@/lib/paging";
 import { isUuid } from "@/lib/uuid";
 import { REPORT_TARGET_TYPES, type ReportReason, type ReportTargetType } from "./reasons";
 
 export const reportQueueFilterSchema = z.object({
   status: z.enum(["open", "resolved", "dismissed"]).catch("open"),
   target: z.enum(REPORT_TARGET_TYPES).optional().catch(undefined),
+  /** The queue's page (REPORTS_PAGE_SIZE rows each); anything else is the first page. */
+  page: pageParamSchema,
 });
+
+/** Reports a page of the queue shows. */
+export const REPORTS_PAGE_SIZE = 25;
 export type ReportQueueFilter = z.infer<typeof reportQueueFilterSchema>;
 
 export type ReportRow = {
@@ -40,18 +46,27 @@ const FROM = sql.raw(`reports r
   left join listings l on l.id = r.listing_id
   left join creator_profiles cp on cp.user_id = r.creator_id`);
 
-/** Reports in one status, oldest first for open ones (first come, first decided), newest first otherwise. */
-export async function reportQueue(db: Db, actor: Actor | null, filter: ReportQueueFilter = { status: "open" }, limit = 200): Promise<ReportRow[]> {
+/**
+ * One page of the reports in one status, oldest first for open ones (first come, first decided), newest first
+ * otherwise, and how many there are in all under the filter. A page past the end has no rows and the same total.
+ */
+export async function reportQueue(db: Db, actor: Actor | null, filter: ReportQueueFilter = { status: "open" }, page = 1): Promise<CountedPage<ReportRow>> {
   assertAdmin(actor);
+  const at = pageOffset(page, REPORTS_PAGE_SIZE);
   const order = filter.status === "open" ? sql.raw(`r.created_at asc, r.id asc`) : sql.raw(`r.resolved_at desc nulls last, r.id desc`);
-  return queryRows<ReportRow>(
-    db,
-    sql`select r.id, r.target_type as "targetType", r.reason, r.details, r.status, r.resolution, ${TS("r.created_at")} as "createdAt",
-               ru.name as "reporterName", ${TARGET_LABEL} as "targetLabel", (r.counter_notice_at is not null) as "counterNotice"
-          from ${FROM}
-         where r.status = ${filter.status} and (${filter.target ?? null}::text is null or r.target_type = ${filter.target ?? null})
-         order by ${order} limit ${Math.min(limit, 500)}`,
-  );
+  const where = sql`r.status = ${filter.status} and (${filter.target ?? null}::text is null or r.target_type = ${filter.target ?? null})`;
+  const [rows, [count]] = await Promise.all([
+    queryRows<ReportRow>(
+      db,
+      sql`select r.id, r.target_type as "targetType", r.reason, r.details, r.status, r.resolution, ${TS("r.created_at")} as "createdAt",
+                 ru.name as "reporterName", ${TARGET_LABEL} as "targetLabel", (r.counter_notice_at is not null) as "counterNotice"
+            from ${FROM}
+           where ${where}
+           order by ${order} limit ${REPORTS_PAGE_SIZE} offset ${at.offset}`,
+    ),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from reports r where ${where}`),
+  ]);
+  return countedPage(rows, at.page, Number(count?.total ?? 0), REPORTS_PAGE_SIZE);
 }
 
 export type ReportCase = ReportRow & {

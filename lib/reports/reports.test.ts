@@ -99,7 +99,7 @@ describe("deciding a report", () => {
       details: "Nothing like the preview.",
     });
     await fileReport(db, second, { targetType: "listing", targetId: listing.id, ...SPAM });
-    expect((await reportQueue(db, admin)).map((r) => r.id)).toContain(reportId);
+    expect((await reportQueue(db, admin)).rows.map((r) => r.id)).toContain(reportId);
     expect(await reportCase(db, admin, reportId)).toMatchObject({ otherOpen: 1, listing: { id: listing.id }, subject: { id: creator.id } });
 
     await resolveReport(db, admin, { reportId, outcome: "listing_removed", note: "Misleading preview, confirmed by testing." });
@@ -210,7 +210,7 @@ describe("a counter-notice", () => {
       reopened: true,
       counterNotice: expect.stringContaining("I wrote every prompt"),
     });
-    expect((await reportQueue(db, admin)).find((r) => r.id === reportId)).toMatchObject({ counterNotice: true });
+    expect((await reportQueue(db, admin)).rows.find((r) => r.id === reportId)).toMatchObject({ counterNotice: true });
     await expect(sendCounterNotice(db, creator, { listingId: listing.id, text: "And one more thing I forgot to say." })).rejects.toMatchObject({
       code: "report.counter_notice_sent",
     });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/payouts/pager";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable, rightAligned } from "@/components/ui/table";
 import { getDb } from "@/db/client";
@@ -22,12 +24,13 @@ const TABS = [
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireAdminPage();
   const params = await searchParams;
-  const filter = reportQueueFilterSchema.parse({ status: params.status, target: params.target });
-  const rows = await reportQueue(await getDb(), user, filter);
+  const filter = reportQueueFilterSchema.parse({ status: params.status, target: params.target, page: params.page });
+  const queue = await reportQueue(await getDb(), user, filter, filter.page ?? 1);
+  const rows = queue.rows;
   const now = new Date();
   const href = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams();
-    const merged = { status: filter.status, target: filter.target, ...changes };
+    const merged: Record<string, string | undefined> = { status: filter.status, target: filter.target, ...changes };
     for (const [k, v] of Object.entries(merged)) if (v) next.set(k, v);
     return `/admin/reports?${next}`;
   };
@@ -60,40 +63,59 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </Link>
         ))}
       </nav>
-      {rows.length === 0 ? (
+      {queue.total > 0 ? (
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {queue.total.toLocaleString("en-US")} {filter.status} {queue.total === 1 ? "report" : "reports"}
+        </p>
+      ) : null}
+      {queue.total === 0 ? (
         <EmptyState title={filter.status === "open" ? "No open reports" : `No ${filter.status} reports`}>
           Reports people send from listings, reviews and storefronts appear here, oldest first.
         </EmptyState>
-      ) : (
-        <DataTable
-          caption={`${filter.status} reports`}
-          roomy
-          minWidth="min-w-[44rem]"
-          columns={["Reported", "Reason", "By", "Sent", ...rightAligned(filter.status === "open" ? "Waiting" : "Outcome")]}
+      ) : rows.length === 0 ? (
+        <EmptyState
+          title="Nothing on this page"
+          action={
+            <Link href={href({})} className={buttonClass("secondary")}>
+              First page
+            </Link>
+          }
         >
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td className="px-4 py-3">
-                <Link href={`/admin/reports/${r.id}`} className="font-medium text-brand-700 hover:underline">
-                  {r.targetLabel}
-                </Link>
-                <p className="mt-0.5 flex flex-wrap gap-1 text-xs text-slate-500">
-                  <Badge tone="neutral">{REPORT_TARGET_LABELS[r.targetType]}</Badge>
-                  {r.counterNotice ? <Badge tone="warning">Counter-notice</Badge> : null}
-                </p>
-              </td>
-              <td className="px-4 py-3">
-                {REPORT_REASON_LABELS[r.reason] ?? r.reason}
-                {r.details ? <p className="line-clamp-2 text-xs text-slate-500">{r.details}</p> : null}
-              </td>
-              <td className="px-4 py-3">{r.reporterName}</td>
-              <td className="px-4 py-3 text-slate-600">{formatDateTime(new Date(r.createdAt))}</td>
-              <td className="px-4 py-3 text-right">
-                {filter.status === "open" ? waitingTime(new Date(r.createdAt), now) : (r.resolution ?? "—").replace(/_/g, " ")}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+          There are fewer reports here now: some were decided since the link was made.
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable
+            caption={`${filter.status} reports`}
+            roomy
+            minWidth="min-w-[44rem]"
+            columns={["Reported", "Reason", "By", "Sent", ...rightAligned(filter.status === "open" ? "Waiting" : "Outcome")]}
+          >
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td className="px-4 py-3">
+                  <Link href={`/admin/reports/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                    {r.targetLabel}
+                  </Link>
+                  <p className="mt-0.5 flex flex-wrap gap-1 text-xs text-slate-500">
+                    <Badge tone="neutral">{REPORT_TARGET_LABELS[r.targetType]}</Badge>
+                    {r.counterNotice ? <Badge tone="warning">Counter-notice</Badge> : null}
+                  </p>
+                </td>
+                <td className="px-4 py-3">
+                  {REPORT_REASON_LABELS[r.reason] ?? r.reason}
+                  {r.details ? <p className="line-clamp-2 text-xs text-slate-500">{r.details}</p> : null}
+                </td>
+                <td className="px-4 py-3">{r.reporterName}</td>
+                <td className="px-4 py-3 text-slate-600">{formatDateTime(new Date(r.createdAt))}</td>
+                <td className="px-4 py-3 text-right">
+                  {filter.status === "open" ? waitingTime(new Date(r.createdAt), now) : (r.resolution ?? "—").replace(/_/g, " ")}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+          <Pager label="Report pages" page={queue.page} pageCount={queue.pageCount} href={(p) => href({ page: p > 1 ? String(p) : undefined })} />
+        </>
       )}
     </div>
   );

@@ -1,0 +1,62 @@
+// The reports queue page by page: open reports oldest first, every report on exactly one page, totals per filter.
+import { asc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { reports } from "@/db/schema";
+import { testDatabase } from "@/db/testing/setup";
+import type { Actor } from "@/lib/auth/actor";
+import { makeAdmin, makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
+import { REPORTS_PAGE_SIZE, reportQueue, reportQueueFilterSchema } from "./queue";
+
+let db: Db;
+let admin: Actor;
+const OPEN = REPORTS_PAGE_SIZE + 3;
+
+beforeAll(async () => {
+  db = testDatabase().db;
+  admin = await makeAdmin(db);
+  const creator = await makeCreator(db);
+  const listing = await makeListing(db, creator);
+  const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 9, minute));
+  // One open report per reporter and target: each report has its own reporter.
+  for (let i = 0; i < OPEN; i++) {
+    // Pairs share a minute: the queue orders those by id, the same way on every page.
+    const reporter = await makeUser(db);
+    await db
+      .insert(reports)
+      .values({ reporterId: reporter.id, targetType: "listing", listingId: listing.id, reason: "spam", createdAt: at(Math.floor(i / 2)) });
+  }
+  for (let i = 0; i < 4; i++) {
+    const reporter = await makeUser(db);
+    await db.insert(reports).values({ reporterId: reporter.id, targetType: "creator", creatorId: creator.id, reason: "other", createdAt: at(50 + i) });
+  }
+  const reporter = await makeUser(db);
+  await db
+    .insert(reports)
+    .values({ reporterId: reporter.id, targetType: "listing", listingId: listing.id, reason: "spam", status: "dismissed", resolvedAt: new Date() });
+});
+
+describe("reportQueue", () => {
+  it("shows every open report once across the pages, oldest first, with the total", async () => {
+    const first = await reportQueue(db, admin, { status: "open" }, 1);
+    const second = await reportQueue(db, admin, { status: "open" }, 2);
+    expect(first).toMatchObject({ page: 1, total: OPEN + 4, pageCount: 2 });
+    expect(first.rows).toHaveLength(REPORTS_PAGE_SIZE);
+    expect(second.rows).toHaveLength(OPEN + 4 - REPORTS_PAGE_SIZE);
+    const expected = await db.select({ id: reports.id }).from(reports).where(eq(reports.status, "open")).orderBy(asc(reports.createdAt), asc(reports.id));
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(expected.map((r) => r.id));
+  });
+
+  it("counts and pages within the status and the target", async () => {
+    expect(await reportQueue(db, admin, { status: "open", target: "creator" }, 1)).toMatchObject({ total: 4, pageCount: 1 });
+    const dismissed = await reportQueue(db, admin, { status: "dismissed" }, 1);
+    expect(dismissed).toMatchObject({ total: 1, pageCount: 1 });
+    expect(dismissed.rows.map((r) => r.status)).toEqual(["dismissed"]);
+  });
+
+  it("a page past the end has no rows and still tells the total; a malformed page is the first", async () => {
+    expect(await reportQueue(db, admin, { status: "open" }, 3)).toEqual({ rows: [], page: 3, total: OPEN + 4, pageCount: 2 });
+    for (const page of ["0", "x", "1.5", "-3"]) expect(reportQueueFilterSchema.parse({ page }).page).toBeUndefined();
+    expect(reportQueueFilterSchema.parse({ page: "2" })).toEqual({ status: "open", page: 2 });
+  });
+});
