@@ -7,7 +7,8 @@ import { readFileBytes } from "@/lib/storage/file-bytes";
 import { storeImage } from "@/lib/images/store";
 import { jpeg } from "@/lib/images/testing/fixtures";
 import { removeListing } from "@/lib/moderation/listings";
-import { approveVersion, rejectVersion, approvalItem, approvalQueue } from "@/lib/moderation/approvals";
+import { approveVersion, rejectVersion, approvalItem } from "@/lib/moderation/approvals";
+import { approvalQueuePage } from "@/lib/moderation/queue";
 import { creatorListings, listingForEditor } from "./queries";
 import { createListing, deleteDraftListing, duplicateListing, republishListing, saveListingDetails, setListingCover, unpublishListing } from "./editing";
 import { makeAdmin, makeCreator, makeUser } from "@/lib/testing/fixtures";
@@ -146,11 +147,12 @@ describe("suspended creators and non-admins", () => {
     const editor = await listingForEditor(db, creator, id);
     const versionId = editor!.versions[0].id;
     for (const actor of [creator, await makeUser(db), null]) {
-      await expect(approvalQueue(db, actor)).rejects.toMatchObject({ code: actor ? "auth.forbidden" : "auth.unauthenticated" });
-      await expect(approvalItem(db, actor, versionId)).rejects.toBeTruthy();
-      await expect(approveVersion(db, actor, { versionId })).rejects.toBeTruthy();
-      await expect(rejectVersion(db, actor, { versionId, reason: "I'd like to reject my rival." })).rejects.toBeTruthy();
-      await expect(removeListing(db, actor, { listingId: id, reason: "I'd like to remove my rival." })).rejects.toBeTruthy();
+      const refused = { code: actor ? "auth.forbidden" : "auth.unauthenticated" };
+      await expect(approvalQueuePage(db, actor)).rejects.toMatchObject(refused);
+      await expect(approvalItem(db, actor, versionId)).rejects.toMatchObject(refused);
+      await expect(approveVersion(db, actor, { versionId })).rejects.toMatchObject(refused);
+      await expect(rejectVersion(db, actor, { versionId, reason: "I'd like to reject my rival." })).rejects.toMatchObject(refused);
+      await expect(removeListing(db, actor, { listingId: id, reason: "I'd like to remove my rival." })).rejects.toMatchObject(refused);
     }
     const suspendedAdmin = { ...(await makeAdmin(db)), status: "suspended" as const };
     await expect(approveVersion(db, suspendedAdmin, { versionId })).rejects.toMatchObject({ code: "auth.forbidden" });

@@ -4,7 +4,8 @@ import { auditLog, listings, listingVersions, notifications, searchTerms, type L
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
 import { removeListing } from "@/lib/moderation/listings";
-import { approveVersion, rejectVersion, approvalItem, approvalQueue } from "@/lib/moderation/approvals";
+import { approveVersion, rejectVersion, approvalItem } from "@/lib/moderation/approvals";
+import { approvalQueuePage } from "@/lib/moderation/queue";
 import { buildPreview } from "./preview";
 import { creatorListings, listingForEditor } from "./queries";
 import { canMove, STATUS_MOVES } from "./status";
@@ -195,14 +196,14 @@ describe("publishing and versions", () => {
     const admin = await makeAdmin(db);
     const id = await listingIn("pending_review", creator, admin);
     expect((await listingRow(id)).publishedAt).toBeNull();
-    const queue = await approvalQueue(db, admin);
-    const item = queue.find((q) => q.listingId === id);
-    expect(item).toMatchObject({ number: 1, isUpdate: false });
+    const queue = await approvalQueuePage(db, admin, { creator: creator.creatorHandle.toLowerCase() });
+    const item = queue.rows.find((q) => q.listingId === id);
+    expect(item).toMatchObject({ type: "version", number: 1, isUpdate: false });
 
-    await approveVersion(db, admin, { versionId: item!.versionId });
+    await approveVersion(db, admin, { versionId: item!.id });
     const row = await listingRow(id);
     expect(row.status).toBe("published");
-    expect(row.currentVersionId).toBe(item!.versionId);
+    expect(row.currentVersionId).toBe(item!.id);
     expect(row.publishedAt).toBeInstanceOf(Date);
     expect(row.preview).toEqual(
       buildPreview({ ...validDraft("prompt"), exampleOutputs: [{ input: "desk lamp", output: "A lamp that keeps up with you." }] } as never),
@@ -211,10 +212,10 @@ describe("publishing and versions", () => {
     expect(terms[0]?.listingCount).toBeGreaterThanOrEqual(1);
     const notes = await db.select().from(notifications).where(eq(notifications.userId, creator.id));
     expect(notes.map((n) => n.type)).toContain("version_approved");
-    const audit = await db.select().from(auditLog).where(eq(auditLog.targetId, item!.versionId));
+    const audit = await db.select().from(auditLog).where(eq(auditLog.targetId, item!.id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["listing_version.submit", "listing_version.approve"]));
-    expect((await approvalQueue(db, admin)).some((q) => q.listingId === id)).toBe(false);
-    await expect(approveVersion(db, admin, { versionId: item!.versionId })).rejects.toMatchObject({ code: "approval.already_decided" });
+    expect((await approvalQueuePage(db, admin, { creator: creator.creatorHandle.toLowerCase() })).rows.some((q) => q.listingId === id)).toBe(false);
+    await expect(approveVersion(db, admin, { versionId: item!.id })).rejects.toMatchObject({ code: "approval.already_decided" });
   });
 
   it("editing a live listing's content makes version 2 wait while version 1 stays live; approval switches and notifies owners", async () => {

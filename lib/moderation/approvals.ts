@@ -1,7 +1,7 @@
-// The approval queue: admins approve or reject submitted versions. Approval publishes a first version or
-// switches the live version, notifies the creator (and every owner for updates) and writes the audit trail.
+// Approving and rejecting submitted versions (the queue itself is lib/moderation/queue.ts). Approval publishes a first
+// version or switches the live version, notifies the creator (and every owner for updates) and writes the audit trail.
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { creatorProfiles, files, listings, listingVersions, users, type Listing, type ListingVersion } from "@/db/schema";
@@ -27,45 +27,6 @@ export const rejectInputSchema = z.object({
   versionId: uuidSchema(),
   reason: z.string().trim().min(10, "Tell the creator what to change (10 characters or more).").max(2000, "Keep the reason under 2,000 characters."),
 });
-
-export type ApprovalQueueItem = {
-  versionId: string;
-  listingId: string;
-  number: number;
-  kind: Listing["kind"];
-  title: string;
-  slug: string;
-  creatorHandle: string;
-  creatorName: string;
-  submittedAt: Date | null;
-  isUpdate: boolean;
-  changelog: string;
-};
-
-/** Versions waiting for approval, oldest submission first (first come, first decided). */
-export async function approvalQueue(db: Db, actor: Actor | null, limit = 100): Promise<ApprovalQueueItem[]> {
-  assertAdmin(actor);
-  return db
-    .select({
-      versionId: listingVersions.id,
-      listingId: listings.id,
-      number: listingVersions.number,
-      kind: listings.kind,
-      title: listings.title,
-      slug: listings.slug,
-      creatorHandle: creatorProfiles.handle,
-      creatorName: creatorProfiles.displayName,
-      submittedAt: listingVersions.submittedAt,
-      isUpdate: sql<boolean>`${listings.currentVersionId} is not null`,
-      changelog: listingVersions.changelog,
-    })
-    .from(listingVersions)
-    .innerJoin(listings, eq(listings.id, listingVersions.listingId))
-    .innerJoin(creatorProfiles, eq(creatorProfiles.userId, listings.creatorId))
-    .where(eq(listingVersions.reviewStatus, "pending_review"))
-    .orderBy(asc(listingVersions.submittedAt), asc(listingVersions.id))
-    .limit(Math.min(limit, 500));
-}
 
 export type ApprovalItem = {
   /** `approvalStatus` and `approvalNote` are the `review_status` and `review_reason` columns. */
