@@ -272,6 +272,7 @@ export const PAGE_MATRIX: Record<string, MatrixRow> = {
   "app/library/[listingId]/page.tsx": { target: "C's preset that A bought", expect: { ...only("buyerA", true), creatorC: "allow" } },
   "app/library/orders/[orderId]/page.tsx": { target: "A's receipt", expect: only("buyerA") },
   "app/library/page.tsx": { target: "the caller's own library", expect: signedIn },
+  "app/library/orders/page.tsx": { target: "the caller's own order history", expect: signedIn },
   "app/notifications/page.tsx": { target: "the caller's own notifications", expect: signedIn },
 };
 

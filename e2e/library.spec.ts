@@ -5,8 +5,8 @@ import { DEMO, DEMO_PASSWORD, signInViaApi, signUp, uniqueEmail } from "./helper
 type ShelfItem = { kind: string; href: string; title: string };
 
 /** The signed-in buyer's library items as shown on /library. */
-async function shelf(page: Page): Promise<ShelfItem[]> {
-  await page.goto("/library");
+async function shelf(page: Page, path = "/library"): Promise<ShelfItem[]> {
+  await page.goto(path);
   await expect(page.getByRole("heading", { name: "Your library" })).toBeVisible();
   return page
     .getByTestId("library-items")
@@ -139,5 +139,48 @@ test.describe("library", () => {
     await visitor.goto(`/library/${listingId}`);
     await expect(visitor).toHaveURL(/\/signin\?returnTo=/);
     await visitor.close();
+  });
+  test("a buyer searches their library by title and finds every order with its receipt in the order history @mobile", async ({ page }) => {
+    await signInViaApi(page, DEMO.buyer, DEMO_PASSWORD);
+    const items = await shelf(page);
+    expect(items.length).toBeGreaterThan(6);
+    const wanted = items[items.length - 1];
+
+    const search = page.getByRole("search", { name: "Search your library" });
+    await search.getByRole("searchbox", { name: "Title" }).fill(wanted.title);
+    await search.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/library\?q=/);
+    await expect(page.getByText(new RegExp(`of \\d+ match “`))).toBeVisible();
+    const found = await shelf(page, new URL(page.url()).pathname + new URL(page.url()).search);
+    expect(found.map((i) => i.title)).toContain(wanted.title);
+    expect(found.every((i) => i.title.toLowerCase().includes(wanted.title.toLowerCase()))).toBe(true);
+    await page.getByRole("link", { name: "Clear search" }).click();
+    await expect(page).toHaveURL(/\/library$/);
+
+    await page.getByRole("searchbox", { name: "Title" }).fill("no title is like this one");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("heading", { name: "Nothing in your library matches" })).toBeVisible();
+    await page.getByRole("link", { name: "Show everything" }).click();
+    await expect(page.getByTestId("library-items").locator("li")).toHaveCount(Math.min(items.length, 24));
+
+    // The library shows the latest orders; all of them, with receipts, are one link away.
+    const recent = page.getByTestId("order-history").locator("tbody tr");
+    await expect(recent.first()).toBeVisible();
+    expect(await recent.count()).toBeLessThanOrEqual(5);
+    await page.getByRole("link", { name: "All orders →" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Order history" })).toBeVisible();
+    await expect(page.getByText(/^\d+ orders?, newest first/)).toBeVisible();
+    // Newest first, 25 a page: journeys running beside this one may have added orders, so page on until it shows.
+    const receipt = page.getByRole("link", { name: `Receipt for ${wanted.title}` }).first();
+    while ((await receipt.count()) === 0) {
+      const at = page.url();
+      await page.getByRole("link", { name: "Older orders →" }).click();
+      await page.waitForURL((url) => url.toString() !== at);
+    }
+    await receipt.click();
+    await expect(page.getByRole("heading", { level: 1, name: "Receipt" })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText(wanted.title);
+    await page.getByRole("link", { name: "← Order history" }).click();
+    await expect(page).toHaveURL(/\/library\/orders$/);
   });
 });

@@ -164,20 +164,43 @@ test.describe("the XSS corpus is text on every surface", () => {
     const w = await watch(page);
     await signInViaApi(page, XSS_ACCOUNTS.libraryBuyer.email, E2E_PASSWORD);
 
+    // Every page of the library (24 items a page), then every page of the order history (25 a page).
+    let library = "";
+    const owned = new Set<string>();
     await render(page, w, "/library");
-    await expect(page.locator("#library-heading")).toBeVisible();
-    const library = await textOf(page.locator("main"));
+    for (;;) {
+      await expect(page.locator("#library-heading")).toBeVisible();
+      library += await textOf(page.getByTestId("library-items"));
+      for (const href of await page
+        .getByTestId("library-items")
+        .locator('a[href^="/library/"]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? "")))
+        owned.add(href);
+      const next = page.getByRole("navigation", { name: "Library pages" }).getByRole("link", { name: "Next →" });
+      if ((await next.count()) === 0) break;
+      await render(page, w, (await next.getAttribute("href")) as string);
+    }
     for (const p of XSS_CORPUS) expect(library, `payload ${p.n} in the library`).toContain(p.text);
+    // Each listing's paid content as its owner reads it (visited below): the template, the variable's notes, the example.
+    expect(owned.size).toBe(XSS_CORPUS.length);
     // The buyer's own name (a payload) in the account menu.
     await expectShownAsText(page.locator("header"), XSS_ACCOUNTS.libraryBuyer.name, "the buyer's name in the header");
+    // A title search echoes what was typed: as text.
+    const probe = XSS_CORPUS.find((p) => p.text.trim().length > 0 && p.text.length <= 100) as XssPayload;
+    await render(page, w, `/library?q=${encodeURIComponent(probe.text)}`);
+    await expectShownAsText(page.locator("main"), probe.text.trim(), "the library search echo");
 
-    const receipts = await page.locator('a[href^="/library/orders/"]').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href") ?? ""))]);
-    expect(receipts).toHaveLength(XSS_CORPUS.length);
-    // Each listing's paid content as its owner reads it (visited below): the template, the variable's notes, the example.
-    const owned = await page
-      .locator('main a[href^="/library/"]')
-      .evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href") ?? "").filter((h) => /^\/library\/[0-9a-f-]{36}$/.test(h)))]);
-    expect(owned).toHaveLength(XSS_CORPUS.length);
+    const receipts = new Set<string>();
+    await render(page, w, "/library/orders");
+    for (;;) {
+      await expect(page.getByRole("heading", { level: 1, name: "Order history" })).toBeVisible();
+      for (const href of await page.locator('main a[href^="/library/orders/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? "")))
+        receipts.add(href);
+      const older = page.getByRole("navigation", { name: "Order history pages" }).getByRole("link", { name: "Older orders →" });
+      if ((await older.count()) === 0) break;
+      await render(page, w, (await older.getAttribute("href")) as string);
+    }
+    expect(receipts.size).toBe(XSS_CORPUS.length);
     const seen = new Set<number>();
     for (const href of receipts) {
       await render(page, w, href);

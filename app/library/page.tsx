@@ -1,20 +1,36 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { OrderHistory } from "@/components/library/order-history";
 import { LibraryItems } from "@/components/library/library-items";
-import { ButtonLink } from "@/components/ui/button";
+import { Pager } from "@/components/payouts/pager";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
-import { libraryItems } from "@/lib/library/items";
-import { orderHistory } from "@/lib/library/orders";
+import { LIBRARY_SEARCH_FROM, libraryFilterSchema, libraryItemsPage, type LibraryFilter } from "@/lib/library/items";
+import { orderHistory, RECENT_ORDERS } from "@/lib/library/orders";
 
 export const metadata: Metadata = { title: "Your library" };
 
-export default async function LibraryPage() {
+/** The library's address with its title search and page (the first page has none). */
+function libraryHref(filter: LibraryFilter, page: number): string {
+  const params = new URLSearchParams();
+  if (filter.q) params.set("q", filter.q);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/library?${query}` : "/library";
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+export default async function LibraryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await userOrSignIn("/library");
+  const params = await searchParams;
+  const filter = libraryFilterSchema.parse({ q: params.q, page: params.page });
   const db = await getDb();
-  const [items, orders] = await Promise.all([libraryItems(db, user), orderHistory(db, user)]);
-  const updates = items.filter((i) => i.updated).length;
+  // One more recent order than shown tells whether "All orders" has more to show.
+  const [library, recent] = await Promise.all([libraryItemsPage(db, user, filter), orderHistory(db, user, RECENT_ORDERS + 1)]);
+  const searching = Boolean(filter.q);
   return (
     <div className="space-y-10">
       <section aria-labelledby="library-heading" className="space-y-4">
@@ -23,33 +39,89 @@ export default async function LibraryPage() {
             <h1 id="library-heading" className="text-2xl font-bold">
               Your library
             </h1>
-            {items.length ? (
-              <p className="text-sm text-slate-600">
-                {items.length} item{items.length > 1 ? "s" : ""}
-                {updates ? ` · ${updates} updated since you bought ${updates > 1 ? "them" : "it"}` : ""}
+            {library.owned ? (
+              <p className="text-sm text-slate-600" aria-live="polite">
+                {searching ? `${plural(library.total, "item")} of ${library.owned.toLocaleString("en-US")} match “${filter.q}”` : plural(library.owned, "item")}
+                {!searching && library.updated
+                  ? ` · ${library.updated.toLocaleString("en-US")} updated since you bought ${library.updated > 1 ? "them" : "it"}`
+                  : ""}
               </p>
             ) : null}
           </div>
-          {orders.length ? (
+          {recent.length ? (
             <a href="#orders" className="text-sm font-medium text-brand-700 hover:underline">
               Order history
             </a>
           ) : null}
         </div>
-        {items.length === 0 ? (
+        {library.owned > LIBRARY_SEARCH_FROM || searching ? (
+          <form method="get" role="search" aria-label="Search your library" className="flex flex-wrap items-center gap-2">
+            <label htmlFor="library-q" className="sr-only">
+              Title
+            </label>
+            <input
+              id="library-q"
+              name="q"
+              type="search"
+              maxLength={100}
+              defaultValue={filter.q}
+              placeholder="Search by title"
+              className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm sm:w-72"
+            />
+            <button type="submit" className={buttonClass("secondary")}>
+              Search
+            </button>
+            {searching ? (
+              <Link href="/library" className="text-sm text-brand-700 hover:underline">
+                Clear search
+              </Link>
+            ) : null}
+          </form>
+        ) : null}
+        {library.owned === 0 ? (
           <EmptyState title="Nothing here yet" action={<ButtonLink href="/browse">Browse listings</ButtonLink>}>
             Everything you buy or get for free lands here, and stays up to date with every new version.
           </EmptyState>
+        ) : library.total === 0 ? (
+          <EmptyState
+            title="Nothing in your library matches"
+            action={
+              <Link href="/library" className={buttonClass("secondary")}>
+                Show everything
+              </Link>
+            }
+          >
+            No title you own contains “{filter.q}”.
+          </EmptyState>
+        ) : library.rows.length === 0 ? (
+          <EmptyState
+            title="Nothing on this page"
+            action={
+              <Link href={libraryHref(filter, 1)} className={buttonClass("secondary")}>
+                First page
+              </Link>
+            }
+          >
+            Your library is shorter than this page.
+          </EmptyState>
         ) : (
-          <LibraryItems items={items} />
+          <>
+            <LibraryItems items={library.rows} />
+            <Pager label="Library pages" page={library.page} pageCount={library.pageCount} href={(p) => libraryHref(filter, p)} />
+          </>
         )}
       </section>
-      {orders.length ? (
+      {recent.length ? (
         <section id="orders" aria-labelledby="orders-heading" className="scroll-mt-24 space-y-4">
-          <h2 id="orders-heading" className="text-xl font-semibold">
-            Order history
-          </h2>
-          <OrderHistory orders={orders} />
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="orders-heading" className="text-xl font-semibold">
+              Recent orders
+            </h2>
+            <Link href="/library/orders" className="text-sm font-medium text-brand-700 hover:underline">
+              All orders →
+            </Link>
+          </div>
+          <OrderHistory orders={recent.slice(0, RECENT_ORDERS)} />
         </section>
       ) : null}
     </div>

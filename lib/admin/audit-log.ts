@@ -10,6 +10,7 @@ import { parseInput } from "@/lib/errors";
 import { AUDIT_TARGET_TYPES } from "@/lib/moderation/audit";
 import { csvField } from "@/lib/settlement/payout-export";
 import { isUuid } from "@/lib/uuid";
+import { containsPattern } from "@/lib/like-pattern";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The most rows one CSV export holds; narrow the filters for more. */
@@ -63,12 +64,11 @@ export type AuditLogRow = {
 
 export type AuditLogPage = { rows: AuditLogRow[]; nextCursor: string | null };
 
-const contains = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600_000);
 
 function conditions(f: z.output<typeof auditFilterSchema>): SQL | undefined {
   return and(
-    f.actor ? (isUuid(f.actor) ? eq(auditLog.actorId, f.actor) : or(ilike(users.email, contains(f.actor)), ilike(users.name, contains(f.actor)))) : undefined,
+    f.actor ? (isUuid(f.actor) ? eq(auditLog.actorId, f.actor) : or(ilike(users.email, containsPattern(f.actor)), ilike(users.name, containsPattern(f.actor)))) : undefined,
     f.action ? eq(auditLog.action, f.action) : undefined,
     f.targetType ? eq(auditLog.targetType, f.targetType) : undefined,
     f.targetId ? eq(auditLog.targetId, f.targetId) : undefined,

@@ -25,6 +25,7 @@ import {
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/uuid";
 import type { Page } from "@/lib/settlement/creator-payouts";
+import { containsPattern } from "@/lib/like-pattern";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -47,7 +48,6 @@ export type UserRow = {
   createdAt: Date;
 };
 
-const contains = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 /** Accounts matching an email, name or handle (a leading @ is ignored), newest first. */
 export async function searchUsers(db: Db, actor: Actor | null, input: UserSearch = {}): Promise<Page<UserRow>> {
@@ -55,9 +55,9 @@ export async function searchUsers(db: Db, actor: Actor | null, input: UserSearch
   const q = input.q?.trim();
   const filters: (SQL | undefined)[] = [input.status ? eq(users.status, input.status) : undefined, input.role ? eq(users.role, input.role) : undefined];
   if (q) {
-    const pattern = contains(q.replace(/^@/, ""));
+    const pattern = containsPattern(q.replace(/^@/, ""));
     filters.push(
-      or(isUuid(q) ? eq(users.id, q) : undefined, ilike(users.email, contains(q)), ilike(users.name, pattern), ilike(creatorProfiles.handle, pattern)),
+      or(isUuid(q) ? eq(users.id, q) : undefined, ilike(users.email, containsPattern(q)), ilike(users.name, pattern), ilike(creatorProfiles.handle, pattern)),
     );
   }
   const where = and(...filters);

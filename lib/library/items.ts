@@ -1,11 +1,14 @@
 // What a buyer owns, with the version bought and whether a newer approved version has been released since.
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, listingVersions, orders, type ListingKind, type ListingStatus } from "@/db/schema";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { ENTITLING_STATUSES } from "@/lib/orders/entitlement";
+import { countedPage, pageOffset, pageParamSchema, type CountedPage } from "@/lib/paging";
+import { containsPattern } from "@/lib/like-pattern";
 
 export type LibraryItem = {
   orderId: string;
@@ -33,10 +36,32 @@ export type LibraryItem = {
 const purchased = alias(listingVersions, "purchased_version");
 const current = alias(listingVersions, "current_version");
 
-/** Every listing the actor owns (paid or disputed order), newest purchase first. Suspended users keep their library. */
-export async function libraryItems(db: Db, actor: Actor | null): Promise<LibraryItem[]> {
-  const user = assertSignedIn(actor);
-  const rows = await db
+/** Items a page of /library shows (a grid of 2 or 3 columns). */
+export const LIBRARY_PAGE_SIZE = 24;
+/** A library longer than this (two rows of three) gets a title search. */
+export const LIBRARY_SEARCH_FROM = 6;
+
+/** What a page of the library can ask for: a page number and words of a title. */
+export const libraryFilterSchema = z.object({
+  /** Words of a title (the first 100 characters of what was typed; blank is no search). */
+  q: z
+    .string()
+    .trim()
+    .transform((q) => q.slice(0, 100).trim() || undefined)
+    .optional()
+    .catch(undefined),
+  page: pageParamSchema,
+});
+export type LibraryFilter = z.infer<typeof libraryFilterSchema>;
+
+function ownedBy(userId: string, q?: string): SQL | undefined {
+  const title = q?.trim();
+  return and(eq(orders.buyerId, userId), inArray(orders.status, [...ENTITLING_STATUSES]), title ? ilike(listings.title, containsPattern(title)) : undefined);
+}
+
+/** The actor's owned listings under `where`, newest purchase first (the order id breaks ties, so pages are stable). */
+async function ownedItems(db: Db, where: SQL | undefined, page?: { limit: number; offset: number }): Promise<LibraryItem[]> {
+  const query = db
     .select({
       orderId: orders.id,
       listingId: listings.id,
@@ -49,7 +74,6 @@ export async function libraryItems(db: Db, actor: Actor | null): Promise<Library
       purchasedAt: orders.paidAt,
       purchasedVersion: purchased.number,
       currentVersion: current.number,
-      createdAt: orders.createdAt,
       unsafe: sql<boolean>`${listings.status} = 'removed' and coalesce((select r.reason = 'malicious_file' from reports r
         where r.listing_id = ${listings.id} and r.resolution = 'listing_removed' order by r.resolved_at desc nulls last limit 1), false)`,
     })
@@ -58,12 +82,54 @@ export async function libraryItems(db: Db, actor: Actor | null): Promise<Library
     .innerJoin(creatorProfiles, eq(creatorProfiles.userId, listings.creatorId))
     .innerJoin(purchased, eq(purchased.id, orders.versionId))
     .leftJoin(current, and(eq(current.id, listings.currentVersionId), eq(current.reviewStatus, "approved")))
-    .where(and(eq(orders.buyerId, user.id), inArray(orders.status, [...ENTITLING_STATUSES])))
-    .orderBy(desc(orders.paidAt), desc(orders.createdAt));
-  return rows.map(({ createdAt: _createdAt, unsafe, ...r }) => ({
+    .where(where)
+    .orderBy(sql`${orders.paidAt} desc nulls last`, desc(orders.createdAt), desc(orders.id));
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
+  return rows.map(({ unsafe, ...r }) => ({
     ...r,
     updated: r.currentVersion !== null && r.currentVersion > r.purchasedVersion,
     removed: r.listingStatus === "removed",
     withdrawn: Boolean(unsafe),
   }));
+}
+
+/** Every listing the actor owns (paid or disputed order), newest purchase first. Suspended users keep their library. */
+export async function libraryItems(db: Db, actor: Actor | null): Promise<LibraryItem[]> {
+  const user = assertSignedIn(actor);
+  return ownedItems(db, ownedBy(user.id));
+}
+
+export type LibraryPage = CountedPage<LibraryItem> & {
+  /** Everything the actor owns, and how many of those have a newer version out (whatever the title search). */
+  owned: number;
+  updated: number;
+};
+
+/**
+ * One page of the actor's library, newest purchase first, LIBRARY_PAGE_SIZE a page, narrowed to titles containing
+ * `q`; with the count of what matches, of everything owned and of what was updated since bought.
+ */
+export async function libraryItemsPage(db: Db, actor: Actor | null, filter: LibraryFilter): Promise<LibraryPage> {
+  const user = assertSignedIn(actor);
+  const { page, offset } = pageOffset(filter.page ?? 1, LIBRARY_PAGE_SIZE);
+  const count = (where: SQL | undefined) =>
+    db
+      .select({
+        n: sql<number>`count(*)::int`,
+        updated: sql<number>`(count(*) filter (where ${current.number} > ${purchased.number}))::int`,
+      })
+      .from(orders)
+      .innerJoin(listings, eq(listings.id, orders.listingId))
+      .innerJoin(purchased, eq(purchased.id, orders.versionId))
+      .leftJoin(current, and(eq(current.id, listings.currentVersionId), eq(current.reviewStatus, "approved")))
+      .where(where);
+  const searching = Boolean(filter.q);
+  const [rows, [all], matching] = await Promise.all([
+    ownedItems(db, ownedBy(user.id, filter.q), { limit: LIBRARY_PAGE_SIZE, offset }),
+    count(ownedBy(user.id)),
+    searching ? count(ownedBy(user.id, filter.q)) : null,
+  ]);
+  const owned = all?.n ?? 0;
+  const total = searching ? (matching?.[0]?.n ?? 0) : owned;
+  return { ...countedPage(rows, page, total, LIBRARY_PAGE_SIZE), owned, updated: all?.updated ?? 0 };
 }

@@ -10,6 +10,7 @@ import { readDraft, type ContentDraft } from "./content-draft";
 import type { Kind } from "./kinds";
 import { revisionState, type RevisionState } from "./revisions";
 import type { VersionStatus } from "./status";
+import { containsPattern } from "@/lib/like-pattern";
 
 export type CreatorListingFilter = { status?: ListingStatus | "attention"; kind?: Kind; q?: string };
 
@@ -57,7 +58,7 @@ export async function creatorListings(
   if (filter.status === "attention") conditions.push(inArray(listings.status, ["rejected", "draft"]));
   else if (filter.status) conditions.push(eq(listings.status, filter.status));
   if (filter.kind) conditions.push(eq(listings.kind, filter.kind));
-  if (filter.q?.trim()) conditions.push(ilike(listings.title, `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.q?.trim()) conditions.push(ilike(listings.title, containsPattern(filter.q.trim())));
   return db
     .select({
       id: listings.id,

@@ -5,7 +5,8 @@ import { queryRows, type Db } from "@/db/client";
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
 import { makeAdmin, makeCreator, makeListing, makeOrder, makeUser } from "@/lib/testing/fixtures";
-import { ADMIN_ORDERS_PAGE_SIZE, encodeOrdersCursor, listOrdersForAdmin } from "./admin-orders";
+import { ADMIN_ORDERS_PAGE_SIZE, listOrdersForAdmin } from "./admin-orders";
+import { encodeOrdersCursor } from "./order-cursor";
 
 let db: Db;
 let admin: Actor;

@@ -1,28 +1,16 @@
 // The admin's order list: newest first, filtered by status or by buyer email / order id, a page at a time.
 import "server-only";
-import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { and, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listings, orders, users, type OrderStatus } from "@/db/schema";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import type { UserOrder } from "@/lib/admin/users";
-import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/keyset-cursor";
-import { UUID_PATTERN, uuidSchema } from "@/lib/uuid";
+import { decodeOrdersCursor, olderThan, orderCursorAt, orderPage } from "./order-cursor";
+import { UUID_PATTERN } from "@/lib/uuid";
+import { containsPattern } from "@/lib/like-pattern";
 
 /** Orders a page of the admin's list shows. */
 export const ADMIN_ORDERS_PAGE_SIZE = 25;
-
-/** Where the next page starts: the last order shown, by its exact creation time (microseconds) and id. */
-const cursorSchema = z.tuple([z.iso.datetime(), uuidSchema()]);
-
-export function encodeOrdersCursor(row: { cursorAt: string; id: string }): string {
-  return encodeKeysetCursor([row.cursorAt, row.id]);
-}
-
-/** A cursor from the address, or null when absent or not one of ours (the newest orders are shown then). */
-export function decodeOrdersCursor(cursor: string | null | undefined): [string, string] | null {
-  return decodeKeysetCursor(cursorSchema, cursor);
-}
 
 /** An order as the admin's list shows it: an account page's order row, and who bought it. */
 export type AdminOrderRow = UserOrder & { buyerEmail: string };
@@ -40,15 +28,9 @@ export async function listOrdersForAdmin(
   assertAdmin(actor);
   const limit = Math.max(1, Math.min(opts.limit ?? ADMIN_ORDERS_PAGE_SIZE, 200));
   const after = decodeOrdersCursor(opts.before);
-  const filters: (SQL | undefined)[] = [
-    opts.status ? eq(orders.status, opts.status) : undefined,
-    after ? sql`(${orders.createdAt}, ${orders.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
-  ];
+  const filters: (SQL | undefined)[] = [opts.status ? eq(orders.status, opts.status) : undefined, after ? olderThan(after) : undefined];
   const q = opts.q?.trim();
-  if (q)
-    filters.push(
-      UUID_PATTERN.test(q) ? eq(orders.id, q) : or(ilike(users.email, `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`), eq(orders.checkoutSessionId, q)),
-    );
+  if (q) filters.push(UUID_PATTERN.test(q) ? eq(orders.id, q) : or(ilike(users.email, containsPattern(q)), eq(orders.checkoutSessionId, q)));
   const found = await db
     .select({
       id: orders.id,
@@ -57,7 +39,7 @@ export async function listOrdersForAdmin(
       refundedCents: orders.refundedCents,
       currency: orders.currency,
       createdAt: orders.createdAt,
-      cursorAt: sql<string>`to_char(${orders.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      cursorAt: orderCursorAt,
       buyerEmail: users.email,
       listingTitle: listings.title,
       listingSlug: listings.slug,
@@ -68,10 +50,5 @@ export async function listOrdersForAdmin(
     .where(and(...filters))
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(limit + 1);
-  const page = found.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    rows: page.map(({ cursorAt: _, ...row }) => row),
-    nextCursor: found.length > limit && last ? encodeOrdersCursor(last) : null,
-  };
+  return orderPage(found, limit);
 }

@@ -9,6 +9,7 @@ import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
 import type { Page } from "./creator-payouts";
 import { PERIOD_PATTERN } from "./periods";
+import { containsPattern } from "@/lib/like-pattern";
 
 /** A processing payout claimed longer ago than this needs a person to look at it. */
 export const STUCK_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -136,7 +137,6 @@ export type RunPayoutRow = {
   retryable: boolean;
 };
 
-const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 /** A period's payouts, filtered by status, hold reason or creator email/handle; largest amounts first. */
 export async function listRunPayouts(
@@ -153,7 +153,7 @@ export async function listRunPayouts(
     input.holdReason ? eq(payouts.holdReason, input.holdReason) : undefined,
   ];
   const q = input.q?.trim();
-  if (q) filters.push(or(ilike(users.email, likePattern(q)), ilike(creatorProfiles.handle, likePattern(q.replace(/^@/, "")))));
+  if (q) filters.push(or(ilike(users.email, containsPattern(q)), ilike(creatorProfiles.handle, containsPattern(q.replace(/^@/, "")))));
   const where = and(...filters);
   const [{ total }] = await db
     .select({ total: sql<number>`count(*)::int` })

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/table";
 import Link from "next/link";
 import { RefundForm } from "@/components/admin-orders/refund-form";
+import { NewestOlderPager } from "@/components/ui/newest-older-pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { orderStatus, type OrderStatus } from "@/db/schema";
 import { requireAdminPage } from "@/lib/auth/session";
-import { decodeOrdersCursor, listOrdersForAdmin } from "@/lib/orders/admin-orders";
+import { listOrdersForAdmin } from "@/lib/orders/admin-orders";
+import { decodeOrdersCursor } from "@/lib/orders/order-cursor";
 import { isEntitling } from "@/lib/orders/entitlement";
 import { formatMoney, formatPrice, formatTimestamp } from "@/lib/format";
 import { refundAction } from "./actions";
@@ -105,22 +107,12 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
               </tr>
             ))}
           </DataTable>
-          {before || nextCursor ? (
-            <nav aria-label="Order pages" className="flex items-center justify-between gap-3 text-sm">
-              {before ? (
-                <Link href={ordersHref(filters)} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
-                  ← Newest orders
-                </Link>
-              ) : (
-                <span />
-              )}
-              {nextCursor ? (
-                <Link href={ordersHref(filters, nextCursor)} rel="next" className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
-                  Older orders →
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <NewestOlderPager
+            label="Order pages"
+            noun="orders"
+            newestHref={before ? ordersHref(filters) : null}
+            olderHref={nextCursor ? ordersHref(filters, nextCursor) : null}
+          />
         </>
       )}
     </div>

@@ -28,7 +28,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ orderI
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm print:hidden">
-        <Link href="/library#orders" className="text-brand-700 hover:underline">
+        <Link href="/library/orders" className="text-brand-700 hover:underline">
           ← Order history
         </Link>
       </nav>
