@@ -68,7 +68,11 @@ const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 24 *
 
 function conditions(f: z.output<typeof auditFilterSchema>): SQL | undefined {
   return and(
-    f.actor ? (isUuid(f.actor) ? eq(auditLog.actorId, f.actor) : or(ilike(users.email, containsPattern(f.actor)), ilike(users.name, containsPattern(f.actor)))) : undefined,
+    f.actor
+      ? isUuid(f.actor)
+        ? eq(auditLog.actorId, f.actor)
+        : or(ilike(users.email, containsPattern(f.actor)), ilike(users.name, containsPattern(f.actor)))
+      : undefined,
     f.action ? eq(auditLog.action, f.action) : undefined,
     f.targetType ? eq(auditLog.targetType, f.targetType) : undefined,
     f.targetId ? eq(auditLog.targetId, f.targetId) : undefined,

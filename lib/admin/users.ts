@@ -48,7 +48,6 @@ export type UserRow = {
   createdAt: Date;
 };
 
-
 /** Accounts matching an email, name or handle (a leading @ is ignored), newest first. */
 export async function searchUsers(db: Db, actor: Actor | null, input: UserSearch = {}): Promise<Page<UserRow>> {
   assertAdmin(actor);

@@ -137,7 +137,6 @@ export type RunPayoutRow = {
   retryable: boolean;
 };
 
-
 /** A period's payouts, filtered by status, hold reason or creator email/handle; largest amounts first. */
 export async function listRunPayouts(
   db: Db,
