@@ -279,6 +279,13 @@ test.describe("the XSS corpus is text on every surface", () => {
       expect((await textOf(page.locator("main"))).split(p.text).length - 1, `details, claim, contact and title on report ${p.n}`).toBeGreaterThanOrEqual(4);
     }
 
+    // A search of the queue echoes what was typed, and finds the report on that listing.
+    const probe = XSS_CORPUS.find((p) => p.text.trim().length > 0 && p.text.length <= 100) as XssPayload;
+    await render(page, w, `/admin/reports?q=${encodeURIComponent(probe.text)}`);
+    await expectShownAsText(page.locator("main"), probe.text.trim(), "the reports search echo");
+    const matches = await page.locator('main a[href^="/admin/reports/"]').evaluateAll((as) => as.map((a) => a.textContent ?? ""));
+    expect(matches, "the report on the probe listing, found by its title").toContain(probe.text);
+
     // Approvals: a new listing's description and a live listing's changed details, each the whole corpus.
     for (const title of [XSS_PENDING_TITLE, XSS_REVISION_TITLE]) {
       await render(page, w, "/admin/moderation");

@@ -60,3 +60,31 @@ describe("reportQueue", () => {
     expect(reportQueueFilterSchema.parse({ page: "2" })).toEqual({ status: "open", page: 2 });
   });
 });
+
+describe("reportQueue search", () => {
+  it("finds reports by the listing's title, the creator's name or handle, the reporter's name or email, or the report's id", async () => {
+    const creator = await makeCreator(db, { name: "Moonlit", handle: "moonlit-maker" });
+    const listing = await makeListing(db, creator, { title: "Watercolor 50% off pack" });
+    const reporter = await makeUser(db, { name: "Quill Reporter", email: "quill.reporter@example.test" });
+    const [onListing] = await db.insert(reports).values({ reporterId: reporter.id, targetType: "listing", listingId: listing.id, reason: "spam" }).returning();
+    const [onCreator] = await db.insert(reports).values({ reporterId: reporter.id, targetType: "creator", creatorId: creator.id, reason: "other" }).returning();
+    const found = async (q: string, target?: "listing" | "creator") =>
+      (await reportQueue(db, admin, reportQueueFilterSchema.parse({ status: "open", target, q }), 1)).rows.map((r) => r.id).sort();
+
+    expect(await found("watercolor")).toEqual([onListing.id]);
+    expect(await found("moonlit")).toEqual([onCreator.id]);
+    expect(await found("@MOONLIT-maker")).toEqual([onCreator.id]);
+    expect(await found("quill.reporter@")).toEqual([onListing.id, onCreator.id].sort());
+    expect(await found("Quill", "creator")).toEqual([onCreator.id]);
+    expect(await found(onListing.id)).toEqual([onListing.id]);
+    // LIKE wildcards typed by the admin are matched as themselves.
+    expect(await found("50%")).toEqual([onListing.id]);
+    expect(await found("%")).toEqual([onListing.id]);
+    expect(await found("_")).toEqual([]);
+    expect(await reportQueue(db, admin, { status: "open", q: "quill" }, 1)).toMatchObject({ total: 2, pageCount: 1 });
+    expect(await reportQueue(db, admin, { status: "dismissed", q: "quill" }, 1)).toMatchObject({ rows: [], total: 0 });
+    // Blank or over-long searches read as what was meant.
+    expect(reportQueueFilterSchema.parse({ q: "   " }).q).toBeUndefined();
+    expect(reportQueueFilterSchema.parse({ q: "x".repeat(300) }).q).toHaveLength(100);
+  });
+});

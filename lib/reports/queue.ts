@@ -6,11 +6,19 @@ import { queryRows, type Db } from "@/db/client";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
 import { countedPage, pageOffset, pageParamSchema, type CountedPage } from "@/lib/paging";
 import { isUuid } from "@/lib/uuid";
+import { containsPattern } from "@/lib/like-pattern";
 import { REPORT_TARGET_TYPES, type ReportReason, type ReportTargetType } from "./reasons";
 
 export const reportQueueFilterSchema = z.object({
   status: z.enum(["open", "resolved", "dismissed"]).catch("open"),
   target: z.enum(REPORT_TARGET_TYPES).optional().catch(undefined),
+  /** Words of the reported listing's title, the creator's name or handle, the reporter's name or email, or a report id. */
+  q: z
+    .string()
+    .trim()
+    .transform((q) => q.slice(0, 100).trim() || undefined)
+    .optional()
+    .catch(undefined),
   /** The queue's page (REPORTS_PAGE_SIZE rows each); anything else is the first page. */
   page: pageParamSchema,
 });
@@ -54,7 +62,11 @@ export async function reportQueue(db: Db, actor: Actor | null, filter: ReportQue
   assertAdmin(actor);
   const at = pageOffset(page, REPORTS_PAGE_SIZE);
   const order = filter.status === "open" ? sql.raw(`r.created_at asc, r.id asc`) : sql.raw(`r.resolved_at desc nulls last, r.id desc`);
-  const where = sql`r.status = ${filter.status} and (${filter.target ?? null}::text is null or r.target_type = ${filter.target ?? null})`;
+  const q = filter.q ?? null;
+  const found = q ? containsPattern(q.replace(/^@/, "")) : null;
+  const where = sql`r.status = ${filter.status} and (${filter.target ?? null}::text is null or r.target_type = ${filter.target ?? null})
+    and (${q}::text is null or r.id = ${q && isUuid(q) ? q : null}::uuid or l.title ilike ${found} or cp.display_name ilike ${found}
+         or cp.handle ilike ${found} or ru.name ilike ${found} or ru.email ilike ${found})`;
   const [rows, [count]] = await Promise.all([
     queryRows<ReportRow>(
       db,
@@ -64,7 +76,7 @@ export async function reportQueue(db: Db, actor: Actor | null, filter: ReportQue
            where ${where}
            order by ${order} limit ${REPORTS_PAGE_SIZE} offset ${at.offset}`,
     ),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from reports r where ${where}`),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${FROM} where ${where}`),
   ]);
   return countedPage(rows, at.page, Number(count?.total ?? 0), REPORTS_PAGE_SIZE);
 }

@@ -24,13 +24,13 @@ const TABS = [
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireAdminPage();
   const params = await searchParams;
-  const filter = reportQueueFilterSchema.parse({ status: params.status, target: params.target, page: params.page });
+  const filter = reportQueueFilterSchema.parse({ status: params.status, target: params.target, q: params.q, page: params.page });
   const queue = await reportQueue(await getDb(), user, filter, filter.page ?? 1);
   const rows = queue.rows;
   const now = new Date();
   const href = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams();
-    const merged: Record<string, string | undefined> = { status: filter.status, target: filter.target, ...changes };
+    const merged: Record<string, string | undefined> = { status: filter.status, target: filter.target, q: filter.q, ...changes };
     for (const [k, v] of Object.entries(merged)) if (v) next.set(k, v);
     return `/admin/reports?${next}`;
   };
@@ -63,12 +63,48 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </Link>
         ))}
       </nav>
+      <form method="get" role="search" aria-label="Find reports" className="flex flex-wrap items-center gap-2">
+        <input type="hidden" name="status" value={filter.status} />
+        {filter.target ? <input type="hidden" name="target" value={filter.target} /> : null}
+        <label htmlFor="report-q" className="sr-only">
+          Listing, creator or reporter
+        </label>
+        <input
+          id="report-q"
+          name="q"
+          type="search"
+          maxLength={100}
+          defaultValue={filter.q}
+          placeholder="Listing, creator, reporter or report id"
+          className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm sm:w-80"
+        />
+        <button type="submit" className={buttonClass("secondary")}>
+          Find
+        </button>
+        {filter.q ? (
+          <Link href={href({ q: undefined })} className="text-sm text-brand-700 hover:underline">
+            Clear search
+          </Link>
+        ) : null}
+      </form>
       {queue.total > 0 ? (
         <p className="text-sm text-slate-600" aria-live="polite">
           {queue.total.toLocaleString("en-US")} {filter.status} {queue.total === 1 ? "report" : "reports"}
+          {filter.q ? ` ${queue.total === 1 ? "matches" : "match"} “${filter.q}”` : ""}
         </p>
       ) : null}
-      {queue.total === 0 ? (
+      {queue.total === 0 && filter.q ? (
+        <EmptyState
+          title={`No ${filter.status} reports match`}
+          action={
+            <Link href={href({ q: undefined })} className={buttonClass("secondary")}>
+              Clear search
+            </Link>
+          }
+        >
+          Nothing {filter.status} is about a listing or creator, or was sent by someone, matching “{filter.q}”.
+        </EmptyState>
+      ) : queue.total === 0 ? (
         <EmptyState title={filter.status === "open" ? "No open reports" : `No ${filter.status} reports`}>
           Reports people send from listings, reviews and storefronts appear here, oldest first.
         </EmptyState>
