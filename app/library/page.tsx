@@ -41,7 +41,9 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
             </h1>
             {library.owned ? (
               <p className="text-sm text-slate-600" aria-live="polite">
-                {searching ? `${plural(library.total, "item")} of ${library.owned.toLocaleString("en-US")} match “${filter.q}”` : plural(library.owned, "item")}
+                {searching
+                  ? `${library.total.toLocaleString("en-US")} of ${plural(library.owned, "item")} ${library.total === 1 ? "matches" : "match"} “${filter.q}”`
+                  : plural(library.owned, "item")}
                 {!searching && library.updated
                   ? ` · ${library.updated.toLocaleString("en-US")} updated since you bought ${library.updated > 1 ? "them" : "it"}`
                   : ""}

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { ListingKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { libraryItems, type LibraryItem } from "@/lib/library/items";
+import { libraryItemsAfter, type LibraryItem } from "@/lib/library/items";
 
 export const LIBRARY_API_DEFAULT_LIMIT = 20;
 export const LIBRARY_API_MAX_LIMIT = 100;
@@ -83,20 +83,11 @@ const decodeCursor = (cursor: string) => Buffer.from(cursor, "base64url").toStri
 
 /**
  * One page of the actor's library, newest purchase first (order id breaks ties, so pages never repeat or skip).
- * A person's library is hundreds of rows at most, so it is read whole through the same query as the library
- * page and cut here. Null when the cursor names no order in this library (altered, or the order was refunded).
+ * Null when the cursor names no order in this library (altered, or the order was refunded).
  */
 export async function libraryPage(db: Db, actor: Actor, query: LibraryApiQuery): Promise<{ items: LibraryApiItem[]; nextCursor: string | null } | null> {
-  const all = (await libraryItems(db, actor)).sort(
-    (a, b) => (b.purchasedAt?.getTime() ?? 0) - (a.purchasedAt?.getTime() ?? 0) || (a.orderId < b.orderId ? 1 : a.orderId > b.orderId ? -1 : 0),
-  );
-  let start = 0;
-  if (query.cursor) {
-    const after = all.findIndex((item) => item.orderId === decodeCursor(query.cursor!));
-    if (after < 0) return null;
-    start = after + 1;
-  }
-  const page = all.slice(start, start + query.limit);
-  const more = start + query.limit < all.length;
-  return { items: page.map(apiItem), nextCursor: more && page.length > 0 ? encodeCursor(page[page.length - 1].orderId) : null };
+  const page = await libraryItemsAfter(db, actor, query.cursor ? decodeCursor(query.cursor) : null, query.limit);
+  if (!page) return null;
+  const last = page.items[page.items.length - 1];
+  return { items: page.items.map(apiItem), nextCursor: page.more && last ? encodeCursor(last.orderId) : null };
 }

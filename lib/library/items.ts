@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { creatorProfiles, listings, listingVersions, orders, type ListingKind, type ListingStatus } from "@/db/schema";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { ENTITLING_STATUSES } from "@/lib/orders/entitlement";
+import { isUuid } from "@/lib/uuid";
 import { countedPage, pageOffset, pageParamSchema, type CountedPage } from "@/lib/paging";
 import { containsPattern } from "@/lib/like-pattern";
 
@@ -59,6 +60,9 @@ function ownedBy(userId: string, q?: string): SQL | undefined {
   return and(eq(orders.buyerId, userId), inArray(orders.status, [...ENTITLING_STATUSES]), title ? ilike(listings.title, containsPattern(title)) : undefined);
 }
 
+/** When an owned listing was bought (an order without a payment time sorts as the oldest). */
+const PURCHASED_AT = sql`coalesce(${orders.paidAt}, '-infinity'::timestamptz)`;
+
 /** The actor's owned listings under `where`, newest purchase first (the order id breaks ties, so pages are stable). */
 async function ownedItems(db: Db, where: SQL | undefined, page?: { limit: number; offset: number }): Promise<LibraryItem[]> {
   const query = db
@@ -83,7 +87,7 @@ async function ownedItems(db: Db, where: SQL | undefined, page?: { limit: number
     .innerJoin(purchased, eq(purchased.id, orders.versionId))
     .leftJoin(current, and(eq(current.id, listings.currentVersionId), eq(current.reviewStatus, "approved")))
     .where(where)
-    .orderBy(sql`${orders.paidAt} desc nulls last`, desc(orders.createdAt), desc(orders.id));
+    .orderBy(desc(PURCHASED_AT), desc(orders.id));
   const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   return rows.map(({ unsafe, ...r }) => ({
     ...r,
@@ -132,4 +136,29 @@ export async function libraryItemsPage(db: Db, actor: Actor | null, filter: Libr
   const owned = all?.n ?? 0;
   const total = searching ? (matching?.[0]?.n ?? 0) : owned;
   return { ...countedPage(rows, page, total, LIBRARY_PAGE_SIZE), owned, updated: all?.updated ?? 0 };
+}
+
+/**
+ * Up to `limit` owned listings after the one bought by order `after` (none: from the newest), in the library's order,
+ * and whether more follow. Null when `after` is not an order in the actor's library (altered, or refunded since).
+ */
+export async function libraryItemsAfter(
+  db: Db,
+  actor: Actor | null,
+  after: string | null,
+  limit: number,
+): Promise<{ items: LibraryItem[]; more: boolean } | null> {
+  const user = assertSignedIn(actor);
+  let from: SQL | undefined;
+  if (after !== null) {
+    if (!isUuid(after)) return null;
+    const [cursor] = await db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.id, after), ownedBy(user.id)));
+    if (!cursor) return null;
+    from = sql`(${PURCHASED_AT}, ${orders.id}) < (select coalesce(c.paid_at, '-infinity'::timestamptz), c.id from orders c where c.id = ${after}::uuid)`;
+  }
+  const rows = await ownedItems(db, and(ownedBy(user.id), from), { limit: limit + 1, offset: 0 });
+  return { items: rows.slice(0, limit), more: rows.length > limit };
 }

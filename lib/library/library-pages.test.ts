@@ -7,7 +7,7 @@ import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
 import { makeCreator, makeListing, makeOrder, makeUser } from "@/lib/testing/fixtures";
 import { encodeOrdersCursor } from "@/lib/orders/order-cursor";
-import { LIBRARY_PAGE_SIZE, libraryFilterSchema, libraryItems, libraryItemsPage } from "./items";
+import { LIBRARY_PAGE_SIZE, libraryFilterSchema, libraryItems, libraryItemsAfter, libraryItemsPage } from "./items";
 import { ORDER_HISTORY_PAGE_SIZE, orderHistory, orderHistoryPage, RECENT_ORDERS } from "./orders";
 
 let db: Db;
@@ -50,7 +50,7 @@ describe("libraryItemsPage", () => {
     expect(new Set(all.map((i) => i.orderId)).size).toBe(OWNED);
     const expected = await queryRows<{ id: string }>(
       db,
-      sql`select id from orders where buyer_id = ${buyer.id} and status in ('paid', 'disputed') order by paid_at desc nulls last, created_at desc, id desc`,
+      sql`select id from orders where buyer_id = ${buyer.id} and status in ('paid', 'disputed') order by paid_at desc nulls last, id desc`,
     );
     expect(all.map((i) => i.orderId)).toEqual(expected.map((r) => r.id));
   });
@@ -68,6 +68,32 @@ describe("libraryItemsPage", () => {
     expect(await libraryItemsPage(db, buyer, { page: 9 })).toMatchObject({ rows: [], page: 9, total: OWNED, pageCount: 2 });
     expect(await libraryItemsPage(db, await makeUser(db), {})).toMatchObject({ rows: [], total: 0, owned: 0, updated: 0 });
     await expect(libraryItemsPage(db, null, {})).rejects.toMatchObject({ code: "auth.unauthenticated" });
+  });
+});
+
+describe("libraryItemsAfter", () => {
+  it("walks the whole library in its order from any page size, ties in one microsecond included", async () => {
+    const all = (await libraryItems(db, buyer)).map((i) => i.orderId);
+    for (const limit of [1, 7, OWNED, OWNED + 5]) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page = await libraryItemsAfter(db, buyer, after, limit);
+        expect(page).not.toBeNull();
+        seen.push(...page!.items.map((i) => i.orderId));
+        if (!page!.more) break;
+        after = page!.items[page!.items.length - 1].orderId;
+      }
+      expect(seen).toEqual(all);
+    }
+  });
+
+  it("refuses a cursor that is not an order in the caller's library", async () => {
+    const [refunded] = await queryRows<{ id: string }>(db, sql`select id from orders where buyer_id = ${buyer.id} and status = 'refunded' limit 1`);
+    const [theirs] = await queryRows<{ id: string }>(db, sql`select id from orders where buyer_id = ${other.id} limit 1`);
+    for (const after of ["nope", refunded.id, theirs.id, "00000000-0000-4000-8000-000000000000"]) {
+      expect(await libraryItemsAfter(db, buyer, after, 5)).toBeNull();
+    }
   });
 });
 
