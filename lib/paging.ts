@@ -16,3 +16,11 @@ export function pageOffset(page: number, size: number): { page: number; offset: 
   const at = Math.max(1, Math.floor(page));
   return { page: at, offset: (at - 1) * size };
 }
+
+/** A list's search text from an address: trimmed, its first 100 characters; blank, repeated or missing is no search. */
+export const searchParamSchema = z
+  .string()
+  .trim()
+  .transform((q) => q.slice(0, 100).trim() || undefined)
+  .optional()
+  .catch(undefined);

@@ -4,7 +4,8 @@ import { OrderHistory } from "@/components/library/order-history";
 import { LibraryItems } from "@/components/library/library-items";
 import { Pager } from "@/components/payouts/pager";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, PastTheEnd } from "@/components/ui/empty-state";
+import { SearchForm } from "@/components/ui/search-form";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
 import { LIBRARY_SEARCH_FROM, libraryFilterSchema, libraryItemsPage, type LibraryFilter } from "@/lib/library/items";
@@ -57,28 +58,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
           ) : null}
         </div>
         {library.owned > LIBRARY_SEARCH_FROM || searching ? (
-          <form method="get" role="search" aria-label="Search your library" className="flex flex-wrap items-center gap-2">
-            <label htmlFor="library-q" className="sr-only">
-              Title
-            </label>
-            <input
-              id="library-q"
-              name="q"
-              type="search"
-              maxLength={100}
-              defaultValue={filter.q}
-              placeholder="Search by title"
-              className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm sm:w-72"
-            />
-            <button type="submit" className={buttonClass("secondary")}>
-              Search
-            </button>
-            {searching ? (
-              <Link href="/library" className="text-sm text-brand-700 hover:underline">
-                Clear search
-              </Link>
-            ) : null}
-          </form>
+          <SearchForm label="Search your library" inputLabel="Title" inputId="library-q" value={filter.q} placeholder="Search by title" clearHref="/library" />
         ) : null}
         {library.owned === 0 ? (
           <EmptyState title="Nothing here yet" action={<ButtonLink href="/browse">Browse listings</ButtonLink>}>
@@ -96,16 +76,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
             No title you own contains “{filter.q}”.
           </EmptyState>
         ) : library.rows.length === 0 ? (
-          <EmptyState
-            title="Nothing on this page"
-            action={
-              <Link href={libraryHref(filter, 1)} className={buttonClass("secondary")}>
-                First page
-              </Link>
-            }
-          >
-            Your library is shorter than this page.
-          </EmptyState>
+          <PastTheEnd firstPage={libraryHref(filter, 1)}>Your library is shorter than this page.</PastTheEnd>
         ) : (
           <>
             <LibraryItems items={library.rows} />

@@ -1,5 +1,7 @@
 // The message shown where a list has nothing in it yet, with what to do next.
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { buttonClass } from "./button";
 
 export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
   return (
@@ -8,5 +10,21 @@ export function EmptyState({ title, children, action }: { title: string; childre
       {children ? <div className="mx-auto mt-2 max-w-md text-sm text-slate-600">{children}</div> : null}
       {action ? <div className="mt-6">{action}</div> : null}
     </div>
+  );
+}
+
+/** A numbered page past the end of its list (the list got shorter since the link was made), with a way back to page 1. */
+export function PastTheEnd({ firstPage, title = "Nothing on this page", children }: { firstPage: string; title?: string; children?: ReactNode }) {
+  return (
+    <EmptyState
+      title={title}
+      action={
+        <Link href={firstPage} className={buttonClass("secondary")}>
+          First page
+        </Link>
+      }
+    >
+      {children}
+    </EmptyState>
   );
 }

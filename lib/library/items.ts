@@ -8,7 +8,7 @@ import { creatorProfiles, listings, listingVersions, orders, type ListingKind, t
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 import { ENTITLING_STATUSES } from "@/lib/orders/entitlement";
 import { isUuid } from "@/lib/uuid";
-import { countedPage, pageOffset, pageParamSchema, type CountedPage } from "@/lib/paging";
+import { countedPage, pageOffset, pageParamSchema, searchParamSchema, type CountedPage } from "@/lib/paging";
 import { containsPattern } from "@/lib/like-pattern";
 
 export type LibraryItem = {
@@ -45,12 +45,7 @@ export const LIBRARY_SEARCH_FROM = 6;
 /** What a page of the library can ask for: a page number and words of a title. */
 export const libraryFilterSchema = z.object({
   /** Words of a title (the first 100 characters of what was typed; blank is no search). */
-  q: z
-    .string()
-    .trim()
-    .transform((q) => q.slice(0, 100).trim() || undefined)
-    .optional()
-    .catch(undefined),
+  q: searchParamSchema,
   page: pageParamSchema,
 });
 export type LibraryFilter = z.infer<typeof libraryFilterSchema>;

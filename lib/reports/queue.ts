@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "@/db/client";
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
-import { countedPage, pageOffset, pageParamSchema, type CountedPage } from "@/lib/paging";
+import { countedPage, pageOffset, pageParamSchema, searchParamSchema, type CountedPage } from "@/lib/paging";
 import { isUuid } from "@/lib/uuid";
 import { containsPattern } from "@/lib/like-pattern";
 import { REPORT_TARGET_TYPES, type ReportReason, type ReportTargetType } from "./reasons";
@@ -13,12 +13,7 @@ export const reportQueueFilterSchema = z.object({
   status: z.enum(["open", "resolved", "dismissed"]).catch("open"),
   target: z.enum(REPORT_TARGET_TYPES).optional().catch(undefined),
   /** Words of the reported listing's title, the creator's name or handle, the reporter's name or email, or a report id. */
-  q: z
-    .string()
-    .trim()
-    .transform((q) => q.slice(0, 100).trim() || undefined)
-    .optional()
-    .catch(undefined),
+  q: searchParamSchema,
   /** The queue's page (REPORTS_PAGE_SIZE rows each); anything else is the first page. */
   page: pageParamSchema,
 });

@@ -4,7 +4,7 @@ import { Pager } from "@/components/payouts/pager";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, PastTheEnd } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
 import { DataTable, rightAligned } from "@/components/ui/table";
 import { getDb } from "@/db/client";
@@ -79,16 +79,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
           New listings, new versions and changes to live listings appear here when creators submit them.
         </EmptyState>
       ) : queue.rows.length === 0 ? (
-        <EmptyState
-          title="Nothing on this page"
-          action={
-            <Link href={queueHref(filter, 1)} className={buttonClass("secondary")}>
-              First page
-            </Link>
-          }
-        >
-          The queue is shorter than this now: items were decided since the link was made.
-        </EmptyState>
+        <PastTheEnd firstPage={queueHref(filter, 1)}>The queue is shorter than this now: items were decided since the link was made.</PastTheEnd>
       ) : (
         <>
           <DataTable

@@ -4,7 +4,8 @@ import { Pager } from "@/components/payouts/pager";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, PastTheEnd } from "@/components/ui/empty-state";
+import { SearchForm } from "@/components/ui/search-form";
 import { DataTable, rightAligned } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/session";
@@ -63,30 +64,17 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </Link>
         ))}
       </nav>
-      <form method="get" role="search" aria-label="Find reports" className="flex flex-wrap items-center gap-2">
-        <input type="hidden" name="status" value={filter.status} />
-        {filter.target ? <input type="hidden" name="target" value={filter.target} /> : null}
-        <label htmlFor="report-q" className="sr-only">
-          Listing, creator or reporter
-        </label>
-        <input
-          id="report-q"
-          name="q"
-          type="search"
-          maxLength={100}
-          defaultValue={filter.q}
-          placeholder="Listing, creator, reporter or report id"
-          className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm sm:w-80"
-        />
-        <button type="submit" className={buttonClass("secondary")}>
-          Find
-        </button>
-        {filter.q ? (
-          <Link href={href({ q: undefined })} className="text-sm text-brand-700 hover:underline">
-            Clear search
-          </Link>
-        ) : null}
-      </form>
+      <SearchForm
+        label="Find reports"
+        inputLabel="Listing, creator or reporter"
+        inputId="report-q"
+        value={filter.q}
+        placeholder="Listing, creator, reporter or report id"
+        button="Find"
+        clearHref={href({ q: undefined })}
+        keep={{ status: filter.status, target: filter.target }}
+        width="sm:w-80"
+      />
       {queue.total > 0 ? (
         <p className="text-sm text-slate-600" aria-live="polite">
           {queue.total.toLocaleString("en-US")} {filter.status} {queue.total === 1 ? "report" : "reports"}
@@ -109,16 +97,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           Reports people send from listings, reviews and storefronts appear here, oldest first.
         </EmptyState>
       ) : rows.length === 0 ? (
-        <EmptyState
-          title="Nothing on this page"
-          action={
-            <Link href={href({})} className={buttonClass("secondary")}>
-              First page
-            </Link>
-          }
-        >
-          There are fewer reports here now: some were decided since the link was made.
-        </EmptyState>
+        <PastTheEnd firstPage={href({})}>There are fewer reports here now: some were decided since the link was made.</PastTheEnd>
       ) : (
         <>
           <DataTable

@@ -6,7 +6,7 @@ import { ListingActions } from "@/components/dashboard/listing-actions";
 import { listingRowActions } from "./editor-actions";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, PastTheEnd } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db/client";
 import { listingStatus } from "@/db/schema";
@@ -103,14 +103,7 @@ export default async function DashboardListingsPage({ searchParams }: { searchPa
 
           {rows.length === 0 ? (
             page > 1 ? (
-              <EmptyState
-                title="No listings on this page"
-                action={
-                  <ButtonLink href={href({})} variant="secondary">
-                    First page
-                  </ButtonLink>
-                }
-              />
+              <PastTheEnd title="No listings on this page" firstPage={href({})} />
             ) : (
               <EmptyState
                 title="Nothing matches these filters"
