@@ -132,6 +132,16 @@ test.describe("creator dashboard", () => {
     await buyer.goto("/notifications");
     await expect(buyer.getByTestId("notification-list")).toContainText(`“${title}” has a new version (v2)`);
     await expect(buyer.getByTestId("notification-list")).toContainText("Every haiku now includes a seasonal word.");
+    // The owner's library says what was updated since they bought it, and shows just those on request.
+    await buyer.goto("/library");
+    await buyer.getByRole("link", { name: /^\d+ updated since you bought (it|them)$/ }).click();
+    await expect(buyer).toHaveURL(/\/library\?updated=1$/);
+    await expect(buyer.getByText(/^\d+ of \d+ items? (was|were) updated since you bought/)).toBeVisible();
+    const updated = buyer.getByTestId("library-items").locator("li");
+    await expect(updated.filter({ hasText: title })).toContainText("You bought v1");
+    const badges = await updated.evaluateAll((items) => items.map((li) => li.textContent?.includes("Updated") ?? false));
+    expect(badges.length).toBeGreaterThan(0);
+    expect(badges.every(Boolean)).toBe(true);
     await admin.close();
     await buyer.close();
   });

@@ -8,15 +8,16 @@ import { EmptyState, PastTheEnd } from "@/components/ui/empty-state";
 import { SearchForm } from "@/components/ui/search-form";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
-import { LIBRARY_SEARCH_FROM, libraryFilterSchema, libraryItemsPage, type LibraryFilter } from "@/lib/library/items";
+import { LIBRARY_SEARCH_FROM, libraryFilterSchema, libraryItemsPage, type LibraryFilter, type LibraryPage as ShelfPage } from "@/lib/library/items";
 import { orderHistory, RECENT_ORDERS } from "@/lib/library/orders";
 
 export const metadata: Metadata = { title: "Your library" };
 
-/** The library's address with its title search and page (the first page has none). */
-function libraryHref(filter: LibraryFilter, page: number): string {
+/** The library's address with its title search, updated-only choice and page (the first page has none). */
+function libraryHref(filter: Pick<LibraryFilter, "q" | "updated">, page: number): string {
   const params = new URLSearchParams();
   if (filter.q) params.set("q", filter.q);
+  if (filter.updated) params.set("updated", "1");
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
   return query ? `/library?${query}` : "/library";
@@ -24,14 +25,25 @@ function libraryHref(filter: LibraryFilter, page: number): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
+/** "53 items", "18 of 53 items match “prompt”", "5 of 53 items were updated since you bought them". */
+function countLine(library: ShelfPage, filter: LibraryFilter): string {
+  const of = `${library.total.toLocaleString("en-US")} of ${plural(library.owned, "item")}`;
+  const updated = `${library.total === 1 ? "was" : "were"} updated since you bought ${library.total === 1 ? "it" : "them"}`;
+  const matches = `${library.total === 1 ? "matches" : "match"} “${filter.q}”`;
+  if (filter.q && filter.updated) return `${of} ${matches} and ${updated}`;
+  if (filter.q) return `${of} ${matches}`;
+  if (filter.updated) return `${of} ${updated}`;
+  return plural(library.owned, "item");
+}
+
 export default async function LibraryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await userOrSignIn("/library");
   const params = await searchParams;
-  const filter = libraryFilterSchema.parse({ q: params.q, page: params.page });
+  const filter = libraryFilterSchema.parse({ q: params.q, updated: params.updated, page: params.page });
   const db = await getDb();
-  // One more recent order than shown tells whether "All orders" has more to show.
-  const [library, recent] = await Promise.all([libraryItemsPage(db, user, filter), orderHistory(db, user, RECENT_ORDERS + 1)]);
+  const [library, recent] = await Promise.all([libraryItemsPage(db, user, filter), orderHistory(db, user, RECENT_ORDERS)]);
   const searching = Boolean(filter.q);
+  const narrowed = searching || Boolean(filter.updated);
   return (
     <div className="space-y-10">
       <section aria-labelledby="library-heading" className="space-y-4">
@@ -42,12 +54,23 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
             </h1>
             {library.owned ? (
               <p className="text-sm text-slate-600" aria-live="polite">
-                {searching
-                  ? `${library.total.toLocaleString("en-US")} of ${plural(library.owned, "item")} ${library.total === 1 ? "matches" : "match"} “${filter.q}”`
-                  : plural(library.owned, "item")}
-                {!searching && library.updated
-                  ? ` · ${library.updated.toLocaleString("en-US")} updated since you bought ${library.updated > 1 ? "them" : "it"}`
-                  : ""}
+                {countLine(library, filter)}
+                {!narrowed && library.updated ? (
+                  <>
+                    {" · "}
+                    <Link href={libraryHref({ updated: true }, 1)} className="text-brand-700 hover:underline">
+                      {library.updated.toLocaleString("en-US")} updated since you bought {library.updated > 1 ? "them" : "it"}
+                    </Link>
+                  </>
+                ) : null}
+                {narrowed && library.total > 0 ? (
+                  <>
+                    {" · "}
+                    <Link href="/library" className="text-brand-700 hover:underline">
+                      Show everything
+                    </Link>
+                  </>
+                ) : null}
               </p>
             ) : null}
           </div>
@@ -58,7 +81,15 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
           ) : null}
         </div>
         {library.owned > LIBRARY_SEARCH_FROM || searching ? (
-          <SearchForm label="Search your library" inputLabel="Title" inputId="library-q" value={filter.q} placeholder="Search by title" clearHref="/library" />
+          <SearchForm
+            label="Search your library"
+            inputLabel="Title"
+            inputId="library-q"
+            value={filter.q}
+            placeholder="Search by title"
+            clearHref={libraryHref({ updated: filter.updated }, 1)}
+            keep={{ updated: filter.updated ? "1" : undefined }}
+          />
         ) : null}
         {library.owned === 0 ? (
           <EmptyState title="Nothing here yet" action={<ButtonLink href="/browse">Browse listings</ButtonLink>}>
@@ -66,14 +97,16 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
           </EmptyState>
         ) : library.total === 0 ? (
           <EmptyState
-            title="Nothing in your library matches"
+            title={searching ? "Nothing in your library matches" : "Nothing updated since you bought it"}
             action={
               <Link href="/library" className={buttonClass("secondary")}>
                 Show everything
               </Link>
             }
           >
-            No title you own contains “{filter.q}”.
+            {searching
+              ? `No title you own${filter.updated ? " and that was updated since you bought it" : ""} contains “${filter.q}”.`
+              : "Nothing you own has a newer version than the one you bought."}
           </EmptyState>
         ) : library.rows.length === 0 ? (
           <PastTheEnd firstPage={libraryHref(filter, 1)}>Your library is shorter than this page.</PastTheEnd>

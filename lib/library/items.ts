@@ -42,17 +42,32 @@ export const LIBRARY_PAGE_SIZE = 24;
 /** A library longer than this (two rows of three) gets a title search. */
 export const LIBRARY_SEARCH_FROM = 6;
 
-/** What a page of the library can ask for: a page number and words of a title. */
+/** What a page of the library can ask for: a page number, words of a title, only what was updated since bought. */
 export const libraryFilterSchema = z.object({
   /** Words of a title (the first 100 characters of what was typed; blank is no search). */
   q: searchParamSchema,
+  /** `updated=1`: only listings with a newer approved version than the one bought. */
+  updated: z
+    .literal("1")
+    .transform(() => true)
+    .optional()
+    .catch(undefined),
   page: pageParamSchema,
 });
 export type LibraryFilter = z.infer<typeof libraryFilterSchema>;
 
-function ownedBy(userId: string, q?: string): SQL | undefined {
-  const title = q?.trim();
-  return and(eq(orders.buyerId, userId), inArray(orders.status, [...ENTITLING_STATUSES]), title ? ilike(listings.title, containsPattern(title)) : undefined);
+/** A newer approved version is out than the one bought (the `current` and `purchased` joins of ownedItems). */
+const UPDATED = sql`${current.number} > ${purchased.number}`;
+
+/** The actor's owned listings (a paid or disputed order), narrowed to a title search and to updated ones. */
+function ownedBy(userId: string, filter: Pick<LibraryFilter, "q" | "updated"> = {}): SQL | undefined {
+  const title = filter.q?.trim();
+  return and(
+    eq(orders.buyerId, userId),
+    inArray(orders.status, [...ENTITLING_STATUSES]),
+    title ? ilike(listings.title, containsPattern(title)) : undefined,
+    filter.updated ? UPDATED : undefined,
+  );
 }
 
 /** When an owned listing was bought (an order without a payment time sorts as the oldest). */
@@ -106,7 +121,8 @@ export type LibraryPage = CountedPage<LibraryItem> & {
 
 /**
  * One page of the actor's library, newest purchase first, LIBRARY_PAGE_SIZE a page, narrowed to titles containing
- * `q`; with the count of what matches, of everything owned and of what was updated since bought.
+ * `q` and to what was updated since bought; with the count of what matches, of everything owned and of what was
+ * updated.
  */
 export async function libraryItemsPage(db: Db, actor: Actor | null, filter: LibraryFilter): Promise<LibraryPage> {
   const user = assertSignedIn(actor);
@@ -115,21 +131,21 @@ export async function libraryItemsPage(db: Db, actor: Actor | null, filter: Libr
     db
       .select({
         n: sql<number>`count(*)::int`,
-        updated: sql<number>`(count(*) filter (where ${current.number} > ${purchased.number}))::int`,
+        updated: sql<number>`(count(*) filter (where ${UPDATED}))::int`,
       })
       .from(orders)
       .innerJoin(listings, eq(listings.id, orders.listingId))
       .innerJoin(purchased, eq(purchased.id, orders.versionId))
       .leftJoin(current, and(eq(current.id, listings.currentVersionId), eq(current.reviewStatus, "approved")))
       .where(where);
-  const searching = Boolean(filter.q);
+  const narrowed = Boolean(filter.q || filter.updated);
   const [rows, [all], matching] = await Promise.all([
-    ownedItems(db, ownedBy(user.id, filter.q), { limit: LIBRARY_PAGE_SIZE, offset }),
+    ownedItems(db, ownedBy(user.id, filter), { limit: LIBRARY_PAGE_SIZE, offset }),
     count(ownedBy(user.id)),
-    searching ? count(ownedBy(user.id, filter.q)) : null,
+    narrowed ? count(ownedBy(user.id, filter)) : null,
   ]);
   const owned = all?.n ?? 0;
-  const total = searching ? (matching?.[0]?.n ?? 0) : owned;
+  const total = narrowed ? (matching?.[0]?.n ?? 0) : owned;
   return { ...countedPage(rows, page, total, LIBRARY_PAGE_SIZE), owned, updated: all?.updated ?? 0 };
 }
 

@@ -64,6 +64,16 @@ describe("libraryItemsPage", () => {
     expect(await libraryItemsPage(db, buyer, { q: "nothing like it" })).toMatchObject({ rows: [], total: 0, owned: OWNED });
   });
 
+  it("narrows to what has a newer version than the one bought, alone and with a title search", async () => {
+    const updated = await libraryItemsPage(db, buyer, { updated: true });
+    expect(updated).toMatchObject({ total: Math.ceil(OWNED / 5), owned: OWNED, updated: Math.ceil(OWNED / 5), pageCount: 1 });
+    expect(updated.rows.every((i) => i.updated)).toBe(true);
+    const all = await libraryItems(db, buyer);
+    expect(updated.rows.map((i) => i.orderId)).toEqual(all.filter((i) => i.updated).map((i) => i.orderId));
+    // "Lantern prompts" (i = 0) is the one lantern with a newer version.
+    expect((await libraryItemsPage(db, buyer, { q: "lantern", updated: true })).rows.map((i) => i.title)).toEqual(["Lantern prompts"]);
+  });
+
   it("reads a page past the end as empty, and refuses anonymous callers", async () => {
     expect(await libraryItemsPage(db, buyer, { page: 9 })).toMatchObject({ rows: [], page: 9, total: OWNED, pageCount: 2 });
     expect(await libraryItemsPage(db, await makeUser(db), {})).toMatchObject({ rows: [], total: 0, owned: 0, updated: 0 });
@@ -150,5 +160,7 @@ describe("libraryFilterSchema", () => {
     expect(libraryFilterSchema.parse({ q: "  ", page: "abc" })).toEqual({ q: undefined, page: undefined });
     expect(libraryFilterSchema.parse({ q: ` ${"a".repeat(150)} `, page: "2" })).toEqual({ q: "a".repeat(100), page: 2 });
     expect(libraryFilterSchema.parse({ q: ["one", "two"], page: "-1" })).toEqual({ q: undefined, page: undefined });
+    expect(libraryFilterSchema.parse({ updated: "1" }).updated).toBe(true);
+    for (const updated of ["0", "yes", ["1", "1"], undefined]) expect(libraryFilterSchema.parse({ updated }).updated).toBeUndefined();
   });
 });
