@@ -44,8 +44,10 @@ function pickShopper(rng: Random, people: People, sellerUser: number, taken: Set
 
 export function sellListing(listing: ListingPlan, people: People, demoPurchases: DemoPurchases, counters: SalesCounters): Sales {
   const sales: Sales = { orders: [], ledger: [], reviews: [], salesCount: 0, ratingSum: 0, ratingCount: 0 };
-  const version = listing.currentVersion;
-  if (!version || listing.publishedAt === null) return sales;
+  if (!listing.currentVersion || listing.publishedAt === null) return sales;
+  const approved = listing.versions.filter((v) => v.reviewStatus === "approved");
+  // What a buyer got: the version live when they paid (a later approved version shows as an update in their library).
+  const liveAt = (at: number) => approved.reduce((live, v) => (v.reviewedAt !== null && v.reviewedAt <= at ? v : live), approved[0]);
   const rng = Random.for("sales", listing.index);
   const sellerUser = people.creatorUserIndex(listing.creator);
   const creatorId = people.userIds[sellerUser];
@@ -72,7 +74,7 @@ export function sellListing(listing: ListingPlan, people: People, demoPurchases:
       buyerId: people.userIds[buyerUser],
       listingId: listing.id,
       creatorId,
-      versionId: version.id,
+      versionId: liveAt(paidAt).id,
       status: refunded ? "refunded" : "paid",
       ...split,
       refundedCents: refunded ? split.priceCents : 0,
@@ -141,7 +143,7 @@ export function sellListing(listing: ListingPlan, people: People, demoPurchases:
           buyerId: people.userIds[buyer],
           listingId: listing.id,
           creatorId,
-          versionId: version.id,
+          versionId: liveAt(at).id,
           status: "expired",
           ...split,
           refundedCents: 0,

@@ -3,7 +3,9 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "@/db/client";
 import { CATEGORY_SLUGS } from "@/lib/catalog/categories";
+import { loadActor } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
+import { libraryItemsPage } from "@/lib/library/items";
 import { listingContentSchema } from "@/lib/listings/content";
 import { LISTING_KINDS } from "@/lib/listings/kinds";
 import { buildPreview } from "@/lib/listings/preview";
@@ -148,13 +150,27 @@ describe("seedDatabase", () => {
     expect(bad).toEqual([]);
   });
 
-  it("never sells a listing to its own creator, and snapshots the live version and the fee split", async () => {
+  it("never sells a listing to its own creator, and snapshots the version live when bought and the fee split", async () => {
     const bad = await rows<{ id: string }>(sql`
       select o.id from orders o join listings l on l.id = o.listing_id
-      where o.buyer_id = l.creator_id or o.creator_id <> l.creator_id or o.version_id <> l.current_version_id
+      where o.buyer_id = l.creator_id or o.creator_id <> l.creator_id
+        or o.version_id is distinct from (select v.id from listing_versions v where v.listing_id = l.id and v.review_status = 'approved'
+                                             and v.reviewed_at <= coalesce(o.paid_at, o.created_at) order by v.number desc limit 1)
         or o.price_cents <> l.price_cents or o.fee_cents <> floor(o.price_cents * 2000 / 10000)
         or (o.status = 'paid' and o.paid_at is null) or (o.status = 'refunded' and o.refunded_cents <> o.price_cents)`);
     expect(bad).toEqual([]);
+  });
+
+  it("leaves buyers who paid before a listing's later version with the older one: their library shows it as updated", async () => {
+    const [older] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from orders o join listings l on l.id = o.listing_id
+      where o.status = 'paid' and o.version_id <> l.current_version_id`);
+    expect(older.n).toBeGreaterThan(0);
+    const [owner] = await rows<{ buyer_id: string }>(sql`
+      select o.buyer_id from orders o join listings l on l.id = o.listing_id
+      where o.status = 'paid' and o.version_id <> l.current_version_id and l.status = 'published' order by o.id limit 1`);
+    const buyer = await loadActor(db, owner.buyer_id);
+    expect((await libraryItemsPage(db, buyer, { updated: true })).total).toBeGreaterThan(0);
   });
 
   it("creates the demo accounts with their roles and the demo password", async () => {
