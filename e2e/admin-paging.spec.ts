@@ -1,7 +1,7 @@
 // Admin lists a page at a time: orders newest first with older pages behind a link, the approval queue with its count
 // and a page past its end that leads back to the first.
 import { expect, test } from "@playwright/test";
-import { signInAsAdmin } from "./helpers";
+import { DEMO, signInAsAdmin } from "./helpers";
 
 test("an admin pages back through orders and returns to the newest", async ({ page }) => {
   await signInAsAdmin(page);
@@ -33,4 +33,26 @@ test("the approval queue says how many wait, and a page past its end leads back 
   await page.getByRole("link", { name: "First page" }).click();
   await expect(page).toHaveURL(/\/admin\/moderation$/);
   await expect(page.getByRole("table")).toBeVisible();
+});
+
+test("an admin opens every order of one account from its page", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Users" }).click();
+  await page.getByLabel("Email, name or handle").fill(DEMO.buyer);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: "Bea Buyer" }).click();
+  await page.getByRole("link", { name: "All orders by this account →" }).click();
+  await expect(page).toHaveURL(/\/admin\/orders\?buyer=[0-9a-f-]{36}$/);
+  await expect(page.getByText(`Orders by ${DEMO.buyer}`)).toBeVisible();
+  const buyers = await page.locator("tbody tr td:nth-child(2)").allTextContents();
+  expect(buyers.length).toBeGreaterThan(0);
+  expect(new Set(buyers)).toEqual(new Set([DEMO.buyer]));
+  // Narrowing by status keeps the account.
+  await page.getByLabel("Status").selectOption("paid");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/buyer=[0-9a-f-]{36}.*status=paid|status=paid.*buyer=/);
+  expect(new Set(await page.locator("tbody tr td:nth-child(2)").allTextContents())).toEqual(new Set([DEMO.buyer]));
+  await page.getByRole("link", { name: "Everyone's orders" }).click();
+  await expect(page).toHaveURL(/\/admin\/orders\?status=paid$/);
 });

@@ -19,44 +19,53 @@ function Records({ caption, columns, empty, count, children }: { caption: string
   );
 }
 
-export function AccountOrders({ orders }: { orders: UserOrder[] }) {
+export function AccountOrders({ orders, buyerId }: { orders: UserOrder[]; buyerId: string }) {
   return (
-    <Records
-      caption="Orders"
-      count={orders.length}
-      empty="No orders."
-      columns={["Order", "Listing", ...rightAligned("Amount"), "Status", { label: "Actions", srOnly: true }]}
-    >
-      {orders.map((o) => (
-        <tr key={o.id}>
-          <td className="px-3 py-2 font-mono text-xs">
-            {o.id.slice(0, 8)}
-            <div className="font-sans text-slate-500">{formatTimestamp(o.createdAt)}</div>
-          </td>
-          <td className="px-3 py-2">
-            <Link href={`/l/${o.listingSlug}`} className="hover:underline">
-              {o.listingTitle}
-            </Link>
-          </td>
-          <td className="px-3 py-2 text-right tabular-nums">
-            {formatPrice(o.priceCents, o.currency)}
-            {o.refundedCents ? <div className="text-xs text-red-600">−{formatMoney(o.refundedCents, o.currency)} refunded</div> : null}
-          </td>
-          <td className="px-3 py-2">
-            <OrderStatusBadge status={o.status} />
-          </td>
-          <td className="px-3 py-2 text-right">
-            <Link
-              href={`/admin/orders?q=${o.id}`}
-              className="text-sm text-brand-700 hover:underline"
-              aria-label={`Open order ${o.id.slice(0, 8)} to refund it`}
-            >
-              {(o.status === "paid" || o.status === "disputed") && o.priceCents > o.refundedCents ? "Refund…" : "Open"}
-            </Link>
-          </td>
-        </tr>
-      ))}
-    </Records>
+    <>
+      <Records
+        caption="Orders"
+        count={orders.length}
+        empty="No orders."
+        columns={["Order", "Listing", ...rightAligned("Amount"), "Status", { label: "Actions", srOnly: true }]}
+      >
+        {orders.map((o) => (
+          <tr key={o.id}>
+            <td className="px-3 py-2 font-mono text-xs">
+              {o.id.slice(0, 8)}
+              <div className="font-sans text-slate-500">{formatTimestamp(o.createdAt)}</div>
+            </td>
+            <td className="px-3 py-2">
+              <Link href={`/l/${o.listingSlug}`} className="hover:underline">
+                {o.listingTitle}
+              </Link>
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">
+              {formatPrice(o.priceCents, o.currency)}
+              {o.refundedCents ? <div className="text-xs text-red-600">−{formatMoney(o.refundedCents, o.currency)} refunded</div> : null}
+            </td>
+            <td className="px-3 py-2">
+              <OrderStatusBadge status={o.status} />
+            </td>
+            <td className="px-3 py-2 text-right">
+              <Link
+                href={`/admin/orders?q=${o.id}`}
+                className="text-sm text-brand-700 hover:underline"
+                aria-label={`Open order ${o.id.slice(0, 8)} to refund it`}
+              >
+                {(o.status === "paid" || o.status === "disputed") && o.priceCents > o.refundedCents ? "Refund…" : "Open"}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </Records>
+      {orders.length ? (
+        <p className="mt-2 text-sm">
+          <Link href={`/admin/orders?buyer=${buyerId}`} className="text-brand-700 hover:underline">
+            All orders by this account →
+          </Link>
+        </p>
+      ) : null}
+    </>
   );
 }
 

@@ -76,6 +76,25 @@ describe("listOrdersForAdmin", () => {
     expect(await listOrdersForAdmin(db, admin, { before: oldest })).toEqual({ rows: [], nextCursor: null });
   });
 
+  it("pages through one buyer's orders alone, and reads an id that is not one as no orders", async () => {
+    const creator = await makeCreator(db);
+    const buyer = await makeUser(db);
+    const mine: string[] = [];
+    for (let i = 0; i < 5; i++) mine.push((await makeOrder(db, buyer, await makeListing(db, creator))).id);
+    const seen: string[] = [];
+    let before: string | undefined;
+    do {
+      const page = await listOrdersForAdmin(db, admin, { buyer: buyer.id, before, limit: 2 });
+      expect(page.rows.every((r) => r.buyerEmail === buyer.email)).toBe(true);
+      seen.push(...page.rows.map((r) => r.id));
+      before = page.nextCursor ?? undefined;
+    } while (before);
+    const expected = await queryRows<{ id: string }>(db, sql`select id from orders where buyer_id = ${buyer.id} order by created_at desc, id desc`);
+    expect(seen).toEqual(expected.map((r) => r.id));
+    expect([...seen].sort()).toEqual([...mine].sort());
+    expect(await listOrdersForAdmin(db, admin, { buyer: "not-an-id" })).toEqual({ rows: [], nextCursor: null });
+  });
+
   it("is refused to anyone but an admin", async () => {
     const buyer = await makeUser(db);
     for (const actor of [buyer, null]) {

@@ -11,13 +11,15 @@ import { listOrdersForAdmin } from "@/lib/orders/admin-orders";
 import { decodeOrdersCursor } from "@/lib/orders/order-cursor";
 import { isEntitling } from "@/lib/orders/entitlement";
 import { formatMoney, formatPrice, formatTimestamp } from "@/lib/format";
+import { isUuid } from "@/lib/uuid";
 import { refundAction } from "./actions";
 
 export const metadata: Metadata = { title: "Orders · Admin" };
 
 /** The order list's address with its filters, and the page after `before` (none: the newest orders). */
-function ordersHref(filters: { status?: OrderStatus; q?: string }, before?: string): string {
+function ordersHref(filters: { status?: OrderStatus; q?: string; buyer?: string }, before?: string): string {
   const params = new URLSearchParams();
+  if (filters.buyer) params.set("buyer", filters.buyer);
   if (filters.q) params.set("q", filters.q);
   if (filters.status) params.set("status", filters.status);
   if (before) params.set("before", before);
@@ -25,11 +27,13 @@ function ordersHref(filters: { status?: OrderStatus; q?: string }, before?: stri
   return query ? `/admin/orders?${query}` : "/admin/orders";
 }
 
-export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string; before?: string }> }) {
+export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string; buyer?: string; before?: string }> }) {
   const user = await requireAdminPage();
   const params = await searchParams;
   const status = orderStatus.enumValues.includes(params.status as OrderStatus) ? (params.status as OrderStatus) : undefined;
-  const filters = { status, q: typeof params.q === "string" ? params.q.slice(0, 200) : undefined };
+  // One account's orders (linked from its admin page); an id that is not one reads as no filter.
+  const buyer = typeof params.buyer === "string" && isUuid(params.buyer) ? params.buyer : undefined;
+  const filters = { status, q: typeof params.q === "string" ? params.q.slice(0, 200) : undefined, buyer };
   const before = typeof params.before === "string" && decodeOrdersCursor(params.before) ? params.before : undefined;
   const { rows, nextCursor } = await listOrdersForAdmin(await getDb(), user, { ...filters, before });
   return (
@@ -41,6 +45,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         </Link>
       </div>
       <form className="flex flex-wrap gap-2" method="get">
+        {buyer ? <input type="hidden" name="buyer" value={buyer} /> : null}
         <label className="sr-only" htmlFor="order-q">
           Buyer email or order id
         </label>
@@ -66,6 +71,18 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
           Filter
         </button>
       </form>
+      {buyer ? (
+        <p className="text-sm text-slate-600">
+          Orders by {rows[0]?.buyerEmail ?? "one account"} ·{" "}
+          <Link href={`/admin/users/${buyer}`} className="text-brand-700 hover:underline">
+            Account
+          </Link>{" "}
+          ·{" "}
+          <Link href={ordersHref({ ...filters, buyer: undefined })} className="text-brand-700 hover:underline">
+            Everyone&apos;s orders
+          </Link>
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         before ? (
           <EmptyState

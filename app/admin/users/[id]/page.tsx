@@ -19,7 +19,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   if (!detail) notFound();
   const { user } = detail;
   const sections = [
-    { id: "orders", title: "Orders", body: <AccountOrders orders={detail.orders} /> },
+    { id: "orders", title: "Orders", body: <AccountOrders orders={detail.orders} buyerId={user.id} /> },
     ...(user.creatorHandle || detail.listings.length ? [{ id: "listings", title: "Listings", body: <AccountListings listings={detail.listings} /> }] : []),
     ...(user.creatorHandle || detail.payouts.length ? [{ id: "payouts", title: "Payouts", body: <AccountPayouts payouts={detail.payouts} /> }] : []),
     { id: "reports", title: "Reports", body: <AccountReports reports={detail.reports} /> },
