@@ -56,3 +56,28 @@ test("an admin opens every order of one account from its page", async ({ page })
   await page.getByRole("link", { name: "Everyone's orders" }).click();
   await expect(page).toHaveURL(/\/admin\/orders\?status=paid$/);
 });
+
+test("an admin finds a creator's listings in any status, and opens them from the creator's account", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Listings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Listings" })).toBeVisible();
+  await expect(page.getByText(/^\d[\d,]* listings$/)).toBeVisible();
+
+  const find = page.getByRole("search", { name: "Find listings" });
+  await find.getByRole("searchbox", { name: "Title, creator or listing id" }).fill("@demo-creator");
+  await find.getByRole("button", { name: "Find" }).click();
+  const creators = page.locator("tbody tr td:nth-child(2)");
+  await expect(creators.first()).toContainText("@demo-creator");
+  expect((await creators.allTextContents()).every((text) => text.includes("@demo-creator"))).toBe(true);
+  // A status tab keeps the search.
+  await page.getByRole("navigation", { name: "Listing status" }).getByRole("link", { name: "Published", exact: true }).click();
+  await expect(page).toHaveURL(/q=%40demo-creator.*status=published|status=published.*q=%40demo-creator/);
+  expect((await creators.allTextContents()).every((text) => text.includes("@demo-creator"))).toBe(true);
+
+  // From the creator's account page, all of their listings.
+  await page.getByRole("link", { name: "Demo Creator Studio" }).first().click();
+  await page.getByRole("link", { name: "All listings by this creator →" }).click();
+  await expect(page).toHaveURL(/\/admin\/listings\?creator=[0-9a-f-]{36}$/);
+  await expect(page.getByText(/^\d[\d,]* listings? by Demo Creator Studio/)).toBeVisible();
+});

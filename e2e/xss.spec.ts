@@ -286,6 +286,17 @@ test.describe("the XSS corpus is text on every surface", () => {
     const matches = await page.locator('main a[href^="/admin/reports/"]').evaluateAll((as) => as.map((a) => a.textContent ?? ""));
     expect(matches, "the report on the probe listing, found by its title").toContain(probe.text);
 
+    // Every probe listing (title and creator name) in the admin's list of listings, page after page.
+    let listed = "";
+    let listingsUrl: string | null = "/admin/listings?q=xss-probe-";
+    while (listingsUrl) {
+      await render(page, w, listingsUrl);
+      listed += await textOf(page.locator("main table"));
+      const next = page.getByRole("navigation", { name: "Listing pages" }).getByRole("link", { name: /Next/ });
+      listingsUrl = (await next.count()) ? await next.getAttribute("href") : null;
+    }
+    for (const p of XSS_CORPUS) expect(listed.split(p.text).length - 1, `listing ${p.n}'s title and creator in the admin's listings`).toBeGreaterThanOrEqual(2);
+
     // Approvals: a new listing's description and a live listing's changed details, each the whole corpus.
     for (const title of [XSS_PENDING_TITLE, XSS_REVISION_TITLE]) {
       await render(page, w, "/admin/moderation");

@@ -69,24 +69,33 @@ export function AccountOrders({ orders, buyerId }: { orders: UserOrder[]; buyerI
   );
 }
 
-export function AccountListings({ listings }: { listings: UserListing[] }) {
+export function AccountListings({ listings, creatorId }: { listings: UserListing[]; creatorId: string }) {
   return (
-    <Records caption="Listings" count={listings.length} empty="No listings." columns={["Listing", "Status", ...rightAligned("Price", "Sales")]}>
-      {listings.map((l) => (
-        <tr key={l.id}>
-          <td className="px-3 py-2">
-            <Link href={`/l/${l.slug}`} className="hover:underline">
-              {l.title}
-            </Link>
-          </td>
-          <td className="px-3 py-2">
-            <StatusBadge status={l.status} />
-          </td>
-          <td className="px-3 py-2 text-right tabular-nums">{formatPrice(l.priceCents)}</td>
-          <td className="px-3 py-2 text-right tabular-nums">{l.salesCount.toLocaleString("en-US")}</td>
-        </tr>
-      ))}
-    </Records>
+    <>
+      <Records caption="Listings" count={listings.length} empty="No listings." columns={["Listing", "Status", ...rightAligned("Price", "Sales")]}>
+        {listings.map((l) => (
+          <tr key={l.id}>
+            <td className="px-3 py-2">
+              <Link href={`/l/${l.slug}`} className="hover:underline">
+                {l.title}
+              </Link>
+            </td>
+            <td className="px-3 py-2">
+              <StatusBadge status={l.status} />
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">{formatPrice(l.priceCents)}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{l.salesCount.toLocaleString("en-US")}</td>
+          </tr>
+        ))}
+      </Records>
+      {listings.length ? (
+        <p className="mt-2 text-sm">
+          <Link href={`/admin/listings?creator=${creatorId}`} className="text-brand-700 hover:underline">
+            All listings by this creator →
+          </Link>
+        </p>
+      ) : null}
+    </>
   );
 }
 

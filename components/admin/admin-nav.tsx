@@ -5,6 +5,7 @@ export const ADMIN_AREAS = [
   { href: "/admin", label: "Overview", exact: true },
   { href: "/admin/moderation", label: "Approvals" },
   { href: "/admin/reports", label: "Reports" },
+  { href: "/admin/listings", label: "Listings" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/settlements", label: "Settlements" },

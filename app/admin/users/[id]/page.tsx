@@ -20,7 +20,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const { user } = detail;
   const sections = [
     { id: "orders", title: "Orders", body: <AccountOrders orders={detail.orders} buyerId={user.id} /> },
-    ...(user.creatorHandle || detail.listings.length ? [{ id: "listings", title: "Listings", body: <AccountListings listings={detail.listings} /> }] : []),
+    ...(user.creatorHandle || detail.listings.length
+      ? [{ id: "listings", title: "Listings", body: <AccountListings listings={detail.listings} creatorId={user.id} /> }]
+      : []),
     ...(user.creatorHandle || detail.payouts.length ? [{ id: "payouts", title: "Payouts", body: <AccountPayouts payouts={detail.payouts} /> }] : []),
     { id: "reports", title: "Reports", body: <AccountReports reports={detail.reports} /> },
     { id: "audit", title: "Audit history", body: <AccountAudit entries={detail.audit} /> },
