@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDate, formatDateTime, formatLongDate, formatMoney, formatMonth, formatPrice, formatShortDate, formatTimestamp } from "./format";
+import {
+  formatBytes,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatLongDate,
+  formatMoney,
+  formatMonth,
+  formatPrice,
+  formatShortDate,
+  formatTimestamp,
+} from "./format";
 
 describe("formatting for people", () => {
   it("a price of zero is Free, an amount of zero is $0.00, and negative amounts keep their sign", () => {
@@ -31,5 +42,15 @@ describe("formatting for people", () => {
     expect(formatTimestamp(d)).toBe("2026-11-01 23:30 UTC");
     expect(formatDate(null)).toBe("—");
     expect(formatDateTime(undefined)).toBe("—");
+  });
+});
+
+describe("formatCount", () => {
+  it("writes the count with thousands separators and the noun in the singular only for one", () => {
+    expect(formatCount(0, "order")).toBe("0 orders");
+    expect(formatCount(1, "order")).toBe("1 order");
+    expect(formatCount(1234, "item")).toBe("1,234 items");
+    expect(formatCount(2, "open report")).toBe("2 open reports");
+    expect(formatCount(3, "child", "children")).toBe("3 children");
   });
 });

@@ -44,6 +44,11 @@ export function formatParameterCount(count: number): string {
   return String(count);
 }
 
+/** "1 order", "1,234 orders": a count in words with its noun. */
+export function formatCount(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+}
+
 export function formatBytes(bytes: number): string {
   if (Math.abs(bytes) < 1024) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
   let value = bytes / 1024;

@@ -10,6 +10,7 @@ import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
 import { LIBRARY_SEARCH_FROM, libraryFilterSchema, libraryItemsPage, type LibraryFilter, type LibraryPage as ShelfPage } from "@/lib/library/items";
 import { orderHistory, RECENT_ORDERS } from "@/lib/library/orders";
+import { formatCount } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Your library" };
 
@@ -23,17 +24,15 @@ function libraryHref(filter: Pick<LibraryFilter, "q" | "updated">, page: number)
   return query ? `/library?${query}` : "/library";
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-
 /** "53 items", "18 of 53 items match “prompt”", "5 of 53 items were updated since you bought them". */
 function countLine(library: ShelfPage, filter: LibraryFilter): string {
-  const of = `${library.total.toLocaleString("en-US")} of ${plural(library.owned, "item")}`;
+  const of = `${library.total.toLocaleString("en-US")} of ${formatCount(library.owned, "item")}`;
   const updated = `${library.total === 1 ? "was" : "were"} updated since you bought ${library.total === 1 ? "it" : "them"}`;
   const matches = `${library.total === 1 ? "matches" : "match"} “${filter.q}”`;
   if (filter.q && filter.updated) return `${of} ${matches} and ${updated}`;
   if (filter.q) return `${of} ${matches}`;
   if (filter.updated) return `${of} ${updated}`;
-  return plural(library.owned, "item");
+  return formatCount(library.owned, "item");
 }
 
 export default async function LibraryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import type { ListingStatus } from "@/db/schema";
 import { adminListingsFilterSchema, adminListingsPage, type AdminListingsFilter } from "@/lib/admin/listings";
 import { requireAdminPage } from "@/lib/auth/session";
-import { formatDate, formatPrice } from "@/lib/format";
+import { formatCount, formatDate, formatPrice } from "@/lib/format";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 
 export const metadata: Metadata = { title: "Listings · Admin" };
@@ -69,7 +69,7 @@ export default async function AdminListingsPage({ searchParams }: { searchParams
         width="sm:w-80"
       />
       <p className="text-sm text-slate-600" aria-live="polite">
-        {result.total.toLocaleString("en-US")} {result.total === 1 ? "listing" : "listings"}
+        {formatCount(result.total, "listing")}
         {filter.creator ? (
           <>
             {" "}

@@ -9,7 +9,7 @@ import { SearchForm } from "@/components/ui/search-form";
 import { DataTable, rightAligned } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 import { waitingTime } from "@/lib/moderation/queue";
 import { reportQueue, reportQueueFilterSchema } from "@/lib/reports/queue";
 import { REPORT_REASON_LABELS, REPORT_TARGET_LABELS, REPORT_TARGET_TYPES } from "@/lib/reports/reasons";
@@ -77,7 +77,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       />
       {queue.total > 0 ? (
         <p className="text-sm text-slate-600" aria-live="polite">
-          {queue.total.toLocaleString("en-US")} {filter.status} {queue.total === 1 ? "report" : "reports"}
+          {formatCount(queue.total, `${filter.status} report`)}
           {filter.q ? ` ${queue.total === 1 ? "matches" : "match"} “${filter.q}”` : ""}
         </p>
       ) : null}

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { NewestOlderPager } from "@/components/ui/newest-older-pager";
 import { getDb } from "@/db/client";
 import { userOrSignIn } from "@/lib/auth/session";
+import { formatCount } from "@/lib/format";
 import { orderHistoryPage } from "@/lib/library/orders";
 import { decodeOrdersCursor } from "@/lib/orders/order-cursor";
 
@@ -28,9 +29,7 @@ export default async function OrderHistoryPage({ searchParams }: { searchParams:
       <div>
         <h1 className="text-2xl font-bold">Order history</h1>
         {history.total ? (
-          <p className="text-sm text-slate-600">
-            {history.total.toLocaleString("en-US")} order{history.total === 1 ? "" : "s"}, newest first. Each has a receipt you can print.
-          </p>
+          <p className="text-sm text-slate-600">{formatCount(history.total, "order")}, newest first. Each has a receipt you can print.</p>
         ) : null}
       </div>
       {history.total === 0 ? (
