@@ -252,6 +252,7 @@ export const PAGE_MATRIX: Record<string, MatrixRow> = {
   "app/admin/audit/page.tsx": { target: "the audit log", expect: adminPage },
   "app/admin/email/page.tsx": { target: "the mail queue", expect: adminPage },
   "app/admin/listings/page.tsx": { target: "every listing in any status", expect: adminPage },
+  "app/admin/listings/[listingId]/page.tsx": { target: "C's published listing", expect: adminPage },
   "app/admin/moderation/[versionId]/page.tsx": { target: "C's version waiting for approval", expect: adminPage },
   "app/admin/moderation/changes/[revisionId]/page.tsx": { target: "C's listing changes waiting for approval", expect: adminPage },
   "app/admin/moderation/page.tsx": { target: "the approval queue", expect: adminPage },

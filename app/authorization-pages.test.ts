@@ -34,6 +34,7 @@ const PROPS: Record<string, (w: MatrixWorld) => Promise<{ params?: Record<string
     return { params: { versionId: pending.versionId } };
   },
   "app/admin/moderation/changes/[revisionId]/page.tsx": async (w) => ({ params: { revisionId: await revisionOfC(w) } }),
+  "app/admin/listings/[listingId]/page.tsx": async (w) => ({ params: { listingId: w.presetC.id } }),
   "app/admin/reports/[reportId]/page.tsx": async (w) => ({ params: { reportId: w.reportA } }),
   "app/admin/settlements/[period]/page.tsx": async () => ({ params: { period: LAST_MONTH } }),
   "app/admin/users/[id]/page.tsx": async (w) => ({ params: { id: w.actors.buyerB.id } }),

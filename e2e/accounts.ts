@@ -29,3 +29,10 @@ export const E2E_PAYOUT_CREATORS = {
   newCreator: { email: "payouts-new@e2e.test", name: "Nadia Newpay", handle: "e2e-newpay", sales: [1500, 1500, 1500] },
   smallCreator: { email: "payouts-small@e2e.test", name: "Sam Smallsale", handle: "e2e-smallsale", sales: [500] },
 } as const;
+
+/** A creator with one published listing that the admin's listing-page journey removes (no other journey uses it). */
+export const E2E_REMOVAL = {
+  creator: { email: "removal-creator@e2e.test", name: "Rhea Removable", handle: "e2e-removable" },
+  title: "E2E removal drill prompt",
+  slug: "e2e-removal-drill-prompt",
+} as const;

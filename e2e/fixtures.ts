@@ -7,8 +7,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { saleLines } from "@/lib/ledger/journal";
 import { orderValues, samplePromptContent } from "@/lib/testing/fixtures";
 import { buildPreview } from "@/lib/listings/preview";
+import { updateSearchTermsForListing } from "@/lib/catalog/terms";
 import { lastClosedPeriod, periodBounds } from "@/lib/settlement/periods";
-import { E2E_ACCOUNTS, E2E_ADMINS, E2E_PASSWORD, E2E_PAYOUT_CREATORS } from "./accounts";
+import { E2E_ACCOUNTS, E2E_ADMINS, E2E_PASSWORD, E2E_PAYOUT_CREATORS, E2E_REMOVAL } from "./accounts";
 import { seedXssFixtures } from "./xss-fixtures";
 
 export async function seedE2eFixtures(db: Db) {
@@ -24,6 +25,37 @@ export async function seedE2eFixtures(db: Db) {
   await seedPayoutCreators(db, passwordHash);
   await seedJourneyAdmins(db, passwordHash);
   await seedXssFixtures(db, passwordHash);
+  await seedRemovalListing(db, passwordHash);
+}
+
+/** The published listing an admin removes from its admin page (e2e/admin-listing.spec.ts). */
+async function seedRemovalListing(db: Db, passwordHash: string) {
+  const { creator: spec, title, slug } = E2E_REMOVAL;
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, spec.email));
+  if (existing) return;
+  const [creator] = await db.insert(users).values({ email: spec.email, name: spec.name, passwordHash }).returning({ id: users.id });
+  await db.insert(creatorProfiles).values({ userId: creator.id, handle: spec.handle, displayName: spec.name });
+  const [listing] = await db
+    .insert(listings)
+    .values({
+      creatorId: creator.id,
+      slug,
+      kind: "prompt",
+      status: "published",
+      title,
+      summary: "Writes a product description in any tone.",
+      category: "writing",
+      priceCents: 900,
+      preview: buildPreview(samplePromptContent),
+      publishedAt: new Date(),
+    })
+    .returning({ id: listings.id });
+  const [version] = await db
+    .insert(listingVersions)
+    .values({ listingId: listing.id, number: 1, content: samplePromptContent, reviewStatus: "approved", reviewedAt: new Date() })
+    .returning({ id: listingVersions.id });
+  await db.update(listings).set({ currentVersionId: version.id }).where(eq(listings.id, listing.id));
+  await updateSearchTermsForListing(db, listing.id, "publish");
 }
 
 /** Admins need two-factor sign-in before any admin page opens: each journey worker's admin is enrolled with its own secret. */

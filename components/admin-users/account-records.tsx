@@ -10,7 +10,20 @@ import { DataTable, rightAligned, type Column } from "@/components/ui/table";
 import type { UserAuditEntry, UserListing, UserOrder, UserPayout, UserReport } from "@/lib/admin/users";
 import { formatMoney, formatPrice, formatTimestamp } from "@/lib/format";
 
-function Records({ caption, columns, empty, count, children }: { caption: string; columns: Column[]; empty: string; count: number; children: ReactNode }) {
+/** A record table of an admin page, or an empty line saying there is nothing (so the admin knows it was looked at). */
+export function Records({
+  caption,
+  columns,
+  empty,
+  count,
+  children,
+}: {
+  caption: string;
+  columns: Column[];
+  empty: string;
+  count: number;
+  children: ReactNode;
+}) {
   if (count === 0) return <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-4 text-sm text-slate-500">{empty}</p>;
   return (
     <DataTable caption={caption} columns={columns} minWidth="min-w-[36rem]">
@@ -76,7 +89,7 @@ export function AccountListings({ listings, creatorId }: { listings: UserListing
         {listings.map((l) => (
           <tr key={l.id}>
             <td className="px-3 py-2">
-              <Link href={`/l/${l.slug}`} className="hover:underline">
+              <Link href={`/admin/listings/${l.id}`} className="hover:underline">
                 {l.title}
               </Link>
             </td>
@@ -127,28 +140,41 @@ const REPORT_RELATION: Record<UserReport["relation"], string> = {
   about_review: "About their review",
 };
 
-export function AccountReports({ reports }: { reports: UserReport[] }) {
+export function AccountReports({ reports, userId }: { reports: UserReport[]; userId: string }) {
   return (
-    <Records
-      caption="Reports"
-      count={reports.length}
-      empty="No reports filed by or about this account."
-      columns={["Report", "On", "Reason", "Status", "Filed"]}
-    >
-      {reports.map((r) => (
-        <tr key={`${r.relation}-${r.id}`}>
-          <td className="px-3 py-2">{REPORT_RELATION[r.relation]}</td>
-          <td className="px-3 py-2">
-            {r.targetType === "creator" ? "Their creator profile" : `${r.targetType === "review" ? "A review of " : ""}${r.listingTitle ?? "—"}`}
-          </td>
-          <td className="px-3 py-2">{r.reason}</td>
-          <td className="px-3 py-2">
-            <Badge tone={r.status === "open" ? "warning" : "neutral"}>{r.status}</Badge>
-          </td>
-          <td className="px-3 py-2 whitespace-nowrap text-slate-600">{formatTimestamp(r.createdAt)}</td>
-        </tr>
-      ))}
-    </Records>
+    <>
+      <Records
+        caption="Reports"
+        count={reports.length}
+        empty="No reports filed by or about this account."
+        columns={["Report", "On", "Reason", "Status", "Filed"]}
+      >
+        {reports.map((r) => (
+          <tr key={`${r.relation}-${r.id}`}>
+            <td className="px-3 py-2">
+              <Link href={`/admin/reports/${r.id}`} className="hover:underline">
+                {REPORT_RELATION[r.relation]}
+              </Link>
+            </td>
+            <td className="px-3 py-2">
+              {r.targetType === "creator" ? "Their creator profile" : `${r.targetType === "review" ? "A review of " : ""}${r.listingTitle ?? "—"}`}
+            </td>
+            <td className="px-3 py-2">{r.reason}</td>
+            <td className="px-3 py-2">
+              <Badge tone={r.status === "open" ? "warning" : "neutral"}>{r.status}</Badge>
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap text-slate-600">{formatTimestamp(r.createdAt)}</td>
+          </tr>
+        ))}
+      </Records>
+      {reports.length ? (
+        <p className="mt-2 text-sm">
+          <Link href={`/admin/reports?q=${userId}`} className="text-brand-700 hover:underline">
+            All reports filed by or about this account →
+          </Link>
+        </p>
+      ) : null}
+    </>
   );
 }
 

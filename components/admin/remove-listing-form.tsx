@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { FormError, TextAreaField } from "@/components/ui/field";
 import type { FormAction } from "@/lib/validated-action";
 
-export function RemoveListingForm({ listingId, title, remove }: { listingId: string; title: string; remove: FormAction }) {
+/** `back`: "listing" returns to the listing's admin page once removed (otherwise to the resolved reports). */
+export function RemoveListingForm({ listingId, title, remove, back }: { listingId: string; title: string; remove: FormAction; back?: "listing" }) {
   const [state, action, pending] = useActionState(remove, {});
   const form = useRef<HTMLFormElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -24,6 +25,7 @@ export function RemoveListingForm({ listingId, title, remove }: { listingId: str
       }}
     >
       <input type="hidden" name="listingId" value={listingId} />
+      {back ? <input type="hidden" name="back" value={back} /> : null}
       <FormError message={state.error} />
       <TextAreaField
         label="Reason for removal (the creator sees this)"

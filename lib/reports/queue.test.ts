@@ -2,10 +2,10 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { reports } from "@/db/schema";
+import { orders, reports, reviews } from "@/db/schema";
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
-import { makeAdmin, makeCreator, makeListing, makeUser } from "@/lib/testing/fixtures";
+import { makeAdmin, makeCreator, makeListing, makeOwner, makeUser } from "@/lib/testing/fixtures";
 import { REPORTS_PAGE_SIZE, reportQueue, reportQueueFilterSchema } from "./queue";
 
 let db: Db;
@@ -86,5 +86,34 @@ describe("reportQueue search", () => {
     // Blank or over-long searches read as what was meant.
     expect(reportQueueFilterSchema.parse({ q: "   " }).q).toBeUndefined();
     expect(reportQueueFilterSchema.parse({ q: "x".repeat(300) }).q).toHaveLength(100);
+  });
+
+  it("finds by an account's id every report it filed or that is about it, its listings or its reviews; by a listing's id, that listing's", async () => {
+    const person = await makeCreator(db);
+    const own = await makeListing(db, person);
+    const elsewhere = await makeListing(db, await makeCreator(db));
+    const buyer = await makeOwner(db, elsewhere.id, elsewhere.creatorId);
+    const [review] = await db
+      .insert(reviews)
+      .values({ orderId: (await db.select().from(orders).where(eq(orders.buyerId, buyer.id)))[0].id, listingId: elsewhere.id, authorId: buyer.id, rating: 1 })
+      .returning();
+    const file = async (values: Omit<typeof reports.$inferInsert, "reason">) =>
+      (
+        await db
+          .insert(reports)
+          .values({ reason: "other", ...values })
+          .returning()
+      )[0].id;
+    const filed = await file({ reporterId: person.id, targetType: "listing", listingId: elsewhere.id });
+    const aboutThem = await file({ reporterId: (await makeUser(db)).id, targetType: "creator", creatorId: person.id });
+    const aboutListing = await file({ reporterId: (await makeUser(db)).id, targetType: "listing", listingId: own.id });
+    const aboutReview = await file({ reporterId: (await makeUser(db)).id, targetType: "review", reviewId: review.id, listingId: elsewhere.id });
+    const ids = async (q: string) => (await reportQueue(db, admin, { status: "open", q }, 1)).rows.map((r) => r.id).sort();
+
+    expect(await ids(person.id)).toEqual([filed, aboutThem, aboutListing].sort());
+    expect(await ids(buyer.id)).toEqual([aboutReview]);
+    expect(await ids(own.id)).toEqual([aboutListing]);
+    expect(await ids(elsewhere.id)).toEqual([filed, aboutReview].sort());
+    expect(await ids("00000000-0000-4000-8000-000000000000")).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { REPORT_TARGET_TYPES, type ReportReason, type ReportTargetType } from ".
 export const reportQueueFilterSchema = z.object({
   status: z.enum(["open", "resolved", "dismissed"]).catch("open"),
   target: z.enum(REPORT_TARGET_TYPES).optional().catch(undefined),
-  /** Words of the reported listing's title, the creator's name or handle, the reporter's name or email, or a report id. */
+  /** Words of the reported listing's title, the creator's name or handle, the reporter's name or email; or an id: of the report, the listing, or an account (reports it filed, about it, its listings or its reviews). */
   q: searchParamSchema,
   /** The queue's page (REPORTS_PAGE_SIZE rows each); anything else is the first page. */
   page: pageParamSchema,
@@ -47,7 +47,8 @@ const TARGET_LABEL = sql.raw(`case r.target_type
 const FROM = sql.raw(`reports r
   join users ru on ru.id = r.reporter_id
   left join listings l on l.id = r.listing_id
-  left join creator_profiles cp on cp.user_id = r.creator_id`);
+  left join creator_profiles cp on cp.user_id = r.creator_id
+  left join reviews rv on rv.id = r.review_id`);
 
 /**
  * One page of the reports in one status, oldest first for open ones (first come, first decided), newest first
@@ -60,7 +61,7 @@ export async function reportQueue(db: Db, actor: Actor | null, filter: ReportQue
   const q = filter.q ?? null;
   const found = q ? containsPattern(q.replace(/^@/, "")) : null;
   const where = sql`r.status = ${filter.status} and (${filter.target ?? null}::text is null or r.target_type = ${filter.target ?? null})
-    and (${q}::text is null or r.id = ${q && isUuid(q) ? q : null}::uuid or l.title ilike ${found} or cp.display_name ilike ${found}
+    and (${q}::text is null or ${q && isUuid(q) ? q : null}::uuid in (r.id, r.listing_id, r.reporter_id, r.creator_id, l.creator_id, rv.author_id) or l.title ilike ${found} or cp.display_name ilike ${found}
          or cp.handle ilike ${found} or ru.name ilike ${found} or ru.email ilike ${found})`;
   const [rows, [count]] = await Promise.all([
     queryRows<ReportRow>(

@@ -31,6 +31,8 @@ function targetHref(row: AuditLogRow): string | null {
       return `/admin/orders?q=${encodeURIComponent(row.targetId)}`;
     case "settlement_run":
       return /^\d{4}-\d{2}$/.test(row.targetId) ? `/admin/settlements/${row.targetId}` : null;
+    case "listing":
+      return `/admin/listings/${row.targetId}`;
     case "listing_version":
       return `/admin/moderation/${row.targetId}`;
     default:

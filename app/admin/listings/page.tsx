@@ -100,13 +100,9 @@ export default async function AdminListingsPage({ searchParams }: { searchParams
             {result.rows.map((l) => (
               <tr key={l.id}>
                 <td className="px-3 py-2">
-                  {l.status === "published" ? (
-                    <Link href={`/l/${l.slug}`} className="font-medium hover:underline">
-                      {l.title}
-                    </Link>
-                  ) : (
-                    <span className="font-medium">{l.title}</span>
-                  )}
+                  <Link href={`/admin/listings/${l.id}`} className="font-medium hover:underline">
+                    {l.title}
+                  </Link>
                   <div className="text-xs text-slate-500">{KIND_LABELS[l.kind]}</div>
                 </td>
                 <td className="px-3 py-2">

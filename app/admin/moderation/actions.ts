@@ -1,6 +1,7 @@
 "use server";
 // Approval decisions: zod-parsed forms → lib (admin check, one transaction, notices, audit) → revalidate → back to the queue.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -37,9 +38,12 @@ export const rejectRevisionAction = validatedAction(rejectRevisionSchema, async 
   redirect(`/admin/moderation?done=rejected`);
 });
 
-export const removeListingAction = validatedAction(removeInputSchema, async (data) => {
+/** Removal from an approval's page leads to the resolved reports (the case it opened); from the listing's admin page, back there. */
+const removeFormSchema = removeInputSchema.extend({ back: z.enum(["listing"]).optional() });
+
+export const removeListingAction = validatedAction(removeFormSchema, async (data) => {
   const removed = await removeListing(await getDb(), await getCurrentUser(), data);
   revalidateListingEverywhere({ slug: removed.slug, creatorHandle: removed.creatorHandle });
   revalidatePath("/admin", "layout");
-  redirect(`/admin/reports?status=resolved&done=listing_removed`);
+  redirect(data.back === "listing" ? `/admin/listings/${removed.listingId}?done=removed` : `/admin/reports?status=resolved&done=listing_removed`);
 });

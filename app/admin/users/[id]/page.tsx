@@ -24,7 +24,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       ? [{ id: "listings", title: "Listings", body: <AccountListings listings={detail.listings} creatorId={user.id} /> }]
       : []),
     ...(user.creatorHandle || detail.payouts.length ? [{ id: "payouts", title: "Payouts", body: <AccountPayouts payouts={detail.payouts} /> }] : []),
-    { id: "reports", title: "Reports", body: <AccountReports reports={detail.reports} /> },
+    { id: "reports", title: "Reports", body: <AccountReports reports={detail.reports} userId={user.id} /> },
     { id: "audit", title: "Audit history", body: <AccountAudit entries={detail.audit} /> },
   ];
   return (
