@@ -42,7 +42,10 @@ export default async function ApprovalPage({ params }: { params: Promise<{ versi
             <VersionBadge status={version.approvalStatus} />
           </p>
           <p className="mt-1 text-sm text-slate-600">
-            by {creator.displayName} (@{creator.handle}, {creator.email}){creator.status !== "active" ? ` — account ${creator.status}` : ""}
+            by {creator.displayName} (@{creator.handle}, {creator.email}){creator.status !== "active" ? ` — account ${creator.status}` : ""} ·{" "}
+            <Link href={`/admin/listings/${listing.id}`} className="text-brand-700 hover:underline">
+              the listing&apos;s admin page
+            </Link>
           </p>
         </div>
       </div>

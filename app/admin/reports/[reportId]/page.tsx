@@ -111,6 +111,9 @@ export default async function ReportCasePage({ params }: { params: Promise<{ rep
                   <Link href={`/library/${report.listing.id}`} className="text-brand-700 hover:underline">
                     Paid content (admin view)
                   </Link>
+                  <Link href={`/admin/listings/${report.listing.id}`} className="text-brand-700 hover:underline">
+                    The listing&apos;s admin page
+                  </Link>
                 </p>
               </div>
             ) : null}

@@ -56,6 +56,10 @@ export default async function RevisionApprovalPage({ params }: { params: Promise
           by {creator.displayName} (@{creator.handle}, {creator.email}){creator.status !== "active" ? ` — account ${creator.status}` : ""} ·{" "}
           <Link href={`/l/${listing.slug}`} className="text-brand-700 hover:underline">
             live page
+          </Link>{" "}
+          ·{" "}
+          <Link href={`/admin/listings/${listing.id}`} className="text-brand-700 hover:underline">
+            the listing&apos;s admin page
           </Link>
         </p>
       </div>
