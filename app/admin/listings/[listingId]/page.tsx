@@ -119,14 +119,14 @@ export default async function AdminListingPage({ params, searchParams }: Props) 
       </Section>
 
       <Section id="reports-title" title="Reports" className="space-y-3">
-        <p className="text-sm text-slate-600">
-          {formatCount(detail.openReports, "open report")} about this listing or its reviews.{" "}
-          {detail.reports.length ? (
+        {detail.reports.length ? (
+          <p className="text-sm text-slate-600">
+            {formatCount(detail.openReports, "open report")} about this listing or its reviews.{" "}
             <Link href={`/admin/reports?q=${listing.id}`} className="text-brand-700 hover:underline">
               Open reports in the queue →
             </Link>
-          ) : null}
-        </p>
+          </p>
+        ) : null}
         <Records
           caption="Reports, newest first"
           count={detail.reports.length}
