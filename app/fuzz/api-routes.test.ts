@@ -138,7 +138,7 @@ describeFuzz(
       runs: 200,
       actors: ["anonymous"],
       kind: "route",
-      input: () => fc.tuple(authorization, hostileQuery(["cursor", "limit"], { cursor: hostileCursor, limit: hostileMoney })),
+      input: () => fc.tuple(authorization, hostileQuery(["cursor", "limit", "q", "updated"], { cursor: hostileCursor, limit: hostileMoney, q: hostileText })),
       call: ([auth, q]) => myLibrary(new Request(`http://localhost/api/v1/me/library?${q}`, { headers: headersOf([["authorization", auth]]) })),
     }),
     fuzzCase<[string, string]>({

@@ -151,13 +151,16 @@ export async function libraryItemsPage(db: Db, actor: Actor | null, filter: Libr
 
 /**
  * Up to `limit` owned listings after the one bought by order `after` (none: from the newest), in the library's order,
- * and whether more follow. Null when `after` is not an order in the actor's library (altered, or refunded since).
+ * narrowed as the library page narrows (`filter`: title words, updated since bought), and whether more follow. Null
+ * when `after` is not an order in the actor's library (altered, or refunded since); it may be one the filter leaves
+ * out (the page goes on from where it was bought).
  */
 export async function libraryItemsAfter(
   db: Db,
   actor: Actor | null,
   after: string | null,
   limit: number,
+  filter: Pick<LibraryFilter, "q" | "updated"> = {},
 ): Promise<{ items: LibraryItem[]; more: boolean } | null> {
   const user = assertSignedIn(actor);
   let from: SQL | undefined;
@@ -170,6 +173,6 @@ export async function libraryItemsAfter(
     if (!cursor) return null;
     from = sql`(${PURCHASED_AT}, ${orders.id}) < (select coalesce(c.paid_at, '-infinity'::timestamptz), c.id from orders c where c.id = ${after}::uuid)`;
   }
-  const rows = await ownedItems(db, and(ownedBy(user.id), from), { limit: limit + 1, offset: 0 });
+  const rows = await ownedItems(db, and(ownedBy(user.id, filter), from), { limit: limit + 1, offset: 0 });
   return { items: rows.slice(0, limit), more: rows.length > limit };
 }

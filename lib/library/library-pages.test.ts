@@ -98,6 +98,33 @@ describe("libraryItemsAfter", () => {
     }
   });
 
+  it("walks a title search and the updated-only view as the library page narrows them, from any page size", async () => {
+    for (const filter of [{ q: "lantern" }, { updated: true }, { q: "item 1", updated: true }, { q: "nothing like it" }]) {
+      const expected = (await libraryItemsPage(db, buyer, filter)).rows.map((i) => i.orderId);
+      for (const limit of [1, 2, 50]) {
+        const seen: string[] = [];
+        let after: string | null = null;
+        for (;;) {
+          const page = await libraryItemsAfter(db, buyer, after, limit, filter);
+          seen.push(...page!.items.map((i) => i.orderId));
+          if (!page!.more) break;
+          after = page!.items[page!.items.length - 1].orderId;
+        }
+        expect(seen, JSON.stringify({ filter, limit })).toEqual(expected);
+      }
+    }
+    // A cursor the filter leaves out still marks a place: the page goes on after it.
+    const all = await libraryItems(db, buyer);
+    const at = all.findIndex((i) => !i.title.toLowerCase().includes("lantern") && all.slice(0, all.indexOf(i)).some((j) => j.title.includes("Lantern")));
+    const after = await libraryItemsAfter(db, buyer, all[at].orderId, 50, { q: "lantern" });
+    expect(after?.items.map((i) => i.orderId)).toEqual(
+      all
+        .slice(at + 1)
+        .filter((i) => i.title.toLowerCase().includes("lantern"))
+        .map((i) => i.orderId),
+    );
+  });
+
   it("refuses a cursor that is not an order in the caller's library", async () => {
     const [refunded] = await queryRows<{ id: string }>(db, sql`select id from orders where buyer_id = ${buyer.id} and status = 'refunded' limit 1`);
     const [theirs] = await queryRows<{ id: string }>(db, sql`select id from orders where buyer_id = ${other.id} limit 1`);

@@ -64,6 +64,25 @@ describe("calling with a key", () => {
     expect(row.lastUsedAt).toBeInstanceOf(Date);
   });
 
+  it("narrows to a title search and to what was updated since bought, as the library page does", async () => {
+    const { buyer, creator, preset } = await world();
+    const lamp = await makeListing(db(), creator, { kind: "prompt", title: "Lamp 50% prompts", versions: [{}, {}] });
+    await makeOrder(db(), buyer, lamp, { versionIndex: 0 });
+    const key = await keyFor(buyer);
+    const slugs = async (query: string) =>
+      ((await (await meLibrary(withKey(`/api/v1/me/library?${query}`, key))).json()) as { items: { listing: { slug: string } }[] }).items.map(
+        (i) => i.listing.slug,
+      );
+
+    expect(await slugs("q=LAMP")).toEqual([lamp.slug]);
+    expect(await slugs("q=50%25")).toEqual([lamp.slug]);
+    expect(await slugs("updated=true")).toEqual([lamp.slug]);
+    expect(await slugs("updated=1&q=lamp")).toEqual([lamp.slug]);
+    expect((await slugs("updated=false")).sort()).toEqual((await slugs("")).sort());
+    expect(await slugs("q=nothing+like+it")).toEqual([]);
+    expect(await slugs(`q=${encodeURIComponent(preset.title)}&updated=1`)).toEqual([]);
+  });
+
   it("answers a bad parameter with {error, parameter, message}", async () => {
     const { buyer } = await world();
     const key = await keyFor(buyer);
@@ -72,6 +91,8 @@ describe("calling with a key", () => {
       ["limit=abc", "limit"],
       ["cursor=%24%24", "cursor"],
       [`cursor=${Buffer.from("nope").toString("base64url")}`, "cursor"],
+      [`q=${"x".repeat(101)}`, "q"],
+      ["updated=yes", "updated"],
     ]) {
       const res = await meLibrary(withKey(`/api/v1/me/library?${query}`, key));
       expect(res.status).toBe(400);
