@@ -72,8 +72,10 @@ describe("reportQueue search", () => {
       (await reportQueue(db, admin, reportQueueFilterSchema.parse({ status: "open", target, q }), 1)).rows.map((r) => r.id).sort();
 
     expect(await found("watercolor")).toEqual([onListing.id]);
-    expect(await found("moonlit")).toEqual([onCreator.id]);
-    expect(await found("@MOONLIT-maker")).toEqual([onCreator.id]);
+    // The creator's name or handle finds reports about them and about their listings.
+    expect(await found("moonlit")).toEqual([onListing.id, onCreator.id].sort());
+    expect(await found("@MOONLIT-maker")).toEqual([onListing.id, onCreator.id].sort());
+    expect(await found("moonlit", "creator")).toEqual([onCreator.id]);
     expect(await found("quill.reporter@")).toEqual([onListing.id, onCreator.id].sort());
     expect(await found("Quill", "creator")).toEqual([onCreator.id]);
     expect(await found(onListing.id)).toEqual([onListing.id]);

@@ -47,7 +47,7 @@ const TARGET_LABEL = sql.raw(`case r.target_type
 const FROM = sql.raw(`reports r
   join users ru on ru.id = r.reporter_id
   left join listings l on l.id = r.listing_id
-  left join creator_profiles cp on cp.user_id = r.creator_id
+  left join creator_profiles cp on cp.user_id = coalesce(r.creator_id, l.creator_id)
   left join reviews rv on rv.id = r.review_id`);
 
 /**
@@ -137,7 +137,6 @@ export async function reportCase(db: Db, actor: Actor | null, reportId: string):
                   and coalesce(o.review_id, o.listing_id, o.creator_id) = coalesce(r.review_id, r.listing_id, r.creator_id)) as "otherOpen"
           from ${FROM}
           left join users rb on rb.id = r.resolved_by
-          left join reviews rv on rv.id = r.review_id
           left join users ra on ra.id = rv.author_id
           left join users su on su.id = case r.target_type when 'listing' then l.creator_id when 'review' then rv.author_id else r.creator_id end
           left join creator_profiles sp on sp.user_id = su.id
