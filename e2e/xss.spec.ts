@@ -228,7 +228,7 @@ test.describe("the XSS corpus is text on every surface", () => {
     for (const p of XSS_CORPUS) expect(inbox.split(p.text).length - 1, `notification title and body of payload ${p.n}`).toBeGreaterThanOrEqual(2);
   });
 
-  test("admin pages: accounts, account records, audit log, reports and approvals show people's text as text", async ({ page }) => {
+  test("admin pages: accounts, account records, listings, audit log, reports and approvals show people's text as text", async ({ page }) => {
     test.setTimeout(480_000);
     const w = await watch(page);
     await signInAsAdmin(page);
@@ -288,14 +288,26 @@ test.describe("the XSS corpus is text on every surface", () => {
 
     // Every probe listing (title and creator name) in the admin's list of listings, page after page.
     let listed = "";
+    const listingPages = new Map<string, string>();
     let listingsUrl: string | null = "/admin/listings?q=xss-probe-";
     while (listingsUrl) {
       await render(page, w, listingsUrl);
       listed += await textOf(page.locator("main table"));
+      const links = await page
+        .locator('main table a[href^="/admin/listings/"]')
+        .evaluateAll((as) => as.map((a) => [a.textContent ?? "", a.getAttribute("href") ?? ""] as const));
+      for (const [text, href] of links) listingPages.set(text, href);
       const next = page.getByRole("navigation", { name: "Listing pages" }).getByRole("link", { name: /Next/ });
       listingsUrl = (await next.count()) ? await next.getAttribute("href") : null;
     }
     for (const p of XSS_CORPUS) expect(listed.split(p.text).length - 1, `listing ${p.n}'s title and creator in the admin's listings`).toBeGreaterThanOrEqual(2);
+    // Each probe listing's own admin page: its title, summary, creator and the report on it.
+    for (const p of XSS_CORPUS) {
+      const href = listingPages.get(p.text);
+      expect(href, `listing ${p.n}'s admin page in the list`).toBeDefined();
+      await render(page, w, href as string);
+      expect((await textOf(page.locator("main"))).split(p.text).length - 1, `title and creator on listing ${p.n}'s admin page`).toBeGreaterThanOrEqual(2);
+    }
 
     // Approvals: a new listing's description and a live listing's changed details, each the whole corpus.
     for (const title of [XSS_PENDING_TITLE, XSS_REVISION_TITLE]) {
