@@ -47,6 +47,14 @@ test("an admin removes a published listing from its admin page, after confirming
   // The catalog stops serving it on every server process.
   await expect.poll(async () => [...new Set(await statusesFromEveryProcess(`/l/${E2E_REMOVAL.slug}`))], { timeout: 10_000 }).toEqual([404]);
 
+  // Its orders: none for this one, said so, with the way back to the listing.
+  await page.getByRole("link", { name: "All orders for this listing →" }).click();
+  await expect(page).toHaveURL(/\/admin\/orders\?listing=[0-9a-f-]{36}$/);
+  await expect(page.getByText(`Orders for ${E2E_REMOVAL.title}`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "No orders for this listing yet" })).toBeVisible();
+  await page.getByRole("link", { name: "Listing", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: E2E_REMOVAL.title })).toBeVisible();
+
   // Back in the list, it shows as removed.
   await page.getByRole("link", { name: "← Listings" }).click();
   await page.getByRole("navigation", { name: "Listing status" }).getByRole("link", { name: "Removed", exact: true }).click();

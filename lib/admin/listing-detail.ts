@@ -185,3 +185,11 @@ export async function adminListingDetail(db: Db, actor: Actor | null, listingId:
     audit: audit.map((a) => ({ ...a, details: (a.details ?? {}) as Record<string, unknown> })),
   };
 }
+
+/** A listing's title for an admin page that names it (the order list narrowed to it), or null when there is none. */
+export async function adminListingTitle(db: Db, actor: Actor | null, listingId: string): Promise<string | null> {
+  assertAdmin(actor);
+  if (!isUuid(listingId)) return null;
+  const [row] = await db.select({ title: listings.title }).from(listings).where(eq(listings.id, listingId)).limit(1);
+  return row?.title ?? null;
+}

@@ -5,6 +5,7 @@ import { queryRows, type Db } from "@/db/client";
 import { testDatabase } from "@/db/testing/setup";
 import type { Actor } from "@/lib/auth/actor";
 import { makeAdmin, makeCreator, makeListing, makeOrder, makeUser } from "@/lib/testing/fixtures";
+import { adminListingTitle } from "@/lib/admin/listing-detail";
 import { ADMIN_ORDERS_PAGE_SIZE, listOrdersForAdmin } from "./admin-orders";
 import { encodeOrdersCursor } from "./order-cursor";
 
@@ -93,6 +94,31 @@ describe("listOrdersForAdmin", () => {
     expect(seen).toEqual(expected.map((r) => r.id));
     expect([...seen].sort()).toEqual([...mine].sort());
     expect(await listOrdersForAdmin(db, admin, { buyer: "not-an-id" })).toEqual({ rows: [], nextCursor: null });
+  });
+
+  it("pages through one listing's orders alone, with a status, and reads an id that is not one as no orders", async () => {
+    const creator = await makeCreator(db);
+    const listing = await makeListing(db, creator, { title: "Orders of one listing" });
+    const other = await makeListing(db, creator);
+    const mine: string[] = [];
+    for (let i = 0; i < 5; i++) mine.push((await makeOrder(db, await makeUser(db), listing, { status: i === 0 ? "refunded" : "paid" })).id);
+    await makeOrder(db, await makeUser(db), other);
+    const seen: string[] = [];
+    let before: string | undefined;
+    do {
+      const page = await listOrdersForAdmin(db, admin, { listing: listing.id, before, limit: 2 });
+      expect(page.rows.every((r) => r.listingTitle === "Orders of one listing")).toBe(true);
+      seen.push(...page.rows.map((r) => r.id));
+      before = page.nextCursor ?? undefined;
+    } while (before);
+    const expected = await queryRows<{ id: string }>(db, sql`select id from orders where listing_id = ${listing.id} order by created_at desc, id desc`);
+    expect(seen).toEqual(expected.map((r) => r.id));
+    expect([...seen].sort()).toEqual([...mine].sort());
+    expect((await listOrdersForAdmin(db, admin, { listing: listing.id, status: "refunded" })).rows.map((r) => r.id)).toEqual([mine[0]]);
+    expect(await listOrdersForAdmin(db, admin, { listing: "not-an-id" })).toEqual({ rows: [], nextCursor: null });
+    expect(await adminListingTitle(db, admin, listing.id)).toBe("Orders of one listing");
+    expect(await adminListingTitle(db, admin, "not-an-id")).toBeNull();
+    await expect(adminListingTitle(db, await makeUser(db), listing.id)).rejects.toMatchObject({ status: 403 });
   });
 
   it("is refused to anyone but an admin", async () => {

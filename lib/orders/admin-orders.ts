@@ -1,4 +1,4 @@
-// The admin's order list: newest first, filtered by status or by buyer email / order id, a page at a time.
+// The admin's order list: newest first, filtered by status, buyer email / order id, one buyer or one listing, a page at a time.
 import "server-only";
 import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -16,14 +16,14 @@ export const ADMIN_ORDERS_PAGE_SIZE = 25;
 export type AdminOrderRow = UserOrder & { buyerEmail: string };
 
 /**
- * One page of orders (all, or one buyer's), newest first, after `before` (an encoded cursor; a malformed one reads as none), and the cursor
+ * One page of orders (all, one buyer's or one listing's), newest first, after `before` (an encoded cursor; a malformed one reads as none), and the cursor
  * of the page after it when there is one. Orders created in the same microsecond are ordered by id, so paging never
  * skips or repeats one.
  */
 export async function listOrdersForAdmin(
   db: Db,
   actor: Actor | null,
-  opts: { status?: OrderStatus; q?: string; buyer?: string; before?: string; limit?: number },
+  opts: { status?: OrderStatus; q?: string; buyer?: string; listing?: string; before?: string; limit?: number },
 ): Promise<{ rows: AdminOrderRow[]; nextCursor: string | null }> {
   assertAdmin(actor);
   const limit = Math.max(1, Math.min(opts.limit ?? ADMIN_ORDERS_PAGE_SIZE, 200));
@@ -31,6 +31,7 @@ export async function listOrdersForAdmin(
   const filters: (SQL | undefined)[] = [
     opts.status ? eq(orders.status, opts.status) : undefined,
     opts.buyer !== undefined ? (isUuid(opts.buyer) ? eq(orders.buyerId, opts.buyer) : sql`false`) : undefined,
+    opts.listing !== undefined ? (isUuid(opts.listing) ? eq(orders.listingId, opts.listing) : sql`false`) : undefined,
     after ? olderThan(after) : undefined,
   ];
   const q = opts.q?.trim();

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { orderStatus, type OrderStatus } from "@/db/schema";
 import { requireAdminPage } from "@/lib/auth/session";
+import { adminListingTitle } from "@/lib/admin/listing-detail";
 import { listOrdersForAdmin } from "@/lib/orders/admin-orders";
 import { decodeOrdersCursor } from "@/lib/orders/order-cursor";
 import { isEntitling } from "@/lib/orders/entitlement";
@@ -17,9 +18,10 @@ import { refundAction } from "./actions";
 export const metadata: Metadata = { title: "Orders · Admin" };
 
 /** The order list's address with its filters, and the page after `before` (none: the newest orders). */
-function ordersHref(filters: { status?: OrderStatus; q?: string; buyer?: string }, before?: string): string {
+function ordersHref(filters: { status?: OrderStatus; q?: string; buyer?: string; listing?: string }, before?: string): string {
   const params = new URLSearchParams();
   if (filters.buyer) params.set("buyer", filters.buyer);
+  if (filters.listing) params.set("listing", filters.listing);
   if (filters.q) params.set("q", filters.q);
   if (filters.status) params.set("status", filters.status);
   if (before) params.set("before", before);
@@ -27,15 +29,24 @@ function ordersHref(filters: { status?: OrderStatus; q?: string; buyer?: string 
   return query ? `/admin/orders?${query}` : "/admin/orders";
 }
 
-export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string; buyer?: string; before?: string }> }) {
+export default async function AdminOrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; q?: string; buyer?: string; listing?: string; before?: string }>;
+}) {
   const user = await requireAdminPage();
   const params = await searchParams;
   const status = orderStatus.enumValues.includes(params.status as OrderStatus) ? (params.status as OrderStatus) : undefined;
-  // One account's orders (linked from its admin page); an id that is not one reads as no filter.
+  // One account's or one listing's orders (linked from their admin pages); an id that is not one reads as no filter.
   const buyer = typeof params.buyer === "string" && isUuid(params.buyer) ? params.buyer : undefined;
-  const filters = { status, q: typeof params.q === "string" ? params.q.slice(0, 200) : undefined, buyer };
+  const listing = typeof params.listing === "string" && isUuid(params.listing) ? params.listing : undefined;
+  const filters = { status, q: typeof params.q === "string" ? params.q.slice(0, 200) : undefined, buyer, listing };
   const before = typeof params.before === "string" && decodeOrdersCursor(params.before) ? params.before : undefined;
-  const { rows, nextCursor } = await listOrdersForAdmin(await getDb(), user, { ...filters, before });
+  const db = await getDb();
+  const [{ rows, nextCursor }, listingTitle] = await Promise.all([
+    listOrdersForAdmin(db, user, { ...filters, before }),
+    listing ? adminListingTitle(db, user, listing) : null,
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -46,6 +57,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       </div>
       <form className="flex flex-wrap gap-2" method="get">
         {buyer ? <input type="hidden" name="buyer" value={buyer} /> : null}
+        {listing ? <input type="hidden" name="listing" value={listing} /> : null}
         <label className="sr-only" htmlFor="order-q">
           Buyer email or order id
         </label>
@@ -83,6 +95,18 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
           </Link>
         </p>
       ) : null}
+      {listing ? (
+        <p className="text-sm text-slate-600">
+          Orders for {listingTitle ?? "one listing"} ·{" "}
+          <Link href={`/admin/listings/${listing}`} className="text-brand-700 hover:underline">
+            Listing
+          </Link>{" "}
+          ·{" "}
+          <Link href={ordersHref({ ...filters, listing: undefined })} className="text-brand-700 hover:underline">
+            Every listing&apos;s orders
+          </Link>
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         before ? (
           <EmptyState
@@ -94,7 +118,13 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
             }
           />
         ) : (
-          <EmptyState title="No orders match">Try another email, order id or status.</EmptyState>
+          <EmptyState
+            title={
+              filters.q || status ? "No orders match" : listing ? "No orders for this listing yet" : buyer ? "No orders by this account yet" : "No orders yet"
+            }
+          >
+            {filters.q || status ? "Try another email, order id or status." : null}
+          </EmptyState>
         )
       ) : (
         <>

@@ -59,7 +59,12 @@ export default async function AdminListingPage({ params, searchParams }: Props) 
         <dt className="font-medium text-slate-700">Price</dt>
         <dd>{formatPrice(listing.priceCents, listing.currency)}</dd>
         <dt className="font-medium text-slate-700">Sales</dt>
-        <dd>{listing.salesCount.toLocaleString("en-US")}</dd>
+        <dd>
+          {listing.salesCount.toLocaleString("en-US")} ·{" "}
+          <Link href={`/admin/orders?listing=${listing.id}`} className="text-brand-700 hover:underline">
+            All orders for this listing →
+          </Link>
+        </dd>
         <dt className="font-medium text-slate-700">Rating</dt>
         <dd>{listing.ratingCount ? `${listing.ratingAvg.toFixed(1)} from ${formatCount(listing.ratingCount, "rating")}` : "No ratings yet"}</dd>
         <dt className="font-medium text-slate-700">Created</dt>
