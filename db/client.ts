@@ -198,7 +198,11 @@ export async function openDatabase(target: { url?: string; pgliteDir?: string; p
 
 function defaultTarget() {
   const e = env();
-  return { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"), poolMax: e.DATABASE_POOL_MAX };
+  return {
+    url: e.DATABASE_URL,
+    pgliteDir: e.PGLITE_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite"),
+    poolMax: e.DATABASE_POOL_MAX,
+  };
 }
 
 /**

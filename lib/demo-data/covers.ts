@@ -70,7 +70,9 @@ function coverSvg(index: number): string {
 </svg>`;
 }
 
-const CACHE_DIR = path.join(process.cwd(), ".data", "seed-covers");
+// A local cache, never part of a deployment: without the turbopackIgnore the build's file trace copied whatever
+// covers the last seed left (48 files) into the server's output, and a build running while a seed wrote them failed.
+const CACHE_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "seed-covers");
 
 async function encode(svg: string): Promise<{ cover: Buffer; thumb: Buffer }> {
   const cover = await sharp(Buffer.from(svg)).webp({ quality: 78, effort: 2 }).toBuffer();
