@@ -45,6 +45,12 @@ const FIXTURE_ZONES = [
 
 const TEST_FILES = ["**/*.test.ts", "**/testing/**"];
 
+// Links come from components/ui/link.tsx: next/link's default prefetching costs the server a render per link on screen.
+const NO_NEXT_LINK = {
+  name: "next/link",
+  message: "Import Link from @/components/ui/link: it turns off prefetching, which costs the server a render for every link on screen.",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -70,6 +76,7 @@ export default defineConfig([
         "error",
         {
           paths: [
+            NO_NEXT_LINK,
             { name: "drizzle-orm", message: "app/ never builds SQL: call the lib function that owns the query (ARCHITECTURE.md, Layers)." },
             { name: "postgres", message: "app/ never talks to the database directly: call lib (ARCHITECTURE.md, Layers)." },
             {
@@ -89,6 +96,11 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    files: ["components/**", "lib/**"],
+    ignores: ["components/ui/link.tsx"],
+    rules: { "no-restricted-imports": ["error", { paths: [NO_NEXT_LINK] }] },
   },
   {
     rules: {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
 import { RequestIdProvider } from "@/components/layout/request-id";

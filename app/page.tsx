@@ -1,5 +1,5 @@
 // / — home: featured, trending, new and top rated rails, the creators leaderboard and categories with counts.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Rail } from "@/components/catalog/rail";
 import { TopCreators } from "@/components/catalog/top-creators";
 import { EmptyState } from "@/components/ui/empty-state";

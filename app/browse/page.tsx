@@ -1,7 +1,7 @@
 // /browse — search and browse with every filter, sort and page in the URL (shareable; the back button works).
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ActiveFilters } from "@/components/catalog/active-filters";
 import { browseHref, FacetList } from "@/components/catalog/facet-list";
 import { FiltersDisclosure } from "@/components/catalog/filters-disclosure";

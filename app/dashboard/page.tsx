@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DataTable, rightAligned } from "@/components/ui/table";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { SalesChart } from "@/components/dashboard/sales-chart";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { ButtonLink } from "@/components/ui/button";

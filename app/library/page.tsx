@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { OrderHistory } from "@/components/library/order-history";
 import { LibraryItems } from "@/components/library/library-items";
 import { Pager } from "@/components/payouts/pager";

@@ -1,5 +1,5 @@
 // What is waiting for an admin, each with how long the oldest has waited and a link to the queue.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { OverviewQueues } from "@/lib/admin/overview";
 import { formatDateTime } from "@/lib/format";
 

@@ -1,5 +1,5 @@
 // The creators and listings that brought in the most over the last 30 days (refunds deducted).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { DataTable, rightAligned } from "@/components/ui/table";
 import type { TopCreator, TopListing } from "@/lib/admin/overview";
 import { formatMoney } from "@/lib/format";

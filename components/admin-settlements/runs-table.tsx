@@ -1,5 +1,5 @@
 // Every settlement run: the month, how far it got, what it paid and how often the cron or an admin called it.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { DataTable, rightAligned } from "@/components/ui/table";
 import { formatMoney, formatTimestamp } from "@/lib/format";
 import type { SettlementRunRow } from "@/lib/settlement/admin-runs";

@@ -1,6 +1,6 @@
 // An account's records on its admin page: orders (with the way to refund them), listings, payouts, reports and audit
 // history. Each table shows an empty line rather than disappearing, so the admin knows it was looked at.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { OrderStatusBadge } from "@/components/library/format";

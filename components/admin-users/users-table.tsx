@@ -1,5 +1,5 @@
 // The admin's list of accounts: who they are, their creator handle, status and role, when they joined.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { DataTable } from "@/components/ui/table";
 import type { UserRow } from "@/lib/admin/users";
 import { formatDate } from "@/lib/format";

@@ -1,5 +1,5 @@
 // What an emailed link's page says when the link no longer works, with the way to get a new one.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Alert } from "@/components/ui/alert";
 
 export function LinkProblem({ state, retryHref, retryLabel }: { state: "invalid" | "expired"; retryHref: string; retryLabel: string }) {

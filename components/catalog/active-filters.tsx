@@ -1,5 +1,5 @@
 // Chips for the filters in force, each removable, plus "clear all".
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { categoryName } from "@/lib/catalog/categories";
 import type { CatalogQuery } from "@/lib/catalog/params";
 import { KIND_LABELS } from "@/lib/listings/kinds";

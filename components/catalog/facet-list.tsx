@@ -1,5 +1,5 @@
 // Facet filters for /browse: every option is a link carrying the whole query, so state lives in the URL.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { categoryName } from "@/lib/catalog/categories";
 import type { Facets } from "@/lib/catalog/facets";
 import { queryToSearchParams, type CatalogQuery } from "@/lib/catalog/params";

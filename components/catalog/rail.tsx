@@ -1,5 +1,5 @@
 // A titled row of listings on the home page, with a link to see the full list in /browse.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { ListingGrid } from "@/components/listings/listing-card";
 import type { ListingCard } from "@/lib/catalog/cards";

@@ -1,5 +1,5 @@
 // The top-creators leaderboard: rank, avatar initial, name and sales over the last 30 days.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { TopCreator } from "@/lib/catalog/home";
 import { InitialAvatar } from "@/components/ui/initial-avatar";
 

@@ -1,5 +1,5 @@
 // The editor's title bar: where the listing stands and what can be done with it.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ListingActions } from "./listing-actions";
 import { StatusBadge } from "./status-badge";
 import type { EditorData } from "./listing-editor";

@@ -1,6 +1,6 @@
 "use client";
 // The signed-in person's menu: keyboard and screen-reader friendly, closes on Escape and outside clicks.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useEffect, useId, useRef, useState } from "react";
 
 export type AccountMenuProps = {

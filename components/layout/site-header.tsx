@@ -1,5 +1,5 @@
 // The header on every page: brand, search, navigation by role and the account menu.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { adminNeedsTwoFactor, isAdmin, isCreator, type Actor } from "@/lib/auth/actor";
 import { NotificationBell } from "@/components/notifications/bell";
 import { AccountMenu } from "./account-menu";

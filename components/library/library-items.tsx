@@ -1,6 +1,6 @@
 // The buyer's shelf: everything they own, the version they have, and an "Updated" badge when a newer one is out.
 import Image from "next/image";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { LibraryItem } from "@/lib/library/items";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 import { formatDate } from "@/lib/format";

@@ -1,5 +1,5 @@
 // Order history: every purchase with its amount, date, order id and status, each with a receipt.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { OrderHistoryEntry } from "@/lib/library/orders";
 import { formatDate, formatMoney, formatPrice } from "@/lib/format";
 import { OrderStatusBadge } from "./format";

@@ -1,5 +1,5 @@
 // The creator of a listing: name, handle, bio and their totals, linking to the storefront.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { CreatorTotals } from "@/lib/catalog/listing";
 import { InitialAvatar } from "@/components/ui/initial-avatar";
 

@@ -1,5 +1,5 @@
 // A listing in a grid: thumbnail, title, creator, price and rating.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ListingCard as Card } from "@/lib/catalog/cards";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 import { formatPrice } from "@/lib/format";

@@ -1,5 +1,5 @@
 // Price and the primary action: Buy / Get, "In your library" for owners, or "Your listing" for its creator.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { BuyForm } from "@/components/orders/buy-form";

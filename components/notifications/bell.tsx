@@ -1,5 +1,5 @@
 // The header bell: links to notifications and shows how many are unread.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 export function NotificationBell({ unread }: { unread: number }) {
   const label = unread ? `Notifications, ${unread} unread` : "Notifications";

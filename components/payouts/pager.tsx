@@ -1,5 +1,5 @@
 // Previous / next links for a paged table, keeping the other query parameters.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 export function Pager({
   page,

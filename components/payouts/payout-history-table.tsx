@@ -1,5 +1,5 @@
 // The creator's payouts, newest first: month, amount, status, Stripe transfer, paid date and what happened.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { DataTable, rightAligned } from "@/components/ui/table";
 import { HOLD_REASON_TITLES } from "@/lib/settlement/hold-reasons";
 import type { CreatorPayout } from "@/lib/settlement/creator-payouts";

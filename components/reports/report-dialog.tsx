@@ -1,7 +1,7 @@
 "use client";
 // "Report" on a listing, a review or a storefront: a dialog with the reason, details and, for a copyright or
 // ownership claim, what a takedown notice needs. Signed-out visitors are sent to sign in first.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useActionState, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, SelectField, TextAreaField } from "@/components/ui/field";

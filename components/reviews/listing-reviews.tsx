@@ -1,5 +1,5 @@
 // Reviews on a listing page: rating summary, the viewer's own review or the form to write one, and the sorted list.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ListingReviewsView, ReviewSummary, ReviewViewer } from "@/lib/reviews/list";
 import type { ReviewActions } from "./review-actions";
 import { ReviewCard } from "./review-card";

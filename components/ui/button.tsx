@@ -1,5 +1,5 @@
 // Buttons and button-styled links with one set of variants.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ComponentProps } from "react";
 
 const base =

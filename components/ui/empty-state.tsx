@@ -1,5 +1,5 @@
 // The message shown where a list has nothing in it yet, with what to do next.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { buttonClass } from "./button";
 

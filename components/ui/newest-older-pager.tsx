@@ -1,5 +1,5 @@
 // Links between pages of a newest-first list read by cursor: back to the newest page, on to older entries.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 const LINK = "rounded-lg border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100";
 

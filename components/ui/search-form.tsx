@@ -1,5 +1,5 @@
 // A GET form that searches a list by its `q` parameter, keeping the list's other filters, with a way to clear it.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { buttonClass } from "./button";
 
 export function SearchForm({

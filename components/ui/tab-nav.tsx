@@ -2,7 +2,7 @@
 // Tabs between the pages of an area (dashboard, account settings, admin): they scroll sideways on a phone and the
 // current one is marked for screen readers. The current tab is the one whose address matches the page most closely
 // (an `exact` tab only on its own address, the others on theirs and anything below).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 
 export type Tab = { href: string; label: string; exact?: boolean };

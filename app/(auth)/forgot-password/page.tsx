@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { RequestResetForm } from "@/components/auth/request-reset-form";
 import { requestPasswordResetAction } from "../actions";
 

@@ -1,7 +1,7 @@
 // GET /admin/email — outgoing mail at a glance: what waits, what is being retried, what failed (with the last
 // error) and a way to send a failed mail again once its cause is fixed.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { RetryMailButton } from "@/components/email/retry-mail-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable } from "@/components/ui/table";

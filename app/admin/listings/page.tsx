@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { Pager } from "@/components/payouts/pager";
 import { EmptyState, PastTheEnd } from "@/components/ui/empty-state";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Pager } from "@/components/payouts/pager";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/table";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { RefundForm } from "@/components/admin-orders/refund-form";
 import { NewestOlderPager } from "@/components/ui/newest-older-pager";
 import { EmptyState } from "@/components/ui/empty-state";

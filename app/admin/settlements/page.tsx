@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { RunSettlementForm } from "@/components/admin-settlements/run-settlement-form";
 import { RunsTable } from "@/components/admin-settlements/runs-table";
 import { Pager } from "@/components/payouts/pager";

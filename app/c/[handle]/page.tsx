@@ -1,6 +1,6 @@
 // /c/[handle] — a creator's storefront: profile, totals and their published listings with sort and pages.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SortForm } from "@/components/catalog/sort-form";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DataTable, rightAligned } from "@/components/ui/table";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { z } from "zod";
 import { ListingActions } from "@/components/dashboard/listing-actions";
 import { listingRowActions } from "./editor-actions";

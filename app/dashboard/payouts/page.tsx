@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { formatLongDate, formatMoney } from "@/lib/format";
 import { HoldNotice } from "@/components/payouts/hold-notice";
 import { OnboardingCard } from "@/components/payouts/onboarding-card";

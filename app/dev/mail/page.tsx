@@ -1,7 +1,7 @@
 // GET /dev/mail — development only (404 in production): every mail in the outbox, newest first. Without SMTP_URL
 // mail is kept here instead of being sent.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { OutboxStatusBadge } from "@/components/email/outbox-status-badge";
 import { Alert } from "@/components/ui/alert";

@@ -1,7 +1,7 @@
 // GET /email/unsubscribe?token=… — the page an unsubscribe link opens. It asks before changing anything (mail
 // scanners open links too); the button works without signing in.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CATEGORY_LABELS, readUnsubscribeToken } from "@/lib/email/unsubscribe";

@@ -1,7 +1,7 @@
 // /l/[slug] — a published listing: cover, preview, description, price, creator, reviews, versions and neighbours.
 import type { Metadata } from "next";
 import Image from "next/image";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Rail } from "@/components/catalog/rail";
 import { CreatorCard } from "@/components/listings/creator-card";

@@ -1,7 +1,7 @@
 // /library/[listingId] — delivery of something the person may read. No loading.tsx in app/library on purpose:
 // a streamed loading shell commits a 200 before notFound() runs, and a stranger must get a real 404.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AttemptHistory } from "@/components/library/attempt-history";

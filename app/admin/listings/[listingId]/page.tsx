@@ -1,7 +1,7 @@
 // /admin/listings/[listingId] — one listing in any status as an admin sees it: facts, creator, versions, reports and
 // audit history, and what can be done about it from here (remove a published listing, open what waits for approval).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Records } from "@/components/admin-users/account-records";
 import { AccountBadges } from "@/components/admin-users/account-badges";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ReportDecision, type OutcomeOption } from "@/components/admin/report-decision";
 import { StatusBadge } from "@/components/dashboard/status-badge";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ReconciliationPanel } from "@/components/admin-settlements/reconciliation-panel";
 import { RunPayoutsTable } from "@/components/admin-settlements/run-payouts-table";

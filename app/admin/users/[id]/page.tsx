@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { AccountActionsPanel } from "@/components/admin-users/account-actions";
 import { AccountBadges } from "@/components/admin-users/account-badges";

@@ -1,6 +1,6 @@
 // GET /dev/mail/[id] — development only (404 in production): one mail rendered, both parts, links clickable.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { MailPreview } from "@/components/email/mail-preview";
 import { OutboxStatusBadge } from "@/components/email/outbox-status-badge";

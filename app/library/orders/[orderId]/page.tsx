@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { OrderStatusBadge } from "@/components/library/format";
 import { LicenseSummary } from "@/components/listings/license-summary";
