@@ -59,6 +59,30 @@ test("search from the header, filter, sort, paginate and open a listing @mobile"
   await expect(page.getByRole("heading", { name: "Version history" })).toBeVisible();
 });
 
+test("a catalog page sends no prefetches, and opening a card is still a client-side navigation", async ({ page }) => {
+  // Every page is rendered per request: a prefetch would cost the server a render for each link on screen
+  // (components/ui/link.tsx). Counted from the first request, through scrolling every card into view.
+  const prefetches: string[] = [];
+  const documents: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+    if (request.resourceType() === "document") documents.push(request.url());
+  });
+  await page.goto("/browse?q=prompt");
+  await expect(page.getByTestId("listing-card").first()).toBeVisible();
+  await page.getByRole("navigation", { name: "Pagination" }).scrollIntoViewIfNeeded();
+  await page.waitForLoadState("networkidle");
+  expect(prefetches).toEqual([]);
+
+  const navigation = page.waitForRequest((request) => Boolean(request.headers()["rsc"]) && new URL(request.url()).pathname.startsWith("/l/"));
+  await page.getByTestId("listing-card").first().getByRole("link").click();
+  await navigation;
+  await expect(page).toHaveURL(/\/l\/[a-z0-9-]+$/);
+  await expect(page.getByRole("heading", { name: "Preview" })).toBeVisible();
+  expect(documents).toHaveLength(1);
+  expect(prefetches).toEqual([]);
+});
+
 test("pick an autocomplete suggestion with the keyboard", async ({ page }) => {
   const { word } = await titleWord(page);
   await page.goto("/");
