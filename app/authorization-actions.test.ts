@@ -266,6 +266,13 @@ const PROBES: Record<string, Probe> = {
     call: async () =>
       (await action("app/admin/moderation/actions.ts#removeListingAction"))({}, form({ listingId: w.presetC.id, reason: "Copies someone else's work." })),
   }),
+  "app/admin/moderation/actions.ts#restoreListingAction": async (w) => {
+    const removed = await removedListingOfC(w);
+    return {
+      call: async () =>
+        (await action("app/admin/moderation/actions.ts#restoreListingAction"))({}, form({ listingId: removed.id, note: "The removal was a mistake." })),
+    };
+  },
   "app/admin/orders/actions.ts#refundAction": async (w) => {
     // A's order paid through the (local) payment provider, so there is a payment to refund.
     const { payLocalSession } = await import("@/lib/payments/local-checkout");

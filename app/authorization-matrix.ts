@@ -190,6 +190,7 @@ export const ACTION_MATRIX: Record<string, MatrixRow> = {
   "app/admin/moderation/actions.ts#approveRevisionAction": { target: "C's listing changes waiting for approval", expect: admins },
   "app/admin/moderation/actions.ts#rejectRevisionAction": { target: "C's listing changes waiting for approval", expect: admins },
   "app/admin/moderation/actions.ts#removeListingAction": { target: "C's published listing", expect: admins },
+  "app/admin/moderation/actions.ts#restoreListingAction": { target: "C's removed listing", expect: admins },
   "app/admin/orders/actions.ts#refundAction": { target: "A's paid order", expect: admins },
   "app/admin/reports/actions.ts#resolveReportAction": { target: "A's report on D's listing", expect: admins },
   "app/admin/settlements/actions.ts#runSettlementAction": { target: "last month's settlement", expect: admins },

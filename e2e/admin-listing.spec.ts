@@ -1,13 +1,15 @@
 // An admin opens one listing from the admin's list of listings and removes it from there: asked first (Cancel keeps
 // it), then told it is done; the page shows it removed with the reason, the case it opened and the audit entry, and
-// the catalog stops serving it. The listing is the journeys' own (e2e/fixtures.ts), used by no other journey.
+// the catalog stops serving it. Then the removal turns out to be a mistake: restored from the same page, after
+// confirming, and served again. The listing is the journeys' own (e2e/fixtures.ts), used by no other journey.
 import { expect, test } from "@playwright/test";
 import { E2E_REMOVAL } from "./accounts";
 import { signInAsAdmin, statusesFromEveryProcess } from "./helpers";
 
 const REASON = "Sells another creator's prompt as its own.";
+const NOTE = "The creator showed it is their own prompt: removed by mistake.";
 
-test("an admin removes a published listing from its admin page, after confirming", async ({ page }) => {
+test("an admin removes a published listing from its admin page, after confirming, and restores it", async ({ page }) => {
   test.setTimeout(90_000);
   await signInAsAdmin(page);
   await page.goto("/admin");
@@ -59,4 +61,19 @@ test("an admin removes a published listing from its admin page, after confirming
   await page.getByRole("link", { name: "← Listings" }).click();
   await page.getByRole("navigation", { name: "Listing status" }).getByRole("link", { name: "Removed", exact: true }).click();
   await expect(page.getByRole("link", { name: E2E_REMOVAL.title })).toBeVisible();
+
+  // A mistake: restored from its page, after confirming, and served again everywhere.
+  await page.getByRole("link", { name: E2E_REMOVAL.title }).click();
+  await moderation.getByLabel("Why it is restored (the creator sees this)").fill(NOTE);
+  await moderation.getByRole("button", { name: "Restore listing" }).click();
+  await page
+    .getByRole("dialog", { name: `Restore “${E2E_REMOVAL.title}”?` })
+    .getByRole("button", { name: "Yes, restore it" })
+    .click();
+  await expect(page).toHaveURL(/\/admin\/listings\/[0-9a-f-]{36}\?done=restored$/);
+  await expect(page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Restored. It is back in the catalog" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "View in the catalog →" })).toHaveAttribute("href", `/l/${E2E_REMOVAL.slug}`);
+  await expect(page.getByRole("table", { name: "Audit history, newest first" }).getByRole("row", { name: /listing\.restore/ })).toContainText(NOTE);
+  await expect(moderation.getByRole("button", { name: "Remove listing" })).toBeVisible();
+  await expect.poll(async () => [...new Set(await statusesFromEveryProcess(`/l/${E2E_REMOVAL.slug}`))], { timeout: 10_000 }).toEqual([200]);
 });

@@ -46,6 +46,7 @@ function mailData<K extends MailTemplate>(template: K, text: string, now: Date):
     new_sign_in: { when: at, device: text, ip: text },
     report_outcome: { what: text, outcome: text, note: text },
     listing_removed: { title: text, reason: text, counterNoticeUrl: url },
+    listing_restored: { title: text, note: text, listingUrl: url },
     order_receipt: {
       orderId: text,
       listingTitle: text,

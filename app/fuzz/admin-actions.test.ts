@@ -6,7 +6,14 @@ import { vi } from "vitest";
 import { hostileMoney, hostileText, type FormEntry } from "@/lib/testing/fuzz";
 import { describeFuzz, formCase as sharedFormCase, fuzzWorld, type ActorName, type FormAction } from "@/lib/testing/fuzz-suite";
 import { retryMailAction } from "@/app/admin/email/actions";
-import { approveAction, approveRevisionAction, rejectAction, rejectRevisionAction, removeListingAction } from "@/app/admin/moderation/actions";
+import {
+  approveAction,
+  approveRevisionAction,
+  rejectAction,
+  rejectRevisionAction,
+  removeListingAction,
+  restoreListingAction,
+} from "@/app/admin/moderation/actions";
 import { refundAction } from "@/app/admin/orders/actions";
 import { resolveReportAction } from "@/app/admin/reports/actions";
 import { retryPayoutAction, runSettlementAction } from "@/app/admin/settlements/actions";
@@ -41,6 +48,9 @@ describeFuzz("admin actions", [
   formCase("rejectRevisionAction", rejectRevisionAction, 80, () => ({ revisionId: w().live.id, reason: "The new title is misleading." })),
   formCase("removeListingAction", removeListingAction, 100, () => ({ listingId: w().test.id, reason: "Copies another creator's test word for word." }), {
     reason,
+  }),
+  formCase("restoreListingAction", restoreListingAction, 100, () => ({ listingId: w().removed.id, note: "The removal was a mistake, restored." }), {
+    note: reason,
   }),
   {
     ...formCase("refundAction", refundAction, 200, () => ({ orderId: w().paidOrderId, amount: "1.00", reason: "Buyer asked" }), { amount: hostileMoney }),

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { testDatabase } from "@/db/testing/setup";
 import { approveVersion } from "@/lib/moderation/approvals";
 import { removeListing } from "@/lib/moderation/listings";
+import { sendCounterNotice } from "@/lib/reports/counter-notice";
 import { fileReport } from "@/lib/reports/file";
 import { reportQueue } from "@/lib/reports/queue";
 import { createReview } from "@/lib/reviews/write";
@@ -63,6 +64,13 @@ describe("adminListingDetail", () => {
     // The queue's search by listing id finds the open reports on the listing and its review (the page's link to them).
     const queue = await reportQueue(db, admin, { status: "open", q: listing.id });
     expect(queue.rows.map((r) => r.targetLabel).sort()).toEqual(["Lumen prompt pack", "Review of Lumen prompt pack"]);
+
+    // No counter-notice yet; once the creator answers, the page points to the reopened case (decided there).
+    expect(detail?.counterNoticeReportId).toBeNull();
+    const { reportId } = await sendCounterNotice(db, creator, { listingId: listing.id, text: "The pack is mine: here is the original project file." });
+    const answered = await adminListingDetail(db, admin, listing.id);
+    expect(answered?.counterNoticeReportId).toBe(reportId);
+    expect(answered?.reports.find((r) => r.id === reportId)).toMatchObject({ reason: "other", status: "open" });
   });
 
   it("is null for an unknown or malformed id and refused to anyone but an admin", async () => {

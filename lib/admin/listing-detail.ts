@@ -70,6 +70,8 @@ export type AdminListingDetail = {
   pendingRevisionId: string | null;
   reports: AdminListingReport[];
   openReports: number;
+  /** The open case a counter-notice reopened about the listing's removal: it is decided there, not restored here. */
+  counterNoticeReportId: string | null;
   audit: AdminListingAudit[];
 };
 
@@ -154,7 +156,11 @@ export async function adminListingDetail(db: Db, actor: Actor | null, listingId:
       .orderBy(desc(reports.createdAt), desc(reports.id))
       .limit(LISTING_DETAIL_ROWS),
     db
-      .select({ n: sql<number>`count(*)::int` })
+      .select({
+        n: sql<number>`count(*)::int`,
+        // A removal the creator has answered: the case their counter-notice reopened (at most one is open at a time).
+        counterNotice: sql<string | null>`max(${reports.id}::text) filter (where ${reports.counterNoticeAt} is not null and ${reports.targetType} = 'listing')`,
+      })
       .from(reports)
       .where(and(aboutIt, eq(reports.status, "open"))),
     db
@@ -182,6 +188,7 @@ export async function adminListingDetail(db: Db, actor: Actor | null, listingId:
     pendingRevisionId: revision?.id ?? null,
     reports: listingReports,
     openReports: Number(open?.n ?? 0),
+    counterNoticeReportId: open?.counterNotice ?? null,
     audit: audit.map((a) => ({ ...a, details: (a.details ?? {}) as Record<string, unknown> })),
   };
 }

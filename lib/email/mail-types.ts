@@ -30,6 +30,8 @@ export type MailTemplates = {
   /** To the reporter and to the creator concerned: what was reported and what came of it. */
   report_outcome: { what: string; outcome: string; note?: string };
   listing_removed: { title: string; reason: string; counterNoticeUrl: string };
+  /** A removed listing put back by an admin (not through a counter-notice, which report_outcome tells). */
+  listing_restored: { title: string; note: string; listingUrl: string };
   // Orders (lib/email/order-mails.ts).
   order_receipt: {
     orderId: string;
@@ -99,6 +101,7 @@ export const MAIL_TEMPLATES = [
   "new_sign_in",
   "report_outcome",
   "listing_removed",
+  "listing_restored",
   "order_receipt",
   "sale",
   "sale_digest",

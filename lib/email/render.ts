@@ -18,6 +18,7 @@ const CONTENT: { [K in MailTemplate]: (data: MailTemplates[K]) => MailContent } 
   new_sign_in: account.newSignIn,
   report_outcome: account.reportOutcome,
   listing_removed: account.listingRemoved,
+  listing_restored: account.listingRestored,
   order_receipt: commerce.orderReceipt,
   sale: commerce.sale,
   sale_digest: commerce.saleDigest,

@@ -120,6 +120,11 @@ export const ERROR_CATALOGUE = {
   "listing.not_found": { status: 404, message: "We couldn't find that listing." },
   "listing.not_draft": { status: 409, message: "Only drafts that were never published can be deleted. Unpublish it instead." },
   "listing.no_live_version": { status: 409, message: "This listing has no approved version to publish." },
+  "listing.not_removed": { status: 409, message: "Only a removed listing can be restored." },
+  "listing.counter_notice_pending": {
+    status: 409,
+    message: "The creator has answered this removal: decide it in the case, where their counter-notice is.",
+  },
   "listing.details_invalid": { status: 400, message: (p: { issue: string }) => `Fix the listing details first: ${p.issue}` },
   "listing.locked": { status: 409, message: (p: { lock: ListingLock }) => LISTING_LOCKS[p.lock] },
   "listing.bad_transition": {

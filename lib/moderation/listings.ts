@@ -1,7 +1,8 @@
 // Admin actions on a published listing (ARCHITECTURE.md, "Moderation"): removal with a reason the creator is told
-// (in-app and by email, with the way to answer it), and restoring it when a counter-notice is upheld.
+// (in-app and by email, with the way to answer it), and restoring it — when a counter-notice is upheld, or directly from
+// the listing's admin page when a removal was a mistake.
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { creatorProfiles, listings, reports, users, type Listing } from "@/db/schema";
@@ -21,6 +22,11 @@ export const removalReasonSchema = z
   .max(2000, "Keep the reason under 2,000 characters.");
 
 export const removeInputSchema = z.object({ listingId: uuidSchema(), reason: removalReasonSchema });
+
+export const restoreInputSchema = z.object({
+  listingId: uuidSchema(),
+  note: z.string().trim().min(10, "Say why it is restored (10 characters or more): the creator reads it.").max(2000, "Keep the note under 2,000 characters."),
+});
 
 export type RemovedListing = { listingId: string; slug: string; creatorHandle: string; title: string; creatorId: string };
 
@@ -104,8 +110,8 @@ export async function removeListing(db: Db, actor: Actor | null, input: z.input<
   });
 }
 
-/** removed → published after an upheld counter-notice: back in the catalog with its approved version and text. */
-export async function restoreListingInTx(tx: Db, adminId: string, listingId: string, note: string, reportId: string): Promise<RemovedListing> {
+/** removed → published (an upheld counter-notice, or a direct restore): back in the catalog with its approved version and text. */
+export async function restoreListingInTx(tx: Db, adminId: string, listingId: string, note: string, reportId: string | null): Promise<RemovedListing> {
   const { listing, handle } = await lockListingForModeration(tx, listingId);
   assertMove(listing.status, "published", "admin");
   if (!listing.currentVersionId) throw new DomainError("listing.no_live_version");
@@ -124,4 +130,46 @@ export async function removalCaseId(db: Db, listingId: string): Promise<string |
     .orderBy(desc(reports.resolvedAt))
     .limit(1);
   return row?.id ?? null;
+}
+
+/** The open case a creator's counter-notice reopened about this listing, if one waits for a decision. */
+async function pendingCounterNotice(tx: Db, listingId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.listingId, listingId), eq(reports.targetType, "listing"), eq(reports.status, "open"), isNotNull(reports.counterNoticeAt)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/**
+ * An admin puts a removed listing back (a removal made by mistake, or reconsidered without a counter-notice): one
+ * transaction with the audit entry (`listing.restore`, with the removal's case) and the creator told, in Agora and by
+ * email, with the admin's note. A removal the creator has answered is decided in its case instead, where the answer is
+ * read: restoring around it would leave the counter-notice open.
+ */
+export async function restoreRemovedListing(db: Db, actor: Actor | null, input: z.input<typeof restoreInputSchema>): Promise<RemovedListing> {
+  const admin = assertAdmin(actor);
+  const data = parseInput(restoreInputSchema, input);
+  return db.transaction(async (tx) => {
+    const { listing, email } = await lockListingForModeration(tx, data.listingId);
+    if (listing.status !== "removed") throw new DomainError("listing.not_removed");
+    if (await pendingCounterNotice(tx, listing.id)) throw new DomainError("listing.counter_notice_pending");
+    const restored = await restoreListingInTx(tx, admin.id, listing.id, data.note, await removalCaseId(tx, listing.id));
+    await notify(tx, {
+      userId: listing.creatorId,
+      type: "listing_restored",
+      title: `“${listing.title}” is back in the catalog`,
+      body: data.note,
+      link: `/dashboard/listings/${listing.id}`,
+      data: { listingId: listing.id },
+    });
+    await queueEmail(tx, {
+      template: "listing_restored",
+      to: email,
+      userId: listing.creatorId,
+      data: { title: listing.title, note: data.note, listingUrl: `/l/${listing.slug}` },
+    });
+    return restored;
+  });
 }

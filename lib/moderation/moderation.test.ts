@@ -18,7 +18,8 @@ import { saveListingDetails, setListingCover } from "@/lib/listings/editing";
 import { creatorListings, listingForEditor } from "@/lib/listings/queries";
 import { startCheckout } from "@/lib/orders/checkout";
 import { makeAdmin, makeCreator, makeImage, makeListing, makeOwner, makeUser, uniqueTag } from "@/lib/testing/fixtures";
-import { removeListing } from "./listings";
+import { sendCounterNotice } from "@/lib/reports/counter-notice";
+import { removeListing, restoreRemovedListing } from "./listings";
 import { approvalQueuePage } from "./queue";
 import { approveRevision, rejectRevision, revisionItem } from "./revisions";
 
@@ -112,6 +113,94 @@ describe("removing a published listing", () => {
     await expect(removeListing(db, admin, { listingId: "00000000-0000-4000-8000-000000000000", reason: "Breaks the rules badly." })).rejects.toMatchObject({
       code: "listing.not_found",
     });
+  });
+});
+
+describe("restoring a removed listing", () => {
+  it("puts it back in search, the public page and the sitemap, shows its images again and tells the creator with the note", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const admin = await makeAdmin(db);
+    const { listing, word, imageId } = await liveListing(db, creator);
+    const buyer = await makeOwner(db, listing.id, creator.id);
+    await removeListing(db, admin, { listingId: listing.id, reason: "Looked like a copy of another pack." });
+    const [removalCase] = await db.select({ id: reports.id }).from(reports).where(eq(reports.listingId, listing.id));
+
+    await restoreRemovedListing(db, admin, { listingId: listing.id, note: "  It is the creator's own pack: the removal was a mistake.  " });
+
+    const [row] = await db.select({ status: listings.status, statusReason: listings.statusReason }).from(listings).where(eq(listings.id, listing.id));
+    expect(row).toEqual({ status: "published", statusReason: null });
+    expect(await searchFinds(db, word, listing.id)).toBe(true);
+    expect(await publicListingBySlug(db, listing.slug)).toMatchObject({ id: listing.id });
+    expect(await sitemapHas(db, listing.slug)).toBe(true);
+    expect((await readImage(db, imageId, "cover"))?.withheld).toBe(false);
+    expect(await libraryItems(db, buyer)).toEqual([expect.objectContaining({ listingId: listing.id, removed: false })]);
+
+    const [notice] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, creator.id), eq(notifications.type, "listing_restored")));
+    expect(notice).toMatchObject({ body: "It is the creator's own pack: the removal was a mistake.", link: `/dashboard/listings/${listing.id}` });
+    const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.template, "listing_restored"));
+    expect(mail).toMatchObject({ toAddress: creator.email, userId: creator.id });
+    expect(mail.data).toEqual({ title: listing.title, note: "It is the creator's own pack: the removal was a mistake.", listingUrl: `/l/${listing.slug}` });
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "listing.restore"), eq(auditLog.targetId, listing.id)));
+    expect(entry).toMatchObject({ actorId: admin.id, details: { note: "It is the creator's own pack: the removal was a mistake.", reportId: removalCase.id } });
+    // The removal's case stays as decided: it recorded a removal that happened.
+    const [decided] = await db.select({ status: reports.status, resolution: reports.resolution }).from(reports).where(eq(reports.id, removalCase.id));
+    expect(decided).toEqual({ status: "resolved", resolution: "listing_removed" });
+  });
+
+  it("is refused while the creator's counter-notice waits (decided in its case), and for a listing that is not removed", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const admin = await makeAdmin(db);
+    const { listing } = await liveListing(db, creator);
+    const note = "Restored after a second look at it.";
+    await expect(restoreRemovedListing(db, admin, { listingId: listing.id, note })).rejects.toMatchObject({ code: "listing.not_removed" });
+
+    await removeListing(db, admin, { listingId: listing.id, reason: "Looked like a copy of another pack." });
+    await sendCounterNotice(db, creator, { listingId: listing.id, text: "This is my own work: here is the original file history." });
+    await expect(restoreRemovedListing(db, admin, { listingId: listing.id, note })).rejects.toMatchObject({ code: "listing.counter_notice_pending" });
+    const [row] = await db.select({ status: listings.status }).from(listings).where(eq(listings.id, listing.id));
+    expect(row.status).toBe("removed");
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "listing.restore"), eq(auditLog.targetId, listing.id))),
+    ).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.template, "listing_restored"), eq(emailOutbox.userId, creator.id))),
+    ).toHaveLength(0);
+  });
+
+  it("is refused to buyers, the creator and anonymous callers, and answers a short note with a form error", async () => {
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const admin = await makeAdmin(db);
+    const { listing } = await liveListing(db, creator);
+    const buyer = await makeUser(db);
+    await removeListing(db, admin, { listingId: listing.id, reason: "Looked like a copy of another pack." });
+    for (const [actor, code] of [
+      [buyer, "auth.forbidden"],
+      [creator, "auth.forbidden"],
+      [null, "auth.unauthenticated"],
+    ] as const) {
+      await expect(restoreRemovedListing(db, actor, { listingId: listing.id, note: "Please put it back now." })).rejects.toMatchObject({ code });
+    }
+    await expect(restoreRemovedListing(db, admin, { listingId: listing.id, note: "ok" })).rejects.toMatchObject({ code: "input.invalid" });
+    await expect(restoreRemovedListing(db, admin, { listingId: "not-a-uuid", note: "Restored after a look." })).rejects.toMatchObject({
+      code: "input.invalid",
+    });
+    const [row] = await db.select({ status: listings.status }).from(listings).where(eq(listings.id, listing.id));
+    expect(row.status).toBe("removed");
   });
 });
 

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { revalidateListingEverywhere } from "@/lib/catalog/cache";
 import { approveInputSchema, approveVersion, rejectInputSchema, rejectVersion } from "@/lib/moderation/approvals";
-import { removeInputSchema, removeListing } from "@/lib/moderation/listings";
+import { removeInputSchema, removeListing, restoreInputSchema, restoreRemovedListing } from "@/lib/moderation/listings";
 import { approveRevision, approveRevisionSchema, rejectRevision, rejectRevisionSchema } from "@/lib/moderation/revisions";
 import { validatedAction } from "@/lib/validated-action";
 
@@ -46,4 +46,12 @@ export const removeListingAction = validatedAction(removeFormSchema, async (data
   revalidateListingEverywhere({ slug: removed.slug, creatorHandle: removed.creatorHandle });
   revalidatePath("/admin", "layout");
   redirect(data.back === "listing" ? `/admin/listings/${removed.listingId}?done=removed` : `/admin/reports?status=resolved&done=listing_removed`);
+});
+
+/** A removed listing back in the catalog (from its admin page; a counter-notice is decided in its case instead). */
+export const restoreListingAction = validatedAction(restoreInputSchema, async (data) => {
+  const restored = await restoreRemovedListing(await getDb(), await getCurrentUser(), data);
+  revalidateListingEverywhere({ slug: restored.slug, creatorHandle: restored.creatorHandle });
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/listings/${restored.listingId}?done=restored`);
 });

@@ -103,3 +103,13 @@ export const listingRemoved: Content<"listing_removed"> = ({ title, reason, coun
     { kind: "button", label: "Send a counter-notice", url: counterNoticeUrl },
   ],
 });
+
+export const listingRestored: Content<"listing_restored"> = ({ title, note, listingUrl }) => ({
+  subject: `“${title}” is back on Agora`,
+  heading: "Your listing was restored",
+  blocks: [
+    { kind: "paragraph", text: `A moderator restored “${title}”. It is in the catalog, search and the API again, and it can be bought.` },
+    { kind: "quote", label: "Moderator's note", text: note },
+    { kind: "button", label: "View the listing", url: listingUrl },
+  ],
+});

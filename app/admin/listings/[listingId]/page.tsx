@@ -17,7 +17,7 @@ import { categoryName } from "@/lib/catalog/categories";
 import { formatCount, formatDate, formatPrice, formatTimestamp } from "@/lib/format";
 import { KIND_LABELS } from "@/lib/listings/kinds";
 import { REPORT_REASON_LABELS, type ReportReason } from "@/lib/reports/reasons";
-import { removeListingAction } from "../../moderation/actions";
+import { removeListingAction, restoreListingAction } from "../../moderation/actions";
 
 export const metadata: Metadata = { title: "Listing · Admin", robots: { index: false } };
 
@@ -29,7 +29,7 @@ export default async function AdminListingPage({ params, searchParams }: Props) 
   const detail = await adminListingDetail(await getDb(), admin, listingId);
   if (!detail) notFound();
   const { listing, creator } = detail;
-  const done = (await searchParams).done === "removed";
+  const done = (await searchParams).done;
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -42,7 +42,8 @@ export default async function AdminListingPage({ params, searchParams }: Props) 
         </div>
         {listing.summary ? <p className="text-slate-600">{listing.summary}</p> : null}
       </div>
-      {done ? <Alert tone="success">Removed. The creator has been told why, in Agora and by email, and may answer once.</Alert> : null}
+      {done === "removed" ? <Alert tone="success">Removed. The creator has been told why, in Agora and by email, and may answer once.</Alert> : null}
+      {done === "restored" ? <Alert tone="success">Restored. It is back in the catalog, and the creator has been told, in Agora and by email.</Alert> : null}
 
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm text-slate-600 sm:grid-cols-[auto_1fr]">
         <dt className="font-medium text-slate-700">Creator</dt>
@@ -217,14 +218,32 @@ function ModerationPanel({ detail }: { detail: AdminListingDetail }) {
           <p className="text-sm text-slate-600">
             Removing takes it out of the catalog, search and the API at once. Buyers keep what they bought; the creator is told why and may answer once.
           </p>
-          <RemoveListingForm listingId={listing.id} title={listing.title} remove={removeListingAction} back="listing" />
+          <RemoveListingForm listingId={listing.id} title={listing.title} action={removeListingAction} back="listing" />
         </>
       );
     case "removed":
       return (
         <>
-          <p className="text-sm text-slate-600">Removed by a moderator. A counter-notice from the creator reopens the case in the reports queue.</p>
           {reason}
+          {detail.counterNoticeReportId ? (
+            <p className="text-sm">
+              <Link href={`/admin/reports/${detail.counterNoticeReportId}`} className="text-brand-700 hover:underline">
+                The creator has answered this removal: decide it in the case →
+              </Link>
+            </p>
+          ) : (
+            <>
+              <p className="text-sm text-slate-600">
+                Removed by a moderator. A counter-notice from the creator would reopen the case in the reports queue; if the removal was a mistake, restore it
+                here.
+              </p>
+              {detail.versions.some((v) => v.live) ? (
+                <RemoveListingForm listingId={listing.id} title={listing.title} action={restoreListingAction} mode="restore" />
+              ) : (
+                <p className="text-sm text-slate-600">It has no approved version, so it cannot be restored.</p>
+              )}
+            </>
+          )}
         </>
       );
     default:

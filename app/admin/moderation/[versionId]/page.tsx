@@ -109,7 +109,7 @@ export default async function ApprovalPage({ params }: { params: Promise<{ versi
           {listing.status === "published" ? (
             <section className="rounded-2xl border border-red-200 bg-white p-4 sm:p-6">
               <h2 className="mb-3 text-lg font-semibold">Remove the live listing</h2>
-              <RemoveListingForm listingId={listing.id} title={listing.title} remove={removeListingAction} />
+              <RemoveListingForm listingId={listing.id} title={listing.title} action={removeListingAction} />
             </section>
           ) : null}
         </aside>
