@@ -14,11 +14,20 @@ export type StoredImage = { bytes: Uint8Array; contentType: string; hash: string
 // Qualified by hand: drizzle writes a bare "id" here, which inside the subqueries would mean listings.id.
 const IMAGE_ID = sql.raw(`"images"."id"`);
 
-/** Used only by listings removed by moderators (as cover or in their preview), and by nothing still public. */
-const WITHHELD = sql<boolean>`(exists (select 1 from listings l where l.status = 'removed'
-    and (l.cover_image_id = ${IMAGE_ID} or position(${IMAGE_ID}::text in l.preview::text) > 0))
-  and not exists (select 1 from listings l where l.status <> 'removed' and l.cover_image_id = ${IMAGE_ID})
-  and not exists (select 1 from creator_profiles c where c.avatar_image_id = ${IMAGE_ID}))`;
+/**
+ * Used only by listings removed by moderators (as cover or in their preview: a prompt's example outputs), and by
+ * nothing still public (another listing's cover or preview, a creator's avatar). Every part is an index lookup by the
+ * image's id (drizzle/0034_image_references.sql), cheapest first: a public listing's cover (nearly every image asked
+ * for) answers at its first row. The references are then read whole rather than tested with EXISTS: with EXISTS over
+ * the preview index (whose match count the planner can only guess), it preferred scanning every listing.
+ */
+const WITHHELD = sql<boolean>`(not exists (select 1 from listings l where l.cover_image_id = ${IMAGE_ID} and l.status <> 'removed')
+  and not exists (select 1 from creator_profiles c where c.avatar_image_id = ${IMAGE_ID})
+  and coalesce((select bool_or(r.status = 'removed') and not bool_or(r.status <> 'removed') from (
+      select l.status from listings l where l.cover_image_id = ${IMAGE_ID}
+      union all
+      select l.status from listings l where jsonb_path_query_array(l.preview, '$.exampleOutputs[*].imageId') @> jsonb_build_array(${IMAGE_ID}::text)
+    ) r), false))`;
 
 export async function readImage(db: Db, id: string, variant: ImageVariant): Promise<StoredImage | null> {
   if (!isUuid(id)) return null;
