@@ -14,10 +14,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { existsSync } from "node:fs";
-import { sql } from "drizzle-orm";
-import { openDatabase, queryRows } from "@/db/client";
-import { createScratchDatabase, DEFAULT_ADMIN_URL, keptDatabase } from "../support/database";
-import { seedLargeCatalog } from "../support/catalog";
+import { openBenchCatalog } from "../support/catalog";
 import { clearDataCache, startNextServer, type RunningServer } from "../support/server";
 import { readCpu } from "../support/cpu";
 import { runMain } from "../support/main";
@@ -90,22 +87,15 @@ async function main() {
   const seed = Number(arg("--seed") ?? 20261130);
   const shares = onlyShares(arg("--only"));
 
-  const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
-  const named = arg("--database");
-  const scratch = named
-    ? { ...(await keptDatabase(adminUrl, named)), drop: async () => {} }
-    : { ...(await createScratchDatabase("agora_bench_ab", adminUrl)), exists: false };
-  const url = scratch.url as string;
-  const handle = await openDatabase({ url, poolMax: 4 });
+  const catalog = await openBenchCatalog({
+    prefix: "agora_bench_ab",
+    named: arg("--database"),
+    listings: Number(arg("--listings") ?? 10_000),
+    onSeeded: (seeded) => emit({ event: "seeded", ...seeded }),
+  });
+  const { url, handle } = catalog;
   const servers: RunningServer[] = [];
   try {
-    await handle.migrate();
-    const [catalog] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from listings where status = 'published'`);
-    if (!scratch.exists || Number(catalog?.n ?? 0) === 0) {
-      const listings = Number(arg("--listings") ?? 10_000);
-      const seeded = await seedLargeCatalog(handle.db, listings);
-      emit({ event: "seeded", listings, seconds: Math.round(seeded.seconds) });
-    }
     // Warm-up requests come from another seed than the measured ones: nothing measured is answered from a cache
     // filled before the rounds.
     const warmPlan = await browsingPlan(handle.db, seed + 1, 2_000, shares);
@@ -153,8 +143,7 @@ async function main() {
     emit({ event: "done", load: load() });
   } finally {
     for (const s of servers) await s.stop();
-    await handle.close();
-    await scratch.drop();
+    await catalog.close();
   }
 }
 

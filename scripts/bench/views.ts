@@ -11,10 +11,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import { sql } from "drizzle-orm";
-import { openDatabase, queryRows } from "@/db/client";
-import { createScratchDatabase, DEFAULT_ADMIN_URL, keptDatabase, percentile } from "../support/database";
-import { seedLargeCatalog } from "../support/catalog";
+import { percentile } from "../support/database";
+import { openBenchCatalog } from "../support/catalog";
 import { clearDataCache, ensureBuild, startNextServer } from "../support/server";
 import { readCpu } from "../support/cpu";
 import { runMain } from "../support/main";
@@ -62,22 +60,15 @@ async function main() {
   const views = Number(arg("--views") ?? 100);
   const seed = Number(arg("--seed") ?? 20261130);
   const dist = arg("--dist") ?? ".next";
-  const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
-  const named = arg("--database");
-  const scratch = named
-    ? { ...(await keptDatabase(adminUrl, named)), drop: async () => {} }
-    : { ...(await createScratchDatabase("agora_bench_views", adminUrl)), exists: false };
-  const url = scratch.url as string;
-  const handle = await openDatabase({ url, poolMax: 4 });
+  const catalog = await openBenchCatalog({
+    prefix: "agora_bench_views",
+    named: arg("--database"),
+    listings: Number(arg("--listings") ?? 10_000),
+    onSeeded: (seeded) => emit({ event: "seeded", ...seeded }),
+  });
+  const { url, handle } = catalog;
   const browser = await chromium.launch({ executablePath: chromiumPath });
   try {
-    await handle.migrate();
-    const [catalog] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from listings where status = 'published'`);
-    if (!scratch.exists || Number(catalog?.n ?? 0) === 0) {
-      const listings = Number(arg("--listings") ?? 10_000);
-      const seeded = await seedLargeCatalog(handle.db, listings);
-      emit({ event: "seeded", listings, seconds: Math.round(seeded.seconds) });
-    }
     if (dist === ".next") ensureBuild({ reuse: process.env.BENCH_REBUILD !== "1" });
     else if (!existsSync(path.join(process.cwd(), dist, "BUILD_ID"))) throw new Error(`no production build in ${dist}`);
     const plan = await browsingPlan(handle.db, seed, Math.max(2_000, views), VIEW_SHARES);
@@ -170,8 +161,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    await handle.close();
-    await scratch.drop();
+    await catalog.close();
   }
 }
 
