@@ -6,7 +6,17 @@ import { notifications, type Notification } from "@/db/schema";
 import { assertSignedIn, type Actor } from "@/lib/auth/actor";
 
 export type NotificationType =
-  "sale" | "refund" | "review" | "new_version" | "version_approved" | "version_rejected" | "listing_removed" | "listing_restored" | "payout" | "report_resolved" | "account_status";
+  | "sale"
+  | "refund"
+  | "review"
+  | "new_version"
+  | "version_approved"
+  | "version_rejected"
+  | "listing_removed"
+  | "listing_restored"
+  | "payout"
+  | "report_resolved"
+  | "account_status";
 
 export type NewNotification = {
   userId: string;
