@@ -181,6 +181,54 @@ describe("restoring a removed listing", () => {
     ).toHaveLength(0);
   });
 
+  it("restores once when two admins restore at the same time, and never both restores and reopens when the creator answers meanwhile", async () => {
+    // On Postgres (DATABASE_URL) these transactions run in parallel over the pool; the listing's row lock orders them.
+    const { db } = testDatabase();
+    const creator = await makeCreator(db);
+    const [admin, otherAdmin] = [await makeAdmin(db), await makeAdmin(db)];
+    const { listing } = await liveListing(db, creator);
+    await removeListing(db, admin, { listingId: listing.id, reason: "Looked like a copy of another pack." });
+
+    const twice = await Promise.allSettled(
+      [admin, otherAdmin].map((a) => restoreRemovedListing(db, a, { listingId: listing.id, note: "The removal was a mistake." })),
+    );
+    expect(twice.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(twice.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "listing.not_removed" } });
+    const restores = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "listing.restore"), eq(auditLog.targetId, listing.id)));
+    expect(restores).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.template, "listing_restored"), eq(emailOutbox.userId, creator.id))),
+    ).toHaveLength(1);
+
+    // Removed again; the admin restores while the creator sends a counter-notice: exactly one of them happens.
+    await removeListing(db, admin, { listingId: listing.id, reason: "Looked like a copy of another pack, again." });
+    const [restore, answer] = await Promise.allSettled([
+      restoreRemovedListing(db, admin, { listingId: listing.id, note: "The removal was a mistake again." }),
+      sendCounterNotice(db, creator, { listingId: listing.id, text: "This is my own work: here is the original file history." }),
+    ]);
+    expect([restore.status, answer.status].sort()).toEqual(["fulfilled", "rejected"]);
+    const [row] = await db.select({ status: listings.status }).from(listings).where(eq(listings.id, listing.id));
+    const reopened = await db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.listingId, listing.id), eq(reports.status, "open")));
+    if (restore.status === "fulfilled") {
+      expect(answer).toMatchObject({ reason: { code: "report.counter_notice_unavailable" } });
+      expect(row.status).toBe("published");
+      expect(reopened).toHaveLength(0);
+    } else {
+      expect(restore).toMatchObject({ reason: { code: "listing.counter_notice_pending" } });
+      expect(row.status).toBe("removed");
+      expect(reopened).toHaveLength(1);
+    }
+  });
+
   it("is refused to buyers, the creator and anonymous callers, and answers a short note with a form error", async () => {
     const { db } = testDatabase();
     const creator = await makeCreator(db);
